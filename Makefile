@@ -1,0 +1,73 @@
+# Médiane — every command a developer or CI needs. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## Affiche cette aide
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 est nécessaire ($(PYTHON) introuvable)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt pyproject.toml
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed node_modules/.installed ## Installe l'environnement (idempotent)
+
+.PHONY: migrate
+migrate: install ## Applique les migrations
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+
+.PHONY: demo
+demo: migrate ## Charge les données de démonstration (une seule fois)
+	$(MANAGE) load_demo
+
+.PHONY: run
+run: demo ## Installe, migre, charge la démo et sert sur http://localhost:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+.PHONY: test
+test: install ## Lance les tests sur SQLite, puis sur PostgreSQL s'il répond
+	$(BIN)/pytest -n 2 --dist loadfile -q
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_TEST_URL)', connect_timeout=2).close()" 2>/dev/null; then \
+		echo "PostgreSQL répond : la suite tourne aussi sur PostgreSQL."; \
+		DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --dist loadfile -q -m "not e2e"; \
+	else \
+		echo "PostgreSQL ne répond pas sur $(PG_TEST_URL) : tests PostgreSQL sautés."; \
+	fi
+
+.PHONY: quality
+quality: install ## Vérifie le format, le lint, les types et les migrations
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy mediane/accounts/territories.py mediane/consultation/search.py mediane/consultation/markup.py mediane/consultation/imports.py mediane/accounts/services.py mediane/consultation/services.py
+	$(MANAGE) makemigrations --check --dry-run
+	MEDIANE_ENV=production SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=mediane.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+.PHONY: format
+format: install ## Formate le code
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+.PHONY: bench
+bench: bench-web ## Lance tous les benchmarks
+
+.PHONY: bench-web
+bench-web: install ## Benchmark web (gunicorn + wrk) : voir docs/benchmarks.md
+	$(BIN)/python bench/web.py $(BENCH_ARGS)

@@ -1,0 +1,20 @@
+"""Root URL map: public pages, the forum, accounts, the API and the admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from config.api import api
+
+urlpatterns = [
+    path("", include("mediane.pages.urls")),
+    path("forum/", include("mediane.consultation.urls")),
+    path("compte/", include("mediane.accounts.urls")),
+    path("compte/", include("allauth.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "mediane.pages.views.bad_request"
+handler403 = "mediane.pages.views.permission_denied"
+handler404 = "mediane.pages.views.page_not_found"
+handler500 = "mediane.pages.views.server_error"

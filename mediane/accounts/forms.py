@@ -1,0 +1,108 @@
+"""Forms of the accounts app: the participant profile (asked at sign-up, editable later), the charter
+acceptance and the account deletion confirmation."""
+
+from django import forms
+
+from .enums import ParticipantCategory
+from .territories import InvalidPostalCode, departement_from_postal_code
+
+
+class ProfileFieldsMixin(forms.Form):
+    display_name = forms.CharField(
+        label="Nom affiché",
+        max_length=60,
+        help_text="Le nom que les autres verront à côté de vos contributions. Un prénom ou un pseudonyme suffit.",
+    )
+    category = forms.ChoiceField(
+        label="Vous êtes",
+        choices=ParticipantCategory.choices,
+        widget=forms.RadioSelect,
+        help_text="Cela aide le groupe de travail à savoir qui s'est exprimé.",
+    )
+    organisation = forms.CharField(
+        label="Organisation (facultatif)",
+        max_length=150,
+        required=False,
+        help_text="Par exemple : Médiathèque de Lens, association Emmaüs Connect.",
+    )
+    postal_code = forms.CharField(
+        label="Code postal (facultatif)",
+        max_length=5,
+        required=False,
+        help_text="5 chiffres, par exemple 69003. Seul votre département sera affiché.",
+    )
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"].strip()
+        if not name:
+            raise forms.ValidationError("Indiquez le nom à afficher.")
+        return name
+
+    def clean_postal_code(self):
+        code = self.cleaned_data["postal_code"].strip()
+        if code:
+            try:
+                departement_from_postal_code(code)
+            except InvalidPostalCode as exc:
+                raise forms.ValidationError(str(exc)) from exc
+        return code
+
+
+class SignupProfileForm(ProfileFieldsMixin):
+    """Extra fields of allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    def signup(self, request, user):
+        from .services import update_profile
+
+        update_profile(
+            user,
+            display_name=self.cleaned_data["display_name"],
+            category=self.cleaned_data["category"],
+            organisation=self.cleaned_data["organisation"],
+            postal_code=self.cleaned_data["postal_code"],
+        )
+
+
+class ProfileForm(ProfileFieldsMixin):
+    """The profile page's edit form: the same fields as at sign-up."""
+
+    @classmethod
+    def for_user(cls, user, data=None):
+        initial = {
+            "display_name": user.display_name,
+            "category": user.category,
+            "organisation": user.organisation,
+            "postal_code": user.postal_code,
+        }
+        return cls(data=data, initial=initial)
+
+
+class CharterForm(forms.Form):
+    accept = forms.BooleanField(
+        label="J'ai lu la charte de participation et je m'engage à la respecter.",
+        error_messages={"required": "Cochez la case pour accepter la charte avant de contribuer."},
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account cannot be undone: the person types their password again to confirm."""
+
+    password = forms.CharField(
+        label="Votre mot de passe",
+        help_text="Par sécurité, tapez à nouveau votre mot de passe pour confirmer la suppression.",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Tapez votre mot de passe pour confirmer la suppression."},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                "Ce mot de passe n'est pas le bon. Vérifiez-le (attention aux majuscules) et réessayez."
+            )
+        return password

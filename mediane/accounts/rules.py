@@ -1,0 +1,19 @@
+"""Role predicates shared by every app's rules. A role is a Django group named after `Role`."""
+
+import rules
+
+from .enums import Role
+
+is_organiser = rules.is_group_member(Role.ORGANISER.value)
+is_moderator = rules.is_group_member(Role.MODERATOR.value)
+is_mediator = rules.is_group_member(Role.MEDIATOR.value)
+is_working_group_member = rules.is_group_member(Role.WORKING_GROUP_MEMBER.value)
+
+
+@rules.predicate
+def has_accepted_charter(user) -> bool:
+    return bool(user.is_authenticated and user.charter_accepted_at is not None)
+
+
+rules.add_perm("accounts.view_own_data", rules.is_authenticated)
+rules.add_perm("accounts.delete_own_account", rules.is_authenticated)

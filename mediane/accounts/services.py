@@ -1,0 +1,177 @@
+"""Writes on people: profile, charter acceptance, roles, and the GDPR rights (export, deletion).
+
+The forum's rows are reached through the reverse relations it declares on the user (`user.contributions`,
+`user.comments`, `user.supports`, `user.theme_follows`, `user.reports`): accounts never imports a higher app.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from .enums import Role
+from .models import User
+from .territories import departement_from_postal_code
+
+EXPORT_FORMAT_VERSION = 1
+
+
+def update_profile(user: User, *, display_name: str, category: str, organisation: str, postal_code: str) -> User:
+    """Set the participant profile. The form has checked the postal code; the département follows from it."""
+    user.display_name = display_name.strip()
+    user.category = category
+    user.organisation = organisation.strip()
+    user.postal_code = postal_code.strip()
+    user.departement = departement_from_postal_code(user.postal_code) if user.postal_code else ""
+    user.save(update_fields=["display_name", "category", "organisation", "postal_code", "departement"])
+    return user
+
+
+def accept_charter(user: User) -> None:
+    """Record that `user` accepted the participation charter (once; later calls keep the first date)."""
+    if user.charter_accepted_at is None:
+        with transaction.atomic():
+            user.charter_accepted_at = timezone.now()
+            user.save(update_fields=["charter_accepted_at"])
+
+
+# --- Roles ---------------------------------------------------------------------------------------------
+
+
+def grant_role(user: User, role: Role | str) -> None:
+    """Give `user` a role: the Django group named after its `Role` value, created if missing."""
+    role = Role(role)
+    with transaction.atomic():
+        group, _ = Group.objects.get_or_create(name=role.value)
+        user.groups.add(group)
+
+
+def revoke_role(user: User, role: Role | str) -> None:
+    """Take a role back. Revoking a role the person does not hold does nothing."""
+    role = Role(role)
+    user.groups.remove(*Group.objects.filter(name=role.value))
+
+
+def roles_of(user: User) -> list[Role]:
+    names = {group.name for group in user.groups.all()}
+    return [role for role in Role if role.value in names]
+
+
+# --- GDPR: export ---------------------------------------------------------------------------------------
+
+
+def _when(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def export_personal_data(user: User) -> dict[str, Any]:
+    """Everything Médiane holds about `user`, as JSON-ready data (right of access and portability)."""
+    from allauth.account.models import EmailAddress
+
+    contributions = user.contributions.select_related("theme").order_by("created_at", "id")
+    comments = user.comments.select_related("contribution").order_by("created_at", "id")
+    supports = user.supports.select_related("contribution").order_by("created_at", "id")
+    follows = user.theme_follows.select_related("theme").order_by("created_at", "id")
+    reports = user.reports.select_related("contribution", "comment").order_by("created_at", "id")
+    return {
+        "format": EXPORT_FORMAT_VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "profile": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "category": user.category,
+            "category_label": user.get_category_display(),
+            "organisation": user.organisation,
+            "postal_code": user.postal_code,
+            "departement": user.departement,
+            "departement_label": user.departement_label,
+            "date_joined": _when(user.date_joined),
+            "last_login": _when(user.last_login),
+            "charter_accepted_at": _when(user.charter_accepted_at),
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user).order_by("pk")
+        ],
+        "roles": [{"role": role.value, "label": role.label} for role in roles_of(user)],
+        "contributions": [
+            {
+                "id": contribution.pk,
+                "title": contribution.title,
+                "body": contribution.body,
+                "kind": contribution.kind,
+                "kind_label": contribution.get_kind_display(),
+                "theme": str(contribution.theme),
+                "status": contribution.status,
+                "status_label": contribution.get_status_display(),
+                "created_at": _when(contribution.created_at),
+                "published_at": _when(contribution.published_at),
+            }
+            for contribution in contributions
+        ],
+        "comments": [
+            {
+                "id": comment.pk,
+                "contribution_id": comment.contribution_id,
+                "contribution": comment.contribution.title,
+                "in_reply_to": comment.parent_id,
+                "body": comment.body,
+                "status": comment.status,
+                "created_at": _when(comment.created_at),
+            }
+            for comment in comments
+        ],
+        "supports": [
+            {
+                "contribution_id": support.contribution_id,
+                "contribution": support.contribution.title,
+                "created_at": _when(support.created_at),
+            }
+            for support in supports
+        ],
+        "follows": [{"theme": str(follow.theme), "created_at": _when(follow.created_at)} for follow in follows],
+        "reports": [
+            {
+                "contribution_id": report.contribution_id,
+                "comment_id": report.comment_id,
+                "reason": report.reason,
+                "details": report.details,
+                "created_at": _when(report.created_at),
+                "resolved_at": _when(report.resolved_at),
+            }
+            for report in reports
+        ],
+    }
+
+
+# --- GDPR: deletion -------------------------------------------------------------------------------------
+
+
+def delete_account(user: User) -> None:
+    """Erase `user` and every piece of personal data about them, keeping what they said, anonymously.
+
+    - Contributions and comments stay (the debate must not lose its content) and keep the author's category,
+      but lose the author link and the displayed name: they show « Participant·e anonyme ».
+    - The département of their contributions is cleared as well: with the category and the date, a
+      département can single a person out (the only elected official of a small département).
+    - Supports stay with no user, so the counts shown stay true; reports stay with no reporter.
+    - Theme follows, e-mail addresses and admin history about the person are deleted, then the user.
+
+    The caller logs the session out.
+    """
+    from allauth.account.models import EmailAddress
+
+    with transaction.atomic():
+        user.contributions.update(author=None, author_name="", author_departement="")
+        user.comments.update(author=None, author_name="")
+        user.supports.update(user=None)
+        user.reports.update(reporter=None)
+        user.theme_follows.all().delete()
+        EmailAddress.objects.filter(user=user).delete()
+        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)).delete()
+        user.delete()

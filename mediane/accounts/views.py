@@ -1,0 +1,87 @@
+"""Views of a person's own account: profile, charter, data export, deletion."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from . import services
+from .forms import CharterForm, DeleteAccountForm, ProfileForm
+
+
+def _safe_next(request, fallback: str) -> str:
+    """The `next` address if it stays on this site, else `fallback`: no open redirect."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@login_required
+def profile(request):
+    return render(
+        request,
+        "accounts/profile.html",
+        {"roles": services.roles_of(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    form = ProfileForm.for_user(request.user, data=request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.update_profile(request.user, **form.cleaned_data)
+        messages.success(request, "Votre profil est enregistré.")
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile_edit.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def charter(request):
+    next_url = _safe_next(request, reverse("accounts:profile"))
+    form = CharterForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.accept_charter(request.user)
+        messages.success(request, "Merci ! Vous avez accepté la charte : vous pouvez maintenant contribuer.")
+        return redirect(next_url)
+    return render(request, "accounts/charter.html", {"form": form, "next_url": next_url})
+
+
+@login_required
+def export(request):
+    data = services.export_personal_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"mediane-mes-donnees-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request):
+    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.delete_account(user)
+        messages.success(
+            request,
+            "Votre compte est supprimé. Vos contributions restent visibles sous le nom « Participant·e anonyme ».",
+        )
+        return redirect("pages:home")
+    return render(request, "accounts/delete.html", {"form": form})

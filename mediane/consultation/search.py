@@ -1,0 +1,214 @@
+"""French full-text search over published contributions.
+
+The text is analysed once, in Python, the same way on every database: lower case, accents removed,
+French stop words dropped, each word reduced to its Snowball stem (the stemmer PostgreSQL's `french`
+configuration uses). The analysed text is stored in `Contribution.search_text` and indexed by the
+database's own full-text engine: an FTS5 table on SQLite, a GIN index on `to_tsvector('simple', …)`
+on PostgreSQL. Results are ranked by the engine (bm25 / ts_rank) and highlighted here, on the page's
+few rows, so both backends behave alike and the same tests hold on both.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer
+from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+MAX_QUERY_TERMS = 12
+
+# Frequent French words that carry no meaning for search (written without accents, as analysed).
+STOP_WORDS = frozenset(
+    """
+    a ai aie aient aies ait as au aucun aussi autre aux avec avoir c ca ce ceci cela celle celles
+    celui ces cet cette ceux chaque ci comme comment d dans de des du donc dont elle elles en encore
+    est et etaient etait etant ete etre eu eux fait faut il ils j je l la le les leur leurs lui m ma
+    mais me meme mes moi mon n ne ni nos notre nous on ont ou par pas peu peut plus pour qu quand
+    que quel quelle quelles quels qui s sa sans se ses si son sont sur t ta te tes toi ton tous tout
+    toute toutes tres tu un une vos votre vous y
+    """.split()
+)
+
+_stemmer = snowballstemmer.stemmer("french")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip its accents (« Médiathèque » → « mediatheque »)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Stem one folded word. The stemmer expects accents, but stems of folded words stay consistent."""
+    return _stemmer.stemWord(word)
+
+
+def analyse(text: str) -> list[str]:
+    """The search terms of a text: folded, stop words dropped, stemmed."""
+    return [stem(word) for word in WORD_RE.findall(fold(text)) if word not in STOP_WORDS and len(word) > 1]
+
+
+def search_document(*parts: str) -> str:
+    """What `Contribution.search_text` stores for the given fields."""
+    return " ".join(analyse(" ".join(parts)))
+
+
+def query_terms(query: str) -> list[str]:
+    """Distinct terms of a user's query, in order, capped so a pasted essay stays a cheap query."""
+    seen: dict[str, None] = {}
+    for term in analyse(query):
+        seen.setdefault(term, None)
+    return list(seen)[:MAX_QUERY_TERMS]
+
+
+def highlight(text: str, terms: Iterable[str]) -> SafeString:
+    """Escape `text` and wrap in <mark> every word whose stem is one of `terms`."""
+    wanted = set(terms)
+    if not wanted:
+        return mark_safe(escape(text))  # noqa: S308 - escaped just above
+    pieces: list[str] = []
+    last = 0
+    for match in WORD_RE.finditer(text):
+        folded = fold(match.group())
+        if folded not in STOP_WORDS and stem(folded) in wanted:
+            pieces.append(escape(text[last : match.start()]))
+            pieces.append(f"<mark>{escape(match.group())}</mark>")
+            last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped
+
+
+def excerpt(text: str, terms: Iterable[str], width: int = 240) -> SafeString:
+    """A window of `text` around the first matching word, highlighted."""
+    wanted = set(terms)
+    start = 0
+    for match in WORD_RE.finditer(text):
+        if stem(fold(match.group())) in wanted:
+            start = max(0, match.start() - width // 3)
+            break
+    window = text[start : start + width]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + width < len(text) else ""
+    return mark_safe(prefix + highlight(window, wanted) + suffix)  # noqa: S308 - highlight escapes
+
+
+def match_expression(terms: list[str], any_term: bool = False, vendor: str | None = None) -> str:
+    """The engine's query for `terms` (all of them by default, any of them for similarity).
+
+    Terms come out of `analyse`, so they hold word characters only; they are quoted anyway, so that no
+    user text is ever read as query syntax (FTS5's NEAR, *, -, parentheses; tsquery's !, :, &).
+    """
+    vendor = vendor or connection.vendor
+    if vendor == "postgresql":
+        return (" | " if any_term else " & ").join(f"'{term}'" for term in terms)
+    return (" OR " if any_term else " AND ").join(f'"{term}"' for term in terms)
+
+
+# The full-text clauses, per engine: (rank expression, match condition). Each takes the match expression
+# as its only parameter, and both name the contribution table so they can join any contribution query.
+_RANK_SQL = {
+    "sqlite": "-bm25(consultation_contribution_fts)",
+    "postgresql": "ts_rank(to_tsvector('simple', consultation_contribution.search_text), to_tsquery('simple', %s))",
+}
+_MATCH_SQL = {
+    "sqlite": "consultation_contribution_fts.rowid = consultation_contribution.id "
+    "AND consultation_contribution_fts MATCH %s",
+    # Same expression as the GIN index `contrib_search_gin`, so the planner uses it.
+    "postgresql": "to_tsvector('simple', consultation_contribution.search_text) @@ to_tsquery('simple', %s)",
+}
+_EXTRA_TABLES = {"sqlite": ["consultation_contribution_fts"], "postgresql": []}
+
+
+def fulltext_clauses(expression: str, vendor: str | None = None) -> dict:
+    """Arguments for `QuerySet.extra()` that keep the rows matching `expression`, with their `search_rank`.
+
+    On SQLite the FTS5 table is joined by rowid (bm25 only works on the table being matched); on
+    PostgreSQL the condition is the indexed `to_tsvector(...) @@ to_tsquery(...)`.
+    """
+    vendor = vendor or connection.vendor
+    if vendor not in _MATCH_SQL:
+        raise NotImplementedError(f"Full-text search is not available on {vendor}.")
+    rank_params = [expression] if vendor == "postgresql" else []
+    return {
+        "select": {"search_rank": _RANK_SQL[vendor]},
+        "select_params": rank_params,
+        "tables": _EXTRA_TABLES[vendor],
+        "where": [_MATCH_SQL[vendor]],
+        "params": [expression],
+    }
+
+
+def ranked_ids_sql(any_term: bool = False) -> str:
+    """SQL returning (contribution id, rank) for a match expression, best first. Parameters: `query_params`.
+
+    For callers outside the ORM (the synthesis engine's similarity lookups); the FTS part stays a single
+    indexed lookup and the caller adds its own filters by joining on the id.
+    """
+    if connection.vendor == "postgresql":
+        return (
+            "SELECT id, ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', %s)) AS rank "
+            "FROM consultation_contribution "
+            "WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', %s) ORDER BY rank DESC"
+        )
+    return (
+        "SELECT rowid AS id, -bm25(consultation_contribution_fts) AS rank FROM consultation_contribution_fts "
+        "WHERE consultation_contribution_fts MATCH %s ORDER BY rank DESC"
+    )
+
+
+def query_params(expression: str) -> list[str]:
+    return [expression, expression] if connection.vendor == "postgresql" else [expression]
+
+
+# --- Keeping the SQLite index alive -------------------------------------------------------------------
+
+# Copy of the triggers created by migration 0002. On SQLite, a migration that alters the contribution
+# table rebuilds it (create, copy, drop, rename), and dropping the old table drops its triggers: the
+# index would then silently go stale. `repair_fulltext_triggers` runs after every `migrate`.
+SQLITE_TRIGGERS = {
+    "consultation_contribution_fts_ai": "CREATE TRIGGER consultation_contribution_fts_ai AFTER INSERT "
+    "ON consultation_contribution BEGIN "
+    "INSERT INTO consultation_contribution_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
+    "consultation_contribution_fts_ad": "CREATE TRIGGER consultation_contribution_fts_ad AFTER DELETE "
+    "ON consultation_contribution BEGIN "
+    "INSERT INTO consultation_contribution_fts(consultation_contribution_fts, rowid, search_text) "
+    "VALUES ('delete', old.id, old.search_text); END",
+    "consultation_contribution_fts_au": "CREATE TRIGGER consultation_contribution_fts_au AFTER UPDATE OF "
+    "search_text ON consultation_contribution BEGIN "
+    "INSERT INTO consultation_contribution_fts(consultation_contribution_fts, rowid, search_text) "
+    "VALUES ('delete', old.id, old.search_text); "
+    "INSERT INTO consultation_contribution_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
+}
+
+
+def repair_fulltext_triggers(using: str = "default", **kwargs) -> list[str]:
+    """Recreate the missing SQLite triggers and rebuild the index; returns the names recreated.
+
+    Does nothing before migration 0002 has created the FTS table, nor on PostgreSQL (an index survives
+    ALTER TABLE there). Connected to `post_migrate`.
+    """
+    from django.db import connections
+
+    conn = connections[using]
+    if conn.vendor != "sqlite":
+        return []
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE %s", ["consultation_contribution_fts%"])
+        present = {name for (name,) in cursor.fetchall()}
+        if "consultation_contribution_fts" not in present:
+            return []
+        missing = [name for name in SQLITE_TRIGGERS if name not in present]
+        for name in missing:
+            cursor.execute(SQLITE_TRIGGERS[name])
+        if missing:
+            cursor.execute(
+                "INSERT INTO consultation_contribution_fts(consultation_contribution_fts) VALUES ('rebuild')"
+            )
+    return missing

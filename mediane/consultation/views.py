@@ -1,0 +1,841 @@
+"""Views of the forum. Thin: fetch and check access, call one service, redirect or render."""
+
+import csv
+import datetime as dt
+import itertools
+import json
+import math
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Max, Prefetch, Sum
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from mediane.accounts.decorators import charter_required
+from mediane.accounts.enums import ParticipantCategory
+
+from . import forms, services
+from .enums import ContributionKind, ContributionSource, ContributionStatus
+from .forms import CommentForm, ContributionForm, ThemeFilterForm
+from .models import Comment, Consultation, Contribution, ModerationLog, Report, Support, Theme, ThemeFollow
+from .search import excerpt, highlight
+from .services import (
+    ContributionDraft,
+    ForumError,
+    add_comment,
+    check_theme_open,
+    follow_theme,
+    publish_contribution,
+    support_contribution,
+    unfollow_theme,
+    withdraw_contribution,
+    withdraw_support,
+)
+
+# --- Forum (public pages and participation) ---
+
+PAGE_SIZE = 20
+FILTERED_COUNT_CAP = 1000
+SORT_FIELDS = {"recentes": "created_at", "soutenues": "supports_count", "commentees": "comments_count"}
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+ONE_MICROSECOND = dt.timedelta(microseconds=1)
+
+
+def index(request):
+    consultations = list(Consultation.objects.order_by("-created_at"))
+    themes = Theme.objects.select_related("consultation").order_by("consultation", "number")
+    by_consultation: dict[int, list[Theme]] = {}
+    for theme in themes:
+        by_consultation.setdefault(theme.consultation_id, []).append(theme)
+    now = timezone.now()
+    for consultation in consultations:
+        consultation.theme_list = by_consultation.get(consultation.pk, [])
+    return render(request, "consultation/index.html", {"consultations": consultations, "now": now})
+
+
+def _get_theme(consultation_slug: str, theme_slug: str) -> Theme:
+    return get_object_or_404(
+        Theme.objects.select_related("consultation"), consultation__slug=consultation_slug, slug=theme_slug
+    )
+
+
+def _encode_cursor(row: Contribution, field: str) -> str:
+    value = getattr(row, field)
+    if isinstance(value, dt.datetime):
+        value = (value - EPOCH) // ONE_MICROSECOND
+    return f"{value}_{row.pk}"
+
+
+def _decode_cursor(raw: str | None, field: str) -> tuple | None:
+    """A cursor from the query string, or None when absent or tampered with (then page 1 is shown)."""
+    value, _, pk = (raw or "").rpartition("_")
+    if not (value.isdigit() and pk.isdigit()):
+        return None
+    number = int(value)
+    if field == "created_at":
+        try:
+            return EPOCH + number * ONE_MICROSECOND, int(pk)
+        except OverflowError:
+            return None
+    return number, int(pk)
+
+
+def _page_number(raw: str | None) -> int:
+    return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 10**9 else 1
+
+
+def theme_detail(request, consultation, theme):
+    theme = _get_theme(consultation, theme)
+    form = ThemeFilterForm(request.GET)
+    filters = form.values()
+    sort = filters["tri"] or "recentes"
+    field = SORT_FIELDS[sort]
+    contributions = (
+        Contribution.objects.in_theme(theme)
+        .by_kind(filters["type"])
+        .by_category(filters["categorie"])
+        .in_departement(filters["departement"])
+        .defer("body_html", "search_text", "hidden_note")
+    )
+    backwards = "avant" in request.GET
+    cursor = _decode_cursor(request.GET.get("avant" if backwards else "apres"), field)
+    backwards = backwards and cursor is not None
+    rows, more = contributions.listed_page(field, cursor, backwards=backwards, size=PAGE_SIZE)
+    page = _page_number(request.GET.get("p")) if cursor is not None else 1
+    has_previous = more if backwards else cursor is not None
+    has_next = True if backwards else more
+    if backwards and not more:
+        page = 1  # walked back to the very first rows, whatever the page number said
+
+    is_filtered = any(filters[name] for name in ("type", "categorie", "departement"))
+    if is_filtered:
+        total = contributions.listed()[: FILTERED_COUNT_CAP + 1].count()
+    else:
+        total = theme.published_count
+    query = {name: value for name, value in filters.items() if value}
+    previous_url = next_url = None
+    if rows and has_previous:
+        previous_url = "?" + urlencode({**query, "avant": _encode_cursor(rows[0], field), "p": page - 1})
+    if rows and has_next:
+        next_url = "?" + urlencode({**query, "apres": _encode_cursor(rows[-1], field), "p": page + 1})
+
+    user = request.user
+    can_contribute = not user.is_authenticated or user.has_perm("consultation.add_contribution", theme)
+    is_following = user.is_authenticated and ThemeFollow.objects.filter(theme=theme, user=user).exists()
+    return render(
+        request,
+        "consultation/theme.html",
+        {
+            "theme": theme,
+            "phase": theme.phase,
+            "form": form,
+            "sort": sort,
+            "contributions": rows,
+            "page": page,
+            "previous_url": previous_url,
+            "next_url": next_url,
+            "is_filtered": is_filtered,
+            "total": total,
+            "total_capped": is_filtered and total > FILTERED_COUNT_CAP,
+            "is_following": is_following,
+            # Anonymous visitors see the button too: it leads them to sign in.
+            "can_contribute": can_contribute,
+        },
+    )
+
+
+def _split_comments(comments: list[Comment]) -> list[Comment]:
+    """Top-level comments, each with `reply_list`: the one reply level, in order."""
+    top_level = [comment for comment in comments if comment.parent_id is None]
+    by_id = {comment.pk: comment for comment in top_level}
+    for comment in top_level:
+        comment.reply_list = []
+    for comment in comments:
+        if comment.parent_id in by_id:
+            by_id[comment.parent_id].reply_list.append(comment)
+    return top_level
+
+
+def _get_readable_contribution(request, pk: int) -> Contribution:
+    """What a visitor may open: withdrawn ones are gone, pending ones are for author and moderators."""
+    contribution = get_object_or_404(Contribution.objects.with_public_relations(), pk=pk)
+    if contribution.status == ContributionStatus.WITHDRAWN:
+        raise Http404("Cette contribution a été retirée par son auteur·rice.")
+    if contribution.status == ContributionStatus.PENDING:
+        user = request.user
+        if not (user.is_authenticated and contribution.author_id == user.pk) and not user.has_perm(
+            "consultation.moderate", contribution
+        ):
+            raise Http404("Cette contribution attend la modération.")
+    return contribution
+
+
+def contribution_detail(request, pk, comment_form=None):
+    contribution = _get_readable_contribution(request, pk)
+    user = request.user
+    comments: list[Comment] = []
+    similar: list[Contribution] = []
+    if contribution.is_visible:
+        comments = _split_comments(list(Comment.objects.filter(contribution=contribution)))
+        similar = Contribution.objects.similar_to(contribution, limit=5)
+    has_supported = user.is_authenticated and Support.objects.filter(contribution=contribution, user=user).exists()
+    return render(
+        request,
+        "consultation/contribution_detail.html",
+        {
+            "contribution": contribution,
+            "theme": contribution.theme,
+            "comments": comments,
+            "similar": similar,
+            "has_supported": has_supported,
+            "can_support": user.has_perm("consultation.support_contribution", contribution),
+            "can_comment": user.has_perm("consultation.comment_contribution", contribution),
+            "can_withdraw": user.has_perm("consultation.withdraw_contribution", contribution),
+            "can_report": user.has_perm("consultation.report", contribution),
+            "comment_form": comment_form or CommentForm(),
+        },
+    )
+
+
+@charter_required
+def contribute(request, consultation, theme):
+    theme = _get_theme(consultation, theme)
+    try:
+        check_theme_open(theme)
+    except ForumError as error:
+        messages.error(request, str(error))
+        return redirect(theme)
+    form = ContributionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        draft = ContributionDraft(
+            kind=form.cleaned_data["kind"], title=form.cleaned_data["title"], body=form.cleaned_data["body"]
+        )
+        try:
+            contribution = publish_contribution(request.user, theme, draft)
+        except ForumError as error:
+            form.add_error(None, str(error))
+        else:
+            if contribution.status == ContributionStatus.PENDING:
+                messages.success(
+                    request,
+                    "Merci ! Votre contribution est en attente de modération : "
+                    "elle sera publiée dès qu'un·e modérateur·rice l'aura relue.",
+                )
+            else:
+                messages.success(request, "Merci ! Votre contribution est publiée.")
+            return redirect(contribution)
+    return render(request, "consultation/contribution_form.html", {"theme": theme, "form": form})
+
+
+@login_required
+def withdraw(request, pk):
+    contribution = _get_readable_contribution(request, pk)
+    if not request.user.has_perm("consultation.withdraw_contribution", contribution):
+        raise PermissionDenied("Seul·e l'auteur·rice d'une contribution peut la retirer, tant que le thème est ouvert.")
+    if request.method == "POST":
+        try:
+            withdraw_contribution(request.user, contribution)
+        except ForumError as error:
+            messages.error(request, str(error))
+            return redirect(contribution)
+        messages.success(request, "Votre contribution est retirée : elle n'apparaît plus sur le forum.")
+        return redirect(contribution.theme)
+    context = {"contribution": contribution, "theme": contribution.theme}
+    return render(request, "consultation/withdraw_confirm.html", context)
+
+
+@require_POST
+@login_required
+def support(request, pk):
+    contribution = _get_readable_contribution(request, pk)
+    # The form says what the person wants, so a double click or a resent form never undoes it.
+    try:
+        if request.POST.get("action") == "retirer":
+            withdraw_support(request.user, contribution)
+            messages.success(request, "Votre soutien est retiré.")
+        else:
+            support_contribution(request.user, contribution)
+            messages.success(request, "Merci, votre soutien est enregistré.")
+    except ForumError as error:
+        messages.error(request, str(error))
+    return redirect(f"{contribution.get_absolute_url()}#soutiens")
+
+
+@require_POST
+@login_required
+def comment(request, pk):
+    contribution = _get_readable_contribution(request, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        parent = None
+        if form.cleaned_data["parent"]:
+            parent = (
+                Comment.objects.select_related("parent")
+                .filter(contribution=contribution, pk=form.cleaned_data["parent"])
+                .first()
+            )
+        try:
+            created = add_comment(request.user, contribution, form.cleaned_data["body"], parent=parent)
+        except ForumError as error:
+            # Refusals that are not about the text (closed theme, charter): the form may not even show.
+            messages.error(request, str(error))
+            return redirect(contribution)
+        else:
+            messages.success(request, "Merci, votre commentaire est publié.")
+            return redirect(f"{contribution.get_absolute_url()}#commentaire-{created.pk}")
+    response = contribution_detail(request, pk, comment_form=form)
+    response.status_code = 400
+    return response
+
+
+@require_POST
+@login_required
+def follow(request, consultation, theme):
+    theme = _get_theme(consultation, theme)
+    if unfollow_theme(request.user, theme):
+        messages.success(request, "Vous ne suivez plus ce thème : vous ne recevrez plus ses nouveautés.")
+    else:
+        follow_theme(request.user, theme)
+        messages.success(
+            request,
+            "Vous suivez ce thème : vous recevrez par e-mail un résumé de ses nouvelles contributions.",
+        )
+    return redirect(theme)
+
+
+# --- end Forum ---
+
+# --- Search and open data ---
+
+SEARCH_PAGE_SIZE = 20
+SEARCH_MAX_PAGES = 50
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+def _search_page_number(raw: str | None, page_count: int) -> int:
+    try:
+        number = int(raw or 1)
+    except ValueError:
+        number = 1
+    return min(max(number, 1), max(page_count, 1))
+
+
+def search(request):
+    """Full-text search of published contributions, with theme and kind filters; works without JavaScript."""
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    themes = list(Theme.objects.select_related("consultation").order_by("consultation", "number"))
+    theme = next((t for t in themes if str(t.pk) == request.GET.get("theme", "")), None)
+    kind = request.GET.get("type", "")
+    kind = kind if kind in ContributionKind.values else ""
+    context = {
+        "query": query,
+        "themes": themes,
+        "selected_theme": theme,
+        "kinds": ContributionKind.choices,
+        "selected_kind": kind,
+        "results": [],
+        "total": 0,
+    }
+    if query:
+        results, terms = Contribution.objects.search(query)
+        if not terms:
+            context["hint"] = (
+                "Ces mots sont trop courants pour être recherchés. "
+                "Essayez un mot plus précis, par exemple « atelier » ou « médiathèque »."
+            )
+        else:
+            results = results.by_kind(kind)
+            if theme is not None:
+                results = results.in_theme(theme)
+            # Counting stops past the last reachable page: a very common word stays a cheap query.
+            reachable = SEARCH_PAGE_SIZE * SEARCH_MAX_PAGES
+            total = results[: reachable + 1].count()
+            page_count = min(math.ceil(total / SEARCH_PAGE_SIZE), SEARCH_MAX_PAGES)
+            page = _search_page_number(request.GET.get("page"), page_count)
+            offset = (page - 1) * SEARCH_PAGE_SIZE
+            rows = list(results.select_related("theme__consultation")[offset : offset + SEARCH_PAGE_SIZE])
+            for row in rows:
+                row.title_html = highlight(row.title, terms)
+                row.excerpt_html = excerpt(row.body, terms)
+            context.update(
+                results=rows,
+                total=total,
+                more_than_reachable=total > reachable,
+                page=page,
+                page_count=page_count,
+                page_window=range(max(1, page - 2), min(page_count, page + 2) + 1),
+                first_rank=offset + 1,
+            )
+    return render(request, "consultation/search.html", context)
+
+
+# Open data: one definition of the columns for the page, the CSV and the JSON export.
+OPEN_DATA_COLUMNS = [
+    ("id", "Identifiant de la contribution (stable)."),
+    ("consultation", "Adresse courte de la consultation."),
+    ("theme_numero", "Numéro du thème."),
+    ("theme_titre", "Titre du thème."),
+    ("type", "Retour d'expérience, point de vigilance ou proposition."),
+    ("titre", "Titre de la contribution."),
+    ("texte", "Texte de la contribution, tel qu'écrit."),
+    ("categorie", "Catégorie de la personne (professionnel·le de bibliothèque, élu·e, usager·e…)."),
+    ("departement", "Code du département de la personne, s'il est connu."),
+    ("origine", "En ligne, recueillie par un·e médiateur·rice, fiche d'atelier ou import."),
+    ("soutiens", "Nombre de soutiens."),
+    ("commentaires", "Nombre de commentaires."),
+    ("cree_le", "Date et heure d'écriture (ISO 8601, UTC)."),
+    ("publie_le", "Date et heure de publication (ISO 8601, UTC)."),
+]
+OPEN_DATA_CHUNK = 2000
+
+
+def _open_data_rows():
+    """Published contributions as export rows, read in chunks so memory stays flat whatever the volume.
+
+    Only these columns are read: no name, e-mail or account id can leak into the files.
+    """
+    kinds = dict(ContributionKind.choices)
+    categories = dict(ParticipantCategory.choices)
+    sources = dict(ContributionSource.choices)
+    rows = (
+        Contribution.objects.published()
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "theme__consultation__slug",
+            "theme__number",
+            "theme__title",
+            "kind",
+            "title",
+            "body",
+            "author_category",
+            "author_departement",
+            "source",
+            "supports_count",
+            "comments_count",
+            "created_at",
+            "published_at",
+        )
+    )
+    for row in rows.iterator(chunk_size=OPEN_DATA_CHUNK):
+        (pk, consultation, number, theme_title, kind, title, body, category, departement, source) = row[:10]
+        supports, comments, created_at, published_at = row[10:]
+        yield [
+            pk,
+            consultation,
+            number,
+            theme_title,
+            str(kinds.get(kind, kind)),
+            title,
+            body,
+            str(categories.get(category, "")),
+            departement,
+            str(sources.get(source, source)),
+            supports,
+            comments,
+            created_at.isoformat(),
+            published_at.isoformat() if published_at else "",
+        ]
+
+
+def _download(content, content_type: str, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def open_data(request):
+    total = Theme.objects.aggregate(total=Sum("published_count"))["total"] or 0
+    return render(request, "consultation/open_data.html", {"columns": OPEN_DATA_COLUMNS, "total": total})
+
+
+class _Echo:
+    """A file-like object that hands back what csv.writer writes, so each row can be streamed."""
+
+    def write(self, value):
+        return value
+
+
+def open_data_csv(request):
+    writer = csv.writer(_Echo())
+    header = [name for name, _ in OPEN_DATA_COLUMNS]
+    lines = (writer.writerow(row) for row in _open_data_rows())
+    content = itertools.chain([writer.writerow(header)], lines)
+    return _download(content, "text/csv; charset=utf-8", "mediane-contributions.csv")
+
+
+def open_data_json(request):
+    names = [name for name, _ in OPEN_DATA_COLUMNS]
+
+    def content():
+        yield "[\n"
+        separator = ""
+        for row in _open_data_rows():
+            yield separator + json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False)
+            separator = ",\n"
+        yield "\n]\n"
+
+    return _download(content(), "application/json; charset=utf-8", "mediane-contributions.json")
+
+
+# --- end Search and open data ---
+
+# --- Moderation, assisted contributions and imports ---
+
+QUEUE_LIMIT = 50
+LOG_PAGE_SIZE = 50
+IMPORT_WARNINGS_SHOWN = 20
+WORKSHOP_COLUMNS_HELP = [
+    ("type", "« Retour d'expérience », « Point de vigilance » ou « Proposition »."),
+    ("titre", f"Une phrase courte, de 3 à {services.TITLE_MAX_LENGTH} caractères."),
+    ("texte", f"Ce que la personne a exprimé, de 10 à {services.BODY_MAX_LENGTH} caractères."),
+    (
+        "categorie",
+        "Usager·e, Professionnel·le de bibliothèque, Association, Élu·e, Acteur·rice de la médiation "
+        "numérique ou Autre.",
+    ),
+    ("code_postal", "Facultatif : le code postal de la personne, par exemple 59000."),
+    ("consentement", "« oui » si la personne a accepté que ses propos soient publiés de façon anonyme."),
+]
+
+
+def _require(user, perm: str, obj=None) -> None:
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _report(request, *, item, contribution: Contribution, report_service, item_label: str):
+    form = forms.ReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_service(request.user, item, form.cleaned_data["reason"], form.cleaned_data["details"])
+        except services.ForumError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Merci : votre signalement a été transmis à l'équipe de modération.")
+            return redirect(contribution.get_absolute_url())
+    return render(
+        request,
+        "consultation/moderation/report.html",
+        {"form": form, "item": item, "contribution": contribution, "item_label": item_label},
+    )
+
+
+@login_required
+def report(request, pk):
+    contribution = get_object_or_404(Contribution.objects.with_public_relations(), pk=pk)
+    return _report(
+        request,
+        item=contribution,
+        contribution=contribution,
+        report_service=services.report_contribution,
+        item_label="cette contribution",
+    )
+
+
+@login_required
+def report_comment(request, pk):
+    comment = get_object_or_404(Comment.objects.select_related("contribution__theme__consultation"), pk=pk)
+    return _report(
+        request,
+        item=comment,
+        contribution=comment.contribution,
+        report_service=services.report_comment,
+        item_label="ce commentaire",
+    )
+
+
+def _open_reports() -> Prefetch:
+    return Prefetch(
+        "reports",
+        queryset=Report.objects.filter(resolved_at__isnull=True).order_by("created_at", "id"),
+        to_attr="open_reports",
+    )
+
+
+def _capped(queryset) -> tuple[list, bool]:
+    """At most QUEUE_LIMIT items, and whether there are more: one query, no COUNT."""
+    rows = list(queryset[: QUEUE_LIMIT + 1])
+    return rows[:QUEUE_LIMIT], len(rows) > QUEUE_LIMIT
+
+
+@login_required
+def moderation_queue(request):
+    _require(request.user, "consultation.moderate")
+    pending, more_pending = _capped(
+        Contribution.objects.filter(status=ContributionStatus.PENDING)
+        .with_public_relations()
+        .order_by("created_at", "id")
+    )
+    reported, more_reported = _capped(
+        Contribution.objects.filter(reports_count__gt=0)
+        .exclude(status=ContributionStatus.WITHDRAWN)
+        .with_public_relations()
+        .prefetch_related(_open_reports())
+        .order_by("-reports_count", "-id")
+    )
+    reported_comments, more_reported_comments = _capped(
+        Comment.objects.filter(reports_count__gt=0)
+        .select_related("contribution")
+        .prefetch_related(_open_reports())
+        .order_by("-reports_count", "-id")
+    )
+    # Hidden pending review is already in the reported list, with its reports.
+    hidden, more_hidden = _capped(
+        Contribution.objects.filter(status=ContributionStatus.HIDDEN)
+        .exclude(hidden_reason=services.ModerationReason.PENDING_REVIEW)
+        .with_public_relations()
+        .annotate(hidden_at=Max("moderation_logs__created_at"))
+        .order_by("-hidden_at", "-id")
+    )
+    hidden_comments, more_hidden_comments = _capped(
+        Comment.objects.filter(status=services.CommentStatus.HIDDEN)
+        .exclude(hidden_reason=services.ModerationReason.PENDING_REVIEW)
+        .select_related("contribution")
+        .annotate(hidden_at=Max("moderation_logs__created_at"))
+        .order_by("-hidden_at", "-id")
+    )
+    return render(
+        request,
+        "consultation/moderation/queue.html",
+        {
+            "pending": pending,
+            "more_pending": more_pending,
+            "reported": reported,
+            "more_reported": more_reported,
+            "reported_comments": reported_comments,
+            "more_reported_comments": more_reported_comments,
+            "reported_total": len(reported) + len(reported_comments),
+            "hidden": hidden,
+            "more_hidden": more_hidden,
+            "hidden_comments": hidden_comments,
+            "more_hidden_comments": more_hidden_comments,
+            "pending_review": services.ModerationReason.PENDING_REVIEW,
+        },
+    )
+
+
+# Each moderation action: its form, its service, and the words of its page.
+MODERATION_ACTIONS = {
+    "hide": (
+        forms.HideForm,
+        services.hide_contribution,
+        "Masquer la contribution",
+        "La contribution est masquée.",
+    ),
+    "restore": (
+        forms.RestoreForm,
+        services.restore_contribution,
+        "Rétablir la contribution",
+        "La contribution est de nouveau publiée.",
+    ),
+    "approve": (
+        forms.ModerationNoteForm,
+        services.approve_contribution,
+        "Valider la contribution",
+        "La contribution est publiée.",
+    ),
+    "reject": (
+        forms.HideForm,
+        services.reject_contribution,
+        "Refuser la contribution",
+        "La contribution est refusée.",
+    ),
+    "dismiss_reports": (
+        forms.ModerationNoteForm,
+        services.dismiss_reports,
+        "Classer les signalements sans suite",
+        "Les signalements sont classés sans suite.",
+    ),
+    "hide_comment": (
+        forms.HideForm,
+        services.hide_comment,
+        "Masquer le commentaire",
+        "Le commentaire est masqué.",
+    ),
+    "restore_comment": (
+        forms.RestoreForm,
+        services.restore_comment,
+        "Rétablir le commentaire",
+        "Le commentaire est de nouveau publié.",
+    ),
+    "dismiss_comment_reports": (
+        forms.ModerationNoteForm,
+        services.dismiss_comment_reports,
+        "Classer les signalements sans suite",
+        "Les signalements sont classés sans suite.",
+    ),
+}
+
+
+@login_required
+def moderate(request, pk, action):
+    """GET shows the action's form with the item; POST does it and goes back to the queue."""
+    _require(request.user, "consultation.moderate")
+    form_class, service, title, done = MODERATION_ACTIONS[action]
+    if "comment" in action:
+        item = get_object_or_404(
+            Comment.objects.select_related("contribution").prefetch_related(_open_reports()), pk=pk
+        )
+        contribution = item.contribution
+    else:
+        item = get_object_or_404(Contribution.objects.with_public_relations().prefetch_related(_open_reports()), pk=pk)
+        contribution = item
+    form = form_class(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(request.user, item, **form.cleaned_data)
+        except services.ForumError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, done)
+            return redirect("consultation:moderation_queue")
+    return render(
+        request,
+        "consultation/moderation/action.html",
+        {
+            "form": form,
+            "item": item,
+            "contribution": contribution,
+            "is_comment": item is not contribution,
+            "title": title,
+            "action": action,
+        },
+    )
+
+
+@login_required
+def moderation_log(request):
+    _require(request.user, "consultation.moderate")
+    entries = ModerationLog.objects.select_related("actor", "contribution", "comment__contribution").order_by(
+        "-created_at", "-id"
+    )
+    page = Paginator(entries, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "consultation/moderation/log.html", {"page": page})
+
+
+@login_required
+def assisted(request, consultation, theme):
+    theme = _get_theme(consultation, theme)
+    _require(request.user, "consultation.add_assisted_contribution", theme)
+    recorded = None
+    if request.method == "POST":
+        form = forms.AssistedContributionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                contribution = services.record_assisted_contribution(
+                    request.user,
+                    theme,
+                    services.ContributionDraft(kind=data["kind"], title=data["title"], body=data["body"]),
+                    services.AssistedPerson(
+                        category=data["category"],
+                        postal_code=data["postal_code"],
+                        consent=data["consent"],
+                        channel=data["channel"],
+                    ),
+                )
+            except services.ForumError as exc:
+                form.add_error(None, str(exc))
+            else:
+                return redirect(f"{request.path}?enregistree={contribution.pk}")
+    else:
+        form = forms.AssistedContributionForm()
+        raw = request.GET.get("enregistree", "")
+        if raw.isdigit():
+            recorded = Contribution.objects.filter(pk=int(raw), collected_by=request.user).first()
+    return render(request, "consultation/assisted_form.html", {"form": form, "theme": theme, "recorded": recorded})
+
+
+def workshop_sheet_template(request):
+    """The model sheet to fill in, with a BOM so that Excel on Windows reads the accents right."""
+    content = "\ufeff" + services.workshop_sheet_model()
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="fiche-atelier-modele.csv"'
+    return response
+
+
+def _import_page(request, theme, *, perm: str, template: str, read, write):
+    """Shared flow of both imports: upload, check every line, and write all or nothing."""
+    _require(request.user, perm, theme)
+    result = None
+    form = forms.ImportFileForm(request.POST, request.FILES) if request.method == "POST" else forms.ImportFileForm()
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        result = read(upload.read())
+        if result.ok:
+            try:
+                message, warnings = write(upload.name, result.rows)
+            except services.ForumError as exc:
+                result.add_error(0, str(exc))
+            else:
+                messages.success(request, message)
+                for warning in warnings[:IMPORT_WARNINGS_SHOWN]:
+                    messages.warning(request, str(warning))
+                return redirect(request.path)
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "theme": theme,
+            "result": result,
+            "max_bytes": forms.ImportFileForm.max_bytes(),
+            "columns": WORKSHOP_COLUMNS_HELP,
+        },
+    )
+
+
+@login_required
+def import_workshop_sheet(request, consultation, theme):
+    theme = _get_theme(consultation, theme)
+
+    def write(file_name, rows):
+        record = services.import_workshop_sheet(request.user, theme, rows, file_name)
+        return f"{record.rows} contribution(s) importée(s) depuis la fiche d'atelier « {file_name} ».", []
+
+    return _import_page(
+        request,
+        theme,
+        perm="consultation.import_workshop_sheet",
+        template="consultation/import_workshop_sheet.html",
+        read=services.read_workshop_sheet,
+        write=write,
+    )
+
+
+@login_required
+def import_decidim(request, consultation, theme):
+    theme = _get_theme(consultation, theme)
+    warnings = []
+
+    def read(data):
+        result = services.read_decidim_export(data)
+        warnings.extend(result.warnings)
+        return result
+
+    def write(file_name, rows):
+        summary = services.import_decidim_proposals(theme, rows, file_name, imported_by=request.user)
+        return (
+            f"{len(rows)} proposition(s) lue(s) : {summary.created} ajoutée(s), "
+            f"{summary.updated} mise(s) à jour, {summary.unchanged} inchangée(s).",
+            warnings,
+        )
+
+    return _import_page(
+        request,
+        theme,
+        perm="consultation.import_decidim",
+        template="consultation/import_decidim.html",
+        read=read,
+        write=write,
+    )
+
+
+# --- end Moderation ---

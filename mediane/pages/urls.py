@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "pages"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("actualites/", views.news_list, name="news"),
+    path("actualites/<slug:slug>/", views.news_detail, name="news_detail"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
+    path("mentions-legales/", views.legal, name="legal"),
+    path("donnees-personnelles/", views.privacy, name="privacy"),
+    path("charte-de-participation/", views.charter, name="charter"),
+]

@@ -1,0 +1,140 @@
+"""GDPR right to erasure: the account goes, the contributions stay anonymous, no personal data remains."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+
+from mediane.accounts.models import User
+from mediane.accounts.services import delete_account
+from mediane.consultation.models import Comment, Contribution, Report, Support, ThemeFollow
+from tests.accounts.factories import PASSWORD, UserFactory, verify_email
+from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
+
+PERSONAL_DATA = ["zephyrine.quilleboeuf@example.org", "Zéphyrine Q.", "Bibliothèque Zéphyr-sur-Mer", "20167"]
+
+
+@pytest.fixture
+def leaving(db):
+    """A person who took part in every way, with personal data found nowhere else."""
+    user = UserFactory(
+        email="zephyrine.quilleboeuf@example.org",
+        display_name="Zéphyrine Q.",
+        organisation="Bibliothèque Zéphyr-sur-Mer",
+        postal_code="20167",
+        departement="2A",
+        librarian=False,
+    )
+    verify_email(user)
+    EmailAddress.objects.create(user=user, email="zq.pro@example.net", verified=False, primary=False)
+    theme = ThemeFactory()
+    ContributionFactory(author=user, theme=theme, title="Mon retour")
+    someone_else = ContributionFactory(theme=theme, title="Autre contribution")
+    CommentFactory(contribution=someone_else, author=user)
+    Support.objects.create(contribution=someone_else, user=user)
+    ThemeFollow.objects.create(theme=theme, user=user)
+    Report.objects.create(contribution=someone_else, reporter=user, reason="hors_sujet")
+    LogEntry.objects.create(
+        user=UserFactory(is_staff=True),
+        content_type=ContentType.objects.get_for_model(User),
+        object_id=str(user.pk),
+        object_repr=str(user),
+        action_flag=CHANGE,
+    )
+    return user
+
+
+def rows_containing(text: str) -> list[str]:
+    """Every (model, field) of the whole database whose text holds `text`."""
+    found = []
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField):
+                if model._default_manager.filter(**{f"{field.name}__icontains": text}).exists():
+                    found.append(f"{model._meta.label}.{field.name}")
+    return found
+
+
+def test_the_personal_data_is_in_the_database_before_deletion(leaving):
+    for text in PERSONAL_DATA:
+        assert rows_containing(text), text
+
+
+def test_no_personal_data_remains_anywhere_after_deletion(leaving):
+    delete_account(leaving)
+
+    for text in PERSONAL_DATA + ["zq.pro@example.net"]:
+        assert rows_containing(text) == [], text
+
+
+def test_contributions_and_comments_stay_anonymous_with_the_category(leaving):
+    delete_account(leaving)
+
+    contribution = Contribution.objects.get(title="Mon retour")
+    assert contribution.author is None
+    assert contribution.display_author == "Participant·e anonyme"
+    assert contribution.author_category == "usager"
+    assert contribution.author_departement == ""
+    comment = Comment.objects.get(author_name="")
+    assert comment.author is None
+    assert comment.display_author == "Participant·e anonyme"
+    assert comment.author_category == "usager"
+
+
+def test_supports_and_reports_stay_without_the_person(leaving):
+    delete_account(leaving)
+
+    assert Support.objects.filter(user=None).count() == 1
+    assert Report.objects.filter(reporter=None).count() == 1
+    assert not ThemeFollow.objects.exists()
+    assert not User.objects.filter(email=PERSONAL_DATA[0]).exists()
+
+
+def test_deleting_one_account_leaves_other_people_untouched(leaving, citizen):
+    theirs = ContributionFactory(author=citizen)
+
+    delete_account(leaving)
+
+    theirs.refresh_from_db()
+    assert theirs.author == citizen
+    assert theirs.author_name == "Camille"
+    assert EmailAddress.objects.filter(user=citizen).exists()
+
+
+@pytest.mark.django_db
+def test_the_deletion_page_asks_for_the_password_and_explains_what_stays(client, leaving):
+    client.force_login(leaving)
+
+    html = client.get(reverse("accounts:delete")).content.decode()
+
+    assert "<title>Supprimer mon compte — Médiane</title>" in html
+    assert html.count("<h1") == 1
+    assert "Participant·e anonyme" in html
+    assert 'type="password" name="password"' in html
+
+
+@pytest.mark.django_db
+def test_a_wrong_password_deletes_nothing(client, leaving):
+    client.force_login(leaving)
+
+    response = client.post(reverse("accounts:delete"), {"password": "pas-le-bon"})
+
+    assert response.status_code == 200
+    assert "Ce mot de passe n&#x27;est pas le bon." in response.content.decode()
+    assert User.objects.filter(pk=leaving.pk).exists()
+
+
+@pytest.mark.django_db
+def test_deleting_through_the_page_signs_out_and_erases(client, leaving):
+    client.force_login(leaving)
+
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("pages:home")
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.filter(pk=leaving.pk).exists()
+    assert client.get(reverse("accounts:profile")).status_code == 302

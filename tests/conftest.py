@@ -1,0 +1,69 @@
+"""Shared fixtures: the personas every test speaks of, and a query counter.
+
+Personas: a citizen (usager·e), a librarian, a mediator, an elected official, a moderator, a
+working-group member, an organiser (programme manager), and an outsider who has no account.
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mediane.accounts.enums import ParticipantCategory, Role
+from tests.accounts.factories import UserFactory, verify_email
+
+
+def _persona(**kwargs):
+    user = UserFactory(**kwargs)
+    verify_email(user)
+    return user
+
+
+@pytest.fixture
+def citizen(db):
+    return _persona(email="camille@example.org", display_name="Camille", category=ParticipantCategory.USER)
+
+
+@pytest.fixture
+def librarian(db):
+    return _persona(email="leila@example.org", display_name="Leïla", librarian=True)
+
+
+@pytest.fixture
+def mediator(db):
+    return _persona(email="malik@example.org", display_name="Malik", mediation_actor=True, roles=[Role.MEDIATOR])
+
+
+@pytest.fixture
+def elected(db):
+    return _persona(email="elise@example.org", display_name="Élise", elected=True)
+
+
+@pytest.fixture
+def moderator(db):
+    return _persona(email="mona@example.org", display_name="Mona", roles=[Role.MODERATOR])
+
+
+@pytest.fixture
+def wg_member(db):
+    return _persona(email="gaston@example.org", display_name="Gaston", roles=[Role.WORKING_GROUP_MEMBER])
+
+
+@pytest.fixture
+def organiser(db):
+    return _persona(email="olga@example.org", display_name="Olga", roles=[Role.ORGANISER])
+
+
+@pytest.fixture
+def outsider():
+    return AnonymousUser()
+
+
+@pytest.fixture
+def count_queries():
+    """`with count_queries() as ctx: ...` then `len(ctx)`: the SQL queries run inside the block."""
+
+    def make():
+        return CaptureQueriesContext(connection)
+
+    return make

@@ -1,0 +1,167 @@
+"""Accessibility audit of the journeys: axe-core (wcag2a, wcag2aa, wcag21aa) on every page they visit.
+
+How a page is audited depends on whether the journey runs with JavaScript:
+
+* **JavaScript on.** axe-core is evaluated in the page itself through the DevTools protocol (`page.evaluate`),
+  which the site's Content Security Policy does not govern, so the journey runs under the real CSP.
+* **JavaScript off.** axe is JavaScript, so it cannot run in the page being tested. The auditor takes the
+  page's HTML as the browser holds it (`page.content()`), and serves it, through a request route, at the same
+  URL in a separate JavaScript-enabled page whose own scripts are blocked. The copy thus has the same base URL
+  (stylesheets, fonts and images load from the live server, so colour contrast is measured on the real CSS)
+  and the DOM the person without JavaScript sees; axe then runs in the copy. One difference: `<noscript>`
+  content is inert text in the copy, which axe ignores anyway.
+
+Each page must also have a non-empty `<title>` and exactly one `<h1>`. The auditor remembers every URL the
+page navigated to, so a journey that forgets to audit a page fails at teardown (`assert_all_audited`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, Page
+
+AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+SCREENSHOT_PREFIX = "/tmp/e2e-"  # noqa: S108 - debugging aid, never committed
+
+
+def axe_source() -> str:
+    if not AXE_PATH.exists():
+        raise RuntimeError(f"axe-core est introuvable ({AXE_PATH}) : lancez `make install` (npm ci).")
+    return AXE_PATH.read_text(encoding="utf-8")
+
+
+def format_violations(url: str, violations: list[dict]) -> str:
+    lines = [f"{len(violations)} violation(s) axe-core sur {url} :"]
+    for violation in violations:
+        lines.append(f"- [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"][:8]:
+            target = " ".join(str(part) for part in node["target"])
+            summary = node.get("failureSummary", "").replace("\n", " ")
+            lines.append(f"    • {target} — {summary}")
+        if len(violation["nodes"]) > 8:
+            lines.append(f"    • … et {len(violation['nodes']) - 8} autre(s) nœud(s)")
+    return "\n".join(lines)
+
+
+def _slug(url: str) -> str:
+    return re.sub(r"[^a-zA-Z0-9]+", "-", url.split("://", 1)[-1]).strip("-")[:80]
+
+
+def run_axe(page: Page, source: str) -> list[dict]:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(source)
+    return page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
+
+
+def check_structure(page: Page) -> list[str]:
+    problems = []
+    title = page.title().strip()
+    if not title:
+        problems.append("la page n'a pas de <title>")
+    h1_count = page.locator("h1").count()
+    if h1_count != 1:
+        problems.append(f"la page a {h1_count} titre(s) <h1> au lieu d'un seul")
+    return problems
+
+
+@dataclass
+class Auditor:
+    """Audits pages of one journey; `checker_context` is a JavaScript-enabled context used for no-JS pages."""
+
+    javascript: bool
+    checker_context: BrowserContext | None = None
+    audited: list[str] = field(default_factory=list)
+    navigations: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+    server_errors: list[str] = field(default_factory=list)
+    _pending: bool = False
+    _source: str = field(default_factory=axe_source)
+
+    def watch(self, page: Page) -> None:
+        """Record every top-level navigation of `page`, so none escapes the audit, and every CSP refusal."""
+
+        def on_navigated(frame):
+            if frame == page.main_frame:
+                self.navigations.append(frame.url)
+                self._pending = True
+
+        def on_console(message):
+            if message.type == "error" and "Content Security Policy" in message.text:
+                self.csp_violations.append(message.text)
+
+        def on_response(response):
+            if response.status >= 500 and response.request.resource_type in {
+                "document",
+                "stylesheet",
+                "script",
+            }:
+                self.server_errors.append(f"{response.status} {response.request.method} {response.url}")
+
+        page.on("framenavigated", on_navigated)
+        page.on("console", on_console)
+        page.on("response", on_response)
+
+    def audit(self, page: Page) -> None:
+        """Fail with a readable list if the page as it is now has an accessibility violation."""
+        url = page.url
+        if self.javascript:
+            violations = run_axe(page, self._source)
+            problems = check_structure(page)
+        else:
+            violations, problems = self._audit_copy(page.content(), url)
+        problems += [f"refus de la politique de sécurité (CSP) : {text}" for text in self.csp_violations]
+        problems += [f"erreur du serveur : {error}" for error in self.server_errors]
+        self.csp_violations.clear()
+        self.server_errors.clear()
+        self._pending = False
+        self.audited.append(url)
+        if violations or problems:
+            page.screenshot(path=f"{SCREENSHOT_PREFIX}{_slug(url)}.png", full_page=True)
+            message = format_violations(url, violations) if violations else f"Page {url} :"
+            message += "".join(f"\n- {problem}" for problem in problems)
+            raise AssertionError(message)
+
+    def _audit_copy(self, html: str, url: str) -> tuple[list[dict], list[str]]:
+        assert self.checker_context is not None, "a no-JavaScript audit needs a JavaScript-enabled context"
+        copy = self.checker_context.new_page()
+        try:
+            # The page's own scripts must not run: the copy shows what a person without JavaScript gets.
+            copy.route("**/*.js", lambda route: route.abort())
+            copy.route(url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
+            copy.goto(url, wait_until="load")
+            return run_axe(copy, self._source), check_structure(copy)
+        finally:
+            copy.close()
+
+    def assert_all_audited(self) -> None:
+        assert not self._pending, (
+            f"La page {self.navigations[-1]} a été visitée sans contrôle d'accessibilité : "
+            "appelez assert_accessible(page)."
+        )
+
+
+_AUDITORS: dict[Page, Auditor] = {}
+
+
+def register(page: Page, auditor: Auditor) -> None:
+    auditor.watch(page)
+    _AUDITORS[page] = auditor
+
+
+def forget(page: Page) -> Auditor | None:
+    return _AUDITORS.pop(page, None)
+
+
+def assert_accessible(page: Page) -> None:
+    """Run axe-core (wcag2a, wcag2aa, wcag21aa) on `page` as it is now; fail with the list of violations.
+
+    Works for pages opened with or without JavaScript (see the module docstring for the no-JS method).
+    """
+    _AUDITORS[page].audit(page)

@@ -1,0 +1,36 @@
+"""A visitor reads the public pages (home, forum, news, statements), with and without JavaScript."""
+
+import pytest
+
+from tests.consultation.factories import ContributionFactory, ThemeFactory
+from tests.e2e.accessibility import assert_accessible
+from tests.e2e.conftest import E2E_MARKS
+
+pytestmark = E2E_MARKS
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_a_visitor_reads_the_public_pages_and_they_are_accessible(browse, javascript):
+    theme = ThemeFactory(title="Rôle et missions des bibliothèques")
+    ContributionFactory(theme=theme, title="Ouvrir un atelier numérique le samedi")
+    page = browse(javascript=javascript)
+
+    for path in [
+        "/",
+        "/forum/",
+        "/actualites/",
+        "/accessibilite/",
+        "/mentions-legales/",
+        "/donnees-personnelles/",
+        "/charte-de-participation/",
+        "/forum/donnees-ouvertes/",
+    ]:
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert_accessible(page)
+
+    page.goto(theme.get_absolute_url())
+    assert_accessible(page)
+    page.get_by_role("link", name="Ouvrir un atelier numérique le samedi").click()
+    assert_accessible(page)
+    assert page.locator("h1").inner_text() == "Ouvrir un atelier numérique le samedi"
