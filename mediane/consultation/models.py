@@ -25,6 +25,7 @@ from .search import fulltext_clauses, match_expression, query_terms
 
 ANONYMOUS_NAME = "Participant·e anonyme"
 SIMILAR_TERMS = 8
+SIMILAR_FIELDS = ("id", "title", "kind", "search_text", "supports_count", "created_at")
 SIMILAR_CANDIDATES = 200
 
 
@@ -164,15 +165,25 @@ class ContributionQuerySet(models.QuerySet["Contribution"]):
     def search(self, query: str):
         """Published contributions matching every term of `query`, best first, and the analysed terms.
 
-        Returns `(queryset, terms)`; no terms (empty or only stop words) gives an empty queryset. The
-        queryset chains (`.in_theme()`, `.by_kind()`) and carries each row's `search_rank`.
+        Returns `(queryset, terms)`; no terms (empty or only stop words) gives an empty queryset. Filter
+        before searching (`Contribution.objects.in_theme(t).by_kind(k).search(q)`): on PostgreSQL the rows
+        ranked are the `search.RANKING_POOL` most recent matches of the filtered set. Rows carry `search_rank`.
         """
         terms = query_terms(query)
         if not terms:
             return self.none(), terms
-        clauses = fulltext_clauses(match_expression(terms))
+        expression = match_expression(terms)
         # Only bound parameters reach the SQL: the match expression is a parameter, the clauses are constants.
-        matching = self.published().extra(**clauses)  # noqa: S610
+        if search.ranks_in_pool():
+            pool = (
+                self.published()
+                .extra(**fulltext_clauses(expression, rank=False))  # noqa: S610
+                .order_by("-created_at", "-id")
+                .values("pk")[: search.RANKING_POOL]
+            )
+            matching = self.model.objects.filter(pk__in=pool).extra(**fulltext_clauses(expression))  # noqa: S610
+        else:
+            matching = self.published().extra(**fulltext_clauses(expression))  # noqa: S610
         return matching.order_by("-search_rank", "-id"), terms
 
     def listed_page(self, field: str, cursor: tuple | None = None, backwards: bool = False, size: int = 20):
@@ -216,15 +227,20 @@ class ContributionQuerySet(models.QuerySet["Contribution"]):
         if not terms:
             return []
         candidates = (
-            self.published()
-            .filter(theme_id=contribution.theme_id)
-            .exclude(pk=contribution.pk)
-            .only("id", "title", "kind", "search_text", "supports_count", "created_at")
+            self.published().filter(theme_id=contribution.theme_id).exclude(pk=contribution.pk).only(*SIMILAR_FIELDS)
         )
         try:
-            clauses = search.fulltext_clauses(search.match_expression(list(terms), any_term=True))
+            expression = search.match_expression(list(terms), any_term=True)
+            clauses = search.fulltext_clauses(expression)
         except NotImplementedError:
             return _score_similar(candidates, terms, limit)
+        if search.ranks_in_pool():
+            pool = (
+                candidates.extra(**search.fulltext_clauses(expression, rank=False))  # noqa: S610
+                .order_by("-created_at", "-id")
+                .values("pk")[: search.RANKING_POOL]
+            )
+            candidates = self.model.objects.filter(pk__in=pool).only(*SIMILAR_FIELDS)
         return list(candidates.extra(**clauses).order_by("-search_rank", "-id")[:limit])  # noqa: S610
 
 
@@ -239,7 +255,7 @@ class Contribution(models.Model):
         "état", max_length=12, choices=ContributionStatus.choices, default=ContributionStatus.PUBLISHED
     )
 
-    # Who spoke. The author link goes on account deletion; category and territory stay (no personal data).
+    # Who spoke, copied at writing time. Account deletion blanks the author, name and département; the category stays.
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -292,6 +308,10 @@ class Contribution(models.Model):
             models.Index(fields=["theme", "status", "-created_at", "-id"], name="contrib_theme_recent"),
             models.Index(fields=["theme", "status", "-supports_count", "-id"], name="contrib_theme_supported"),
             models.Index(fields=["theme", "status", "-comments_count", "-id"], name="contrib_theme_commented"),
+            # The same sorts across every theme (API and open-data lists).
+            models.Index(fields=["status", "-created_at", "-id"], name="contrib_recent"),
+            models.Index(fields=["status", "-supports_count", "-id"], name="contrib_supported"),
+            models.Index(fields=["status", "-comments_count", "-id"], name="contrib_commented"),
             models.Index(fields=["status", "reports_count"], name="contrib_moderation_queue"),
             models.Index(fields=["theme", "source", "external_id"], name="contrib_external_id"),
         ]

@@ -22,6 +22,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 MAX_QUERY_TERMS = 12
+# How many of the most recent matches PostgreSQL ranks (see `ranks_in_pool`): search shows 50 pages of 20.
+RANKING_POOL = 1000
 
 # Frequent French words that carry no meaning for search (written without accents, as analysed).
 STOP_WORDS = frozenset(
@@ -115,18 +117,18 @@ def match_expression(terms: list[str], any_term: bool = False, vendor: str | Non
 # as its only parameter, and both name the contribution table so they can join any contribution query.
 _RANK_SQL = {
     "sqlite": "-bm25(consultation_contribution_fts)",
-    "postgresql": "ts_rank(to_tsvector('simple', consultation_contribution.search_text), to_tsquery('simple', %s))",
+    "postgresql": "ts_rank(consultation_contribution.search_vector, to_tsquery('simple', %s))",
 }
 _MATCH_SQL = {
     "sqlite": "consultation_contribution_fts.rowid = consultation_contribution.id "
     "AND consultation_contribution_fts MATCH %s",
-    # Same expression as the GIN index `contrib_search_gin`, so the planner uses it.
-    "postgresql": "to_tsvector('simple', consultation_contribution.search_text) @@ to_tsquery('simple', %s)",
+    # `search_vector` is the stored tsvector of search_text, GIN-indexed (migration 0003).
+    "postgresql": "consultation_contribution.search_vector @@ to_tsquery('simple', %s)",
 }
 _EXTRA_TABLES = {"sqlite": ["consultation_contribution_fts"], "postgresql": []}
 
 
-def fulltext_clauses(expression: str, vendor: str | None = None) -> dict:
+def fulltext_clauses(expression: str, vendor: str | None = None, rank: bool = True) -> dict:
     """Arguments for `QuerySet.extra()` that keep the rows matching `expression`, with their `search_rank`.
 
     On SQLite the FTS5 table is joined by rowid (bm25 only works on the table being matched); on
@@ -136,13 +138,20 @@ def fulltext_clauses(expression: str, vendor: str | None = None) -> dict:
     if vendor not in _MATCH_SQL:
         raise NotImplementedError(f"Full-text search is not available on {vendor}.")
     rank_params = [expression] if vendor == "postgresql" else []
-    return {
-        "select": {"search_rank": _RANK_SQL[vendor]},
-        "select_params": rank_params,
-        "tables": _EXTRA_TABLES[vendor],
-        "where": [_MATCH_SQL[vendor]],
-        "params": [expression],
-    }
+    clauses: dict = {"tables": _EXTRA_TABLES[vendor], "where": [_MATCH_SQL[vendor]], "params": [expression]}
+    if rank:
+        clauses.update(select={"search_rank": _RANK_SQL[vendor]}, select_params=rank_params)
+    return clauses
+
+
+def ranks_in_pool(vendor: str | None = None) -> bool:
+    """Whether ranking is done on a bounded pool of the most recent matches rather than on every match.
+
+    PostgreSQL ranks each row it is given, so a very common word (a tenth of a million contributions) is
+    ranked on the RANKING_POOL most recent matches only, which is also all that search pages can reach.
+    FTS5 ranks inside its own index lookup and needs no pool.
+    """
+    return (vendor or connection.vendor) == "postgresql"
 
 
 def ranked_ids_sql(any_term: bool = False) -> str:
@@ -153,9 +162,9 @@ def ranked_ids_sql(any_term: bool = False) -> str:
     """
     if connection.vendor == "postgresql":
         return (
-            "SELECT id, ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', %s)) AS rank "
+            "SELECT id, ts_rank(search_vector, to_tsquery('simple', %s)) AS rank "
             "FROM consultation_contribution "
-            "WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', %s) ORDER BY rank DESC"
+            "WHERE search_vector @@ to_tsquery('simple', %s) ORDER BY rank DESC"
         )
     return (
         "SELECT rowid AS id, -bm25(consultation_contribution_fts) AS rank FROM consultation_contribution_fts "

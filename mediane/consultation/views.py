@@ -343,16 +343,16 @@ def search(request):
         "total": 0,
     }
     if query:
-        results, terms = Contribution.objects.search(query)
+        scope = Contribution.objects.by_kind(kind)
+        if theme is not None:
+            scope = scope.in_theme(theme)
+        results, terms = scope.search(query)
         if not terms:
             context["hint"] = (
                 "Ces mots sont trop courants pour être recherchés. "
                 "Essayez un mot plus précis, par exemple « atelier » ou « médiathèque »."
             )
         else:
-            results = results.by_kind(kind)
-            if theme is not None:
-                results = results.in_theme(theme)
             # Counting stops past the last reachable page: a very common word stays a cheap query.
             reachable = SEARCH_PAGE_SIZE * SEARCH_MAX_PAGES
             total = results[: reachable + 1].count()
