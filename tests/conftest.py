@@ -67,3 +67,13 @@ def count_queries():
         return CaptureQueriesContext(connection)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached fragments and rate-limit counters must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

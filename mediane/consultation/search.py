@@ -125,6 +125,7 @@ _MATCH_SQL = {
     # `search_vector` is the stored tsvector of search_text, GIN-indexed (migration 0003).
     "postgresql": "consultation_contribution.search_vector @@ to_tsquery('simple', %s)",
 }
+_POOL_MATCH_SQL = "search_vector @@ to_tsquery('simple', %s)"
 _EXTRA_TABLES = {"sqlite": ["consultation_contribution_fts"], "postgresql": []}
 
 
@@ -138,7 +139,13 @@ def fulltext_clauses(expression: str, vendor: str | None = None, rank: bool = Tr
     if vendor not in _MATCH_SQL:
         raise NotImplementedError(f"Full-text search is not available on {vendor}.")
     rank_params = [expression] if vendor == "postgresql" else []
-    clauses: dict = {"tables": _EXTRA_TABLES[vendor], "where": [_MATCH_SQL[vendor]], "params": [expression]}
+    match = _MATCH_SQL[vendor]
+    if not rank and vendor == "postgresql":
+        # Used inside a subquery, where Django aliases the table (U0): a qualified name would point at
+        # the outer query's row and make the subquery correlated. The subquery has no join, so the bare
+        # column name is unambiguous.
+        match = _POOL_MATCH_SQL
+    clauses: dict = {"tables": _EXTRA_TABLES[vendor], "where": [match], "params": [expression]}
     if rank:
         clauses.update(select={"search_rank": _RANK_SQL[vendor]}, select_params=rank_params)
     return clauses
