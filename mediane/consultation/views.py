@@ -353,13 +353,17 @@ def search(request):
                 "Essayez un mot plus précis, par exemple « atelier » ou « médiathèque »."
             )
         else:
-            # Counting stops past the last reachable page: a very common word stays a cheap query.
+            # The ranked ids are read once, capped past the last reachable page: they give both the count
+            # and the page, so the full-text match and its ranking run a single time.
             reachable = SEARCH_PAGE_SIZE * SEARCH_MAX_PAGES
-            total = results[: reachable + 1].count()
+            ranked_ids = list(results.values_list("pk", flat=True)[: reachable + 1])
+            total = len(ranked_ids)
             page_count = min(math.ceil(total / SEARCH_PAGE_SIZE), SEARCH_MAX_PAGES)
             page = _search_page_number(request.GET.get("page"), page_count)
             offset = (page - 1) * SEARCH_PAGE_SIZE
-            rows = list(results.select_related("theme__consultation")[offset : offset + SEARCH_PAGE_SIZE])
+            page_ids = ranked_ids[offset : offset + SEARCH_PAGE_SIZE]
+            by_id = Contribution.objects.select_related("theme__consultation").in_bulk(page_ids)
+            rows = [by_id[pk] for pk in page_ids if pk in by_id]
             for row in rows:
                 row.title_html = highlight(row.title, terms)
                 row.excerpt_html = excerpt(row.body, terms)
