@@ -264,3 +264,25 @@ def test_a_page_of_a_theme_with_only_pending_rows_is_empty():
     ContributionFactory(theme=theme, status=ContributionStatus.PENDING)
     rows, more = Contribution.objects.in_theme(theme).listed_page("created_at")
     assert rows == [] and more is False
+
+
+def test_a_mediator_finds_the_assisted_contribution_form_from_the_open_theme(client, mediator):
+    from tests.consultation.factories import ThemeFactory
+
+    theme = ThemeFactory()
+    client.force_login(mediator)
+    html = client.get(theme.get_absolute_url()).content.decode()
+    assert (
+        "Recueillir la contribution d&#x27;une personne" in html or "Recueillir la contribution d'une personne" in html
+    )
+    assert "Importer un export Decidim" not in html
+
+
+def test_a_citizen_sees_no_mediator_or_import_links(client, citizen):
+    from tests.consultation.factories import ThemeFactory
+
+    theme = ThemeFactory()
+    client.force_login(citizen)
+    html = client.get(theme.get_absolute_url()).content.decode()
+    assert "Recueillir la contribution" not in html
+    assert "Importer" not in html
