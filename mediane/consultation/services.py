@@ -45,7 +45,9 @@ from .markup import render_markup
 from .models import Comment, Contribution, ImportRecord, ModerationLog, Report, Support, Theme, ThemeFollow
 from .search import search_document
 
+TITLE_MIN_LENGTH = 3
 TITLE_MAX_LENGTH = 150
+BODY_MIN_LENGTH = 10
 BODY_MAX_LENGTH = 5000
 COMMENT_MAX_LENGTH = 2000
 
@@ -100,8 +102,8 @@ def check_draft(draft: ContributionDraft) -> ContributionDraft:
         raise ForumError("Choisissez le type de contribution : retour d'expérience, point de vigilance ou proposition.")
     return ContributionDraft(
         kind=draft.kind,
-        title=check_text(draft.title, "Le titre", TITLE_MAX_LENGTH, min_length=3),
-        body=check_text(draft.body, "Le texte", BODY_MAX_LENGTH, min_length=10),
+        title=check_text(draft.title, "Le titre", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH),
+        body=check_text(draft.body, "Le texte", BODY_MAX_LENGTH, min_length=BODY_MIN_LENGTH),
     )
 
 
@@ -681,8 +683,10 @@ def dismiss_comment_reports(moderator: User, comment: Comment, note: str = "") -
 
 # --- Imports ------------------------------------------------------------------------------------------
 
-# Same bounds as `check_draft`, so that a file line is accepted exactly when the form would accept it.
-IMPORT_LIMITS = TextLimits(title_min=3, title_max=TITLE_MAX_LENGTH, body_min=10, body_max=BODY_MAX_LENGTH)
+# The bounds of `check_draft`, so that a file line is accepted exactly when the form would accept it.
+IMPORT_LIMITS = TextLimits(
+    title_min=TITLE_MIN_LENGTH, title_max=TITLE_MAX_LENGTH, body_min=BODY_MIN_LENGTH, body_max=BODY_MAX_LENGTH
+)
 DECIDIM_CHUNK = 500
 
 
