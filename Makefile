@@ -20,6 +20,7 @@ $(BIN)/python:
 $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -56,7 +57,7 @@ test: install ## Lance les tests sur SQLite, puis sur PostgreSQL s'il répond
 quality: install ## Vérifie le format, le lint, les types et les migrations
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/mypy mediane/accounts/territories.py mediane/consultation/search.py mediane/consultation/markup.py mediane/consultation/imports.py mediane/accounts/services.py mediane/consultation/services.py
+	$(BIN)/mypy mediane/accounts/territories.py mediane/consultation/search.py mediane/consultation/markup.py mediane/consultation/imports.py mediane/accounts/services.py mediane/consultation/services.py mediane/synthesis/engine
 	$(MANAGE) makemigrations --check --dry-run
 	MEDIANE_ENV=production SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=mediane.example.org $(MANAGE) check --deploy --fail-level WARNING
 

@@ -1,0 +1,1 @@
+"""Synthesis of a theme's contributions: topics, representatives, duplicates (engine in `engine/`)."""

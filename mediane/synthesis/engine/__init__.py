@@ -1,0 +1,16 @@
+"""The pure synthesis engine (no Django): French texts in, topics, representatives and duplicates out."""
+
+from mediane.synthesis.engine.backends import backend_names, register_backend
+from mediane.synthesis.engine.documents import Document, ProgressCallback, SynthesisInputError, SynthesisResult, Topic
+from mediane.synthesis.engine.pipeline import synthesise
+
+__all__ = [
+    "Document",
+    "ProgressCallback",
+    "SynthesisInputError",
+    "SynthesisResult",
+    "Topic",
+    "backend_names",
+    "register_backend",
+    "synthesise",
+]

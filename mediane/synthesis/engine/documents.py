@@ -1,0 +1,44 @@
+"""The engine's data in and out: documents, topics, the result, and the French error it raises."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+ProgressCallback = Callable[[str, float], None]
+
+
+class SynthesisInputError(ValueError):
+    """Input the engine or a reader cannot use; the message is French and says what to fix."""
+
+    def __init__(self, message: str, *, line: int | None = None) -> None:
+        self.line = line
+        super().__init__(f"Ligne {line} : {message}" if line is not None else message)
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    label: str
+    terms: list[str]
+    phrases: list[str]
+    size: int
+    member_ids: list[str]
+    # Ids of central and mutually different contributions, most central first.
+    representatives: list[str]
+
+
+@dataclass
+class SynthesisResult:
+    topics: list[Topic]
+    # Groups of ids whose texts are the same or nearly the same; each group has at least two ids.
+    duplicates: list[list[str]]
+    non_informative_ids: list[str]
+    figures: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,181 @@
+"""Reading contributions from files: any CSV (chosen columns) and Decidim's proposals export, plain or gzipped.
+
+Every problem becomes a `SynthesisInputError` with a French message that names the line or the columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from mediane.synthesis.engine.documents import Document, SynthesisInputError
+
+DELIMITERS = (";", ",", "\t", "|")
+DECIDIM_REQUIRED = ("id", "title", "body")
+# A single answer of a few megabytes is legitimate (a pasted report); csv's default limit is 128 KB.
+FIELD_SIZE_LIMIT = 64 * 1024 * 1024
+csv.field_size_limit(FIELD_SIZE_LIMIT)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SynthesisInputError(f"Le fichier « {path} » est introuvable.") from None
+    except OSError as error:
+        raise SynthesisInputError(f"Le fichier « {path} » ne peut pas être lu ({error.strerror}).") from None
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError):
+            raise SynthesisInputError(f"Le fichier compressé « {path} » est abîmé ou incomplet.") from None
+    return data
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252, the two encodings spreadsheets write in France."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 maps every byte, so decoding cannot fail.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+
+def detect_delimiter(text: str) -> str:
+    """The separator that splits the header line the most (quoted separators inside names are rare)."""
+    header = text.split("\n", 1)[0]
+    counts = {delimiter: header.count(delimiter) for delimiter in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows with the line each starts on; blank lines skipped."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise SynthesisInputError(
+                f"la ligne est mal formée ({error}) ; vérifiez les guillemets et le séparateur « {delimiter} ».",
+                line=line,
+            ) from None
+        if any(cell.strip() for cell in row):
+            yield line, row
+        line = reader.line_num + 1
+
+
+def _column(header: list[str], name: str, option: str) -> int:
+    cleaned = [cell.strip() for cell in header]
+    for candidate in (name, name.strip()):
+        if candidate in cleaned:
+            return cleaned.index(candidate)
+    lowered = [cell.lower() for cell in cleaned]
+    if name.strip().lower() in lowered:
+        return lowered.index(name.strip().lower())
+    available = ", ".join(f"« {cell} »" for cell in cleaned)
+    raise SynthesisInputError(f"La colonne « {name} » ({option}) n'existe pas. Colonnes disponibles : {available}.")
+
+
+def _table(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    if not text.strip():
+        raise SynthesisInputError("Le fichier est vide : il ne contient aucune contribution.")
+    rows = _records(text, detect_delimiter(text))
+    _, header = next(rows)
+    return header, rows
+
+
+def _check_width(line: int, row: list[str], header: list[str]) -> None:
+    if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
+        raise SynthesisInputError(
+            f"{len(row)} champs au lieu de {len(header)} ; un texte contient sans doute le séparateur "
+            "sans être entre guillemets.",
+            line=line,
+        )
+    if len(row) < len(header):
+        raise SynthesisInputError(
+            f"{len(row)} champs au lieu de {len(header)} ; la ligne est incomplète ou un guillemet n'est pas fermé.",
+            line=line,
+        )
+
+
+def _finish(documents: list[Document]) -> list[Document]:
+    if not documents:
+        raise SynthesisInputError("Le fichier ne contient aucune contribution (seulement la ligne d'en-tête).")
+    return documents
+
+
+def _unique_id(doc_id: str, line: int, first_line: dict[str, int]) -> str:
+    if not doc_id:
+        raise SynthesisInputError("l'identifiant est vide.", line=line)
+    if doc_id in first_line:
+        raise SynthesisInputError(
+            f"l'identifiant « {doc_id} » apparaît déjà ligne {first_line[doc_id]} ; "
+            "chaque identifiant doit être unique.",
+            line=line,
+        )
+    first_line[doc_id] = line
+    return doc_id
+
+
+def read_csv(
+    path: Path, *, text_column: str, id_column: str | None = None, label_column: str | None = None
+) -> list[Document]:
+    """Contributions from a CSV: text from `text_column`, id from `id_column` (else the line number)."""
+    header, rows = _table(decode(read_bytes(path)))
+    text_index = _column(header, text_column, "--text-column")
+    id_index = _column(header, id_column, "--id-column") if id_column else None
+    label_index = _column(header, label_column, "--label-column") if label_column else None
+    documents: list[Document] = []
+    first_line: dict[str, int] = {}
+    for line, row in rows:
+        _check_width(line, row, header)
+        doc_id = _unique_id(row[id_index].strip() if id_index is not None else str(line), line, first_line)
+        label = row[label_index].strip() if label_index is not None else None
+        documents.append(Document(id=doc_id, text=row[text_index], label=label or None))
+    return _finish(documents)
+
+
+def read_decidim(path: Path) -> list[Document]:
+    """Proposals from a Decidim export (`id;category/id;…;title;body;…`): text is the title then the body."""
+    header, rows = _table(decode(read_bytes(path)))
+    indices = {}
+    for name in DECIDIM_REQUIRED:
+        try:
+            indices[name] = _column(header, name, "export Decidim")
+        except SynthesisInputError:
+            available = ", ".join(f"« {cell.strip()} »" for cell in header)
+            raise SynthesisInputError(
+                f"Ce fichier n'est pas un export de propositions Decidim : la colonne « {name} » manque. "
+                f"Colonnes disponibles : {available}."
+            ) from None
+    documents: list[Document] = []
+    first_line: dict[str, int] = {}
+    for line, row in rows:
+        _check_width(line, row, header)
+        doc_id = _unique_id(row[indices["id"]].strip(), line, first_line)
+        title, body = row[indices["title"]].strip(), row[indices["body"]].strip()
+        text = f"{title}. {body}" if title and body else title or body
+        documents.append(Document(id=doc_id, text=text))
+    return _finish(documents)
+
+
+def looks_like_decidim(path: Path) -> bool:
+    """True when the file's header has Decidim's proposal columns (so `--decidim` may be left out)."""
+    try:
+        header, _ = _table(decode(read_bytes(path)))
+    except SynthesisInputError:
+        return False
+    names = {cell.strip() for cell in header}
+    return set(DECIDIM_REQUIRED) <= names and "category/id" in names

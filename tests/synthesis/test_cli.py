@@ -1,0 +1,76 @@
+import json
+
+from mediane.synthesis.engine.cli import main
+from tests.synthesis.corpus import three_themes
+
+
+def _corpus_file(tmp_path):
+    lines = ["numero;reponse;question"] + [f'{d.id};"{d.text}";{d.label}' for d in three_themes()] + ["x1;RAS;école"]
+    path = tmp_path / "reponses.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_json_output_has_the_documented_shape(tmp_path, capsys):
+    output = tmp_path / "synthese.json"
+
+    code = main(
+        [
+            str(_corpus_file(tmp_path)),
+            "--text-column",
+            "reponse",
+            "--id-column",
+            "numero",
+            "--label-column",
+            "question",
+            "--output",
+            str(output),
+            "--max-topics",
+            "6",
+        ]
+    )
+
+    assert code == 0
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert list(data) == ["topics", "duplicates", "figures", "non_informative"]
+    assert set(data["topics"][0]) == {"label", "terms", "size", "member_ids", "representatives"}
+    assert set(data["topics"][0]["representatives"][0]) == {"id", "text"}
+    assert data["non_informative"] == ["x1"]
+    assert data["figures"]["chosen_k"] == 3
+    assert {"nmi", "ari"} <= set(data["figures"]["evaluation"])
+
+
+def test_markdown_output_is_a_french_report_with_two_quotes_per_topic(tmp_path, capsys):
+    code = main([str(_corpus_file(tmp_path)), "--text-column", "reponse", "--format", "markdown"])
+
+    report = capsys.readouterr().out
+    assert code == 0
+    assert report.startswith("# Synthèse des contributions\n")
+    assert report.count("\n## ") == 4  # three topics and the non-informative section
+    assert report.count("\n> ") == 6
+    assert "groupe" in report and "Mots distinctifs" in report
+
+
+def test_bad_input_exits_with_code_2_and_a_french_message(tmp_path, capsys):
+    code = main([str(_corpus_file(tmp_path)), "--text-column", "texte"])
+
+    assert code == 2
+    assert capsys.readouterr().err == (
+        "Erreur : La colonne « texte » (--text-column) n'existe pas. "
+        "Colonnes disponibles : « numero », « reponse », « question ».\n"
+    )
+
+
+def test_a_csv_without_text_column_option_asks_for_it(tmp_path, capsys):
+    assert main([str(_corpus_file(tmp_path))]) == 2
+    assert "--text-column" in capsys.readouterr().err
+
+
+def test_an_unknown_option_exits_with_code_2(tmp_path, capsys):
+    try:
+        main([str(_corpus_file(tmp_path)), "--inconnue"])
+    except SystemExit as exit_:
+        assert exit_.code == 2
+    else:
+        raise AssertionError("argparse should exit")
+    assert "Erreur :" in capsys.readouterr().err

@@ -1,0 +1,34 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from mediane.synthesis.engine.cli import main
+from mediane.synthesis.engine.readers import read_decidim
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+DECIDIM = DATA / "decidim-lille" / "propositions-libres.csv"
+
+pytestmark = [
+    pytest.mark.realdata,
+    pytest.mark.skipif(not DECIDIM.exists(), reason="../shared/data is absent"),
+]
+
+
+def test_the_lille_decidim_export_is_read_whole():
+    documents = read_decidim(DECIDIM)
+
+    assert len(documents) > 150
+    assert all(d.text for d in documents)
+    assert len({d.id for d in documents}) == len(documents)
+
+
+def test_the_lille_decidim_export_is_synthesised_from_the_command_line(tmp_path):
+    output = tmp_path / "lille.json"
+
+    assert main([str(DECIDIM), "--output", str(output), "--min-topics", "4", "--max-topics", "12"]) == 0
+
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert 4 <= len(data["topics"]) <= 12
+    assert sum(t["size"] for t in data["topics"]) + len(data["non_informative"]) == data["figures"]["documents"]
+    assert data["figures"]["timings_seconds"]["total"] < 10
