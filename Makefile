@@ -67,8 +67,12 @@ format: install ## Formate le code
 	$(BIN)/ruff check --fix .
 
 .PHONY: bench
-bench: bench-web ## Lance tous les benchmarks
+bench: bench-web bench-synthesis ## Lance tous les benchmarks
 
 .PHONY: bench-web
 bench-web: install ## Benchmark web (gunicorn + wrk) : voir docs/benchmarks.md
 	$(BIN)/python bench/web.py $(BENCH_ARGS)
+
+.PHONY: bench-synthesis
+bench-synthesis: install ## Benchmark de la synthèse (Grand Débat) : voir docs/benchmarks.md
+	$(BIN)/python bench/synthesis_quality.py $(BENCH_ARGS)

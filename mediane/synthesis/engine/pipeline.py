@@ -16,10 +16,11 @@ from mediane.synthesis.engine.backends import get_backend
 from mediane.synthesis.engine.documents import Document, ProgressCallback, SynthesisResult, Topic
 
 DEFAULT_MIN_TOPICS = 3
-DEFAULT_MAX_TOPICS = 20
+DEFAULT_MAX_TOPICS = 40
 # Below this share of known French words, the result carries a warning: topics of another language are poor.
 FRENCH_RATIO_WARNING = 0.5
 NON_INFORMATIVE_LABEL = "non_informative"
+K_SELECTION = "silhouette (cosinus, échantillon), chaque sujet ajouté devant la relever assez"
 
 
 class _Stages:
@@ -163,7 +164,7 @@ def synthesise(
         "chosen_k": k,
         "k_bounds": [min_topics, max_topics],
         "k_scores": {str(key): value for key, value in scores.items()},
-        "k_selection": "silhouette (cosinus, échantillon)" if scores else "aucune (trop peu de textes)",
+        "k_selection": K_SELECTION if scores else "aucune (trop peu de textes)",
         "vocabulary_size": vocabulary_size,
         "vector_dimensions": int(vectors.shape[1]) if firsts else 0,
         "french_ratio": round(ratio, 3),

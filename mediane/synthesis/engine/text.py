@@ -41,6 +41,9 @@ NON_INFORMATIVE_ANSWERS = frozenset(
     """.replace("\n", "").split("|")
 )
 MIN_LETTERS = 3
+# simplemma's mistakes that show in Grand Débat topic labels (« carte griser »), and a common missing accent
+# that split « Pôle emploi » into two topics.
+LEMMA_OVERRIDES = {"grise": "grise", "grises": "grise", "pole": "pôle", "poles": "pôle"}
 
 _lemma_cache: dict[str, str] = {}
 
@@ -64,7 +67,7 @@ def lemma(word: str) -> str:
     """The French lemma of one lower-case word, cached: a corpus repeats the same few thousand words."""
     found = _lemma_cache.get(word)
     if found is None:
-        found = simplemma.lemmatize(word, lang="fr").lower()
+        found = LEMMA_OVERRIDES.get(word) or simplemma.lemmatize(word, lang="fr").lower()
         if len(_lemma_cache) < 500_000:
             _lemma_cache[word] = found
     return found
