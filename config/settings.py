@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "ninja",
     "mediane.accounts",
     "mediane.consultation",
+    "mediane.synthesis",
+    "mediane.workinggroup",
     "mediane.pages",
 ]
 
@@ -148,6 +150,22 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "mediane"}}
 
+# Background tasks (`mediane/tasks.py`): "celery" sends them to Celery workers through the broker (Redis in
+# production); "thread" runs them in a thread of the web process (the embedded default: no other service);
+# "inline" runs them at once, in the request (tests).
+TASKS_MODE = env_str("TASKS_MODE", "inline" if MEDIANE_ENV == "test" else ("celery" if REDIS_URL else "thread"))
+if TASKS_MODE not in {"celery", "thread", "inline"}:
+    raise ImproperlyConfigured("TASKS_MODE doit valoir celery, thread ou inline.")
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
+if TASKS_MODE == "celery" and not CELERY_BROKER_URL:
+    raise ImproperlyConfigured("TASKS_MODE=celery demande REDIS_URL ou CELERY_BROKER_URL.")
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The synthesis engine's vector backend used when an organiser launches a synthesis without choosing one.
+MEDIANE_SYNTHESIS_BACKEND = env_str("MEDIANE_SYNTHESIS_BACKEND", "tfidf")
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
@@ -194,7 +212,11 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Front-end packages come from npm at install time (`npm ci`), never from a committed copy.
+    ("vendor/htmx.org", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+]
 # --- E2E: outside production WhiteNoise reads the finders (no collectstatic, no missing-dir warning) ---
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 WHITENOISE_USE_FINDERS = not PRODUCTION
@@ -278,4 +300,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every layout step of a dossier at INFO: keep its warnings only.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }

@@ -8,6 +8,8 @@ from config.api import api
 urlpatterns = [
     path("", include("mediane.pages.urls")),
     path("forum/", include("mediane.consultation.urls")),
+    path("syntheses/", include("mediane.synthesis.urls")),
+    path("groupe-de-travail/", include("mediane.workinggroup.urls")),
     path("compte/", include("mediane.accounts.urls")),
     path("compte/", include("allauth.urls")),
     path("api/", api.urls),

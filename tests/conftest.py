@@ -77,3 +77,9 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Files written by a test (dossiers, uploads) go to its own temporary directory, never to `var/media`."""
+    settings.MEDIA_ROOT = tmp_path / "media"

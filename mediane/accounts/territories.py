@@ -58,3 +58,9 @@ def departement_from_postal_code(postal_code: str) -> str:
 
 def departement_name(code: str) -> str:
     return DEPARTEMENTS.get(code, "")
+
+
+def departement_label(code: str) -> str:
+    """« Rhône (69) » for a known département code, else an empty string."""
+    name = departement_name(code)
+    return f"{name} ({code})" if name else ""

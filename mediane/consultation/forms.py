@@ -51,6 +51,24 @@ class ThemeFilterForm(forms.Form):
         return {name: data.get(name) or "" for name in self.fields}
 
 
+class IdListField(forms.CharField):
+    """Ids written by the page in a hidden field, « 12,40,7 »: read leniently, since nobody types them.
+
+    Anything that is not an id is dropped, and only the last MAX_IDS are kept, so the field never fails.
+    """
+
+    MAX_IDS = 100
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> list[int]:
+        parts = super().to_python(value).split(",")
+        return [int(part) for part in parts if part.isascii() and part.isdigit()][-self.MAX_IDS :]
+
+
 class ContributionForm(forms.Form):
     kind = forms.ChoiceField(
         label="Type de contribution",
@@ -80,6 +98,9 @@ class ContributionForm(forms.Form):
             "max_length": f"Le texte est trop long : {BODY_MAX_LENGTH} caractères au plus. Raccourcissez-le.",
         },
     )
+    # The close contributions the person has already been shown (by the live panel or the confirmation
+    # step): the form asks again only about the ones they have not seen.
+    similar_seen = IdListField()
 
     def kind_options(self) -> list[dict[str, str]]:
         """Each kind with its help text, for the radio buttons."""
@@ -87,6 +108,21 @@ class ContributionForm(forms.Form):
             {"value": value, "label": label, "help": KIND_HELP_TEXTS[ContributionKind(value)]}
             for value, label in ContributionKind.choices
         ]
+
+
+class SimilarLookupForm(forms.Form):
+    """The contribution form as it is being typed, read by the close-contributions panel. Nothing is required."""
+
+    title = forms.CharField(required=False)
+    body = forms.CharField(required=False)
+    similar_seen = IdListField()
+    # The contributions the panel shows now: when a new lookup finds the same ones, nothing changes.
+    similar_shown = IdListField()
+
+    def draft_text(self) -> str:
+        """The title and text, cut to the lengths a contribution may have."""
+        data = self.cleaned_data
+        return f"{data.get('title', '')[:TITLE_MAX_LENGTH]}\n{data.get('body', '')[:BODY_MAX_LENGTH]}"
 
 
 class CommentForm(forms.Form):
@@ -190,6 +226,9 @@ class ModerationNoteForm(forms.Form):
 
 class AssistedContributionForm(ContributionForm):
     """What a mediator records for a person: what they said, and only what the statistics need about them."""
+
+    # A mediator records what the person said, close to another contribution or not: no confirmation step.
+    similar_seen = None
 
     category = forms.ChoiceField(
         label="La personne est",

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mediane.accounts.enums import ParticipantCategory
-from mediane.accounts.territories import departement_name
+from mediane.accounts.territories import departement_label
 
 from . import search
 from .enums import (
@@ -27,9 +27,21 @@ ANONYMOUS_NAME = "Participant·e anonyme"
 SIMILAR_TERMS = 8
 SIMILAR_FIELDS = ("id", "title", "kind", "search_text", "supports_count", "created_at")
 SIMILAR_CANDIDATES = 200
+# A draft (what a person is typing) is compared once it holds DRAFT_MIN_TERMS significant terms, so the
+# panel does not flicker on the first words; a contribution is close to it when it shares DRAFT_MIN_SHARED
+# of them. The best DRAFT_POOL matches of the engine are checked for that.
+DRAFT_MIN_TERMS = 3
+DRAFT_MIN_SHARED = 3
+DRAFT_POOL = 50
+# What the contribution form shows of each close contribution, and what its support rule reads.
+DRAFT_SIMILAR_FIELDS = (*SIMILAR_FIELDS, "body", "status", "author", "theme")
 
 
-def _score_similar(candidates, terms: dict[str, int], limit: int) -> list[Contribution]:
+def _shared_terms(candidate: Contribution, terms: dict[str, int]) -> int:
+    return len(terms.keys() & set(candidate.search_text.split()))
+
+
+def _score_similar(candidates, terms: dict[str, int], limit: int, min_shared: int = 1) -> list[Contribution]:
     """Without a full-text engine: the most recent SIMILAR_CANDIDATES rows holding a term, scored by overlap."""
     matches_any = models.Q()
     for term in terms:
@@ -38,19 +50,23 @@ def _score_similar(candidates, terms: dict[str, int], limit: int) -> list[Contri
     for candidate in candidates.filter(matches_any).order_by("-created_at", "-id")[:SIMILAR_CANDIDATES]:
         words = set(candidate.search_text.split())
         score = sum(weight for term, weight in terms.items() if term in words)
-        if score:
+        if score and _shared_terms(candidate, terms) >= min_shared:
             scored.append((score, candidate.pk, candidate))
     scored.sort(key=lambda row: (-row[0], -row[1]))
     return [candidate for _, _, candidate in scored[:limit]]
 
 
 def similarity_terms(search_text: str) -> dict[str, int]:
-    """The most frequent analysed terms of a contribution (its `search_text`), with their frequency."""
+    """The most frequent significant terms of an analysed text (`search_text`), with their frequency.
+
+    Ties go to the term met first, so the title's words (written first) win over the text's.
+    """
     counts: dict[str, int] = {}
     for term in search_text.split():
-        if len(term) > 2:  # two-letter stems match inside too many words to mean anything
+        # Two-letter stems match inside too many words to mean anything; weak terms are in every text.
+        if len(term) > 2 and term not in search.WEAK_TERMS:
             counts[term] = counts.get(term, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(counts.items(), key=lambda item: -item[1])  # stable: first met first among equals
     return dict(ranked[:SIMILAR_TERMS])
 
 
@@ -172,19 +188,24 @@ class ContributionQuerySet(models.QuerySet["Contribution"]):
         terms = query_terms(query)
         if not terms:
             return self.none(), terms
-        expression = match_expression(terms)
+        return self.published().ranked_matches(match_expression(terms)), terms
+
+    def ranked_matches(self, expression: str):
+        """Rows of this queryset matching the full-text `expression`, best first, each with its `search_rank`.
+
+        On PostgreSQL only the `search.RANKING_POOL` most recent matches are ranked (see `search.ranks_in_pool`);
+        the pool is built from this queryset, so filters applied before keep their effect.
+        """
         # Only bound parameters reach the SQL: the match expression is a parameter, the clauses are constants.
+        matching: models.QuerySet = self
         if search.ranks_in_pool():
             pool = (
-                self.published()
-                .extra(**fulltext_clauses(expression, rank=False))  # noqa: S610
+                self.extra(**fulltext_clauses(expression, rank=False))  # noqa: S610
                 .order_by("-created_at", "-id")
                 .values("pk")[: search.RANKING_POOL]
             )
-            matching = self.model.objects.filter(pk__in=pool).extra(**fulltext_clauses(expression))  # noqa: S610
-        else:
-            matching = self.published().extra(**fulltext_clauses(expression))  # noqa: S610
-        return matching.order_by("-search_rank", "-id"), terms
+            matching = self.model.objects.filter(pk__in=pool)
+        return matching.extra(**fulltext_clauses(expression)).order_by("-search_rank", "-id")  # noqa: S610
 
     def listed_page(self, field: str, cursor: tuple | None = None, backwards: bool = False, size: int = 20):
         """One keyset page of listed contributions ordered by (`field`, id) descending: (rows, more).
@@ -223,25 +244,37 @@ class ContributionQuerySet(models.QuerySet["Contribution"]):
         The ~8 most frequent terms of the contribution are matched with OR by the full-text engine, which
         ranks the rows (bm25 / ts_rank). On another engine, a bounded LIKE scan is scored here instead.
         """
-        terms = similarity_terms(contribution.search_text)
+        candidates = self.published().filter(theme_id=contribution.theme_id).exclude(pk=contribution.pk)
+        return candidates.closest_to(similarity_terms(contribution.search_text), limit)
+
+    def similar_to_text(self, theme: Theme, text: str, limit: int = 5) -> list[Contribution]:
+        """Up to `limit` published contributions of `theme` close to a draft (its title and text so far).
+
+        Nothing, and no query, until the draft holds DRAFT_MIN_TERMS significant terms; then one query, and
+        only the contributions sharing DRAFT_MIN_SHARED of those terms. Rows carry `DRAFT_SIMILAR_FIELDS`.
+        """
+        terms = similarity_terms(search.search_document(text))
+        if len(terms) < DRAFT_MIN_TERMS:
+            return []
+        candidates = self.published().filter(theme_id=theme.pk)
+        return candidates.closest_to(terms, limit, min_shared=DRAFT_MIN_SHARED, fields=DRAFT_SIMILAR_FIELDS)
+
+    def closest_to(
+        self, terms: dict[str, int], limit: int, min_shared: int = 1, fields: tuple[str, ...] = SIMILAR_FIELDS
+    ) -> list[Contribution]:
+        """The rows of this queryset best matching any of `terms`, holding at least `min_shared` of them."""
         if not terms:
             return []
-        candidates = (
-            self.published().filter(theme_id=contribution.theme_id).exclude(pk=contribution.pk).only(*SIMILAR_FIELDS)
-        )
+        candidates = self.only(*fields)
         try:
-            expression = search.match_expression(list(terms), any_term=True)
-            clauses = search.fulltext_clauses(expression)
+            ranked = candidates.ranked_matches(search.match_expression(list(terms), any_term=True))
         except NotImplementedError:
-            return _score_similar(candidates, terms, limit)
-        if search.ranks_in_pool():
-            pool = (
-                candidates.extra(**search.fulltext_clauses(expression, rank=False))  # noqa: S610
-                .order_by("-created_at", "-id")
-                .values("pk")[: search.RANKING_POOL]
-            )
-            candidates = self.model.objects.filter(pk__in=pool).only(*SIMILAR_FIELDS)
-        return list(candidates.extra(**clauses).order_by("-search_rank", "-id")[:limit])  # noqa: S610
+            return _score_similar(candidates, terms, limit, min_shared)
+        ranked = ranked.only(*fields)
+        if min_shared <= 1:
+            return list(ranked[:limit])
+        close = [row for row in ranked[:DRAFT_POOL] if _shared_terms(row, terms) >= min_shared]
+        return close[:limit]
 
 
 class Contribution(models.Model):
@@ -328,8 +361,7 @@ class Contribution(models.Model):
 
     @property
     def author_departement_label(self) -> str:
-        name = departement_name(self.author_departement)
-        return f"{name} ({self.author_departement})" if name else ""
+        return departement_label(self.author_departement)
 
     @property
     def is_assisted(self) -> bool:

@@ -52,6 +52,18 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+# Words that say nothing of what a text is about (« peuvent », « beaucoup », « personnes »): search still finds
+# them, but similarity ignores them, or any two contributions would look alike. Stemmed like `analyse` does.
+WEAK_TERMS = frozenset(
+    stem(word)
+    for word in """
+    peut peuvent pouvoir pouvons pourrait pourraient pourrions doit doivent devoir devons devrait devraient
+    faut faudrait falloir fait faire font faisons veut veulent vouloir voudrait voudraient beaucoup chose
+    choses gens personne personnes bien vraiment souvent toujours jamais ici fois exemple besoin besoins avons
+    """.split()
+)
+
+
 def analyse(text: str) -> list[str]:
     """The search terms of a text: folded, stop words dropped, stemmed."""
     return [stem(word) for word in WORD_RE.findall(fold(text)) if word not in STOP_WORDS and len(word) > 1]
@@ -159,28 +171,6 @@ def ranks_in_pool(vendor: str | None = None) -> bool:
     FTS5 ranks inside its own index lookup and needs no pool.
     """
     return (vendor or connection.vendor) == "postgresql"
-
-
-def ranked_ids_sql(any_term: bool = False) -> str:
-    """SQL returning (contribution id, rank) for a match expression, best first. Parameters: `query_params`.
-
-    For callers outside the ORM (the synthesis engine's similarity lookups); the FTS part stays a single
-    indexed lookup and the caller adds its own filters by joining on the id.
-    """
-    if connection.vendor == "postgresql":
-        return (
-            "SELECT id, ts_rank(search_vector, to_tsquery('simple', %s)) AS rank "
-            "FROM consultation_contribution "
-            "WHERE search_vector @@ to_tsquery('simple', %s) ORDER BY rank DESC"
-        )
-    return (
-        "SELECT rowid AS id, -bm25(consultation_contribution_fts) AS rank FROM consultation_contribution_fts "
-        "WHERE consultation_contribution_fts MATCH %s ORDER BY rank DESC"
-    )
-
-
-def query_params(expression: str) -> list[str]:
-    return [expression, expression] if connection.vendor == "postgresql" else [expression]
 
 
 # --- Keeping the SQLite index alive -------------------------------------------------------------------

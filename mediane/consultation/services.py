@@ -8,6 +8,7 @@ what to do; callers show it as it is.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -276,6 +277,19 @@ def add_comment(author: User, contribution: Contribution, body: str, parent: Com
         )
         Contribution.objects.filter(pk=contribution.pk).update(comments_count=F("comments_count") + 1)
     return comment
+
+
+# --- Themes -------------------------------------------------------------------------------------------
+
+
+def set_meeting_date(theme: Theme, date: dt.date) -> None:
+    """Record the date of the working-group meeting that closes `theme` (theme page, synthesis page, API).
+
+    The working group calls this when it plans or moves the meeting, inside its own transaction, so that the two
+    dates never differ. This app does not know the meeting itself: imports point the other way.
+    """
+    Theme.objects.filter(pk=theme.pk).update(meeting_date=date)
+    theme.meeting_date = date
 
 
 # --- Following ----------------------------------------------------------------------------------------

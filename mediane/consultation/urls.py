@@ -54,6 +54,12 @@ urlpatterns = [
     path("fiche-atelier-modele.csv", views.workshop_sheet_template, name="workshop_sheet_template"),
     path("<slug:consultation>/<slug:theme>/recueillir/", views.assisted, name="assisted"),
     path(
+        "<slug:consultation>/<slug:theme>/recueillir/proches/",
+        views.similar_draft,
+        {"assisted": True},
+        name="similar_assisted",
+    ),
+    path(
         "<slug:consultation>/<slug:theme>/importer-fiche-atelier/",
         views.import_workshop_sheet,
         name="import_workshop_sheet",
@@ -66,6 +72,7 @@ urlpatterns = [
 urlpatterns += [
     path("<slug:consultation>/<slug:theme>/", views.theme_detail, name="theme"),
     path("<slug:consultation>/<slug:theme>/contribuer/", views.contribute, name="contribute"),
+    path("<slug:consultation>/<slug:theme>/contribuer/proches/", views.similar_draft, name="similar_draft"),
     path("<slug:consultation>/<slug:theme>/suivre/", views.follow, name="follow"),
 ]
 # --- end Forum theme routes ---

@@ -24,6 +24,7 @@ from . import forms, services
 from .enums import ContributionKind, ContributionSource, ContributionStatus
 from .forms import CommentForm, ContributionForm, ThemeFilterForm
 from .models import Comment, Consultation, Contribution, ModerationLog, Report, Support, Theme, ThemeFollow
+from .panels import theme_panels
 from .search import excerpt, highlight
 from .services import (
     ContributionDraft,
@@ -146,6 +147,8 @@ def theme_detail(request, consultation, theme):
             "is_following": is_following,
             # Anonymous visitors see the button too: it leads them to sign in.
             "can_contribute": can_contribute,
+            # Registered by higher apps (the synthesis): see panels.py.
+            "panels": theme_panels(request, theme),
         },
     )
 
@@ -203,8 +206,41 @@ def contribution_detail(request, pk, comment_form=None):
     )
 
 
+def _similar_panel(request, theme: Theme, similar: list[Contribution], seen: list[int], assisted: bool = False):
+    """What the close-contributions panel shows of `similar`, and the ids it records as seen. One query at most.
+
+    A mediator's panel has no support button: their support would not be the person's.
+    """
+    user = request.user
+    supported: set[int] = set()
+    if similar and not assisted:
+        supported = set(
+            Support.objects.filter(user=user, contribution__in=[row.pk for row in similar]).values_list(
+                "contribution_id", flat=True
+            )
+        )
+    for row in similar:
+        row.theme = theme  # the support rule reads the theme's phase: no query per row
+        row.is_own = row.author_id == user.pk
+        row.has_supported = row.pk in supported
+        row.can_support = not (assisted or row.is_own) and user.has_perm("consultation.support_contribution", row)
+    shown = [row.pk for row in similar]
+    seen = list(dict.fromkeys([*seen, *shown]))[-forms.IdListField.MAX_IDS :]
+    return {
+        "similar": similar,
+        "similar_assisted": assisted,
+        "similar_seen": ",".join(map(str, seen)),
+        "similar_shown": ",".join(map(str, shown)),
+    }
+
+
 @charter_required
 def contribute(request, consultation, theme):
+    """The contribution form. Before publishing, the person sees the close contributions they have not seen yet.
+
+    The live panel (htmx, `similar_draft`) shows them while typing; without JavaScript, or if some were
+    never shown, a confirmation step lists them with « Publier quand même » and « Modifier mon texte ».
+    """
     theme = _get_theme(consultation, theme)
     try:
         check_theme_open(theme)
@@ -212,25 +248,62 @@ def contribute(request, consultation, theme):
         messages.error(request, str(error))
         return redirect(theme)
     form = ContributionForm(request.POST or None)
+    similar: list[Contribution] = []
+    seen: list[int] = []
     if request.method == "POST" and form.is_valid():
-        draft = ContributionDraft(
-            kind=form.cleaned_data["kind"], title=form.cleaned_data["title"], body=form.cleaned_data["body"]
-        )
-        try:
-            contribution = publish_contribution(request.user, theme, draft)
-        except ForumError as error:
-            form.add_error(None, str(error))
-        else:
-            if contribution.status == ContributionStatus.PENDING:
-                messages.success(
-                    request,
-                    "Merci ! Votre contribution est en attente de modération : "
-                    "elle sera publiée dès qu'un·e modérateur·rice l'aura relue.",
-                )
+        data = form.cleaned_data
+        draft = ContributionDraft(kind=data["kind"], title=data["title"], body=data["body"])
+        seen = data["similar_seen"]
+        if "publish_anyway" not in request.POST:
+            similar = Contribution.objects.similar_to_text(theme, f"{draft.title}\n{draft.body}")
+        editing = "edit" in request.POST  # back to the form, filled in, the close contributions still in view
+        if not editing and any(row.pk not in seen for row in similar):
+            context = {
+                "theme": theme,
+                "form": form,
+                "kind_label": ContributionKind(draft.kind).label,
+                **_similar_panel(request, theme, similar, seen),
+            }
+            return render(request, "consultation/contribution_confirm.html", context)
+        elif not editing:
+            try:
+                contribution = publish_contribution(request.user, theme, draft)
+            except ForumError as error:
+                form.add_error(None, str(error))
             else:
-                messages.success(request, "Merci ! Votre contribution est publiée.")
-            return redirect(contribution)
-    return render(request, "consultation/contribution_form.html", {"theme": theme, "form": form})
+                if contribution.status == ContributionStatus.PENDING:
+                    messages.success(
+                        request,
+                        "Merci ! Votre contribution est en attente de modération : "
+                        "elle sera publiée dès qu'un·e modérateur·rice l'aura relue.",
+                    )
+                else:
+                    messages.success(request, "Merci ! Votre contribution est publiée.")
+                return redirect(contribution)
+    elif form.is_bound:
+        seen = form.cleaned_data.get("similar_seen", [])  # what was seen stays seen through a correction
+    context = {"theme": theme, "form": form, **_similar_panel(request, theme, similar, seen)}
+    return render(request, "consultation/contribution_form.html", context)
+
+
+@require_POST
+def similar_draft(request, consultation, theme, assisted=False):
+    """The close contributions of a draft, as an HTML fragment for the panel of the contribution form.
+
+    Called by htmx as the person types (POST, so that drafts stay out of URLs and logs). Same rules as the
+    form it serves. When the panel already shows these contributions, answers 204: nothing to swap or announce.
+    """
+    theme = _get_theme(consultation, theme)
+    perm = "consultation.add_assisted_contribution" if assisted else "consultation.add_contribution"
+    if not request.user.has_perm(perm, theme):
+        raise PermissionDenied("Vous ne pouvez pas contribuer à ce thème.")
+    lookup = forms.SimilarLookupForm(request.POST)
+    lookup.is_valid()  # every field is optional and read leniently
+    similar = Contribution.objects.similar_to_text(theme, lookup.draft_text())
+    if [row.pk for row in similar] == lookup.cleaned_data["similar_shown"]:
+        return HttpResponse(status=204)
+    context = _similar_panel(request, theme, similar, lookup.cleaned_data["similar_seen"], assisted=assisted)
+    return render(request, "consultation/similar_fragment.html", context)
 
 
 @login_required
@@ -754,7 +827,13 @@ def assisted(request, consultation, theme):
         raw = request.GET.get("enregistree", "")
         if raw.isdigit():
             recorded = Contribution.objects.filter(pk=int(raw), collected_by=request.user).first()
-    return render(request, "consultation/assisted_form.html", {"form": form, "theme": theme, "recorded": recorded})
+    context = {
+        "form": form,
+        "theme": theme,
+        "recorded": recorded,
+        **_similar_panel(request, theme, [], [], assisted=True),
+    }
+    return render(request, "consultation/assisted_form.html", context)
 
 
 def workshop_sheet_template(request):

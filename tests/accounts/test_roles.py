@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 
 from mediane.accounts.enums import Role
 from mediane.accounts.services import grant_role, revoke_role, roles_of
@@ -10,6 +11,12 @@ from mediane.accounts.services import grant_role, revoke_role, roles_of
 @pytest.mark.django_db
 def test_the_migration_creates_one_group_per_role():
     assert set(Group.objects.values_list("name", flat=True)) >= {role.value for role in Role}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_role_groups_come_back_after_the_database_is_flushed():
+    call_command("flush", interactive=False, verbosity=0)
+    assert set(Group.objects.values_list("name", flat=True)) == {role.value for role in Role}
 
 
 def test_granting_a_role_gives_its_permissions(citizen):

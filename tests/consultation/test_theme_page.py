@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mediane.accounts.enums import ParticipantCategory
+from mediane.consultation import panels
 from mediane.consultation.enums import ContributionKind, ContributionSource, ContributionStatus
 from mediane.consultation.models import Contribution
 from tests.consultation.factories import ContributionFactory, ThemeFactory
@@ -237,6 +238,25 @@ def test_an_anonymous_visit_runs_a_small_fixed_number_of_queries(client, django_
     seed(theme, 30)
     with django_assert_max_num_queries(4):
         client.get(url_of(theme))
+
+
+@pytest.mark.parametrize("persona", ["outsider", "citizen", "organiser"])
+def test_the_panels_of_other_apps_cost_no_query(client, request, count_queries, monkeypatch, persona):
+    """Higher apps add panels to the theme page (the synthesis links its published page): no extra query."""
+    user = request.getfixturevalue(persona)
+    if user.is_authenticated:
+        client.force_login(user)
+    theme = ThemeFactory(synthesis_published=True)
+    seed(theme, 5)
+    client.get(url_of(theme))  # cached fragments are warm for both counts
+    with count_queries() as with_panels:
+        html = client.get(url_of(theme)).content.decode()
+    assert "Lire la synthèse" in html
+    monkeypatch.setattr(panels, "_PANELS", {})
+    with count_queries() as without_panels:
+        html = client.get(url_of(theme)).content.decode()
+    assert "Lire la synthèse" not in html
+    assert len(with_panels) == len(without_panels)
 
 
 def test_a_signed_in_person_can_follow_then_unfollow_a_theme(client, citizen):

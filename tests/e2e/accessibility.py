@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Error as PlaywrightError
 
 AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_OPTIONS = {
@@ -55,9 +56,30 @@ def _slug(url: str) -> str:
 
 
 def run_axe(page: Page, source: str) -> list[dict]:
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.evaluate(source)
-    return page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
+    # A click that navigates may still be loading the next page on a busy machine: wait for it, and start
+    # again once if the page changed under axe (its execution context is then destroyed).
+    for attempt in (1, 2):
+        page.wait_for_load_state("load")
+        try:
+            if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+                page.evaluate(source)
+            return page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
+        except PlaywrightError as error:
+            if attempt == 2 or "context was destroyed" not in str(error):
+                raise
+    raise AssertionError("unreachable")
+
+
+def settled_content(page: Page) -> str:
+    """The HTML of the page once loaded: right after a click, the next page may still be arriving (empty)."""
+    for attempt in (1, 2):
+        page.wait_for_load_state("load")
+        try:
+            return page.content()
+        except PlaywrightError as error:
+            if attempt == 2 or "navigating" not in str(error):
+                raise
+    raise AssertionError("unreachable")
 
 
 def check_structure(page: Page) -> list[str]:
@@ -110,12 +132,14 @@ class Auditor:
 
     def audit(self, page: Page) -> None:
         """Fail with a readable list if the page as it is now has an accessibility violation."""
-        url = page.url
         if self.javascript:
             violations = run_axe(page, self._source)
             problems = check_structure(page)
+            url = page.url
         else:
-            violations, problems = self._audit_copy(page.content(), url)
+            html = settled_content(page)
+            url = page.url
+            violations, problems = self._audit_copy(html, url)
         problems += [f"refus de la politique de sécurité (CSP) : {text}" for text in self.csp_violations]
         problems += [f"erreur du serveur : {error}" for error in self.server_errors]
         self.csp_violations.clear()

@@ -41,7 +41,11 @@ def sign_up(page, email: str) -> None:
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
 def test_a_person_signs_up_contributes_and_supports_another_contribution(browse, mailoutbox, javascript):
     theme = ThemeFactory(title="Rôle et missions des bibliothèques")
-    other = ContributionFactory(theme=theme, title="Former les bibliothécaires à l'accueil numérique")
+    other = ContributionFactory(
+        theme=theme,
+        title="Former les bibliothécaires à l'accueil numérique",
+        body="Les agents d'accueil ont besoin d'une formation pour aider les usagers en difficulté.",
+    )
     email = f"josiane-{'js' if javascript else 'nojs'}@example.org"
     page = browse(javascript=javascript)
 

@@ -9,6 +9,8 @@ from django.core.management import CommandError, call_command
 from mediane.consultation.enums import ContributionSource, ContributionStatus, ModerationReason, ThemePhase
 from mediane.consultation.models import Comment, Contribution, ModerationLog, Support, Theme
 from mediane.pages.models import NewsItem
+from mediane.synthesis.enums import RunStatus
+from mediane.synthesis.models import SynthesisEdit, SynthesisRun
 
 
 def load() -> str:
@@ -22,10 +24,14 @@ def test_the_demo_loads_a_realistic_forum_once(db):
 
     themes = {theme.number: theme for theme in Theme.objects.all()}
     assert {n: t.phase for n, t in themes.items()} == {
-        1: ThemePhase.CLOSED,
+        1: ThemePhase.SYNTHESIS_PUBLISHED,  # closed, and its synthesis is published
         2: ThemePhase.OPEN,
         3: ThemePhase.UPCOMING,
     }
+    runs = {run.theme.number: run for run in SynthesisRun.objects.select_related("theme")}
+    assert set(runs) == {1, 2}  # theme 3 has no contribution yet
+    assert all(run.status == RunStatus.SUCCEEDED and run.topics.count() >= 2 for run in runs.values())
+    assert runs[1].published_at is not None and runs[2].published_at is None
     assert [t.meeting_label for t in themes.values()] == ["mai 2019", "juillet 2019", "septembre 2019"]
     contributions = Contribution.objects.all()
     assert contributions.count() >= 150
@@ -52,6 +58,8 @@ def test_the_demo_loads_a_realistic_forum_once(db):
         Support.objects.count(),
         Comment.objects.count(),
         NewsItem.objects.count(),
+        SynthesisRun.objects.count(),
+        SynthesisEdit.objects.count(),
     )
     second = load()
 
@@ -61,6 +69,8 @@ def test_the_demo_loads_a_realistic_forum_once(db):
         Support.objects.count(),
         Comment.objects.count(),
         NewsItem.objects.count(),
+        SynthesisRun.objects.count(),
+        SynthesisEdit.objects.count(),
     ) == counts
 
 

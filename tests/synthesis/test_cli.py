@@ -1,5 +1,7 @@
+import gzip
 import json
 
+from mediane.synthesis.engine import readers
 from mediane.synthesis.engine.cli import main
 from tests.synthesis.corpus import three_themes
 
@@ -74,3 +76,31 @@ def test_an_unknown_option_exits_with_code_2(tmp_path, capsys):
     else:
         raise AssertionError("argparse should exit")
     assert "Erreur :" in capsys.readouterr().err
+
+
+def test_a_decidim_export_is_recognised_and_read_from_one_reading_of_the_file(tmp_path, capsys, monkeypatch):
+    header = "id;category/id;category/name/fr;title;body;votes\n"
+    rows = [f'{d.id};1;Autre;{d.label};"{d.text}";0\n' for d in three_themes()]
+    path = tmp_path / "propositions.csv.gz"
+    path.write_bytes(gzip.compress((header + "".join(rows)).encode()))
+    reads = []
+    read_bytes = readers.read_bytes
+    monkeypatch.setattr(readers, "read_bytes", lambda p: reads.append(p) or read_bytes(p))
+
+    code = main([str(path), "--output", str(tmp_path / "out.json")])
+
+    assert code == 0
+    assert reads == [path]
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert data["figures"]["documents"] == len(rows)
+
+
+def test_a_pipe_separated_file_is_read(tmp_path, capsys):
+    path = tmp_path / "reponses.txt"
+    path.write_text("numero|reponse\n" + "".join(f"{d.id}|{d.text}\n" for d in three_themes()), encoding="utf-8")
+
+    code = main([str(path), "--text-column", "reponse", "--id-column", "numero", "--output", str(tmp_path / "o.json")])
+
+    assert code == 0
+    data = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    assert sorted(i for topic in data["topics"] for i in topic["member_ids"]) == sorted(d.id for d in three_themes())

@@ -61,6 +61,16 @@ def test_non_informative_answers_go_to_their_own_bucket():
     assert result.figures["non_informative"] == len(empty)
 
 
+def test_a_non_informative_answer_stays_so_with_stop_words_or_thanks_around_it():
+    empty = ["RAS, merci", "Rien à signaler donc", "Non merci !", "Aucune idée, non.", "Merci"]
+    kept = ["Merci pour ce débat sur la santé", "Rien à signaler sur les bus, ils sont parfaits"]
+    documents = three_themes() + [Document(id=f"x{i}", text=text) for i, text in enumerate(empty + kept)]
+
+    result = synthesise(documents, seed=0)
+
+    assert sorted(result.non_informative_ids) == [f"x{i}" for i in range(len(empty))]
+
+
 def test_exact_and_near_duplicates_are_grouped():
     text = "La médiathèque devrait ouvrir le dimanche matin pour les familles qui travaillent toute la semaine."
     documents = three_themes() + [
@@ -101,3 +111,36 @@ def test_figures_report_counts_and_the_time_of_each_stage():
         "total",
     }
     assert figures["backend"] == "tfidf"
+
+
+def test_the_vocabulary_and_weights_are_those_of_scikit_learn():
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+    from mediane.synthesis.engine import text, topics
+
+    table = text.LemmaTable()
+    ids = [table.content_ids(text.normalise(doc.text)) for doc in three_themes()]
+    rows = topics.LemmaRows(
+        ids=np.array([i for row in ids for i in row], dtype=np.int32),
+        indptr=np.concatenate(([0], np.cumsum([len(row) for row in ids]))),
+        lemmas=table.lemmas,
+    )
+    lemma_texts = [" ".join(table.lemmas[i] for i in row) for row in ids]
+    vectorizer = CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2, max_df=0.5)
+    expected = TfidfTransformer(sublinear_tf=True).fit_transform(vectorizer.fit_transform(lemma_texts))
+
+    vocabulary = topics.vectorise(rows)
+
+    assert vocabulary is not None
+    assert vocabulary.terms.tolist() == vectorizer.get_feature_names_out().tolist()
+    assert np.allclose(vocabulary.tfidf.toarray(), expected.toarray(), atol=1e-6)
+
+
+def test_near_duplicates_point_to_the_first_text_of_their_group_and_other_texts_to_themselves():
+    from mediane.synthesis.engine.duplicates import near_duplicate_roots
+
+    base = "la médiathèque devrait ouvrir le dimanche matin pour les familles qui travaillent toute la semaine"
+    keys = [base, base + " aussi", "plus de bus le soir pour rentrer du travail", base.replace("matin", "midi"), ""]
+
+    assert near_duplicate_roots(keys, seed=0).tolist() == [0, 0, 2, 0, 4]

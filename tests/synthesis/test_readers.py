@@ -3,7 +3,7 @@ import gzip
 import pytest
 
 from mediane.synthesis.engine import SynthesisInputError
-from mediane.synthesis.engine.readers import read_csv, read_decidim
+from mediane.synthesis.engine.readers import read_csv, read_decidim, read_text
 
 
 def _write(tmp_path, content: bytes, name="contributions.csv"):
@@ -15,7 +15,7 @@ def _write(tmp_path, content: bytes, name="contributions.csv"):
 def test_a_windows_1252_csv_with_semicolons_is_read(tmp_path):
     path = _write(tmp_path, "id;texte\n1;Médiathèque fermée à 18 h\n".encode("cp1252"))
 
-    documents = read_csv(path, text_column="texte", id_column="id")
+    documents = read_csv(read_text(path), text_column="texte", id_column="id")
 
     assert [(d.id, d.text) for d in documents] == [("1", "Médiathèque fermée à 18 h")]
 
@@ -23,7 +23,7 @@ def test_a_windows_1252_csv_with_semicolons_is_read(tmp_path):
 def test_a_utf8_csv_with_a_bom_and_commas_is_read(tmp_path):
     path = _write(tmp_path, '\ufefftexte,question\n"Plus d\'ateliers, svp",Q1\n'.encode())
 
-    documents = read_csv(path, text_column="texte", label_column="question")
+    documents = read_csv(read_text(path), text_column="texte", label_column="question")
 
     assert [(d.id, d.text, d.label) for d in documents] == [("2", "Plus d'ateliers, svp", "Q1")]
 
@@ -31,14 +31,14 @@ def test_a_utf8_csv_with_a_bom_and_commas_is_read(tmp_path):
 def test_a_gzipped_csv_is_read(tmp_path):
     path = _write(tmp_path, gzip.compress("texte\nBonjour à tous\n".encode()), name="c.csv.gz")
 
-    assert [d.text for d in read_csv(path, text_column="texte")] == ["Bonjour à tous"]
+    assert [d.text for d in read_csv(read_text(path), text_column="texte")] == ["Bonjour à tous"]
 
 
 def test_a_missing_column_is_named_with_the_available_ones(tmp_path):
     path = _write(tmp_path, b"id;contenu\n1;abc\n")
 
     with pytest.raises(SynthesisInputError) as error:
-        read_csv(path, text_column="texte")
+        read_csv(read_text(path), text_column="texte")
 
     assert (
         str(error.value)
@@ -50,7 +50,7 @@ def test_a_row_with_too_many_fields_names_its_line(tmp_path):
     path = _write(tmp_path, b'id;texte\n1;ok\n2;"sur\ndeux lignes"\n3;un;deux\n')
 
     with pytest.raises(SynthesisInputError, match="^Ligne 5 : 3 champs au lieu de 2") as error:
-        read_csv(path, text_column="texte", id_column="id")
+        read_csv(read_text(path), text_column="texte", id_column="id")
 
     assert error.value.line == 5
 
@@ -59,14 +59,14 @@ def test_an_unclosed_quote_names_the_line_where_the_row_starts(tmp_path):
     path = _write(tmp_path, b'id;texte\n1;ok\n2;"jamais ferm\xc3\xa9\n')
 
     with pytest.raises(SynthesisInputError, match="^Ligne 3 :"):
-        read_csv(path, text_column="texte", id_column="id")
+        read_csv(read_text(path), text_column="texte", id_column="id")
 
 
 def test_a_repeated_id_is_refused_with_both_lines(tmp_path):
     path = _write(tmp_path, b"id;texte\n1;a\n1;b\n")
 
     with pytest.raises(SynthesisInputError, match="^Ligne 3 : l'identifiant « 1 » apparaît déjà ligne 2"):
-        read_csv(path, text_column="texte", id_column="id")
+        read_csv(read_text(path), text_column="texte", id_column="id")
 
 
 @pytest.mark.parametrize("content", [b"", b"\n\n", b"id;texte\n", b"id;texte\n;\n"])
@@ -74,25 +74,25 @@ def test_an_empty_file_says_there_is_no_contribution(tmp_path, content):
     path = _write(tmp_path, content)
 
     with pytest.raises(SynthesisInputError, match="aucune contribution"):
-        read_csv(path, text_column="texte")
+        read_csv(read_text(path), text_column="texte")
 
 
 def test_a_missing_file_is_reported(tmp_path):
     with pytest.raises(SynthesisInputError, match="introuvable"):
-        read_csv(tmp_path / "absent.csv", text_column="texte")
+        read_text(tmp_path / "absent.csv")
 
 
 def test_a_one_megabyte_field_is_read(tmp_path):
     path = _write(tmp_path, b"texte\n" + b"a" * 1_000_000 + b"\n")
 
-    assert len(read_csv(path, text_column="texte")[0].text) == 1_000_000
+    assert len(read_csv(read_text(path), text_column="texte")[0].text) == 1_000_000
 
 
 def test_a_decidim_export_gives_title_then_body(tmp_path):
     header = "id;category/id;category/name/fr;title;body;votes\n"
     path = _write(tmp_path, (header + '7;3;Autre;Linky;"Pas de compteur\nimposé";2\n').encode())
 
-    documents = read_decidim(path)
+    documents = read_decidim(read_text(path))
 
     assert [(d.id, d.text) for d in documents] == [("7", "Linky. Pas de compteur\nimposé")]
 
@@ -103,4 +103,4 @@ def test_a_file_that_is_not_a_decidim_export_is_refused(tmp_path):
     with pytest.raises(
         SynthesisInputError, match="pas un export de propositions Decidim : la colonne « title » manque"
     ):
-        read_decidim(path)
+        read_decidim(read_text(path))

@@ -31,8 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="mediane-synthesis",
         description=(
             "Synthèse de contributions en français : sujets, contributions représentatives, doublons. "
-            "Lit un CSV (UTF-8 ou Windows-1252, « ; » ou « , », éventuellement compressé en .gz) "
-            "ou un export de propositions Decidim."
+            "Lit un CSV (UTF-8, Windows-1252 ou UTF-16 ; séparateur « ; », « , », tabulation ou « | » ; "
+            "éventuellement compressé en .gz) ou un export de propositions Decidim."
         ),
     )
     parser.add_argument("input", type=Path, help="fichier CSV ou export Decidim (.csv ou .csv.gz)")
@@ -45,7 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=0, help="graine : même graine, même résultat (défaut : 0)")
     parser.add_argument("--min-topics", type=int, default=DEFAULT_MIN_TOPICS, help="nombre minimal de sujets")
     parser.add_argument("--max-topics", type=int, default=DEFAULT_MAX_TOPICS, help="nombre maximal de sujets")
-    parser.add_argument("--backend", choices=backend_names(), default="tfidf", help="méthode de représentation")
+    parser.add_argument(
+        "--backend",
+        default="tfidf",
+        help=f"méthode de représentation des textes : {', '.join(backend_names())} (défaut : tfidf)",
+    )
     return parser
 
 
@@ -54,15 +58,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.min_topics < 1 or args.max_topics < args.min_topics:
             raise SynthesisInputError("Il faut 1 ≤ --min-topics ≤ --max-topics.")
-        if args.decidim or (args.text_column is None and readers.looks_like_decidim(args.input)):
-            documents = readers.read_decidim(args.input)
+        text = readers.read_text(args.input)
+        if args.decidim or (args.text_column is None and readers.looks_like_decidim(text)):
+            documents = readers.read_decidim(text)
         elif args.text_column is None:
             raise SynthesisInputError(
                 "Indiquez la colonne du texte avec --text-column, ou --decidim pour un export Decidim."
             )
         else:
             documents = readers.read_csv(
-                args.input, text_column=args.text_column, id_column=args.id_column, label_column=args.label_column
+                text, text_column=args.text_column, id_column=args.id_column, label_column=args.label_column
             )
         result = synthesise(
             documents, seed=args.seed, min_topics=args.min_topics, max_topics=args.max_topics, backend=args.backend

@@ -17,7 +17,8 @@ class SynthesisInputError(ValueError):
         super().__init__(f"Ligne {line} : {message}" if line is not None else message)
 
 
-@dataclass(frozen=True)
+# Slots: a national consultation holds millions of documents, and each saves its attribute dictionary.
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str
     text: str

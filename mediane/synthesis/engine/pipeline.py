@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, overload
 
 import numpy as np
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
@@ -19,7 +21,8 @@ DEFAULT_MIN_TOPICS = 3
 DEFAULT_MAX_TOPICS = 40
 # Below this share of known French words, the result carries a warning: topics of another language are poor.
 FRENCH_RATIO_WARNING = 0.5
-NON_INFORMATIVE_LABEL = "non_informative"
+# Texts whose share of French words is measured: the first informative ones.
+FRENCH_SAMPLE = 200
 K_SELECTION = "silhouette (cosinus, échantillon), chaque sujet ajouté devant la relever assez"
 
 
@@ -41,6 +44,106 @@ def _topic_label(terms: list[str], phrases: list[str]) -> str:
     words = phrases[:1] + [t for t in terms if not phrases or t not in phrases[0].split()]
     label = " · ".join(words[:3]) if words else "Sujet sans mot distinctif"
     return label[:1].upper() + label[1:]
+
+
+class _NormalisedTexts(Sequence[str]):
+    """The normalised texts of some documents, computed when a backend reads them (most backends never do)."""
+
+    def __init__(self, documents: Sequence[Document], indices: np.ndarray) -> None:
+        self._documents = documents
+        self._indices = indices
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [text.normalise(self._documents[i].text) for i in self._indices[index].tolist()]
+        return text.normalise(self._documents[int(self._indices[index])].text)
+
+
+@dataclass
+class _Prepared:
+    # For each document, its distinct informative text (an index into `keys`), or -1 when non-informative.
+    distinct_of_document: np.ndarray
+    # One folded text per distinct informative text, in order of first appearance.
+    keys: list[str]
+    # The first document of each distinct text: its text stands for the others.
+    first_document: np.ndarray
+    lemma_rows: topics.LemmaRows
+    french_ratio: float
+
+
+def _prepare(documents: Sequence[Document]) -> _Prepared:
+    """Normalise, fold and lemmatise each different raw text once, and set aside the non-informative ones.
+
+    Python's work is per distinct raw text and per word (a lemma is looked up, not recomputed); the rest is numpy.
+    """
+    raw_index: dict[str, int] = {}
+    raw_of_document = np.fromiter(
+        (raw_index.setdefault(doc.text, len(raw_index)) for doc in documents), dtype=np.int64, count=len(documents)
+    )
+    table = text.LemmaTable()
+    distinct_index: dict[str, int] = {}
+    distinct_of_raw = array("q")
+    first_raw = array("q")
+    # Lists, not arrays: extending a list copies pointers, an array converts every int.
+    lemma_ids: list[int] = []
+    lemma_lengths: list[int] = []
+    french_sample: list[str] = []
+    for raw_number, raw in enumerate(raw_index):
+        normalised = text.normalise(raw)
+        folded = text.fold(normalised)
+        ids = table.content_ids(normalised)
+        if text.is_non_informative(folded, ids):
+            distinct_of_raw.append(-1)
+            continue
+        distinct = distinct_index.setdefault(folded, len(distinct_index))
+        distinct_of_raw.append(distinct)
+        if distinct == len(first_raw):
+            first_raw.append(raw_number)
+            lemma_ids.extend(ids)
+            lemma_lengths.append(len(ids))
+            if len(french_sample) < FRENCH_SAMPLE:
+                french_sample.append(normalised)
+    del raw_index
+    first_document_of_raw = np.unique(raw_of_document, return_index=True)[1]
+    lengths = np.array(lemma_lengths, dtype=np.int64)
+    return _Prepared(
+        distinct_of_document=np.frombuffer(distinct_of_raw, dtype=np.int64)[raw_of_document],
+        keys=list(distinct_index),
+        first_document=first_document_of_raw[np.frombuffer(first_raw, dtype=np.int64)],
+        lemma_rows=topics.LemmaRows(
+            ids=np.array(lemma_ids, dtype=np.int32),
+            indptr=np.concatenate(([0], np.cumsum(lengths))).astype(np.int64),
+            lemmas=table.lemmas,
+        ),
+        french_ratio=text.french_ratio(french_sample),
+    )
+
+
+def _per_document(values: np.ndarray, distinct_of_document: np.ndarray) -> np.ndarray:
+    """`values` of each document's distinct text, -1 for a non-informative document."""
+    result = np.full(len(distinct_of_document), -1, dtype=np.int64)
+    informative = distinct_of_document >= 0
+    result[informative] = values[distinct_of_document[informative]]
+    return result
+
+
+def _groups(labels: np.ndarray) -> dict[int, np.ndarray]:
+    """For each label ≥ 0, the indices that carry it, in increasing order."""
+    order = np.argsort(labels, kind="stable")
+    order = order[labels[order] >= 0]
+    if not len(order):
+        return {}
+    boundaries = np.flatnonzero(np.diff(labels[order])) + 1
+    return {int(labels[group[0]]): group for group in np.split(order, boundaries)}
 
 
 def synthesise(
@@ -65,133 +168,148 @@ def synthesise(
         min_topics, max_topics = max_topics, min_topics
 
     with stages.stage("prepare", 0.0):
-        normalised = [text.normalise(doc.text) for doc in documents]
-        folded = [text.fold(value) for value in normalised]
-        lemmas = [text.content_lemmas(value) for value in normalised]
-        informative = [i for i in range(len(documents)) if not text.is_non_informative(folded[i], lemmas[i])]
-        informative_set = set(informative)
-        non_informative_ids = [doc.id for i, doc in enumerate(documents) if i not in informative_set]
-        ratio = text.french_ratio([normalised[i] for i in informative[:200]])
+        prepared = _prepare(documents)
+        distinct_of_document = prepared.distinct_of_document
+        informative = distinct_of_document >= 0
+        non_informative_ids = [documents[i].id for i in np.flatnonzero(~informative).tolist()]
+        firsts = prepared.first_document
+        n_distinct = len(firsts)
 
     with stages.stage("duplicates", 0.2):
-        # One entry per distinct folded text; `copies[u]` lists the documents that share it.
-        unique_of_key: dict[str, int] = {}
-        copies: list[list[int]] = []
-        for i in informative:
-            u = unique_of_key.setdefault(folded[i], len(copies))
-            if u == len(copies):
-                copies.append([])
-            copies[u].append(i)
-        unique_keys = list(unique_of_key)
-        groups = [
-            sorted(i for u in group for i in copies[u]) for group in near.near_duplicate_groups(unique_keys, seed)
-        ]
-        in_near = {i for group in groups for i in group}
-        groups += [list(members) for members in copies if len(members) > 1 and members[0] not in in_near]
-        duplicates = sorted(([documents[i].id for i in group] for group in groups), key=lambda g: (-len(g), g[0]))
+        # Exact copies share a distinct text; near copies share the smallest distinct text of their group.
+        root = near.near_duplicate_roots(prepared.keys, seed)
+        duplicates = sorted(
+            (
+                [documents[i].id for i in group.tolist()]
+                for group in _groups(_per_document(root, distinct_of_document)).values()
+                if len(group) > 1
+            ),
+            key=lambda g: (-len(g), g[0]),
+        )
+        del root
 
-    firsts = [members[0] for members in copies]
-    weights = np.array([len(members) for members in copies], dtype=np.float64)
-    assignment = np.zeros(len(firsts), dtype=np.int64)
-    k = 1 if firsts else 0
+    weights = np.bincount(distinct_of_document[informative], minlength=n_distinct).astype(np.float64)
+    assignment = np.zeros(n_distinct, dtype=np.int64)
+    k = 1 if n_distinct else 0
     scores: dict[int, float] = {}
-    vectors = np.zeros((len(firsts), 1))
+    vectors = np.zeros((n_distinct, 1), dtype=np.float32)
     described: list[tuple[list[str], list[str]]] = [([], [])] * k
     vocabulary_size = 0
 
     with stages.stage("vectorise", 0.35):
-        vocabulary = topics.vectorise([" ".join(lemmas[i]) for i in firsts]) if firsts else None
+        vocabulary = topics.vectorise(prepared.lemma_rows) if n_distinct else None
         if vocabulary is not None:
             vocabulary_size = len(vocabulary.terms)
-            vectors = embed([normalised[i] for i in firsts], vocabulary.tfidf, seed=seed)
+            vectors = embed(_NormalisedTexts(documents, firsts), vocabulary.tfidf, seed=seed)
 
     with stages.stage("cluster", 0.55):
         if vocabulary is not None:
-            candidates = topics.candidate_counts(len(firsts), min_topics, max_topics)
+            candidates = topics.candidate_counts(n_distinct, min_topics, max_topics)
             k, scores = topics.choose_topic_count(vectors, candidates, seed)
-            assignment = topics.cluster(vectors, k, seed)
+            assignment = topics.spherical_kmeans(vectors, k, seed)
 
     with stages.stage("label", 0.8):
         if vocabulary is not None:
             described = topics.describe(vocabulary, assignment, weights, k)
 
     with stages.stage("represent", 0.9):
-        built = []
+        topic_of_document = _per_document(assignment, distinct_of_document)
+        members_of = _groups(topic_of_document)
+        built: list[tuple[int, Topic]] = []
         for topic in range(k):
             members = np.flatnonzero(assignment == topic)
             if not len(members):
                 continue
             chosen = topics.representatives(vectors, members) if vocabulary is not None else members[:5].tolist()
-            member_ids = [documents[i].id for u in members.tolist() for i in copies[u]]
+            member_ids = [documents[i].id for i in members_of[topic].tolist()]
             terms, phrases = described[topic]
             built.append(
-                Topic(
-                    label=_topic_label(terms, phrases),
-                    terms=terms,
-                    phrases=phrases,
-                    size=len(member_ids),
-                    member_ids=member_ids,
-                    representatives=[documents[firsts[u]].id for u in chosen],
+                (
+                    topic,
+                    Topic(
+                        label=_topic_label(terms, phrases),
+                        terms=terms,
+                        phrases=phrases,
+                        size=len(member_ids),
+                        member_ids=member_ids,
+                        representatives=[documents[int(firsts[u])].id for u in chosen],
+                    ),
                 )
             )
-        built.sort(key=lambda t: (-t.size, t.label))
+        built.sort(key=lambda pair: (-pair[1].size, pair[1].label))
 
     if progress is not None:
         progress("done", 1.0)
 
     if not documents:
         warnings.append("Aucune contribution à synthétiser.")
-    elif not firsts:
+    elif not n_distinct:
         warnings.append("Aucune contribution ne contient de texte exploitable : toutes sont classées non informatives.")
-    elif len(firsts) == 1:
+    elif n_distinct == 1:
         warnings.append("Un seul texte distinct : il forme un sujet à lui seul, sans regroupement possible.")
-    elif k == 1:
+    elif k == 1 and max_topics > 1:
         warnings.append("Trop peu de textes distincts pour les répartir en plusieurs sujets : un seul sujet est formé.")
-    if firsts and ratio < FRENCH_RATIO_WARNING:
+    elif k < min_topics:
         warnings.append(
-            f"Les textes ne semblent pas rédigés en français ({round(ratio * 100)} % de mots français reconnus) : "
-            "les sujets risquent d'être peu pertinents."
+            f"Trop peu de textes distincts ({n_distinct}) pour former au moins {min_topics} sujets, chacun devant en "
+            f"réunir au moins {topics.MIN_TEXTS_PER_TOPIC} : {k} sujets sont formés."
+        )
+    if n_distinct and prepared.french_ratio < FRENCH_RATIO_WARNING:
+        warnings.append(
+            f"Les textes ne semblent pas rédigés en français ({round(prepared.french_ratio * 100)} % de mots "
+            "français reconnus) : les sujets risquent d'être peu pertinents."
         )
 
     figures: dict[str, Any] = {
         "documents": len(documents),
-        "informative": len(informative),
+        "informative": int(informative.sum()),
         "non_informative": len(non_informative_ids),
-        "distinct_texts": len(firsts),
+        "distinct_texts": n_distinct,
         "duplicate_groups": len(duplicates),
         "documents_in_duplicate_groups": sum(len(g) for g in duplicates),
         "topics": len(built),
         "chosen_k": k,
         "k_bounds": [min_topics, max_topics],
         "k_scores": {str(key): value for key, value in scores.items()},
-        "k_selection": K_SELECTION if scores else "aucune (trop peu de textes)",
+        "k_selection": K_SELECTION if scores else _no_selection(max_topics),
         "vocabulary_size": vocabulary_size,
-        "vector_dimensions": int(vectors.shape[1]) if firsts else 0,
-        "french_ratio": round(ratio, 3),
+        "vector_dimensions": int(vectors.shape[1]) if n_distinct else 0,
+        "french_ratio": round(prepared.french_ratio, 3),
         "backend": backend,
         "seed": seed,
         "timings_seconds": {**stages.timings, "total": round(sum(stages.timings.values()), 3)},
         "warnings": warnings,
     }
-    evaluation = _evaluate(documents, built, set(non_informative_ids))
+    # Documents are scored by their topic's cluster number; the non-informative ones (-1) form one more cluster.
+    evaluation = _evaluate(documents, topic_of_document)
     if evaluation is not None:
         figures["evaluation"] = evaluation
     return SynthesisResult(
-        topics=built, duplicates=duplicates, non_informative_ids=non_informative_ids, figures=figures
+        topics=[topic for _, topic in built],
+        duplicates=duplicates,
+        non_informative_ids=non_informative_ids,
+        figures=figures,
     )
 
 
-def _evaluate(documents: Sequence[Document], built: list[Topic], non_informative: set[str]) -> dict[str, Any] | None:
-    """NMI and ARI of the topics against the documents' labels, when they carry some."""
-    labelled = [doc for doc in documents if doc.label is not None]
-    if not labelled:
+def _no_selection(max_topics: int) -> str:
+    """Why no number of topics was chosen by score."""
+    return "aucune (un seul sujet demandé)" if max_topics == 1 else "aucune (trop peu de textes)"
+
+
+def _evaluate(documents: Sequence[Document], topic_of_document: np.ndarray) -> dict[str, Any] | None:
+    """NMI and ARI of the topics (-1: non-informative, one more cluster) against the documents' labels, if any."""
+    labelled = np.array([doc.label is not None for doc in documents], dtype=bool)
+    if not labelled.any():
         return None
-    topic_of = {doc_id: index for index, topic in enumerate(built) for doc_id in topic.member_ids}
-    truth = [str(doc.label) for doc in labelled]
-    predicted = [str(topic_of[doc.id]) if doc.id in topic_of else NON_INFORMATIVE_LABEL for doc in labelled]
+    codes: dict[str, int] = {}
+    truth = np.array(
+        [codes.setdefault(str(doc.label), len(codes)) for doc in documents if doc.label is not None], dtype=np.int64
+    )
+    predicted = topic_of_document[labelled]
     return {
-        "documents": len(labelled),
-        "labels": len(set(truth)),
+        "documents": len(truth),
+        "labels": len(codes),
         "nmi": round(float(normalized_mutual_info_score(truth, predicted)), 4),
         "ari": round(float(adjusted_rand_score(truth, predicted)), 4),
     }

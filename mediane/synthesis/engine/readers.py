@@ -1,6 +1,7 @@
 """Reading contributions from files: any CSV (chosen columns) and Decidim's proposals export, plain or gzipped.
 
-Every problem becomes a `SynthesisInputError` with a French message that names the line or the columns.
+`read_text` reads, unzips and decodes a file once; the readers then take its text. Every problem becomes a
+`SynthesisInputError` with a French message that names the line or the columns.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from mediane.synthesis.engine.documents import Document, SynthesisInputError
 
 DELIMITERS = (";", ",", "\t", "|")
 DECIDIM_REQUIRED = ("id", "title", "body")
+# xlsx and ods files are zip archives.
+ZIP_SIGNATURE = b"PK\x03\x04"
 # A single answer of a few megabytes is legitimate (a pasted report); csv's default limit is 128 KB.
 FIELD_SIZE_LIMIT = 64 * 1024 * 1024
 csv.field_size_limit(FIELD_SIZE_LIMIT)
@@ -36,7 +39,17 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, the two encodings spreadsheets write in France."""
+    """UTF-8 (with or without BOM), else Windows-1252, the two encodings spreadsheets write in France; UTF-16 when
+    it starts with its BOM (Excel's « Texte Unicode »)."""
+    if data.startswith(ZIP_SIGNATURE):
+        raise SynthesisInputError(
+            "Ce fichier est un classeur (xlsx ou ods), pas un CSV : enregistrez-le au format CSV, puis recommencez."
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise SynthesisInputError("Le fichier commence comme un texte UTF-16 mais n'en est pas un.") from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -47,6 +60,11 @@ def decode(data: bytes) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError:
             return data.decode("latin-1")
+
+
+def read_text(path: Path) -> str:
+    """The text of the file at `path`: gunzipped when compressed, decoded as `decode` says."""
+    return decode(read_bytes(path))
 
 
 def detect_delimiter(text: str) -> str:
@@ -130,10 +148,10 @@ def _unique_id(doc_id: str, line: int, first_line: dict[str, int]) -> str:
 
 
 def read_csv(
-    path: Path, *, text_column: str, id_column: str | None = None, label_column: str | None = None
+    text: str, *, text_column: str, id_column: str | None = None, label_column: str | None = None
 ) -> list[Document]:
-    """Contributions from a CSV: text from `text_column`, id from `id_column` (else the line number)."""
-    header, rows = _table(decode(read_bytes(path)))
+    """Contributions from the text of a CSV: text from `text_column`, id from `id_column` (else the line number)."""
+    header, rows = _table(text)
     text_index = _column(header, text_column, "--text-column")
     id_index = _column(header, id_column, "--id-column") if id_column else None
     label_index = _column(header, label_column, "--label-column") if label_column else None
@@ -147,9 +165,9 @@ def read_csv(
     return _finish(documents)
 
 
-def read_decidim(path: Path) -> list[Document]:
-    """Proposals from a Decidim export (`id;category/id;…;title;body;…`): text is the title then the body."""
-    header, rows = _table(decode(read_bytes(path)))
+def read_decidim(text: str) -> list[Document]:
+    """Proposals from the text of a Decidim export (`id;category/id;…;title;body;…`): title, then body."""
+    header, rows = _table(text)
     indices = {}
     for name in DECIDIM_REQUIRED:
         try:
@@ -171,10 +189,10 @@ def read_decidim(path: Path) -> list[Document]:
     return _finish(documents)
 
 
-def looks_like_decidim(path: Path) -> bool:
-    """True when the file's header has Decidim's proposal columns (so `--decidim` may be left out)."""
+def looks_like_decidim(text: str) -> bool:
+    """True when the header of `text` has Decidim's proposal columns (so `--decidim` may be left out)."""
     try:
-        header, _ = _table(decode(read_bytes(path)))
+        header, _ = _table(text)
     except SynthesisInputError:
         return False
     names = {cell.strip() for cell in header}

@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sized
 
 import simplemma
 
 TAG_RE = re.compile(r"<[^>]{0,200}>")
 URL_RE = re.compile(r"https?://\S+|www\.\S+")
-SPACE_RE = re.compile(r"\s+")
 # Words with letters only: digits and codes say little about a topic.
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 KEY_RE = re.compile(r"[^a-z0-9]+")
@@ -46,21 +46,43 @@ MIN_LETTERS = 3
 LEMMA_OVERRIDES = {"grise": "grise", "grises": "grise", "pole": "pôle", "poles": "pôle"}
 
 _lemma_cache: dict[str, str] = {}
+# Whether a folded answer has at least `MIN_LETTERS` letters, searched rather than counted (a text may be 1 MB).
+ENOUGH_LETTERS_RE = re.compile(r"[a-z][^a-z]*" * (MIN_LETTERS - 1) + "[a-z]")
+
+
+def _fold_character(character: str) -> str:
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", character) if not unicodedata.combining(ch))
+    return KEY_RE.sub(" ", plain)
+
+
+class _FoldTable(dict[int, str]):
+    """`str.translate` table that folds each character the first time it is met: the same result as decomposing
+    the whole text, dropping accents and turning the rest to spaces, at a fraction of the cost."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_character(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def normalise(text: str) -> str:
     """The text as people wrote it, minus markup, links and irregular spacing."""
-    text = unicodedata.normalize("NFC", html.unescape(text))
-    text = TAG_RE.sub(" ", text)
-    text = URL_RE.sub(" ", text)
-    return SPACE_RE.sub(" ", text).strip()
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text)
+    if "<" in text:
+        text = TAG_RE.sub(" ", text)
+    if "http" in text or "www." in text:
+        text = URL_RE.sub(" ", text)
+    return " ".join(text.split())
 
 
 def fold(text: str) -> str:
     """Lower case, no accents, punctuation turned to single spaces: the key for exact duplicates."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return KEY_RE.sub(" ", plain).strip()
+    return " ".join(text.lower().translate(_FOLD_TABLE).split())
 
 
 def lemma(word: str) -> str:
@@ -73,23 +95,62 @@ def lemma(word: str) -> str:
     return found
 
 
-def content_lemmas(text: str) -> list[str]:
-    """The lemmas that carry meaning: French stop words and one-letter words dropped."""
-    lemmas = []
-    for word in WORD_RE.findall(text.lower()):
-        if len(word) < 2 or word in STOP_WORDS:
-            continue
-        found = lemma(word)
-        if len(found) > 1 and found not in STOP_WORDS:
-            lemmas.append(found)
-    return lemmas
+def _content_lemma(word: str) -> str | None:
+    if len(word) < 2 or word in STOP_WORDS:
+        return None
+    found = lemma(word)
+    return found if len(found) > 1 and found not in STOP_WORDS else None
 
 
-def is_non_informative(folded: str, lemmas: list[str]) -> bool:
+class LemmaTable(dict[str, int]):
+    """Lemma ids for the words of one corpus: each distinct word is lemmatised once, then looked up.
+
+    Maps a lower-case word to the id of its lemma in `lemmas`, or to -1 for a word that carries no meaning.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lemmas: list[str] = []
+        self._lemma_ids: dict[str, int] = {}
+
+    def __missing__(self, word: str) -> int:
+        found = _content_lemma(word)
+        if found is None:
+            lemma_id = -1
+        else:
+            lemma_id = self._lemma_ids.get(found, -1)
+            if lemma_id < 0:
+                lemma_id = self._lemma_ids[found] = len(self.lemmas)
+                self.lemmas.append(found)
+        self[word] = lemma_id
+        return lemma_id
+
+    def content_ids(self, normalised: str) -> list[int]:
+        """The ids of the lemmas of `normalised` that carry meaning (French stop words and one-letter words
+        dropped), in text order."""
+        return [i for i in map(self.__getitem__, WORD_RE.findall(normalised.lower())) if i >= 0]
+
+
+def _without_stop_words(folded: str) -> str:
+    return " ".join(word for word in folded.split() if word not in _FOLDED_STOP_WORDS)
+
+
+_FOLDED_STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
+# The same answers once stop words are left out, so that « RAS donc » or « Rien à signaler, merci » match too.
+_NON_INFORMATIVE_CORES = frozenset(filter(None, map(_without_stop_words, NON_INFORMATIVE_ANSWERS | {"merci"})))
+# Longer answers are never compared with the list: they say something.
+NON_INFORMATIVE_MAX_LENGTH = 60
+
+
+def is_non_informative(folded: str, lemmas: Sized) -> bool:
     """True for answers such as « RAS », « néant », « / » or a lone stop word, which belong to no topic."""
-    if folded in NON_INFORMATIVE_ANSWERS or not lemmas:
+    if folded in NON_INFORMATIVE_ANSWERS or not len(lemmas):
         return True
-    return sum(ch.isalpha() for ch in folded) < MIN_LETTERS
+    if len(folded) <= NON_INFORMATIVE_MAX_LENGTH:
+        core = " ".join(word for word in _without_stop_words(folded).split() if word != "merci")
+        if not core or core in _NON_INFORMATIVE_CORES:
+            return True
+    return ENOUGH_LETTERS_RE.search(folded) is None
 
 
 def french_ratio(texts: list[str]) -> float:

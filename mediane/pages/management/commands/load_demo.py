@@ -28,6 +28,8 @@ from mediane.pages.demo.consultation import CONSULTATION, POPULAR, THEME_WINDOWS
 from mediane.pages.demo.contributions import ASSISTED, CONTRIBUTIONS, HIDDEN
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
+from mediane.pages.demo.synthesis import load_syntheses
+from mediane.pages.demo.workinggroup import load_working_group
 from mediane.pages.models import NewsItem
 
 ALREADY_LOADED = "Données de démonstration déjà chargées : rien à faire."
@@ -90,6 +92,10 @@ class Command(BaseCommand):
         self.step("actualités")
         for fields in NEWS:
             NewsItem.objects.create(**fields)
+        self.step("synthèses")
+        syntheses = load_syntheses(themes, self.people["organisatrice"])
+        self.step("groupe de travail")
+        working_group = load_working_group(self.people["organisatrice"], self.people["groupe"], self.step)
         return {
             "comptes": len(self.people),
             "thèmes": len(themes),
@@ -99,6 +105,8 @@ class Command(BaseCommand):
             "soutiens": supports,
             "commentaires et réponses": comments,
             "actualités": len(NEWS),
+            **syntheses,
+            **working_group,
         }
 
     def ensure_person(self, persona: Persona) -> User:

@@ -1,0 +1,245 @@
+"""What a synthesis run says, read for its pages and for the working group's dossier.
+
+Each function runs a constant number of queries, whatever the size of the run (the tests count them). Only
+contributions published now are counted and shown: one hidden by moderation after the run disappears at once
+from every list, quote and figure, while the run keeps its membership (a restored one comes back).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import RowNumber
+
+from mediane.accounts.enums import ParticipantCategory
+from mediane.accounts.territories import departement_label
+from mediane.consultation.enums import ContributionKind, ContributionStatus
+from mediane.consultation.models import Contribution, Theme
+
+from .enums import TopicKind
+from .models import SynthesisRun, Topic, TopicMembership
+
+KIND_LABELS = {kind.value: str(kind.label) for kind in ContributionKind}
+CATEGORY_LABELS = {category.value: str(category.label) for category in ParticipantCategory}
+NO_CATEGORY = "Catégorie non précisée"
+NO_DEPARTEMENT = "Département non précisé"
+# What a contribution row needs on these pages; the analysed text and rendered HTML are heavy and unused.
+HEAVY_FIELDS = ("contribution__search_text", "contribution__body_html")
+
+
+@dataclass
+class TopicSummary:
+    topic: Topic
+    # Published contributions of the topic now (`topic.size` counts every member the run put there).
+    size: int
+    # The topic's representative contributions, most central first.
+    representatives: list[Contribution]
+    # Published contributions of the topic by kind label, in the order of `ContributionKind`.
+    kinds: dict[str, int]
+
+
+@dataclass
+class Breakdowns:
+    by_kind: list[tuple[str, int]]
+    by_category: list[tuple[str, int]]
+    by_departement: list[tuple[str, int]]
+    # Every topic of the run in reading order, with its counts in the order of `kind_headers` (0 included).
+    topic_kind_rows: list[tuple[Topic, list[int]]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.by_kind)
+
+    @property
+    def kind_headers(self) -> list[str]:
+        """The columns of `topic_kind_rows`: the kinds that have contributions, most frequent first."""
+        return [label for label, _ in self.by_kind]
+
+
+def _shown(run: SynthesisRun) -> QuerySet[TopicMembership]:
+    return TopicMembership.objects.filter(run=run, contribution__status=ContributionStatus.PUBLISHED)
+
+
+def _reading_order(run: SynthesisRun, kinds: tuple[str, ...] = tuple(TopicKind.values)) -> list[Topic]:
+    """Topics from the largest, then the non-informative bucket last. One query."""
+    topics = Topic.objects.filter(run=run, kind__in=kinds).order_by("position", "pk")
+    return sorted(topics, key=lambda topic: topic.kind != TopicKind.TOPIC)
+
+
+def _kinds_by_topic(run: SynthesisRun) -> dict[int, dict[str, int]]:
+    """For each topic id, its published contributions by kind label. One query."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    rows = (
+        _shown(run)
+        .values("topic_id", "contribution__kind")
+        .annotate(count=Count("pk"))
+        .values_list("topic_id", "contribution__kind", "count")
+        .order_by()
+    )
+    for topic_id, kind, count in rows:
+        counts[topic_id][kind] = count
+    return {
+        topic_id: {label: by_kind[kind] for kind, label in KIND_LABELS.items() if kind in by_kind}
+        for topic_id, by_kind in counts.items()
+    }
+
+
+def _sorted_counts(counts: dict[str, int]) -> list[tuple[str, int]]:
+    return sorted(((label, count) for label, count in counts.items() if count), key=lambda item: (-item[1], item[0]))
+
+
+def published_run(theme: Theme) -> SynthesisRun | None:
+    """The run shown on the theme's public page, if any. One query."""
+    return SynthesisRun.objects.published().filter(theme=theme).select_related("theme__consultation").first()
+
+
+def topic_overview(run: SynthesisRun) -> list[TopicSummary]:
+    """Every topic of the run in reading order, with its size, representatives and kinds. Three queries."""
+    topics = _reading_order(run)
+    kinds = _kinds_by_topic(run)
+    representatives: dict[int, list[Contribution]] = defaultdict(list)
+    ranked = (
+        _shown(run)
+        .filter(representative_rank__isnull=False)
+        .select_related("contribution")
+        .defer(*HEAVY_FIELDS)
+        .order_by("topic_id", "representative_rank")
+    )
+    for membership in ranked:
+        representatives[membership.topic_id].append(membership.contribution)
+    return [
+        TopicSummary(
+            topic=topic,
+            size=sum(kinds.get(topic.pk, {}).values()),
+            representatives=representatives.get(topic.pk, []),
+            kinds=kinds.get(topic.pk, {}),
+        )
+        for topic in topics
+    ]
+
+
+def breakdowns(run: SynthesisRun, overview: list[TopicSummary] | None = None) -> Breakdowns:
+    """Published contributions of the run by kind, participant category and département, and topics by kind.
+
+    `overview` is `topic_overview(run)` when the caller already has it: its counts by kind are reused, and this
+    runs two queries; without it, four. Labels are the French ones; a département reads « Rhône (69) ».
+    """
+    if overview is None:
+        kinds = _kinds_by_topic(run)
+        topic_kinds = [(topic, kinds.get(topic.pk, {})) for topic in _reading_order(run)]
+    else:
+        topic_kinds = [(summary.topic, summary.kinds) for summary in overview]
+    by_kind: dict[str, int] = dict.fromkeys(KIND_LABELS.values(), 0)
+    for _, counts in topic_kinds:
+        for label, count in counts.items():
+            by_kind[label] += count
+    by_category: dict[str, int] = defaultdict(int)
+    for category, count in _shown(run).values_list("contribution__author_category").annotate(n=Count("pk")).order_by():
+        by_category[CATEGORY_LABELS.get(category, NO_CATEGORY)] += count
+    by_departement: dict[str, int] = defaultdict(int)
+    rows = _shown(run).values_list("contribution__author_departement").annotate(n=Count("pk")).order_by()
+    for code, count in rows:
+        by_departement[departement_label(code) or (f"Département {code}" if code else NO_DEPARTEMENT)] += count
+    sorted_kinds = _sorted_counts(by_kind)
+    return Breakdowns(
+        by_kind=sorted_kinds,
+        by_category=_sorted_counts(by_category),
+        by_departement=_sorted_counts(by_departement),
+        topic_kind_rows=[(topic, [counts.get(label, 0) for label, _ in sorted_kinds]) for topic, counts in topic_kinds],
+    )
+
+
+def top_proposals(run: SynthesisRun, limit: int = 10) -> list[Contribution]:
+    """The run's proposals, most supported first; each carries `topic_label` and `synthesis_topic`. One query."""
+    rows = (
+        _shown(run)
+        .filter(contribution__kind=ContributionKind.PROPOSAL)
+        .select_related("contribution", "topic")
+        .defer(*HEAVY_FIELDS)
+        .order_by("-contribution__supports_count", "-contribution_id")[:limit]
+    )
+    proposals = []
+    for membership in rows:
+        contribution = membership.contribution
+        # Attributes for the reader (pages, dossier): which topic of this run the proposal is in.
+        setattr(contribution, "topic_label", membership.topic.label)  # noqa: B010
+        setattr(contribution, "synthesis_topic", membership.topic)  # noqa: B010
+        proposals.append(contribution)
+    return proposals
+
+
+def vigilance_points(run: SynthesisRun, per_topic: int | None = None) -> list[tuple[Topic, list[Contribution]]]:
+    """Points of vigilance grouped by topic (reading order), most supported first in each. Two queries.
+
+    With `per_topic`, at most that many per topic (the total of each is in `topic_overview(run)[i].kinds`).
+    The non-informative bucket is left out: an empty answer is no point of vigilance.
+    """
+    topics = _reading_order(run, kinds=(TopicKind.TOPIC,))
+    rows = (
+        _shown(run)
+        .filter(contribution__kind=ContributionKind.VIGILANCE, topic__kind=TopicKind.TOPIC)
+        .select_related("contribution")
+        .defer(*HEAVY_FIELDS)
+    )
+    order = [F("contribution__supports_count").desc(), F("contribution_id").desc()]
+    if per_topic is not None:
+        rows = rows.annotate(rank_in_topic=Window(RowNumber(), partition_by=[F("topic_id")], order_by=order)).filter(
+            rank_in_topic__lte=per_topic
+        )
+    grouped: dict[int, list[Contribution]] = defaultdict(list)
+    for membership in rows.order_by("topic_id", *order):
+        grouped[membership.topic_id].append(membership.contribution)
+    return [(topic, grouped[topic.pk]) for topic in topics if grouped.get(topic.pk)]
+
+
+def duplicate_groups(run: SynthesisRun) -> list[list[Contribution]]:
+    """Groups of published contributions that say the same thing in (nearly) the same words. One query.
+
+    Largest groups first; a group left with a single published contribution is no longer a group.
+    """
+    rows = (
+        _shown(run)
+        .filter(duplicate_group__isnull=False)
+        .select_related("contribution")
+        .defer(*HEAVY_FIELDS)
+        .order_by("duplicate_group", "contribution_id")
+    )
+    groups: dict[int | None, list[Contribution]] = defaultdict(list)
+    for membership in rows:
+        groups[membership.duplicate_group].append(membership.contribution)
+    found = [group for group in groups.values() if len(group) > 1]
+    return sorted(found, key=lambda group: (-len(group), group[0].pk))
+
+
+def first_members(run: SynthesisRun, per_topic: int) -> dict[int, list[int]]:
+    """For each topic id, the ids of its first `per_topic` published contributions, representatives first. One query.
+
+    The database numbers the rows of each topic, so only `per_topic` rows per topic travel, whatever the run's size.
+    """
+    order = [F("representative_rank").asc(nulls_last=True), F("contribution_id").asc()]
+    rows = (
+        _shown(run)
+        .annotate(rank_in_topic=Window(RowNumber(), partition_by=[F("topic_id")], order_by=order))
+        .filter(rank_in_topic__lte=per_topic)
+        .order_by("topic_id", "rank_in_topic")
+        .values_list("topic_id", "contribution_id")
+    )
+    members: dict[int, list[int]] = defaultdict(list)
+    for topic_id, contribution_id in rows:
+        members[topic_id].append(contribution_id)
+    return dict(members)
+
+
+def topic_members(topic: Topic, kind: str = "") -> QuerySet[TopicMembership]:
+    """The topic's published contributions (as memberships, with their contribution), representatives first,
+    then the most supported. For a paginator: a count and a page, whatever the topic's size."""
+    members = TopicMembership.objects.filter(topic=topic, contribution__status=ContributionStatus.PUBLISHED)
+    if kind:
+        members = members.filter(contribution__kind=kind)
+    return (
+        members.select_related("contribution")
+        .defer(*HEAVY_FIELDS)
+        .order_by(F("representative_rank").asc(nulls_last=True), "-contribution__supports_count", "-contribution_id")
+    )

@@ -1,0 +1,180 @@
+"""The read side of a run: overview, breakdowns, proposals, vigilance, duplicates, each in constant queries."""
+
+import pytest
+
+from mediane.accounts.enums import ParticipantCategory
+from mediane.consultation.enums import ContributionKind, ContributionStatus
+from mediane.consultation.models import Contribution
+from mediane.synthesis import reports
+from tests.consultation.factories import ContributionFactory, ThemeFactory
+from tests.synthesis.factories import SynthesisRunFactory, build_run
+
+pytestmark = pytest.mark.django_db
+
+PROPOSAL, VIGILANCE, EXPERIENCE = ContributionKind.PROPOSAL, ContributionKind.VIGILANCE, ContributionKind.EXPERIENCE
+
+
+def contribution(theme, kind=PROPOSAL, supports=0, category=ParticipantCategory.USER, departement="69", **kwargs):
+    return ContributionFactory(
+        theme=theme,
+        kind=kind,
+        supports_count=supports,
+        author_category=category,
+        author_departement=departement,
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def scene():
+    """A run of two topics and a bucket, with a contribution hidden by moderation after the run."""
+    theme = ThemeFactory(closed=True)
+    hours = [
+        contribution(theme, PROPOSAL, supports=5, title="Ouvrir le samedi"),
+        contribution(theme, VIGILANCE, supports=2, category=ParticipantCategory.LIBRARY_PROFESSIONAL, departement="59"),
+        contribution(theme, PROPOSAL, supports=9, title="Ouvrir le soir"),
+        contribution(theme, VIGILANCE, supports=7, departement=""),
+    ]
+    tablets = [
+        contribution(theme, PROPOSAL, supports=1, category=ParticipantCategory.ELECTED_OFFICIAL),
+        contribution(theme, EXPERIENCE, supports=0, category=""),
+        contribution(theme, PROPOSAL, supports=30, title="Masquée ensuite"),
+    ]
+    empty = contribution(theme, EXPERIENCE, title="?", body="...")
+    run = build_run(
+        theme,
+        [("Horaires", hours, 3), ("Tablettes", tablets, 3)],
+        non_informative=[empty],
+        duplicates=[[hours[0], hours[2]], [tablets[0], tablets[2]]],
+        published=True,
+    )
+    hidden = tablets[2]
+    Contribution.objects.filter(pk=hidden.pk).update(status="masquee")
+    return run, hours, tablets, empty, hidden
+
+
+def test_the_published_run_of_a_theme(scene):
+    run = scene[0]
+    assert reports.published_run(run.theme) == run
+    assert reports.published_run(ThemeFactory()) is None
+
+
+def test_the_overview_gives_each_topic_its_published_contributions(scene):
+    run, hours, tablets, empty, hidden = scene
+    overview = reports.topic_overview(run)
+    assert [summary.topic.label for summary in overview] == [
+        "Horaires",
+        "Tablettes",
+        "Réponses sans contenu exploitable",
+    ]
+    first, second, bucket = overview
+    assert (first.size, second.size, bucket.size) == (4, 2, 1)
+    assert first.kinds == {"Point de vigilance": 2, "Proposition": 2}
+    assert list(first.kinds) == ["Point de vigilance", "Proposition"]  # the order of ContributionKind
+    assert second.kinds == {"Retour d'expérience": 1, "Proposition": 1}
+    assert first.representatives == hours[:3]
+    assert second.representatives == tablets[:2]  # the hidden third representative is gone
+    assert bucket.representatives == []
+
+
+def test_breakdowns_count_published_contributions_by_kind_category_and_departement(scene):
+    run = scene[0]
+    breakdown = reports.breakdowns(run)
+    assert breakdown.by_kind == [("Proposition", 3), ("Point de vigilance", 2), ("Retour d'expérience", 2)]
+    assert breakdown.total == 7
+    assert breakdown.by_category == [
+        ("Usager·e", 4),
+        ("Catégorie non précisée", 1),
+        ("Professionnel·le de bibliothèque", 1),
+        ("Élu·e", 1),
+    ]
+    assert breakdown.by_departement == [("Rhône (69)", 5), ("Département non précisé", 1), ("Nord (59)", 1)]
+    topics = [topic.label for topic, _ in breakdown.topic_kind_rows]
+    assert topics[0] == "Horaires"
+    assert topics[2] == "Réponses sans contenu exploitable"
+    assert breakdown.kind_headers == ["Proposition", "Point de vigilance", "Retour d'expérience"]
+    assert [counts for _, counts in breakdown.topic_kind_rows] == [[2, 2, 0], [1, 0, 1], [0, 0, 1]]
+
+
+def test_the_most_supported_proposals_carry_their_topic(scene):
+    run, hours, tablets, *_ = scene
+    proposals = reports.top_proposals(run)
+    assert proposals == [hours[2], hours[0], tablets[0]]
+    assert [p.topic_label for p in proposals] == ["Horaires", "Horaires", "Tablettes"]
+    assert reports.top_proposals(run, limit=1) == [hours[2]]
+
+
+def test_points_of_vigilance_are_grouped_by_topic_most_supported_first(scene):
+    run, hours, *_ = scene
+    groups = reports.vigilance_points(run)
+    assert [(topic.label, items) for topic, items in groups] == [("Horaires", [hours[3], hours[1]])]
+    assert [(topic.label, items) for topic, items in reports.vigilance_points(run, per_topic=1)] == [
+        ("Horaires", [hours[3]])
+    ]
+
+
+def test_duplicate_groups_keep_only_groups_of_published_contributions(scene):
+    run, hours, *_ = scene
+    assert reports.duplicate_groups(run) == [[hours[0], hours[2]]]
+
+
+def test_a_topic_lists_its_members_representatives_first_then_most_supported(scene):
+    run, hours, *_ = scene
+    topic = run.topics.get(label="Horaires")
+    assert [m.contribution for m in reports.topic_members(topic)] == [hours[0], hours[1], hours[2], hours[3]]
+    assert [m.contribution for m in reports.topic_members(topic, VIGILANCE)] == [hours[1], hours[3]]
+
+
+def test_the_first_members_of_each_topic_are_its_representatives_then_the_oldest(scene):
+    run, hours, *_ = scene
+    topic = run.topics.get(label="Horaires")
+    shown = topic.memberships.filter(contribution__status=ContributionStatus.PUBLISHED)
+    representatives = [
+        m.contribution_id for m in shown.filter(representative_rank__isnull=False).order_by("representative_rank")
+    ]
+    others = sorted(m.contribution_id for m in shown.filter(representative_rank__isnull=True))
+    first = reports.first_members(run, 3)
+    assert first[topic.pk] == (representatives + others)[:3]
+    assert all(len(ids) <= 3 for ids in first.values())
+
+
+def big_run(size):
+    theme = ThemeFactory(closed=True)
+    topics = []
+    for number in range(3):
+        members = [
+            contribution(theme, kind, supports=i, departement=str(10 + i % 7))
+            for i, kind in enumerate([PROPOSAL, VIGILANCE, EXPERIENCE] * size)
+        ]
+        topics.append((f"Sujet {number}", members, 3))
+    everyone = [m for _, members, _ in topics for m in members]
+    return build_run(theme, topics, duplicates=[everyone[:3], everyone[3:6]], non_informative=[contribution(theme)])
+
+
+@pytest.mark.parametrize(
+    ("name", "call", "queries"),
+    [
+        ("published_run", lambda run: reports.published_run(run.theme), 1),
+        ("topic_overview", reports.topic_overview, 3),
+        ("breakdowns", reports.breakdowns, 4),
+        ("top_proposals", reports.top_proposals, 1),
+        ("vigilance_points", reports.vigilance_points, 2),
+        ("vigilance_points per topic", lambda run: reports.vigilance_points(run, per_topic=2), 2),
+        ("duplicate_groups", reports.duplicate_groups, 1),
+        ("first_members", lambda run: reports.first_members(run, 2), 1),
+    ],
+)
+def test_each_report_runs_a_constant_number_of_queries(django_assert_num_queries, name, call, queries):
+    for size in (1, 8):
+        run = big_run(size)
+        assert run.theme  # loaded before counting
+        with django_assert_num_queries(queries):
+            call(run)
+
+
+def test_an_empty_run_reads_as_empty():
+    run = SynthesisRunFactory()
+    assert reports.topic_overview(run) == []
+    breakdown = reports.breakdowns(run)
+    assert (breakdown.by_kind, breakdown.by_category, breakdown.by_departement, breakdown.total) == ([], [], [], 0)
+    assert reports.top_proposals(run) == reports.duplicate_groups(run) == reports.vigilance_points(run) == []

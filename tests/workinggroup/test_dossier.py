@@ -1,0 +1,205 @@
+"""The meeting dossier: generated in the background as Markdown and PDF, every quote linking to its contribution."""
+
+import re
+
+import pytest
+
+from mediane.workinggroup import dossier as rendering
+from mediane.workinggroup import services
+from mediane.workinggroup.enums import DossierStage, DossierStatus
+from mediane.workinggroup.models import Dossier
+from tests.workinggroup.factories import DecisionFactory, MeetingFactory, published_synthesis
+
+pytestmark = pytest.mark.django_db
+
+BASE = "https://mediane.example.org"
+needs_pdf = pytest.mark.skipif(
+    not rendering.pdf_available(), reason="WeasyPrint ne trouve pas Pango : apt-get install libpango-1.0-0"
+)
+
+
+@pytest.fixture
+def meeting():
+    return MeetingFactory(held=True, theme__number=1, theme__question="Quel rôle pour les bibliothèques ?")
+
+
+def read(stored) -> bytes:
+    with stored.open("rb") as handle:
+        return handle.read()
+
+
+def generate(organiser, meeting, django_capture_on_commit_callbacks) -> Dossier:
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier = services.request_dossier(organiser, meeting)
+    dossier.refresh_from_db()
+    return dossier
+
+
+def test_the_markdown_quotes_representative_contributions_with_absolute_links(
+    organiser, meeting, django_capture_on_commit_callbacks
+):
+    run = published_synthesis(meeting.theme)
+    representative = run.test_contributions[0]
+
+    dossier = generate(organiser, meeting, django_capture_on_commit_callbacks)
+
+    assert dossier.status in {DossierStatus.SUCCEEDED, DossierStatus.PARTIAL}
+    text = read(dossier.markdown).decode("utf-8")
+    assert text.startswith("# Dossier de la réunion du groupe de travail")
+    # The quote, with Markdown's brackets escaped, then its source linked to the contribution page.
+    assert "sans ordinateur" in text and r"\[et\]" in text
+    assert f"]({BASE}/forum/contribution/{representative.pk}/)" in text
+    assert '### <a id="sujet-1"></a>Sujet 1 : Démarches en ligne · accompagnement' in text
+    assert "Quel rôle pour les bibliothèques ?" in text
+    for anchor, heading in [("chiffres", "Chiffres clés"), ("propositions", "Propositions classées par soutiens")]:
+        assert f'## <a id="{anchor}"></a>{heading}' in text
+        assert f"[{heading}](#{anchor})" in text  # the contents points to it
+
+
+def test_every_chart_comes_with_its_data_table(organiser, meeting, django_capture_on_commit_callbacks):
+    published_synthesis(meeting.theme)
+
+    content = rendering.collect(meeting, meeting.theme.synthesis_runs.get())
+    text = rendering.render_markdown(content)
+    html = rendering.render_html(content)
+
+    assert [chart.slug for chart in content.charts] == ["sujets", "types", "categories", "departements"]
+    for chart in content.charts:
+        assert f"### {chart.title}" in text
+        assert f'id="graphique-{chart.slug}"' in html
+    assert html.count("<svg") == len(content.charts)
+    assert html.count("Données du graphique") == len(content.charts)
+    assert "<script" not in html
+
+
+def test_proposals_are_ranked_by_support(organiser, meeting):
+    run = published_synthesis(meeting.theme)
+
+    content = rendering.collect(meeting, run)
+
+    supports = [proposal.supports for proposal in content.proposals]
+    assert supports == sorted(supports, reverse=True) and supports
+    assert all(proposal.url.startswith(f"{BASE}/forum/contribution/") for proposal in content.proposals)
+
+
+def test_decisions_appear_once_the_meeting_is_held(organiser, meeting):
+    run = published_synthesis(meeting.theme)
+    decision = DecisionFactory(meeting=meeting, number=1, title="Une fiche d'orientation commune")
+    decision.contributions.add(run.test_contributions[0])
+
+    text = rendering.render_markdown(rendering.collect(meeting, run))
+
+    assert "### Décision n° 1.1 : Une fiche d'orientation commune (adoptée)" in text
+    assert (
+        f"{BASE}/forum/contribution/{run.test_contributions[0].pk}/"
+        in text.split("Décisions du groupe de travail\n")[1]
+    )
+
+
+def test_state_branding_is_a_setting(organiser, meeting, settings):
+    run = published_synthesis(meeting.theme)
+
+    branded = rendering.render_html(rendering.collect(meeting, run))
+    settings.MEDIANE_STATE_BRANDING = False
+    plain = rendering.render_html(rendering.collect(meeting, run))
+
+    assert "République<br>française" in branded
+    assert "République" not in plain
+    assert "#000091" in branded and "#000091" not in plain
+
+
+@needs_pdf
+def test_the_pdf_is_generated_with_its_pages(organiser, meeting, django_capture_on_commit_callbacks):
+    published_synthesis(meeting.theme)
+
+    dossier = generate(organiser, meeting, django_capture_on_commit_callbacks)
+
+    assert dossier.status == DossierStatus.SUCCEEDED, dossier.error
+    assert dossier.stage == DossierStage.DONE
+    assert read(dossier.pdf).startswith(b"%PDF-")
+    assert dossier.pdf_pages >= 6  # cover, contents, theme, topics, charts, proposals…
+    assert re.fullmatch(r"dossiers/reunion-\d+/dossier-theme-1-\d{4}-\d{2}-\d{2}-\d+\.pdf", dossier.pdf.name)
+    assert dossier.finished_at >= dossier.started_at
+
+
+def test_without_weasyprint_the_markdown_is_kept_and_the_reason_given_in_french(
+    organiser, meeting, django_capture_on_commit_callbacks, monkeypatch
+):
+    published_synthesis(meeting.theme)
+
+    def missing():
+        raise rendering.PdfUnavailable(rendering.PDF_UNAVAILABLE)
+
+    monkeypatch.setattr(rendering, "load_weasyprint", missing)
+    dossier = generate(organiser, meeting, django_capture_on_commit_callbacks)
+
+    assert dossier.status == DossierStatus.PARTIAL
+    assert not dossier.pdf
+    assert read(dossier.markdown).startswith(b"# Dossier")
+    assert "Le PDF n'a pas pu être produit" in dossier.error and "Pango" in dossier.error
+
+
+def test_a_failed_generation_records_a_french_error(
+    organiser, meeting, django_capture_on_commit_callbacks, monkeypatch
+):
+    published_synthesis(meeting.theme)
+
+    def broken(*args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(rendering, "collect", broken)
+    dossier = generate(organiser, meeting, django_capture_on_commit_callbacks)
+
+    assert dossier.status == DossierStatus.FAILED
+    assert dossier.error.startswith("La génération du dossier a échoué")
+    assert "boom" not in dossier.error
+    assert dossier.stage == DossierStage.COLLECT
+    assert not dossier.markdown and not dossier.pdf
+
+
+def test_a_dossier_is_generated_once(organiser, meeting, django_capture_on_commit_callbacks):
+    published_synthesis(meeting.theme)
+    dossier = generate(organiser, meeting, django_capture_on_commit_callbacks)
+
+    assert services.generate_dossier(dossier.pk) is None
+
+
+def test_the_dossier_never_fetches_outside_resources(organiser, meeting, monkeypatch):
+    with pytest.raises(ValueError, match="refusée"):
+        rendering._refuse_fetch("http://169.254.169.254/latest/meta-data/")
+    received = {}
+
+    class FakeDocument:
+        pages = [object()]
+
+        def write_pdf(self):
+            return b"%PDF"
+
+    class FakeHTML:
+        def __init__(self, **kwargs):
+            received.update(kwargs)
+
+        def render(self):
+            return FakeDocument()
+
+    monkeypatch.setattr(rendering, "load_weasyprint", lambda: FakeHTML)
+    published_synthesis(meeting.theme)
+    assert rendering.render_pdf(rendering.collect(meeting, meeting.theme.synthesis_runs.get())) == (b"%PDF", 1)
+    assert received["url_fetcher"] is rendering._refuse_fetch
+
+
+def test_a_chart_groups_the_rest_in_its_table_without_drawing_it():
+    rows = [(f"Département {n}", 10 - n, f"#d{n}") for n in range(3)]
+
+    chart = rendering.bar_chart("d", "Par département", rows, "Département", others=("Autres (20)", 40, "#autres"))
+
+    assert [bar.label for bar in chart.bars] == ["Département 0", "Département 1", "Département 2"]
+    assert [bar.label for bar in chart.table_rows][-1] == "Autres (20)"
+    assert chart.total == 67
+    assert chart.rest.share == "59,7 %"
+    assert chart.bars[0].width > chart.bars[2].width > 0
+
+
+def test_shares_are_rounded_not_cut():
+    assert rendering.percent(27, 73) == "37,0 %"
+    assert rendering.percent(0, 0) == "—"
