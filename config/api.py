@@ -11,6 +11,8 @@ from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from mediane.consultation.api import router as consultation_router
+from mediane.orientation.api import router as orientation_router
+from mediane.structures.api import router as structures_router
 
 
 class SettingsRateMixin:
@@ -46,7 +48,8 @@ api = NinjaAPI(
     "chaque contribution est décrite par la catégorie et le département de la personne, jamais par son nom. "
     "L'écriture (contribuer, soutenir, commenter) demande une session connectée et le jeton CSRF "
     "(en-tête `X-CSRFToken`). Les données sont sous Licence Ouverte 2.0 ; "
-    "des exports complets (CSV, JSON) sont proposés sur la page « Données ouvertes » du forum.",
+    "des exports complets (CSV, JSON) sont proposés sur la page « Données ouvertes » du forum. "
+    "L'orientation (`/v1/orientation`) donne les lieux de médiation numérique les plus proches d'une commune.",
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/v1/openapi.json",
@@ -56,6 +59,8 @@ api = NinjaAPI(
     ],
 )
 api.add_router("/v1/", consultation_router)
+api.add_router("/v1/", orientation_router)
+api.add_router("/v1/", structures_router)
 
 
 # French messages for the errors ninja raises itself; the routers' own errors are French already.

@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "csp",
     "ninja",
     "mediane.accounts",
+    "mediane.structures",
+    "mediane.orientation",
     "mediane.consultation",
     "mediane.synthesis",
     "mediane.workinggroup",
@@ -216,6 +218,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Front-end packages come from npm at install time (`npm ci`), never from a committed copy.
     ("vendor/htmx.org", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 # --- E2E: outside production WhiteNoise reads the finders (no collectstatic, no missing-dir warning) ---
 WHITENOISE_AUTOREFRESH = not PRODUCTION
@@ -290,6 +293,22 @@ MEDIANE_OPERATOR = env_str("MEDIANE_OPERATOR", "Ministère de la Culture")
 MEDIANE_HOST_INFO = env_str("MEDIANE_HOST_INFO", "Hébergement : à préciser par l'exploitant de cette instance.")
 # Absolute links in e-mails (digests) are built on this address: e-mails have no request to read it from.
 MEDIANE_BASE_URL = env_str("MEDIANE_BASE_URL", "http://localhost:8000")
+
+# The map of the places directory (Leaflet). Empty: no map, the list alone. Otherwise a tile URL template such as
+# https://tile.openstreetmap.org/{z}/{x}/{y}.png (respect the tile server's usage policy); its host is added to the
+# CSP's img-src on the directory page only. The attribution is shown on the map, as the tile provider requires.
+MEDIANE_MAP_TILES_URL = env_str("MEDIANE_MAP_TILES_URL")
+MEDIANE_MAP_ATTRIBUTION = env_str("MEDIANE_MAP_ATTRIBUTION", "© les contributeurs d'OpenStreetMap")
+if MEDIANE_MAP_TILES_URL:
+    if not MEDIANE_MAP_TILES_URL.startswith(("https://", "http://")) or not all(
+        part in MEDIANE_MAP_TILES_URL for part in ("{z}", "{x}", "{y}")
+    ):
+        raise ImproperlyConfigured(
+            "MEDIANE_MAP_TILES_URL doit être une adresse http(s) contenant {z}, {x} et {y}, "
+            "par exemple https://tile.openstreetmap.org/{z}/{x}/{y}.png."
+        )
+    if PRODUCTION and not MEDIANE_MAP_TILES_URL.startswith("https://"):
+        raise ImproperlyConfigured("MEDIANE_MAP_TILES_URL doit commencer par https:// en production.")
 
 # API throttling (django-ninja), per client.
 MEDIANE_API_RATE_ANON = env_str("MEDIANE_API_RATE_ANON", "120/m")

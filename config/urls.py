@@ -10,6 +10,11 @@ urlpatterns = [
     path("forum/", include("mediane.consultation.urls")),
     path("syntheses/", include("mediane.synthesis.urls")),
     path("groupe-de-travail/", include("mediane.workinggroup.urls")),
+    # Organisers' imports (/structures/imports/) and the public exports of places (/lieux/export.csv, .json).
+    path("", include("mediane.structures.urls")),
+    # The directory of places; structures' open-data exports (/lieux/export.csv, .json) use other paths beside it.
+    path("lieux/", include("mediane.orientation.urls")),
+    path("orientation/", include("mediane.orientation.urls_diagnostic")),
     path("compte/", include("mediane.accounts.urls")),
     path("compte/", include("allauth.urls")),
     path("api/", api.urls),

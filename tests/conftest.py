@@ -83,3 +83,12 @@ def _empty_cache():
 def _media_root(settings, tmp_path):
     """Files written by a test (dossiers, uploads) go to its own temporary directory, never to `var/media`."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _places_start_at_part_dieu():
+    """Default places are laid out from Lyon Part-Dieu northwards, 100 m apart, in the order a test creates them:
+    restart the factory's sequence so that this holds whatever ran before in the same process."""
+    from tests.structures.factories import PlaceFactory
+
+    PlaceFactory.reset_sequence()

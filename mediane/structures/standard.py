@@ -222,11 +222,13 @@ class Rejection:
 
 @dataclass
 class ReadResult:
-    """Every input row ends up either in `rows` or in `rejected`; `warnings` are about the file as a whole."""
+    """Every input row ends up either in `rows` or in `rejected`; `warnings` are about the file as a whole.
+    `lines[i]` is the line (or record number) of `rows[i]`, so that a later check can point at it too."""
 
     rows: list[Row] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
 
 
 # --- Identifiers -------------------------------------------------------------------------------------------------
@@ -462,6 +464,7 @@ class _Collector:
             self.result.rejected.append(Rejection(line, identifier, tuple(errors)))
         else:
             self.result.rows.append(row)
+            self.result.lines.append(line)
 
     def reject(self, line: int, identifier: str | None, message: str) -> None:
         self.result.rejected.append(Rejection(line, identifier, (message,)))

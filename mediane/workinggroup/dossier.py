@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -21,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 
+from mediane import pdf
 from mediane.accounts.enums import ParticipantCategory
 from mediane.consultation.enums import ContributionKind
 from mediane.consultation.markup import render_markup
@@ -569,32 +569,9 @@ def _inline_markdown(sentence: str) -> str:
     return render_markup(sentence).removeprefix("<p>").removesuffix("</p>")
 
 
-def _refuse_fetch(url: str, *args, **kwargs):
-    """The dossier embeds nothing from outside: no address in a contribution can make the server fetch it."""
-    raise ValueError(f"Ressource externe refusée dans le dossier : {url}")
-
-
-def load_weasyprint() -> Callable:
-    """WeasyPrint's HTML class, or `PdfUnavailable` when it or its system libraries (Pango) cannot load."""
-    try:
-        from weasyprint import HTML
-    except (ImportError, OSError) as error:
-        raise PdfUnavailable(PDF_UNAVAILABLE) from error
-    return HTML
-
-
-def pdf_available() -> bool:
-    try:
-        load_weasyprint()
-    except PdfUnavailable:
-        return False
-    return True
-
-
 def render_pdf(content: DossierContent) -> tuple[bytes, int]:
-    """The PDF bytes and its number of pages."""
-    html_class = load_weasyprint()
-    document = html_class(
-        string=render_html(content), base_url=settings.MEDIANE_BASE_URL, url_fetcher=_refuse_fetch
-    ).render()
-    return document.write_pdf(), len(document.pages)
+    """The PDF bytes and its number of pages; `PdfUnavailable` (the dossier's message) without WeasyPrint."""
+    try:
+        return pdf.render_pdf(render_html(content), settings.MEDIANE_BASE_URL)
+    except pdf.PdfUnavailable as error:
+        raise PdfUnavailable(PDF_UNAVAILABLE) from error

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from mediane import pdf
 from mediane.workinggroup import dossier as rendering
 from mediane.workinggroup import services
 from mediane.workinggroup.enums import DossierStage, DossierStatus
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 BASE = "https://mediane.example.org"
 needs_pdf = pytest.mark.skipif(
-    not rendering.pdf_available(), reason="WeasyPrint ne trouve pas Pango : apt-get install libpango-1.0-0"
+    not pdf.pdf_available(), reason="WeasyPrint ne trouve pas Pango : apt-get install libpango-1.0-0"
 )
 
 
@@ -128,9 +129,9 @@ def test_without_weasyprint_the_markdown_is_kept_and_the_reason_given_in_french(
     published_synthesis(meeting.theme)
 
     def missing():
-        raise rendering.PdfUnavailable(rendering.PDF_UNAVAILABLE)
+        raise pdf.PdfUnavailable(pdf.PDF_UNAVAILABLE)
 
-    monkeypatch.setattr(rendering, "load_weasyprint", missing)
+    monkeypatch.setattr(pdf, "load_weasyprint", missing)
     dossier = generate(organiser, meeting, django_capture_on_commit_callbacks)
 
     assert dossier.status == DossierStatus.PARTIAL
@@ -166,7 +167,7 @@ def test_a_dossier_is_generated_once(organiser, meeting, django_capture_on_commi
 
 def test_the_dossier_never_fetches_outside_resources(organiser, meeting, monkeypatch):
     with pytest.raises(ValueError, match="refusée"):
-        rendering._refuse_fetch("http://169.254.169.254/latest/meta-data/")
+        pdf.refuse_fetch("http://169.254.169.254/latest/meta-data/")
     received = {}
 
     class FakeDocument:
@@ -182,10 +183,10 @@ def test_the_dossier_never_fetches_outside_resources(organiser, meeting, monkeyp
         def render(self):
             return FakeDocument()
 
-    monkeypatch.setattr(rendering, "load_weasyprint", lambda: FakeHTML)
+    monkeypatch.setattr(pdf, "load_weasyprint", lambda: FakeHTML)
     published_synthesis(meeting.theme)
     assert rendering.render_pdf(rendering.collect(meeting, meeting.theme.synthesis_runs.get())) == (b"%PDF", 1)
-    assert received["url_fetcher"] is rendering._refuse_fetch
+    assert received["url_fetcher"] is pdf.refuse_fetch
 
 
 def test_a_chart_groups_the_rest_in_its_table_without_drawing_it():

@@ -28,11 +28,14 @@ from mediane.pages.demo.consultation import CONSULTATION, POPULAR, THEME_WINDOWS
 from mediane.pages.demo.contributions import ASSISTED, CONTRIBUTIONS, HIDDEN
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
+from mediane.pages.demo.places import load_places
 from mediane.pages.demo.synthesis import load_syntheses
 from mediane.pages.demo.workinggroup import load_working_group
 from mediane.pages.models import NewsItem
+from mediane.structures.models import Place
 
 ALREADY_LOADED = "Données de démonstration déjà chargées : rien à faire."
+ORGANISER_EMAIL = "organisatrice@mediane.localhost"
 # A fixed seed: two loads of the demo give the same supports, so screenshots and tests stay stable.
 SEED = 2019
 
@@ -43,10 +46,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError("Les données de démonstration ne se chargent jamais en production.")
+        self.verbose = options["verbosity"] >= 1
         if Consultation.objects.filter(slug=CONSULTATION["slug"]).exists():
+            if not Place.objects.exists():  # a demo loaded before places existed gets them now
+                organiser = User.objects.filter(email=ORGANISER_EMAIL).first()
+                with transaction.atomic():
+                    summary = load_places(organiser, self.step)
+                self.stdout.write(self.style.SUCCESS(f"Lieux de démonstration chargés : {summary['lieux']}."))
+                return
             self.stdout.write(ALREADY_LOADED)
             return
-        self.verbose = options["verbosity"] >= 1
         self.now = timezone.now()
         self.rng = random.Random(SEED)  # noqa: S311 (demo data, not security)
         with transaction.atomic():  # all or nothing: a failed load leaves no half demo behind
@@ -96,6 +105,8 @@ class Command(BaseCommand):
         syntheses = load_syntheses(themes, self.people["organisatrice"])
         self.step("groupe de travail")
         working_group = load_working_group(self.people["organisatrice"], self.people["groupe"], self.step)
+        self.step("structures et lieux")
+        places = load_places(self.people["organisatrice"], self.step)
         return {
             "comptes": len(self.people),
             "thèmes": len(themes),
@@ -107,6 +118,7 @@ class Command(BaseCommand):
             "actualités": len(NEWS),
             **syntheses,
             **working_group,
+            **places,
         }
 
     def ensure_person(self, persona: Persona) -> User:

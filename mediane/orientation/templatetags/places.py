@@ -1,0 +1,33 @@
+"""Template filters for showing a place of the standard: its phone number as people read it."""
+
+import re
+
+from django import template
+
+register = template.Library()
+
+# Numbers written with a leading 0 in France (mainland and overseas départements), and those that are not.
+_NATIONAL_PREFIXES = ("+33", "+262", "+269", "+590", "+594", "+596")
+_INTERNATIONAL_PREFIXES = ("+508", "+681", "+687", "+689")
+
+
+def _pairs(digits: str) -> str:
+    start = len(digits) % 2
+    groups = [digits[:start]] if start else []
+    groups += [digits[i : i + 2] for i in range(start, len(digits), 2)]
+    return " ".join(groups)
+
+
+@register.filter
+def phone(number: str) -> str:
+    """`+33478623000` → « 04 78 62 30 00 »; `+687281234` → « +687 28 12 34 »; anything else as it is."""
+    compact = re.sub(r"[\s.\-]", "", number or "")
+    for prefix in _NATIONAL_PREFIXES:
+        rest = compact[len(prefix) :]
+        if compact.startswith(prefix) and len(rest) == 9 and rest.isdigit():
+            return _pairs("0" + rest)
+    for prefix in _INTERNATIONAL_PREFIXES:
+        rest = compact[len(prefix) :]
+        if compact.startswith(prefix) and rest.isdigit():
+            return f"{prefix} {_pairs(rest)}"
+    return number

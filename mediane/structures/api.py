@@ -1,0 +1,90 @@
+"""API of places (/api/v1/lieux): every place in the national standard v1.0.2, page by page, without personal
+data (a place's contact details are public by nature: they are what the standard publishes)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import create_model
+
+from mediane.accounts.territories import DEPARTEMENTS
+
+from . import standard
+from .models import Place
+
+router = Router(tags=["lieux"])
+
+MAX_LIMIT = 200
+
+
+def _field_type(spec: standard.SchemaField):
+    if spec.multiple:
+        return list[str]
+    if spec.type == "number":
+        return float | None
+    return str
+
+
+# One attribute per field of the standard, under its name in the standard.
+PlaceOut = create_model(
+    "LieuOut",
+    __base__=Schema,
+    **{spec.name: (_field_type(spec), Field(..., description=spec.title)) for spec in standard.FIELDS},
+)
+
+
+class PlacePage(Schema):
+    items: list[PlaceOut]  # type: ignore[valid-type]
+    next_cursor: str | None = Field(
+        description="À passer en paramètre `cursor` pour la page suivante ; absent sur la dernière page."
+    )
+
+
+class PlaceFilters(Schema):
+    limit: int = Field(50, ge=1, le=MAX_LIMIT, description=f"Nombre de lieux par page ({MAX_LIMIT} au plus).")
+    cursor: str | None = Field(None, description="Curseur `next_cursor` de la page précédente.")
+    departement: str | None = Field(None, description="Code du département (« 69 », « 2A », « 974 »).")
+
+
+def _encode_cursor(identifier: str) -> str:
+    return base64.urlsafe_b64encode(identifier.encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> str:
+    try:
+        padded = (cursor + "=" * (-len(cursor) % 4)).encode()
+        return base64.b64decode(padded, altchars=b"-_", validate=True).decode()
+    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+        raise HttpError(400, "Ce curseur n'est pas valable : repartez de la première page.") from exc
+
+
+def _item(place: Place) -> dict:
+    row: dict = place.as_row()
+    for name in ("latitude", "longitude"):
+        row[name] = float(row[name]) if row[name] else None
+    return row
+
+
+@router.get("/lieux", response=PlacePage, summary="Lieux de médiation numérique")
+def list_places(request, filters: Query[PlaceFilters]):
+    """Tous les lieux au standard national « lieux de médiation numérique » v1.0.2, sous les noms de colonnes du
+    standard, par ordre d'identifiant, page par page (suivre `next_cursor`). Les champs à plusieurs valeurs sont
+    des listes, les coordonnées des nombres. Export complet : /lieux/export.csv et /lieux/export.json."""
+    places = Place.objects.all()
+    if filters.departement:
+        code = filters.departement.strip().upper()
+        if code not in DEPARTEMENTS:
+            raise HttpError(400, f"Département inconnu : « {filters.departement} ». Exemples : 69, 2A, 974.")
+        places = places.filter(departement=code)
+    if filters.cursor:
+        places = places.filter(id_standard__gt=_decode_cursor(filters.cursor))
+    rows = list(places.order_by("id_standard")[: filters.limit + 1])
+    has_more = len(rows) > filters.limit
+    rows = rows[: filters.limit]
+    return {
+        "items": [_item(place) for place in rows],
+        "next_cursor": _encode_cursor(rows[-1].id_standard) if has_more else None,
+    }

@@ -1,0 +1,69 @@
+"""Vocabularies of structures and places, with their French labels.
+
+The controlled vocabularies of the national standard are not repeated here: `standard.py` holds them, exactly as
+the schema spells them, and `vocabulary_choices` turns one into choices for a form or a filter.
+"""
+
+from django.db import models
+
+from . import standard
+
+
+class StructureKind(models.TextChoices):
+    """The legal kind of a structure; libraries come first, as the programme is about them."""
+
+    MUNICIPAL_LIBRARY = "bibliotheque_municipale", "Bibliothèque municipale"
+    INTERCOMMUNAL_LIBRARY = "bibliotheque_intercommunale", "Bibliothèque intercommunale"
+    DEPARTMENTAL_LIBRARY = "mediatheque_departementale", "Médiathèque départementale"
+    OTHER_LIBRARY = "bibliotheque_autre", "Autre bibliothèque (associative, d'entreprise…)"
+    COMMUNE = "commune", "Commune"
+    EPCI = "epci", "Intercommunalité (EPCI)"
+    DEPARTEMENT = "departement", "Département"
+    ASSOCIATION = "association", "Association"
+    FRANCE_SERVICES = "france_services", "France Services"
+    SOCIAL_ACTION = "ccas", "Centre communal d'action sociale (CCAS)"
+    THIRD_PLACE = "tiers_lieu", "Tiers-lieu"
+    COMPANY = "entreprise", "Entreprise"
+    OTHER = "autre", "Autre"
+
+
+LIBRARY_KINDS = (
+    StructureKind.MUNICIPAL_LIBRARY,
+    StructureKind.INTERCOMMUNAL_LIBRARY,
+    StructureKind.DEPARTMENTAL_LIBRARY,
+    StructureKind.OTHER_LIBRARY,
+)
+
+
+def vocabulary_choices(vocabulary: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Choices for one of the standard's vocabularies: the stored value is the label itself, as in the standard."""
+    return [(label, label) for label in vocabulary]
+
+
+SERVICE_CHOICES = vocabulary_choices(standard.SERVICES)
+
+
+class ImportFormat(models.TextChoices):
+    """The files of places an import reads (`imports.read_places`)."""
+
+    STANDARD_CSV = "standard_csv", "Standard national, fichier CSV"
+    STANDARD_JSON = "standard_json", "Standard national, fichier JSON"
+    LEGACY_JSON = "legacy_json", "Ancien format v0 (JSON)"
+    LIBRARIES = "bibliotheques", "Fichier des bibliothèques publiques du ministère de la Culture (CSV)"
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "en attente"
+    RUNNING = "running", "en cours"
+    SUCCEEDED = "succeeded", "terminé"
+    FAILED = "failed", "échoué"
+
+
+# What each stage of an import means, for the progress bar.
+IMPORT_STAGE_LABELS = {
+    "": "en attente d'un processus disponible",
+    "read": "lecture du fichier",
+    "plan": "comparaison avec les lieux déjà enregistrés",
+    "write": "enregistrement des lieux",
+    "done": "import terminé",
+}

@@ -1,0 +1,263 @@
+"""Structures (legal entities) and their places (« lieux ») in the national standard v1.0.2.
+
+A `Place` keeps every field of the standard « lieux de médiation numérique » under the standard's own name, so
+that an import and an export are the same row read and written (`standard.py` reads, checks and writes them). The
+multi-valued fields are JSON lists of the standard's exact labels. A place is upserted by its standard `id`.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from . import standard
+from .enums import IMPORT_STAGE_LABELS, ImportFormat, ImportStatus, StructureKind
+
+# The fields of the standard whose value is a list: `Place` stores them as JSON lists.
+MULTI_VALUED = tuple(field.name for field in standard.FIELDS if field.multiple)
+
+
+class StructureQuerySet(models.QuerySet):
+    def with_place_count(self):
+        return self.annotate(place_count=models.Count("places"))
+
+
+class Structure(models.Model):
+    """A legal entity (commune, association, library service…), identified by its SIRET or RNA number.
+
+    A structure imported from a file without either (the Ministry's libraries file) is known by `source_id`, the
+    id it had in that file, until someone adds its SIRET.
+    """
+
+    name = models.CharField("nom", max_length=200)
+    kind = models.CharField("type de structure", max_length=40, choices=StructureKind.choices)
+    siret = models.CharField("SIRET", max_length=14, blank=True)
+    rna = models.CharField("numéro RNA", max_length=10, blank=True)
+    source_id = models.CharField("identifiant dans le fichier importé", max_length=100, blank=True)
+    address = models.CharField("adresse", max_length=250, blank=True)
+    postal_code = models.CharField("code postal", max_length=5, blank=True)
+    commune = models.CharField("commune", max_length=150, blank=True)
+    insee_code = models.CharField("code INSEE de la commune", max_length=5, blank=True)
+    departement = models.CharField("département", max_length=3, blank=True, db_index=True)
+    region = models.CharField("région", max_length=3, blank=True)
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="managed_structures", verbose_name="responsables"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StructureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "structure"
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["siret"], condition=~models.Q(siret=""), name="structure_unique_siret"),
+            models.UniqueConstraint(fields=["rna"], condition=~models.Q(rna=""), name="structure_unique_rna"),
+            models.UniqueConstraint(
+                fields=["source_id"], condition=~models.Q(source_id=""), name="structure_unique_source_id"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def pivot(self) -> str:
+        """The standard's « pivot »: the SIRET, else the RNA number, else the standard's placeholder."""
+        return self.siret or self.rna or standard.PIVOT_PLACEHOLDER
+
+    def clean(self) -> None:
+        errors = {}
+        if self.siret and not standard.siret_is_valid(self.siret):
+            errors["siret"] = (
+                "Ce SIRET n'est pas valide : vérifiez les 14 chiffres (la clé de contrôle ne correspond pas)."
+            )
+        if self.rna and not standard.rna_is_valid(self.rna):
+            errors["rna"] = "Ce numéro RNA n'est pas valide : il commence par W, suivi de 9 chiffres ou lettres."
+        if errors:
+            raise ValidationError(errors)
+
+
+class PlaceQuerySet(models.QuerySet):
+    def located(self):
+        """Places that can be shown on a map and measured: both coordinates are known."""
+        return self.filter(latitude__isnull=False, longitude__isnull=False)
+
+    def for_listing(self):
+        """What a list of places shows, without the long texts."""
+        return self.select_related("structure").defer("presentation_detail")
+
+
+class Place(models.Model):
+    """A place where people get help with digital tools: every field of the national standard v1.0.2."""
+
+    structure = models.ForeignKey(
+        Structure, on_delete=models.PROTECT, null=True, blank=True, related_name="places", verbose_name="structure"
+    )
+    # The standard's fields, under their names in the standard (see the module docstring).
+    id_standard = models.CharField("identifiant (id)", max_length=200, unique=True)
+    pivot = models.CharField("pivot (SIRET ou RNA)", max_length=14, default=standard.PIVOT_PLACEHOLDER)
+    nom = models.CharField("nom", max_length=250)
+    commune = models.CharField("commune", max_length=150)
+    code_postal = models.CharField("code postal", max_length=5)
+    code_insee = models.CharField("code INSEE", max_length=5, blank=True)
+    adresse = models.CharField("adresse", max_length=250)
+    complement_adresse = models.CharField("complément d'adresse", max_length=250, blank=True)
+    latitude = models.FloatField("latitude", null=True, blank=True)
+    longitude = models.FloatField("longitude", null=True, blank=True)
+    typologie = models.JSONField("typologie", default=list, blank=True)
+    telephone = models.CharField("téléphone", max_length=40, blank=True)
+    courriels = models.JSONField("courriels", default=list, blank=True)
+    site_web = models.JSONField("sites web", default=list, blank=True)
+    horaires = models.TextField("horaires (format OpenStreetMap)", blank=True)
+    presentation_resume = models.CharField("présentation (résumé)", max_length=280, blank=True)
+    presentation_detail = models.TextField("présentation détaillée", blank=True)
+    source = models.CharField("source", max_length=250, blank=True)
+    itinerance = models.JSONField("itinérance", default=list, blank=True)
+    structure_parente = models.CharField("structure parente", max_length=250, blank=True)
+    date_maj = models.DateField("date de mise à jour")
+    services = models.JSONField("services", default=list, blank=True)
+    publics_specifiquement_adresses = models.JSONField("publics spécifiquement adressés", default=list, blank=True)
+    prise_en_charge_specifique = models.JSONField("prise en charge spécifique", default=list, blank=True)
+    frais_a_charge = models.JSONField("frais à charge", default=list, blank=True)
+    dispositif_programmes_nationaux = models.JSONField("dispositifs nationaux", default=list, blank=True)
+    formations_labels = models.JSONField("formations et labels", default=list, blank=True)
+    autres_formations_labels = models.TextField("autres formations et labels", blank=True)
+    modalites_acces = models.JSONField("modalités d'accès", default=list, blank=True)
+    modalites_accompagnement = models.JSONField("modalités d'accompagnement", default=list, blank=True)
+    fiche_acces_libre = models.URLField("fiche Acceslibre", max_length=500, blank=True)
+    prise_rdv = models.URLField("prise de rendez-vous", max_length=500, blank=True)
+    # Derived at write time, for filtering and counting: the département of the commune.
+    departement = models.CharField("département", max_length=3, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "lieu"
+        ordering = ["nom", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.nom} ({self.commune})"
+
+    @property
+    def is_located(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def as_row(self) -> standard.Row:
+        """The place as a row of the standard, for `standard.write_csv` and `write_json`."""
+        row: standard.Row = {}
+        for name in standard.FIELD_NAMES:
+            value = getattr(self, "id_standard" if name == "id" else name)
+            if name in MULTI_VALUED:
+                row[name] = list(value)
+            elif value is None:
+                row[name] = ""
+            else:
+                row[name] = value.isoformat() if name == "date_maj" else str(value)
+        return row
+
+
+# --- Imports ---------------------------------------------------------------------------------------------------
+
+# A queued or running import whose last sign of life is older than this was cut off (server restarted).
+IMPORT_STALE_MINUTES = 10
+IMPORT_STALE_AFTER = timedelta(minutes=IMPORT_STALE_MINUTES)
+IMPORT_ACTIVE_STATUSES = [ImportStatus.QUEUED, ImportStatus.RUNNING]
+
+
+class ImportJobQuerySet(models.QuerySet["ImportJob"]):
+    def active(self):
+        return self.filter(status__in=IMPORT_ACTIVE_STATUSES)
+
+
+class ImportJob(models.Model):
+    """One import of a file of places, from the organisers' page or `manage.py import_lieux`.
+
+    The uploaded file is kept in the default storage while the job waits and runs, and after a dry run until the
+    real import of the same file is launched (or `DRY_RUN_FILE_KEPT` has passed); `file` is blank afterwards.
+    `report` holds what the import found: every rejected row with its line and French messages, and the warnings.
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField("créé le", default=timezone.now, db_index=True)
+    file = models.FileField("fichier", max_length=300, blank=True)  # stored under imports/lieux/ by services
+    file_name = models.CharField("nom du fichier", max_length=255)
+    file_size = models.PositiveBigIntegerField("taille du fichier (octets)", default=0)
+    file_format = models.CharField("format", max_length=20, choices=ImportFormat.choices)
+    # The publication date of the Ministry's libraries file, written as every row's `date_maj`.
+    published = models.DateField("date de publication du fichier", null=True, blank=True)
+    dry_run = models.BooleanField("vérification sans import", default=False)
+    from_dry_run = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="imports",
+        verbose_name="vérification d'origine",
+    )
+    status = models.CharField("état", max_length=12, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    stage = models.CharField("étape", max_length=20, blank=True)
+    progress = models.FloatField("avancement", default=0.0)
+    started_at = models.DateTimeField("commencé le", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("dernier signe de vie", null=True, blank=True)
+    finished_at = models.DateTimeField("terminé le", null=True, blank=True)
+    rows_count = models.PositiveIntegerField("lignes lues", default=0)
+    created_count = models.PositiveIntegerField("lieux ajoutés", default=0)
+    updated_count = models.PositiveIntegerField("lieux mis à jour", default=0)
+    unchanged_count = models.PositiveIntegerField("lieux inchangés", default=0)
+    rejected_count = models.PositiveIntegerField("lignes rejetées", default=0)
+    structures_created_count = models.PositiveIntegerField("structures ajoutées", default=0)
+    structures_updated_count = models.PositiveIntegerField("structures mises à jour", default=0)
+    # {"rejections": [{"line": 12, "id": "…", "messages": ["…"]}, …], "warnings": ["…"], "seconds": 1.2}
+    report = models.JSONField("rapport", default=dict, blank=True)
+    error = models.TextField("erreur", blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "import de lieux"
+        verbose_name_plural = "imports de lieux"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Import n° {self.pk} ({self.file_name})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("structures:import", kwargs={"pk": self.pk})
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in IMPORT_ACTIVE_STATUSES
+
+    def is_stale_at(self, moment) -> bool:
+        """True when the job still says queued or running but has given no sign of life for `IMPORT_STALE_AFTER`."""
+        if not self.is_active:
+            return False
+        last_sign = self.heartbeat_at or self.started_at or self.created_at
+        return moment - last_sign > IMPORT_STALE_AFTER
+
+    @property
+    def progress_percent(self) -> int:
+        return round(max(0.0, min(1.0, self.progress)) * 100)
+
+    @property
+    def stage_label(self) -> str:
+        return IMPORT_STAGE_LABELS.get(self.stage, self.stage)
+
+    @property
+    def rejections(self) -> list[dict]:
+        return list((self.report or {}).get("rejections", []))
+
+    @property
+    def warnings(self) -> list[str]:
+        return list((self.report or {}).get("warnings", []))

@@ -1,0 +1,122 @@
+"""The page of a place (/lieux/<pk>/): services, hours in French, contact, access, and the way back."""
+
+import datetime as dt
+from html import unescape
+
+import pytest
+from django.urls import reverse
+
+from tests.structures.factories import PlaceFactory, StructureFactory
+
+
+def page(client, place, **params):
+    response = client.get(reverse("orientation:place", args=[place.pk]), params)
+    assert response.status_code == 200
+    return unescape(response.content.decode())
+
+
+@pytest.fixture
+def place(db):
+    return PlaceFactory(
+        nom="Médiathèque de la Part-Dieu",
+        structure=StructureFactory(name="Bibliothèque municipale de Lyon"),
+        complement_adresse="2e étage",
+        telephone="+33478623000",
+        courriels=["accueil@bm-lyon.fr"],
+        site_web=["https://www.bm-lyon.fr", "javascript:alert(1)"],
+        horaires="Mo-Fr 10:00-19:00; Sa 10:00-18:00",
+        services=["Aide aux démarches administratives"],
+        publics_specifiquement_adresses=["Seniors"],
+        prise_en_charge_specifique=["Surdité"],
+        frais_a_charge=["Gratuit"],
+        modalites_acces=["Se présenter"],
+        modalites_accompagnement=["Accompagnement individuel"],
+        prise_rdv="https://rdv.example.org/part-dieu",
+        fiche_acces_libre="https://acceslibre.beta.gouv.fr/app/69-lyon/a/bibliotheque/erp/part-dieu/",
+        date_maj=dt.date(2024, 9, 12),
+    )
+
+
+def test_the_page_shows_everything_a_person_needs_to_go_there(client, place):
+    html = page(client, place)
+    assert "<h1>Médiathèque de la Part-Dieu</h1>" in html
+    assert "Bibliothèque municipale de Lyon" in html
+    assert "30 boulevard Vivier-Merle<br>" in html
+    assert "2e étage<br>" in html
+    assert "69003 Lyon 3e Arrondissement" in html
+    for label in [
+        "Aide aux démarches administratives",
+        "Seniors",
+        "Surdité",
+        "Gratuit",
+        "Se présenter",
+        "Accompagnement individuel",
+    ]:
+        assert f'<p class="fr-tag">{label}</p>' in html
+    assert "Modalités d'accompagnement" in html
+    assert '<a href="tel:+33478623000">04 78 62 30 00</a>' in html
+    assert '<a href="mailto:accueil@bm-lyon.fr">accueil@bm-lyon.fr</a>' in html
+    assert 'href="https://www.bm-lyon.fr"' in html
+    assert "javascript:" not in html
+    assert 'href="https://rdv.example.org/part-dieu"' in html
+    assert "Prendre rendez-vous en ligne" in html
+    assert "fiche Acceslibre" in html
+    assert "Mis à jour le 12 septembre 2024" in html
+
+
+def test_hours_are_described_in_french_with_the_status_now(client, place):
+    html = page(client, place)
+    assert "Du lundi au vendredi : de 10 h à 19 h" in html
+    assert "Samedi : de 10 h à 18 h" in html
+    assert ("Ouvert maintenant" in html) or ("Fermé" in html)
+
+
+def test_unreadable_hours_are_shown_as_written(client, db):
+    place = PlaceFactory(horaires="Le mardi matin sur rendez-vous")
+    assert "Horaires indiqués par le lieu : Le mardi matin sur rendez-vous" in page(client, place)
+
+
+def test_a_place_without_hours_or_contact_says_what_to_do(client, db):
+    place = PlaceFactory(horaires="", telephone="", courriels=[], site_web=[], prise_rdv="")
+    html = page(client, place)
+    assert "Ce lieu n'a pas indiqué ses horaires" in html
+    assert "Ce lieu n'a pas indiqué de moyen de le contacter" in html
+
+
+def raw_page(client, place, **params):
+    return client.get(reverse("orientation:place", args=[place.pk]), params).content.decode()
+
+
+def test_the_way_back_returns_to_the_same_search(client, place):
+    html = raw_page(client, place, commune="69003", services="Aide aux démarches administratives", nombre="20")
+    expected = (
+        f"/lieux/?commune=69003&amp;services=Aide+aux+d%C3%A9marches+administratives&amp;nombre=20#lieu-{place.pk}"
+    )
+    assert f'href="{expected}">Retour à la recherche</a>' in html
+
+
+def test_without_a_search_the_way_back_searches_near_the_place(client, place):
+    assert f'href="/lieux/?commune=69003#lieu-{place.pk}"' in raw_page(client, place)
+
+
+def test_an_unknown_place_is_a_404(client, db):
+    assert client.get(reverse("orientation:place", args=[999999])).status_code == 404
+
+
+def test_the_page_runs_one_query_whatever_the_place(client, place, count_queries):
+    bare = PlaceFactory(services=[], courriels=[], site_web=[])
+    counts = []
+    for one in (place, bare):
+        with count_queries() as queries:
+            client.get(reverse("orientation:place", args=[one.pk]))
+        counts.append(len(queries))
+    assert counts == [1, 1]
+
+
+def test_hours_in_nouvelle_caledonie_are_read_in_noumea_time(client, db, monkeypatch):
+    from django.utils import timezone
+
+    place = PlaceFactory(horaires="Mo-Fr 08:00-12:00", departement="988", code_postal="98800", code_insee="98818")
+    # Monday 2 September 2024, 22:00 UTC: Tuesday 9:00 in Nouméa, midnight in Paris.
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2024, 9, 2, 22, 0, tzinfo=dt.UTC))
+    assert "Ouvert maintenant" in page(client, place)

@@ -1,0 +1,126 @@
+"""Public exports of the places in the national standard: /lieux/export.csv, /lieux/export.json, /api/v1/lieux."""
+
+import json
+from pathlib import Path
+
+import frictionless
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from mediane.structures.enums import ImportFormat
+from mediane.structures.services import import_places
+from mediane.structures.standard import PIVOT_PLACEHOLDER, read_csv, read_json
+from tests.structures.factories import PlaceFactory
+from tests.structures.files import csv_text, place
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = Path(__file__).parent / "data" / "schema.json"
+
+
+def _import(*places):
+    text = csv_text(*places)
+    import_places(read_csv(text), source_format=ImportFormat.STANDARD_CSV, dry_run=False)
+    return read_csv(text).rows
+
+
+def _body(response) -> str:
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
+def _varied():
+    return _import(
+        place(),
+        place(id="asso", pivot="W511234567", latitude="", longitude="", services="", telephone="+33326000000"),
+        place(
+            id="sans", pivot=PIVOT_PLACEHOLDER, presentation_detail='Deux lignes,\nune virgule « et des guillemets" »'
+        ),
+    )
+
+
+def test_the_csv_export_is_a_dated_download_that_gives_back_the_imported_rows(client):
+    rows = _varied()
+
+    response = client.get("/lieux/export.csv")
+
+    assert response.status_code == 200 and response["Content-Type"] == "text/csv; charset=utf-8"
+    today = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="lieux-mediation-numerique-{today}.csv"'
+    assert read_csv(_body(response)).rows == sorted(rows, key=lambda r: r["id"])
+
+
+def test_the_csv_export_passes_frictionless_validation_against_the_schema(client, tmp_path):
+    _varied()
+    export = tmp_path / "lieux.csv"
+    export.write_text(_body(client.get(reverse("structures:export_csv"))), encoding="utf-8", newline="")
+
+    with frictionless.system.use_context(trusted=True):
+        report = frictionless.validate(str(export), schema=str(SCHEMA))
+
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert report.tasks[0].stats["rows"] == 3
+
+
+def test_the_json_export_reads_back_as_the_standard(client):
+    rows = _varied()
+
+    response = client.get("/lieux/export.json")
+
+    assert response["Content-Disposition"].endswith('.json"')
+    assert read_json(_body(response)).rows == sorted(rows, key=lambda r: r["id"])
+
+
+def test_the_exports_of_an_empty_directory_are_valid(client):
+    assert json.loads(_body(client.get("/lieux/export.json"))) == []
+    assert read_csv(_body(client.get("/lieux/export.csv"))).rows == []
+
+
+def test_the_exports_run_a_constant_number_of_queries(client, count_queries, monkeypatch):
+    monkeypatch.setattr("mediane.structures.services.EXPORT_CHUNK", 10)
+    PlaceFactory.create_batch(3)
+    with count_queries() as few:
+        _body(client.get("/lieux/export.csv"))
+        _body(client.get("/lieux/export.json"))
+    PlaceFactory.create_batch(30)
+
+    with count_queries() as many:
+        _body(client.get("/lieux/export.csv"))
+        _body(client.get("/lieux/export.json"))
+
+    assert len(many) == len(few) == 2
+
+
+def test_the_api_lists_places_page_by_page_in_the_standards_names(client):
+    _varied()
+
+    first = client.get("/api/v1/lieux", {"limit": 2}).json()
+    second = client.get("/api/v1/lieux", {"limit": 2, "cursor": first["next_cursor"]}).json()
+
+    assert [p["id"] for p in first["items"]] == ["asso", "lieu-1"]
+    assert [p["id"] for p in second["items"]] == ["sans"] and second["next_cursor"] is None
+    lieu = first["items"][1]
+    assert lieu["latitude"] == 49.2535 and lieu["services"][0] == "Aide aux démarches administratives"
+    assert first["items"][0]["latitude"] is None
+    assert list(lieu)[:5] == ["id", "pivot", "nom", "commune", "code_postal"]
+
+
+def test_the_api_filters_by_departement_and_refuses_bad_input(client):
+    _varied()
+    PlaceFactory(id_standard="lyon")
+
+    assert [p["id"] for p in client.get("/api/v1/lieux", {"departement": "69"}).json()["items"]] == ["lyon"]
+    assert "Département inconnu" in client.get("/api/v1/lieux", {"departement": "XX"}).json()["detail"]
+    assert "curseur" in client.get("/api/v1/lieux", {"cursor": "%%%"}).json()["detail"]
+
+
+def test_the_api_list_runs_a_constant_number_of_queries(client, count_queries):
+    PlaceFactory.create_batch(2)
+    with count_queries() as few:
+        client.get("/api/v1/lieux")
+    PlaceFactory.create_batch(40)
+
+    with count_queries() as many:
+        client.get("/api/v1/lieux")
+
+    assert len(many) == len(few) == 1
