@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.text import slugify
 
 from mediane.accounts.territories import DEPARTEMENTS, InvalidPostalCode, departement_from_postal_code
 from mediane.tasks import enqueue
@@ -276,6 +277,33 @@ class _Plan:
     def key_of(self, entry: _Entry) -> tuple[str, str]:
         return _structure_key(entry.values)
 
+    def set_aside_other_sources(self, report: ImportReport) -> None:
+        """Reject the rows whose id is already a place of another source: ids are only unique within a source,
+        and updating that place would replace one place with another. Nothing of the other place changes."""
+        kept = []
+        for entry in self.entries:
+            place = self.existing.get(entry.values["id_standard"])
+            theirs, ours = (place.source.strip() if place else ""), entry.values["source"].strip()
+            if theirs and ours and theirs != ours:
+                identifier = entry.values["id_standard"]
+                prefix = slugify(ours)[:30] or "source"
+                report.rejections.append(
+                    Rejection(
+                        entry.line or 0,
+                        identifier,
+                        (
+                            f"L'identifiant « {identifier} » est déjà celui d'un lieu d'une autre source "
+                            f"(« {theirs} ») : ce lieu n'est pas importé, pour ne pas remplacer l'autre. Donnez à "
+                            f"vos lieux des identifiants propres à votre source, par exemple "
+                            f"« {prefix}-{identifier} ».",
+                        ),
+                    )
+                )
+            else:
+                kept.append(entry)
+        self.entries = kept
+        report.rejections.sort(key=lambda rejection: rejection.line)
+
     def keeps_its_structure(self, entry: _Entry) -> bool:
         """A place without a real pivot that already belongs to a structure stays with it."""
         place = self.existing.get(entry.values["id_standard"])
@@ -420,6 +448,7 @@ def import_places(
 
     plan = _Plan(entries, libraries=source_format == ImportFormat.LIBRARIES, progress=notify)
     plan.load()
+    plan.set_aside_other_sources(report)
     notify("write", PLAN_END)
     try:
         with transaction.atomic():

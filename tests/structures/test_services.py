@@ -432,3 +432,15 @@ def test_read_places_reads_the_libraries_format():
     kinds = dict(Structure.objects.values_list("source_id", "kind"))
     assert kinds == {"bib-BD1": StructureKind.DEPARTMENTAL_LIBRARY, "bib-LI2": StructureKind.MUNICIPAL_LIBRARY}
     assert Place.objects.get(id_standard="bib-LI2").date_maj == date(2024, 6, 1)
+
+
+def test_an_id_already_used_by_another_source_is_rejected_and_the_other_place_kept():
+    run(csv_text(place(id="61", source="Hinaura", nom="Espace numérique de Villeurbanne")))
+    report = run(csv_text(place(id="61", source="Nouvelle-Calédonie", nom="Case numérique de Nouméa")))
+
+    assert (report.created, report.updated, report.rejected) == (0, 0, 1)
+    rejection = report.rejections[0]
+    assert (rejection.line, rejection.id) == (2, "61")
+    assert "déjà celui d'un lieu d'une autre source (« Hinaura »)" in rejection.messages[0]
+    assert "« nouvelle-caledonie-61 »" in rejection.messages[0]
+    assert Place.objects.get().nom == "Espace numérique de Villeurbanne"
