@@ -239,6 +239,12 @@ class ImportJob(models.Model):
     def is_active(self) -> bool:
         return self.status in IMPORT_ACTIVE_STATUSES
 
+    @property
+    def row_word(self) -> str:
+        """What the number of a rejected row counts: a line of a CSV file, a record of a JSON file."""
+        json_formats = (ImportFormat.STANDARD_JSON, ImportFormat.LEGACY_JSON)
+        return "Enregistrement" if self.file_format in json_formats else "Ligne"
+
     def is_stale_at(self, moment) -> bool:
         """True when the job still says queued or running but has given no sign of life for `IMPORT_STALE_AFTER`."""
         if not self.is_active:

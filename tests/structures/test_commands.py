@@ -48,6 +48,16 @@ def test_rejected_lines_are_listed_by_line_and_the_command_exits_with_an_error(t
     assert Place.objects.count() == 1  # the valid line is imported
 
 
+def test_a_json_file_numbers_its_rejected_records(tmp_path):
+    path = tmp_path / "lieux.json"
+    path.write_bytes(json_bytes(place(), place(id="b", code_postal="999")))
+
+    with pytest.raises(CommandError):
+        call_command("import_lieux", str(path), stdout=(out := io.StringIO()), stderr=io.StringIO())
+
+    assert "Enregistrement 2 (id « b ») : " in out.getvalue()
+
+
 def test_a_dry_run_writes_nothing(tmp_path):
     path = tmp_path / "lieux.json.gz"
     path.write_bytes(gzip.compress(json_bytes(place())))

@@ -81,7 +81,7 @@ class Command(BaseCommand):
         for warning in job.warnings:
             self.stdout.write(self.style.WARNING(f"Avertissement : {warning}"))
         for rejection in job.rejections:
-            where = f"Ligne {rejection['line']}" if rejection["line"] else "Ligne inconnue"
+            where = f"{job.row_word} {rejection['line']}" if rejection["line"] else f"{job.row_word} inconnu(e)"
             identifier = f" (id « {rejection['id']} »)" if rejection["id"] else ""
             for message in rejection["messages"]:
                 self.stdout.write(self.style.ERROR(f"{where}{identifier} : {message}"))
