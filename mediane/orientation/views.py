@@ -16,6 +16,7 @@ from mediane.structures.models import Place
 
 from .forms import STEP, DirectoryForm
 from .search import CRITERIA, Found, Opening, nearest_places, opening_of
+from .templatetags.places import web_address
 
 # The query parameters a search page carries; a place page keeps them to offer the way back to the same results.
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
@@ -115,11 +116,6 @@ def directory(request):
     return response
 
 
-def _web(url: str) -> str:
-    """The address if it is a web page (http or https); imported data could hold anything else."""
-    return url if isinstance(url, str) and url.lower().startswith(("https://", "http://")) else ""
-
-
 @require_GET
 def place_detail(request, pk: int):
     """Everything a person needs to go to a place: services, hours, contact, access. One query for the place."""
@@ -134,9 +130,9 @@ def place_detail(request, pk: int):
             "place": place,
             "opening": opening_of(place, timezone.now()),
             "back_url": f"{reverse('orientation:directory')}?{back_query}#lieu-{place.pk}",
-            "websites": [url for url in map(_web, place.site_web) if url],
-            "booking_url": _web(place.prise_rdv),
-            "acceslibre_url": _web(place.fiche_acces_libre),
+            "websites": [url for url in map(web_address, place.site_web) if url],
+            "booking_url": web_address(place.prise_rdv),
+            "acceslibre_url": web_address(place.fiche_acces_libre),
             "sections": [
                 (criterion.legend, getattr(place, criterion.field))
                 for criterion in CRITERIA

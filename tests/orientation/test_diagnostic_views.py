@@ -237,6 +237,16 @@ def test_the_result_shows_the_services_and_the_five_nearest_places(client):
     assert "Nous ne gardons pas vos réponses." in page
 
 
+def test_a_link_that_is_not_a_web_address_is_never_shown(client):
+    PlaceFactory(nom="Lieu au lien douteux", fiche_acces_libre="javascript:alert(1)")
+
+    page = client.get(result_url()).content.decode()
+
+    assert "Lieu au lien douteux" in page
+    assert "javascript:" not in page
+    assert "Accessibilité du lieu (Acceslibre)" not in page
+
+
 def test_a_closed_place_says_when_it_opens(client, monkeypatch):
     monkeypatch.setattr(
         views_diagnostic, "current_time", lambda: dt.datetime(2025, 1, 6, 12, 0, tzinfo=ZoneInfo("Europe/Paris"))

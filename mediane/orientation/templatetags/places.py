@@ -1,4 +1,4 @@
-"""Template filters for showing a place of the standard: its phone number as people read it."""
+"""Template filters for showing a place of the standard: its phone number as people read it, and its web links."""
 
 import re
 
@@ -31,3 +31,9 @@ def phone(number: str) -> str:
         if compact.startswith(prefix) and rest.isdigit():
             return f"{prefix} {_pairs(rest)}"
     return number
+
+
+@register.filter
+def web_address(url: str) -> str:
+    """The address if it is a web page (http or https), else "": imported files may hold anything in a link."""
+    return url if isinstance(url, str) and url.lower().startswith(("https://", "http://")) else ""
