@@ -292,6 +292,16 @@ def set_meeting_date(theme: Theme, date: dt.date) -> None:
     theme.meeting_date = date
 
 
+def set_synthesis_published(theme: Theme, moment: dt.datetime | None) -> None:
+    """Record when the synthesis shown on `theme`'s page was published (None: no synthesis shown any more).
+
+    The synthesis calls this inside its own transaction when it publishes or unpublishes a run; the theme's phase
+    (« synthèse publiée ») follows from it.
+    """
+    Theme.objects.filter(pk=theme.pk).update(synthesis_published_at=moment)
+    theme.synthesis_published_at = moment
+
+
 # --- Following ----------------------------------------------------------------------------------------
 
 
@@ -317,7 +327,8 @@ class DigestSummary:
     sent: int
 
 
-def _absolute(path: str) -> str:
+def absolute_url(path: str) -> str:
+    """`path` on the public address of this instance (`MEDIANE_BASE_URL`), for e-mails and files read elsewhere."""
     return settings.MEDIANE_BASE_URL.rstrip("/") + path
 
 
@@ -344,9 +355,9 @@ def send_digests(now=None) -> DigestSummary:
             context = {
                 "user": follow.user,
                 "theme": theme,
-                "theme_url": _absolute(theme.get_absolute_url()),
+                "theme_url": absolute_url(theme.get_absolute_url()),
                 "items": [
-                    {"contribution": item, "url": _absolute(item.get_absolute_url())}
+                    {"contribution": item, "url": absolute_url(item.get_absolute_url())}
                     for item in items[:DIGEST_MAX_ITEMS]
                 ],
                 "more": len(items) > DIGEST_MAX_ITEMS,

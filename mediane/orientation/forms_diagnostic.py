@@ -15,14 +15,13 @@ class QuestionForm(forms.Form):
     """One question of `diagnostic.QUESTIONS`, as radios, checkboxes or the postal code field.
 
     The field is named after the question's key, so the answer travels in the address with the others.
-    A valid postal code also gives `commune` (the communes reference), for the results.
+    A postal code must be one the communes reference knows.
     """
 
     def __init__(self, question: Question, *args, assisted: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.question = question
         self.assisted = assisted
-        self.commune = None
         title, hint = question.wording(assisted)
         if question.free_text:
             field: forms.Field = forms.CharField(
@@ -58,7 +57,7 @@ class QuestionForm(forms.Form):
             self.add_error(self.question.key, message)
         elif self.question.free_text:
             try:
-                self.commune = search.resolve_commune(values[0])
+                search.resolve_commune(values[0])
             except search.CommuneNotFound as error:
                 self.add_error(self.question.key, str(error))
         return cleaned

@@ -28,11 +28,15 @@ from zoneinfo import ZoneInfo
 from django.core.cache import cache
 from django.db import transaction
 
+from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
 from mediane.structures import hours, standard
 from mediane.structures.communes import Commune, CommuneNotFound, departement_of_insee, load_communes
 from mediane.structures.models import Place
 
 from . import geo
+
+# A match of the index: the place's id and its distance in km.
+Match = tuple[int, float]
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +102,6 @@ CRITERIA: tuple[Criterion, ...] = (
         any_of=True,
     ),
 )
-CRITERIA_BY_KEYWORD = {criterion.keyword: criterion for criterion in CRITERIA}
 TAG_FIELDS = tuple(criterion.field for criterion in CRITERIA)
 
 # Where the time of a place is not the time of Paris, by département (the start of the INSEE code).
@@ -164,7 +167,12 @@ def resolve_commune(text: str) -> Commune:
 
 def place_timezone(place: Place) -> ZoneInfo:
     """The time zone where the place is, from its département (Nouvelle-Calédonie, the overseas départements…)."""
-    departement = place.departement or departement_of_insee(place.code_insee or place.code_postal or "")
+    departement = place.departement
+    if not departement:
+        try:
+            departement = departement_from_postal_code(place.code_postal)
+        except InvalidPostalCode:
+            departement = departement_of_insee(place.code_insee) if place.code_insee else ""
     return ZoneInfo(_TIMEZONES.get(departement, PARIS))
 
 
@@ -276,7 +284,22 @@ def _checked_labels(criterion: Criterion, labels: Iterable[str]) -> list[str]:
     return checked
 
 
-def nearest_places(
+def nearest_places(commune: Commune, *, limit: int = 5, max_km: float | None = None, **filters) -> list[Found]:
+    """The `limit` places nearest to the commune's centroid that match the filters (see `nearest_matches`), nearest
+    first, ties by id, with their structures. One SQL query, plus one when the index must be rebuilt."""
+    return load_found(nearest_matches(commune, limit=limit, max_km=max_km, **filters))
+
+
+def load_found(ranked: list[Match]) -> list[Found]:
+    """The places of `nearest_matches`, with their structures, in one query (none for no match)."""
+    if not ranked:
+        return []
+    places = Place.objects.for_listing().in_bulk([pk for pk, _ in ranked])
+    # A place deleted since the index was built is simply left out.
+    return [Found(places[pk], distance) for pk, distance in ranked if pk in places]
+
+
+def nearest_matches(
     commune: Commune,
     *,
     services: Sequence[str] = (),
@@ -287,13 +310,14 @@ def nearest_places(
     modalities: Sequence[str] = (),
     limit: int = 5,
     max_km: float | None = None,
-) -> list[Found]:
-    """The `limit` places nearest to the commune's centroid that match the filters, nearest first (ties by id).
+) -> list[Match]:
+    """The (id, distance in km) of the `limit` places nearest to the commune's centroid that match the filters,
+    nearest first (ties by id).
 
     A place must offer every chosen service, address every chosen public and give every chosen specific support;
     for fees, access and accompaniment modalities, one of the chosen labels is enough. Labels are the standard's
-    exact ones; an unknown label raises `UnknownLabel` (a ValueError with a French message). Runs one SQL query
-    (the places and their structures), plus one when the index must be rebuilt.
+    exact ones; an unknown label raises `UnknownLabel` (a ValueError with a French message). The ids and distances
+    only, from the in-memory index: no SQL query, except one when the index must be rebuilt.
     """
     if limit < 1:
         raise ValueError(f"Le nombre de lieux demandés doit être au moins 1 (reçu {limit}).")
@@ -323,9 +347,4 @@ def nearest_places(
             commune.latitude, commune.longitude, limit=limit, required=required | set(combination), max_km=max_km
         ):
             best[match.id] = match.distance_km
-    ranked = sorted(best.items(), key=lambda item: (item[1], item[0]))[:limit]
-    if not ranked:
-        return []
-    places = Place.objects.for_listing().in_bulk([pk for pk, _ in ranked])
-    # A place deleted since the index was built is simply left out.
-    return [Found(places[pk], distance) for pk, distance in ranked if pk in places]
+    return sorted(best.items(), key=lambda item: (item[1], item[0]))[:limit]

@@ -164,14 +164,14 @@ def _find_places(commune: Commune, recommendation: Recommendation, now: datetime
     """The nearest places with every filter, or, when fewer than PLACES_SHOWN are near, with fewer nice-to-have
     filters (least important dropped first), then with the required filters alone at any distance.
 
-    One query per search that finds places: at most one per nice-to-have filter, plus one.
+    Each step asks the in-memory index only; the places shown are loaded once, in one query.
     """
     for kept, dropped in recommendation.relaxations():
-        found = search.nearest_places(commune, **diagnostic.criteria(kept), limit=PLACES_SHOWN, max_km=NEARBY_KM)
-        if len(found) >= PLACES_SHOWN:
-            return Outcome(_shown(found, recommendation, now), dropped, far=False)
-    found = search.nearest_places(commune, **diagnostic.criteria(recommendation.required), limit=PLACES_SHOWN)
-    return Outcome(_shown(found, recommendation, now), recommendation.nice_to_have, far=True)
+        ranked = search.nearest_matches(commune, **diagnostic.criteria(kept), limit=PLACES_SHOWN, max_km=NEARBY_KM)
+        if len(ranked) >= PLACES_SHOWN:
+            return Outcome(_shown(search.load_found(ranked), recommendation, now), dropped, far=False)
+    ranked = search.nearest_matches(commune, **diagnostic.criteria(recommendation.required), limit=PLACES_SHOWN)
+    return Outcome(_shown(search.load_found(ranked), recommendation, now), recommendation.nice_to_have, far=True)
 
 
 def _shown(found: list[search.Found], recommendation: Recommendation, now: datetime) -> list[ShownPlace]:

@@ -1,12 +1,10 @@
 """Vocabularies of structures and places, with their French labels.
 
 The controlled vocabularies of the national standard are not repeated here: `standard.py` holds them, exactly as
-the schema spells them, and `vocabulary_choices` turns one into choices for a form or a filter.
+the schema spells them (the readers, the forms and the search filters use them from there).
 """
 
 from django.db import models
-
-from . import standard
 
 
 class StructureKind(models.TextChoices):
@@ -25,22 +23,6 @@ class StructureKind(models.TextChoices):
     THIRD_PLACE = "tiers_lieu", "Tiers-lieu"
     COMPANY = "entreprise", "Entreprise"
     OTHER = "autre", "Autre"
-
-
-LIBRARY_KINDS = (
-    StructureKind.MUNICIPAL_LIBRARY,
-    StructureKind.INTERCOMMUNAL_LIBRARY,
-    StructureKind.DEPARTMENTAL_LIBRARY,
-    StructureKind.OTHER_LIBRARY,
-)
-
-
-def vocabulary_choices(vocabulary: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Choices for one of the standard's vocabularies: the stored value is the label itself, as in the standard."""
-    return [(label, label) for label in vocabulary]
-
-
-SERVICE_CHOICES = vocabulary_choices(standard.SERVICES)
 
 
 class ImportFormat(models.TextChoices):

@@ -4,7 +4,7 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 
 from .enums import ImportFormat
-from .services import MAX_UPLOAD_BYTES
+from .services import MAX_UPLOAD_BYTES, ImportRefused, check_upload_size
 
 FORMAT_HELP = {
     ImportFormat.STANDARD_CSV: "Un tableau au standard « lieux de médiation numérique » v1.0.2, colonnes séparées "
@@ -40,9 +40,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                f"Le fichier est trop lourd : {filesizeformat(upload.size)}, pour {filesizeformat(MAX_UPLOAD_BYTES)} "
-                "au plus. Compressez-le (.gz) ou découpez-le en plusieurs fichiers."
-            )
+        try:
+            check_upload_size(upload.size)
+        except ImportRefused as refused:
+            raise forms.ValidationError(str(refused)) from refused
         return upload

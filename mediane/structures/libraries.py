@@ -67,6 +67,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
 from mediane.structures.communes import Commune, CommuneReference, departement_of_insee, load_communes
 from mediane.structures.standard import PIVOT_PLACEHOLDER, FormatError, Rejection, Row, validate_row
 
@@ -316,7 +317,10 @@ class _CommuneIndex:
 
 
 def _departement_of_postal_code(postal_code: str) -> str:
-    return postal_code[:3] if postal_code.startswith("97") else postal_code[:2]
+    try:
+        return departement_from_postal_code(postal_code)
+    except InvalidPostalCode:
+        return ""
 
 
 def _file_departement(raw: str) -> str:

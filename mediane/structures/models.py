@@ -22,11 +22,6 @@ from .enums import IMPORT_STAGE_LABELS, ImportFormat, ImportStatus, StructureKin
 MULTI_VALUED = tuple(field.name for field in standard.FIELDS if field.multiple)
 
 
-class StructureQuerySet(models.QuerySet):
-    def with_place_count(self):
-        return self.annotate(place_count=models.Count("places"))
-
-
 class Structure(models.Model):
     """A legal entity (commune, association, library service…), identified by its SIRET or RNA number.
 
@@ -51,8 +46,6 @@ class Structure(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = StructureQuerySet.as_manager()
-
     class Meta:
         verbose_name = "structure"
         ordering = ["name", "pk"]
@@ -66,11 +59,6 @@ class Structure(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def pivot(self) -> str:
-        """The standard's « pivot »: the SIRET, else the RNA number, else the standard's placeholder."""
-        return self.siret or self.rna or standard.PIVOT_PLACEHOLDER
 
     def clean(self) -> None:
         errors = {}
@@ -146,10 +134,6 @@ class Place(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nom} ({self.commune})"
-
-    @property
-    def is_located(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
 
     def as_row(self) -> standard.Row:
         """The place as a row of the standard, for `standard.write_csv` and `write_json`."""

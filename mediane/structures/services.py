@@ -311,8 +311,9 @@ class _Plan:
             entry.values["pivot"] == standard.PIVOT_PLACEHOLDER and place is not None and place.structure_id is not None
         )
 
-    def write(self, report: ImportReport) -> bool:
-        """Write structures then places by batches; True when anything changed."""
+    def write(self, report: ImportReport, echo: Progress) -> bool:
+        """Write structures then places by batches; True when anything changed. `echo` shows the progress of the
+        writes on a terminal (the command line), never in the database."""
         now = timezone.now()
         new_structures: dict[tuple[str, str], Structure] = {}
         changed_structures: dict[int, Structure] = {}
@@ -367,16 +368,17 @@ class _Plan:
                     setattr(place, name, values[name])
                 place.updated_at = now
                 to_update.append(place)
+        # Inside the import's transaction a progress row would be seen by nobody: only the terminal is told.
         total = max(1, len(to_create) + len(to_update))
         written = 0
         for batch in _batches(to_create, WRITE_BATCH):
             Place.objects.bulk_create(batch)
             written += len(batch)
-            self.progress("write", PLAN_END + (1 - PLAN_END) * written / total)
+            echo("write", PLAN_END + (1 - PLAN_END) * written / total)
         for batch in _batches(to_update, WRITE_BATCH):
             Place.objects.bulk_update(batch, UPDATED_FIELDS)
             written += len(batch)
-            self.progress("write", PLAN_END + (1 - PLAN_END) * written / total)
+            echo("write", PLAN_END + (1 - PLAN_END) * written / total)
         report.created = len(to_create)
         report.updated = len(to_update)
         report.unchanged = len(self.entries) - len(to_create) - len(to_update)
@@ -452,7 +454,7 @@ def import_places(
     notify("write", PLAN_END)
     try:
         with transaction.atomic():
-            changed = plan.write(report)
+            changed = plan.write(report, echo=getattr(progress, "echo", None) or (lambda stage, fraction: None))
             if dry_run:
                 raise _DryRunRollback
             if changed:
@@ -494,9 +496,10 @@ def _discard_expired_dry_run_files() -> None:
     expired = ImportJob.objects.filter(dry_run=True, finished_at__lt=timezone.now() - DRY_RUN_FILE_KEPT).exclude(
         file=""
     )
-    for job in expired:
+    jobs = list(expired)
+    for job in jobs:
         _delete_file(job)
-        ImportJob.objects.filter(pk=job.pk).update(file="")
+    ImportJob.objects.filter(pk__in=[job.pk for job in jobs]).update(file="")
 
 
 def _delete_file(job: ImportJob) -> None:

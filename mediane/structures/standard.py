@@ -15,11 +15,10 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-STANDARD_VERSION = "1.0.2"
 SEPARATOR = "|"
 # The schema accepts any 9 to 14 letters or digits; producers who do not know the SIRET of a place write this.
 PIVOT_PLACEHOLDER = "00000000000000"
@@ -628,15 +627,23 @@ def _json_record(spec_names: Iterable[str], record: Mapping[str, object]) -> tup
 def read_json(text: str) -> ReadResult:
     """Read a JSON export of the standard: a list of objects keyed by field name. Absent or null keys are empty;
     multi-value fields take a `|`-separated string or a list of strings. Unknown keys are ignored with a warning."""
+    return _read_records(text, lambda record: _json_record(FIELD_NAMES, record), known=FIELDS_BY_NAME.keys())
+
+
+def _read_records(
+    text: str, translate: Callable[[Mapping[str, object]], tuple[dict[str, str], list[str]]], known: Iterable[str]
+) -> ReadResult:
+    """Check each record of a JSON list once `translate` gives its raw values; keys outside `known` are warned."""
     records = _load_json_list(text)
     collector = _Collector("à l'enregistrement")
+    known_keys = set(known)
     unknown: Counter[str] = Counter()
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             collector.reject(number, None, 'Cet enregistrement n\'est pas un objet JSON ({ "id": …, … }).')
             continue
-        unknown.update(k for k in record if k not in FIELDS_BY_NAME)
-        values, messages = _json_record(FIELD_NAMES, record)
+        unknown.update(k for k in record if k not in known_keys)
+        values, messages = translate(record)
         collector.add(number, values, messages)
     collector.result.warnings.extend(_unknown_columns_warning(name, count) for name, count in sorted(unknown.items()))
     return collector.finish()
@@ -772,18 +779,7 @@ _LEGACY_ONLY_KEYS = ("publics_accueillis", *(k for k in _LEGACY_KEYS if k not in
 def read_legacy_json(text: str) -> ReadResult:
     """Read a v0 JSON file (a list of records with `;`-separated values and old labels, see LEGACY_SERVICES and
     the tables after it), translate it to v1 and check it like `read_json`."""
-    records = _load_json_list(text)
-    collector = _Collector("à l'enregistrement")
-    unknown: Counter[str] = Counter()
-    for number, record in enumerate(records, start=1):
-        if not isinstance(record, dict):
-            collector.reject(number, None, 'Cet enregistrement n\'est pas un objet JSON ({ "id": …, … }).')
-            continue
-        unknown.update(k for k in record if k not in FIELDS_BY_NAME and k not in _LEGACY_ONLY_KEYS)
-        values, messages = _legacy_record(record)
-        collector.add(number, values, messages)
-    collector.result.warnings.extend(_unknown_columns_warning(name, count) for name, count in sorted(unknown.items()))
-    return collector.finish()
+    return _read_records(text, _legacy_record, known=[*FIELDS_BY_NAME, *_LEGACY_ONLY_KEYS])
 
 
 # --- Writing -------------------------------------------------------------------------------------------------------

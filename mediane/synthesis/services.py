@@ -23,6 +23,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from mediane.consultation import services as consultation_services
 from mediane.consultation.models import Contribution, Theme
 from mediane.tasks import enqueue
 
@@ -663,7 +664,7 @@ def publish_run(actor: User | None, run: SynthesisRun) -> SynthesisRun:
                 replaced_by=locked.pk,
             )
         SynthesisRun.objects.filter(pk=locked.pk).update(published_at=now)
-        Theme.objects.filter(pk=theme.pk).update(synthesis_published_at=now)
+        consultation_services.set_synthesis_published(theme, now)
         summary = f"Synthèse n° {locked.pk} publiée sur la page publique du thème {theme.number}"
         if previous is not None:
             summary += f", à la place de la synthèse n° {previous.pk}"
@@ -681,7 +682,7 @@ def unpublish_run(actor: User | None, run: SynthesisRun) -> SynthesisRun:
         if locked.published_at is None:
             raise SynthesisError("Cette synthèse n'est pas publiée.")
         SynthesisRun.objects.filter(pk=locked.pk).update(published_at=None)
-        Theme.objects.filter(pk=theme.pk).update(synthesis_published_at=None)
+        consultation_services.set_synthesis_published(theme, None)
         _log(
             locked,
             actor,

@@ -25,6 +25,7 @@ from mediane.accounts.enums import ParticipantCategory
 from mediane.consultation.enums import ContributionKind
 from mediane.consultation.markup import render_markup
 from mediane.consultation.models import Contribution, Theme
+from mediane.consultation.services import absolute_url
 from mediane.synthesis import reports
 from mediane.synthesis.enums import TopicKind
 from mediane.synthesis.models import SynthesisRun
@@ -199,12 +200,8 @@ class DossierContent:
     contents: list[Link] = field(default_factory=list)
 
 
-def absolute(path: str) -> str:
-    return settings.MEDIANE_BASE_URL.rstrip("/") + path
-
-
 def contribution_url(pk: int) -> str:
-    return absolute(reverse("consultation:contribution", kwargs={"pk": pk}))
+    return absolute_url(reverse("consultation:contribution", kwargs={"pk": pk}))
 
 
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
@@ -246,13 +243,13 @@ def quote(contribution: Contribution) -> Quote:
         title=contribution.title,
         excerpt=excerpt(contribution.body),
         attribution=attribution(contribution),
-        url=absolute(contribution.get_absolute_url()),
+        url=absolute_url(contribution.get_absolute_url()),
     )
 
 
 def filtered_theme_url(theme: Theme, **filters: str) -> str:
     query = urlencode({name: value for name, value in filters.items() if value})
-    return absolute(theme.get_absolute_url()) + (f"?{query}" if query else "")
+    return absolute_url(theme.get_absolute_url()) + (f"?{query}" if query else "")
 
 
 def bar_chart(
@@ -367,7 +364,8 @@ def collect(meeting: Meeting, run: SynthesisRun) -> DossierContent:
         bar_chart(
             "sujets",
             "Contributions par sujet de la synthèse",
-            [(section.label, section.size, absolute_anchor(section)) for section in topics],
+            # Inside the dossier a topic's bar points to its section, where its contributions are listed.
+            [(section.label, section.size, f"#{section.anchor}") for section in topics],
             "Sujet",
         ),
         bar_chart("types", "Contributions par type", by_kind, "Type de contribution"),
@@ -391,7 +389,7 @@ def collect(meeting: Meeting, run: SynthesisRun) -> DossierContent:
             excerpt=excerpt(contribution.body, 220),
             supports=contribution.supports_count,
             topic_label=getattr(contribution, "topic_label", ""),
-            url=absolute(contribution.get_absolute_url()),
+            url=absolute_url(contribution.get_absolute_url()),
         )
         for rank, contribution in enumerate(reports.top_proposals(run, limit=PROPOSALS), start=1)
     ]
@@ -431,7 +429,7 @@ def collect(meeting: Meeting, run: SynthesisRun) -> DossierContent:
         operator=operator,
         site_name=settings.MEDIANE_SITE_NAME,
         theme_url=theme_url,
-        meeting_url=absolute(meeting.get_absolute_url()),
+        meeting_url=absolute_url(meeting.get_absolute_url()),
         title="Dossier de la réunion du groupe de travail",
         subtitle=f"Thème {theme.number} : {theme.title}",
         meeting_line=f"Réunion du {_format_date(meeting.date)}{place}",
@@ -451,11 +449,6 @@ def collect(meeting: Meeting, run: SynthesisRun) -> DossierContent:
     return content
 
 
-def absolute_anchor(section: TopicSection) -> str:
-    """Inside the dossier a topic's bar points to its section (the contributions are listed there)."""
-    return f"#{section.anchor}"
-
-
 def decision_entry(decision: Decision) -> DecisionEntry:
     return DecisionEntry(
         reference=decision.reference,
@@ -465,11 +458,11 @@ def decision_entry(decision: Decision) -> DecisionEntry:
         text=decision.text.strip(),
         text_html=decision.text_html,
         contributions=[
-            Link(f"n° {contribution.pk} — {contribution.title}", absolute(contribution.get_absolute_url()))
+            Link(f"n° {contribution.pk} — {contribution.title}", absolute_url(contribution.get_absolute_url()))
             for contribution in decision.contributions.all()
         ],
         topics=[topic.label for topic in decision.topics.all()],
-        url=absolute(decision.get_absolute_url()),
+        url=absolute_url(decision.get_absolute_url()),
     )
 
 

@@ -25,7 +25,7 @@ from mediane.consultation.enums import ContributionStatus, ThemePhase
 from mediane.consultation.markup import render_markup
 from mediane.consultation.models import Contribution, Theme
 from mediane.synthesis import reports
-from mediane.synthesis.models import Topic
+from mediane.synthesis.models import Topic, TopicMembership
 from mediane.tasks import enqueue
 
 from . import dossier as dossier_rendering
@@ -142,6 +142,27 @@ def update_member(actor: User, member: Member, data: MemberData) -> Member:
         member.save()
         _sync_member_role(member, was)
     return member
+
+
+# --- Links that follow the synthesis ------------------------------------------------------------------------
+
+
+def _link_topic(decision_ids: Iterable[int], topic: Topic) -> None:
+    links = Decision.topics.through
+    rows = [links(decision_id=pk, topic_id=topic.pk) for pk in set(decision_ids)]
+    links.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def link_merged_topic(target: Topic, merged: list[Topic]) -> None:
+    """Decisions linked to a merged-away topic now point to the topic that received its contributions. One write."""
+    _link_topic(Decision.objects.filter(topics__in=merged).values_list("pk", flat=True), target)
+
+
+def link_split_topic(topic: Topic, new_topic: Topic) -> None:
+    """Decisions linked to a split topic also point to the new part when some of their contributions went there."""
+    moved = TopicMembership.objects.filter(topic=new_topic).values("contribution_id")
+    decisions = Decision.objects.filter(topics=topic, contributions__in=moved).values_list("pk", flat=True)
+    _link_topic(decisions, new_topic)
 
 
 # --- Meetings ----------------------------------------------------------------------------------------------
@@ -411,10 +432,6 @@ def _write_running(dossier: Dossier, **fields) -> None:
         setattr(dossier, name, value)
 
 
-def _set_stage(dossier: Dossier, stage: str) -> None:
-    _write_running(dossier, stage=stage)
-
-
 def generate_dossier(dossier_id: int) -> Dossier | None:
     """Build both files of a queued dossier (the background task calls this). Returns None if it is not queued.
 
@@ -440,7 +457,7 @@ def generate_dossier(dossier_id: int) -> Dossier | None:
         if dossier.run is None:
             raise dossier_rendering.DossierError("La synthèse de ce dossier a été supprimée : générez-en un nouveau.")
         content = dossier_rendering.collect(dossier.meeting, dossier.run)
-        _set_stage(dossier, DossierStage.MARKDOWN)
+        _write_running(dossier, stage=DossierStage.MARKDOWN)
         stem = dossier_rendering.file_stem(dossier.meeting, dossier.pk)
         dossier.markdown.save(
             f"{stem}.md", ContentFile(dossier_rendering.render_markdown(content).encode("utf-8")), save=False

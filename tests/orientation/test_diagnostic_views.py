@@ -9,9 +9,11 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.text import capfirst
 
 from mediane import pdf
-from mediane.orientation import diagnostic, views_diagnostic
+from mediane.orientation import diagnostic, search, views_diagnostic
+from mediane.orientation.geo import haversine_km
 from tests.structures.factories import PlaceFactory
 
 pytestmark = pytest.mark.django_db
@@ -232,7 +234,9 @@ def test_the_result_shows_the_services_and_the_five_nearest_places(client):
     assert "Ouvert maintenant, jusqu&#x27;à 19 h" in page
     assert "Téléphone : 04 78 00 00 00" in page
     assert "Accessibilité du lieu (Acceslibre)" in page
-    assert "À 3" in page or "À 1" in page or "À 2" in page  # « À 350 m » or « À 1,2 km »
+    lyon = search.resolve_commune("69003")
+    distance = haversine_km(lyon.latitude, lyon.longitude, places[0].latitude, places[0].longitude)
+    assert capfirst(search.format_distance(distance)) in page
     assert "Ce que vous pouvez apporter" not in page  # that is on the slip
     assert "Nous ne gardons pas vos réponses." in page
 
@@ -339,8 +343,24 @@ def test_the_result_runs_a_constant_number_of_queries(client, count_queries):
         assert client.get(result_url(answers)).status_code == 200
 
     # One query for the places and their structures, whatever their number: the index (built once) answers the
-    # relaxation steps that find nothing without any query.
+    # relaxation steps without any query.
     assert len(few) == len(many) == 1
+
+
+def test_relaxation_steps_that_find_a_few_places_cost_no_query(client, count_queries):
+    """All the wishes match 2 places, fewer than 5: that step is dropped, and it must not load them for nothing."""
+    answers = {**ANSWERS, "apprendre": ["atelier"], "public": ["senior"]}
+    for _ in range(2):
+        PlaceFactory(
+            modalites_accompagnement=["Dans un atelier collectif"], publics_specifiquement_adresses=["Seniors"]
+        )
+    for _ in range(6):
+        PlaceFactory()
+    client.get(result_url(answers))  # builds the index of places once for the process
+    with count_queries() as queries:
+        page = client.get(result_url(answers)).content.decode()
+    assert "Moins de 5 lieux proches ont tout ce que vous cherchez." in page
+    assert len(queries) == 1
 
 
 def test_nothing_is_stored_no_row_no_session_no_cookie(client):

@@ -5,6 +5,7 @@ from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.structures.factories import PlaceFactory, StructureFactory
 
@@ -64,11 +65,12 @@ def test_the_page_shows_everything_a_person_needs_to_go_there(client, place):
     assert "Mis à jour le 12 septembre 2024" in html
 
 
-def test_hours_are_described_in_french_with_the_status_now(client, place):
+def test_hours_are_described_in_french_with_the_status_now(client, place, monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2025, 1, 7, 11, 0, tzinfo=dt.UTC))  # Tuesday, noon
     html = page(client, place)
     assert "Du lundi au vendredi : de 10 h à 19 h" in html
     assert "Samedi : de 10 h à 18 h" in html
-    assert ("Ouvert maintenant" in html) or ("Fermé" in html)
+    assert "Ouvert maintenant, jusqu'à 19 h" in html
 
 
 def test_unreadable_hours_are_shown_as_written(client, db):

@@ -188,3 +188,10 @@ def test_unreadable_hours_are_shown_as_written(db):
     assert opening.lines == ()
     assert opening.status is None
     assert search.opening_of(PlaceFactory.build(horaires="")) is None
+
+
+def test_the_time_zone_comes_from_the_postal_code_when_the_departement_is_unknown(db):
+    nouméa = PlaceFactory.build(departement="", code_postal="98800", code_insee="98818")
+    papeete = PlaceFactory.build(departement="", code_postal="98714", code_insee="")
+    assert search.place_timezone(nouméa) == ZoneInfo("Pacific/Noumea")
+    assert search.place_timezone(papeete) == ZoneInfo("Pacific/Tahiti")

@@ -108,7 +108,7 @@ def test_the_form_explains_a_missing_file_and_a_too_large_one(client, organiser,
     response = client.post(NEW, {"file_format": "standard_csv", "action": "verifier"})
     assert "Choisissez le fichier à importer." in response.content.decode()
 
-    monkeypatch.setattr("mediane.structures.forms.MAX_UPLOAD_BYTES", 10)
+    monkeypatch.setattr("mediane.structures.services.MAX_UPLOAD_BYTES", 10)
     response = _post(client, csv_bytes(place()))
     assert "Le fichier est trop lourd" in response.content.decode()
     assert not ImportJob.objects.exists()
