@@ -7,6 +7,7 @@ every other resource must be inline, so no address in a rendered text can make t
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any, NoReturn
 
@@ -29,7 +30,11 @@ def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> NoReturn:
 def load_weasyprint() -> Callable[..., Any]:
     """WeasyPrint's HTML class, or `PdfUnavailable` when it or its system libraries (Pango) cannot load."""
     try:
-        from weasyprint import HTML
+        with warnings.catch_warnings():
+            # WeasyPrint warns, at import, when HarfBuzz's subsetting library is missing (Debian
+            # libharfbuzz-subset0): PDFs are still produced, with whole fonts embedded.
+            warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+            from weasyprint import HTML
     except (ImportError, OSError) as error:
         raise PdfUnavailable(PDF_UNAVAILABLE) from error
     return HTML
