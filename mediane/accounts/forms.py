@@ -3,11 +3,13 @@ acceptance and the account deletion confirmation."""
 
 from django import forms
 
+from mediane.forms import Form
+
 from .enums import ParticipantCategory
 from .territories import InvalidPostalCode, departement_from_postal_code
 
 
-class ProfileFieldsMixin(forms.Form):
+class ProfileFieldsMixin(Form):
     display_name = forms.CharField(
         label="Nom affiché",
         max_length=60,
@@ -77,14 +79,14 @@ class ProfileForm(ProfileFieldsMixin):
         return cls(data=data, initial=initial)
 
 
-class CharterForm(forms.Form):
+class CharterForm(Form):
     accept = forms.BooleanField(
         label="J'ai lu la charte de participation et je m'engage à la respecter.",
         error_messages={"required": "Cochez la case pour accepter la charte avant de contribuer."},
     )
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(Form):
     """Deleting an account cannot be undone: the person types their password again to confirm."""
 
     password = forms.CharField(

@@ -31,7 +31,8 @@ DEPARTEMENTS: dict[str, str] = {
     "986": "Wallis-et-Futuna", "987": "Polynésie française", "988": "Nouvelle-Calédonie",
 }  # fmt: skip
 
-POSTAL_CODE_RE = re.compile(r"^\d{5}$")
+# ASCII digits only: « ٦٩٠٠٣ » matches \d but is nobody's postal code.
+POSTAL_CODE_RE = re.compile(r"^[0-9]{5}$")
 
 DEPARTEMENT_CHOICES: list[tuple[str, str]] = [(code, f"{code} – {name}") for code, name in DEPARTEMENTS.items()]
 

@@ -4,8 +4,10 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from mediane import numbers
 from mediane.accounts.enums import ParticipantCategory
 from mediane.accounts.territories import DEPARTEMENT_CHOICES, InvalidPostalCode, departement_from_postal_code
+from mediane.forms import Form, IntegerField
 
 from .enums import KIND_HELP_TEXTS, AssistedChannel, ContributionKind, ModerationReason
 from .services import (
@@ -26,7 +28,7 @@ SORTS = {
 }
 
 
-class ThemeFilterForm(forms.Form):
+class ThemeFilterForm(Form):
     """The theme page's filters and sort, read from the query string (GET)."""
 
     type = forms.ChoiceField(
@@ -66,10 +68,11 @@ class IdListField(forms.CharField):
 
     def to_python(self, value) -> list[int]:
         parts = super().to_python(value).split(",")
-        return [int(part) for part in parts if part.isascii() and part.isdigit()][-self.MAX_IDS :]
+        ids = (numbers.query_int(part, default=0, minimum=1) for part in parts)
+        return [pk for pk in ids if pk][-self.MAX_IDS :]
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(Form):
     kind = forms.ChoiceField(
         label="Type de contribution",
         choices=ContributionKind.choices,
@@ -110,7 +113,7 @@ class ContributionForm(forms.Form):
         ]
 
 
-class SimilarLookupForm(forms.Form):
+class SimilarLookupForm(Form):
     """The contribution form as it is being typed, read by the close-contributions panel. Nothing is required."""
 
     title = forms.CharField(required=False)
@@ -125,7 +128,7 @@ class SimilarLookupForm(forms.Form):
         return f"{data.get('title', '')[:TITLE_MAX_LENGTH]}\n{data.get('body', '')[:BODY_MAX_LENGTH]}"
 
 
-class CommentForm(forms.Form):
+class CommentForm(Form):
     body = forms.CharField(
         label="Votre commentaire",
         min_length=2,
@@ -137,7 +140,7 @@ class CommentForm(forms.Form):
             "max_length": f"Le commentaire est trop long : {COMMENT_MAX_LENGTH} caractères au plus.",
         },
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = IntegerField(required=False, widget=forms.HiddenInput)
 
 
 # --- end Forum ---
@@ -164,7 +167,7 @@ REASON_CHOICES = [
 ]
 
 
-class ReportForm(forms.Form):
+class ReportForm(Form):
     reason = forms.ChoiceField(
         label="Pourquoi signalez-vous ce contenu ?",
         choices=REASON_CHOICES,
@@ -181,7 +184,7 @@ class ReportForm(forms.Form):
     )
 
 
-class HideForm(forms.Form):
+class HideForm(Form):
     reason = forms.ChoiceField(
         label="Motif",
         choices=REASON_CHOICES,
@@ -199,7 +202,7 @@ class HideForm(forms.Form):
     )
 
 
-class RestoreForm(forms.Form):
+class RestoreForm(Form):
     note = forms.CharField(
         label="Pourquoi rétablir ce contenu ?",
         max_length=LOG_NOTE_MAX_LENGTH,
@@ -212,7 +215,7 @@ class RestoreForm(forms.Form):
     )
 
 
-class ModerationNoteForm(forms.Form):
+class ModerationNoteForm(Form):
     """Approving or dismissing reports: only an optional note."""
 
     note = forms.CharField(
@@ -276,7 +279,7 @@ class AssistedContributionForm(ContributionForm):
         return code
 
 
-class ImportFileForm(forms.Form):
+class ImportFileForm(Form):
     file = forms.FileField(
         label="Fichier CSV",
         help_text="Un tableau enregistré au format CSV (colonnes séparées par « ; » ou « , »).",

@@ -15,7 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from mediane import numbers
 from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
+from mediane.text import control_character_message
 
 WORKSHOP_COLUMNS = ("type", "titre", "texte", "categorie", "code_postal", "consentement")
 WORKSHOP_REQUIRED_COLUMNS = ("type", "titre", "texte", "categorie", "consentement")
@@ -24,6 +26,8 @@ DECIDIM_DATE_FORMAT = "%Y-%m-%d %H:%M:%S %z"
 EXTERNAL_ID_MAX_LENGTH = 64
 URL_MAX_LENGTH = 200
 ELLIPSIS = "…"
+# Votes become a contribution's `supports_count`, a PositiveIntegerField.
+MAX_VOTES = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,16 @@ def _check_length(line: int, value: str, label: str, minimum: int, maximum: int)
     return None
 
 
+def _control_characters(line: int, row: dict[str, str]) -> list[str]:
+    """A message for each cell of the row that holds a control character (ESC, backspace, C1…)."""
+    problems = []
+    for column, value in row.items():
+        message = control_character_message(value, f"Ligne {line}, colonne « {column} »")
+        if message is not None:
+            problems.append(message)
+    return problems
+
+
 def _too_many_columns(line: int, count: str, expected: int) -> ImportError:
     return ImportError(
         line,
@@ -238,7 +252,7 @@ def parse_workshop_sheet(
         if "__too_many__" in row:
             result.errors.append(_too_many_columns(line, row["__too_many__"], len(keys)))
             continue
-        errors: list[str] = []
+        errors = _control_characters(line, row)
         kind = kind_codes.get(normalise(row["type"]))
         if kind is None:
             errors.append(
@@ -348,7 +362,7 @@ def parse_decidim_proposals(data: bytes, *, limits: TextLimits) -> ParseResult[D
         if "__too_many__" in row:
             result.errors.append(_too_many_columns(line, row["__too_many__"], len(keys)))
             continue
-        errors: list[str] = []
+        errors = _control_characters(line, row)
         external_id = row["id"].strip()
         if not external_id or len(external_id) > EXTERNAL_ID_MAX_LENGTH:
             errors.append(f"Ligne {line} : l'identifiant (colonne « id ») est vide ou trop long.")
@@ -373,10 +387,13 @@ def parse_decidim_proposals(data: bytes, *, limits: TextLimits) -> ParseResult[D
         ):
             if problem:
                 errors.append(problem)
-        votes_text = row["votes"].strip() or "0"
-        votes = int(votes_text) if votes_text.isdigit() else -1
-        if votes < 0:
-            errors.append(f"Ligne {line} : le nombre de soutiens « {row['votes']} » n'est pas un nombre entier.")
+        votes = 0
+        try:
+            votes = numbers.parse_int(
+                row["votes"].strip() or "0", minimum=0, maximum=MAX_VOTES, label="le nombre de soutiens"
+            )
+        except numbers.NumberError as error:
+            errors.append(f"Ligne {line} : {error}")
         created_at: dt.datetime | None = None
         try:
             created_at = parse_decidim_date(row["created_at"])

@@ -22,6 +22,7 @@ from django.utils import timezone
 from mediane.accounts.enums import ParticipantCategory
 from mediane.accounts.models import User
 from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
+from mediane.text import control_character_message
 
 from .enums import (
     AssistedChannel,
@@ -88,7 +89,9 @@ def check_theme_open(theme: Theme) -> None:
 
 
 def check_text(value: str, label: str, max_length: int, min_length: int = 1) -> str:
+    """The text stripped, or ForumError: empty, too short, too long, or holding a control character."""
     text = (value or "").strip()
+    _check_characters(text, label)
     if len(text) < min_length:
         if min_length == 1:
             raise ForumError(f"{label} est vide : écrivez quelques mots.")
@@ -96,6 +99,12 @@ def check_text(value: str, label: str, max_length: int, min_length: int = 1) -> 
     if len(text) > max_length:
         raise ForumError(f"{label} est trop long : {len(text)} caractères pour {max_length} au plus. Raccourcissez-le.")
     return text
+
+
+def _check_characters(value: str, label: str) -> None:
+    message = control_character_message(value, label)
+    if message is not None:
+        raise ForumError(message)
 
 
 def check_draft(draft: ContributionDraft) -> ContributionDraft:
@@ -426,6 +435,7 @@ def _check_reason(reason: str) -> str:
 
 def _check_optional(value: str, label: str, max_length: int) -> str:
     text = (value or "").strip()
+    _check_characters(text, label)
     if len(text) > max_length:
         raise ForumError(f"{label} sont trop longues : {len(text)} caractères pour {max_length} au plus.")
     return text

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mediane import numbers
 from mediane.accounts.decorators import charter_required
 from mediane.accounts.enums import ParticipantCategory
 
@@ -76,19 +77,17 @@ def _encode_cursor(row: Contribution, field: str) -> str:
 def _decode_cursor(raw: str | None, field: str) -> tuple | None:
     """A cursor from the query string, or None when absent or tampered with (then page 1 is shown)."""
     value, _, pk = (raw or "").rpartition("_")
-    if not (value.isdigit() and pk.isdigit()):
+    try:
+        number = numbers.parse_int(value, minimum=0, maximum=numbers.MAX_ID)
+        row = numbers.parse_int(pk, minimum=1, maximum=numbers.MAX_ID)
+    except numbers.NumberError:
         return None
-    number = int(value)
     if field == "created_at":
         try:
-            return EPOCH + number * ONE_MICROSECOND, int(pk)
+            return EPOCH + number * ONE_MICROSECOND, row
         except OverflowError:
             return None
-    return number, int(pk)
-
-
-def _page_number(raw: str | None) -> int:
-    return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 10**9 else 1
+    return number, row
 
 
 def theme_detail(request, consultation, theme):
@@ -108,7 +107,7 @@ def theme_detail(request, consultation, theme):
     cursor = _decode_cursor(request.GET.get("avant" if backwards else "apres"), field)
     backwards = backwards and cursor is not None
     rows, more = contributions.listed_page(field, cursor, backwards=backwards, size=PAGE_SIZE)
-    page = _page_number(request.GET.get("p")) if cursor is not None else 1
+    page = numbers.page_number(request.GET.get("p")) if cursor is not None else 1
     has_previous = more if backwards else cursor is not None
     has_next = True if backwards else more
     if backwards and not more:
@@ -391,14 +390,6 @@ SEARCH_MAX_PAGES = 50
 SEARCH_QUERY_MAX_LENGTH = 200
 
 
-def _search_page_number(raw: str | None, page_count: int) -> int:
-    try:
-        number = int(raw or 1)
-    except ValueError:
-        number = 1
-    return min(max(number, 1), max(page_count, 1))
-
-
 def search(request):
     """Full-text search of published contributions, with theme and kind filters; works without JavaScript."""
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
@@ -432,7 +423,7 @@ def search(request):
             ranked_ids = list(results.values_list("pk", flat=True)[: reachable + 1])
             total = len(ranked_ids)
             page_count = min(math.ceil(total / SEARCH_PAGE_SIZE), SEARCH_MAX_PAGES)
-            page = _search_page_number(request.GET.get("page"), page_count)
+            page = min(numbers.page_number(request.GET.get("page")), max(page_count, 1))
             offset = (page - 1) * SEARCH_PAGE_SIZE
             page_ids = ranked_ids[offset : offset + SEARCH_PAGE_SIZE]
             by_id = Contribution.objects.select_related("theme__consultation").in_bulk(page_ids)
@@ -793,7 +784,7 @@ def moderation_log(request):
     entries = ModerationLog.objects.select_related("actor", "contribution", "comment__contribution").order_by(
         "-created_at", "-id"
     )
-    page = Paginator(entries, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(entries, LOG_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
     return render(request, "consultation/moderation/log.html", {"page": page})
 
 
@@ -824,9 +815,9 @@ def assisted(request, consultation, theme):
                 return redirect(f"{request.path}?enregistree={contribution.pk}")
     else:
         form = forms.AssistedContributionForm()
-        raw = request.GET.get("enregistree", "")
-        if raw.isdigit():
-            recorded = Contribution.objects.filter(pk=int(raw), collected_by=request.user).first()
+        recorded_id = numbers.query_int(request.GET.get("enregistree"), default=0, minimum=1)
+        if recorded_id:
+            recorded = Contribution.objects.filter(pk=recorded_id, collected_by=request.user).first()
     context = {
         "form": form,
         "theme": theme,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from mediane import numbers
+from mediane.forms import Form
 from mediane.structures.communes import Commune
 
 from .search import CRITERIA, CommuneNotFound, resolve_commune
@@ -23,7 +25,7 @@ HINTS = {
 }
 
 
-class DirectoryForm(forms.Form):
+class DirectoryForm(Form):
     """Read from the query string (GET): the page works as a plain link, without JavaScript."""
 
     commune = forms.CharField(
@@ -73,9 +75,5 @@ class DirectoryForm(forms.Form):
 
     def shown(self) -> int:
         """How many places to show: `nombre` in the address, a multiple of STEP up to MAX_SHOWN."""
-        raw = self.data.get("nombre", "")
-        try:
-            wanted = int(raw)
-        except (TypeError, ValueError):
-            return STEP
+        wanted = numbers.query_int(self.data.get("nombre"), default=STEP)
         return min(MAX_SHOWN, max(STEP, -(-wanted // STEP) * STEP))

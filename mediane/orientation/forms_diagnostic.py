@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from mediane.forms import Form
+
 from . import diagnostic, search
 from .diagnostic import Question
 
@@ -11,7 +13,7 @@ from .diagnostic import Question
 HANDED_BY_MAX_LENGTH = 120
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(Form):
     """One question of `diagnostic.QUESTIONS`, as radios, checkboxes or the postal code field.
 
     The field is named after the question's key, so the answer travels in the address with the others.
@@ -70,7 +72,7 @@ class QuestionForm(forms.Form):
         return tuple(value) if isinstance(value, list) else (value,)
 
 
-class HandedByForm(forms.Form):
+class HandedByForm(Form):
     """« Fiche remise par … »: what a mediator wants printed on the slip, typed each time and never stored."""
 
     remise_par = forms.CharField(

@@ -3,6 +3,8 @@
 from django import forms
 from django.template.defaultfilters import filesizeformat
 
+from mediane.forms import Form
+
 from .enums import ImportFormat
 from .services import MAX_UPLOAD_BYTES, ImportRefused, check_upload_size
 
@@ -17,7 +19,7 @@ FORMAT_HELP = {
 }
 
 
-class ImportForm(forms.Form):
+class ImportForm(Form):
     file = forms.FileField(
         label="Fichier à importer",
         help_text=f"CSV ou JSON, éventuellement compressé (.gz). Taille maximale : {filesizeformat(MAX_UPLOAD_BYTES)}.",

@@ -247,7 +247,7 @@ def _clean_name(raw: str, proper_names: Sequence[str]) -> _Name:
 def _postal_code(raw: str) -> tuple[str, bool]:
     """The five-digit postal code and whether a leading zero was added, or ("", False) when it is not one.
     Spreadsheets turn « 02300 » into 2300, or 2300.0 when the column holds numbers."""
-    match = re.fullmatch(r"(\d{4,5})(?:\.0*)?", raw.replace(" ", ""))
+    match = re.fullmatch(r"([0-9]{4,5})(?:\.0*)?", raw.replace(" ", ""))
     if not match:
         return "", False
     digits = match.group(1)
@@ -325,14 +325,14 @@ def _departement_of_postal_code(postal_code: str) -> str:
 
 def _file_departement(raw: str) -> str:
     value = raw.strip().upper()
-    if re.fullmatch(r"\d", value):
+    if re.fullmatch(r"[0-9]", value):
         return value.zfill(2)
-    return value if re.fullmatch(r"\d{2}|2[AB]|97\d|69M", value) else ""
+    return value if re.fullmatch(r"[0-9]{2}|2[AB]|97[0-9]|69M", value) else ""
 
 
 def _file_region(raw: str) -> str:
     value = raw.strip()
-    return value.zfill(2) if re.fullmatch(r"\d{1,2}", value) else ""
+    return value.zfill(2) if re.fullmatch(r"[0-9]{1,2}", value) else ""
 
 
 # --- Reading ---------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import slugify
 
+from mediane import numbers
 from mediane.accounts.territories import DEPARTEMENTS, InvalidPostalCode, departement_from_postal_code
 from mediane.tasks import enqueue
 
@@ -200,7 +201,7 @@ def _structure_key(values: dict[str, Any]) -> tuple[str, str]:
     gives its SIRET)."""
     pivot = values["pivot"]
     if pivot != standard.PIVOT_PLACEHOLDER:
-        if len(pivot) == 14 and pivot.isdigit():
+        if len(pivot) == 14 and numbers.is_ascii_number(pivot):
             return "siret", pivot
         if standard.rna_is_valid(pivot):
             return "rna", pivot

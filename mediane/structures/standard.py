@@ -11,13 +11,15 @@ import csv
 import difflib
 import io
 import json
-import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+
+from mediane import numbers
+from mediane.text import control_character_message
 
 SEPARATOR = "|"
 # The schema accepts any 9 to 14 letters or digits; producers who do not know the SIRET of a place write this.
@@ -316,16 +318,19 @@ def _split(value: str) -> list[str]:
     return items
 
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _COORDINATE_RANGES = {"latitude": 90.0, "longitude": 180.0}
 
 
 def _check_coordinate(spec: SchemaField, value: str) -> tuple[str, list[str]]:
     bound = _COORDINATE_RANGES[spec.name]
     example = "43.52609" if spec.name == "latitude" else "5.41423"
-    if _NUMBER.fullmatch(value) and math.isfinite(number := float(value)) and -bound <= number <= bound:
+    try:
+        number = numbers.parse_decimal(value, minimum=-bound, maximum=bound, label=spec.title, example=example)
+    except numbers.NumberError:
+        pass
+    else:
         return repr(number), []
-    hint = " Le séparateur décimal est le point, pas la virgule." if re.fullmatch(r"-?\d+,\d+", value) else ""
+    hint = " Le séparateur décimal est le point, pas la virgule." if re.fullmatch(r"-?[0-9]+,[0-9]+", value) else ""
     return value, [
         f"{spec.title} invalide : « {value} ». Indiquez un nombre entre -{bound:g} et {bound:g} "
         f"(système WGS84), par exemple {example}.{hint}"
@@ -350,7 +355,8 @@ def _check_date(spec: SchemaField, value: str) -> list[str]:
 
 
 def _check_pattern(spec: SchemaField, value: str) -> list[str]:
-    if re.fullmatch(spec.pattern, value):
+    # The schema's `\d` means 0 to 9, as in JavaScript; Python's would also take « ٦ » or « ６ ».
+    if re.fullmatch(spec.pattern, value, flags=re.ASCII):
         return []
     if spec.name == "code_postal":
         return [f"Code postal invalide : « {value} ». Il compte 5 chiffres, par exemple 51100 ou 01000."]
@@ -376,6 +382,11 @@ def validate_row(values: Mapping[str, str]) -> tuple[Row, list[str]]:
     messages: list[str] = []
     for spec in FIELDS:
         raw = values.get(spec.name, "").strip()
+        invisible = control_character_message(raw, f"« {spec.title} » ({spec.name})")
+        if invisible is not None:
+            messages.append(invisible)
+            row[spec.name] = _split(raw) if spec.multiple else raw
+            continue
         if spec.required and not raw:
             messages.append(f"Le champ obligatoire « {spec.title} » ({spec.name}) est vide : renseignez-le.")
         if spec.multiple:

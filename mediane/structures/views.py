@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mediane import numbers
+
 from . import services, standard
 from .enums import ImportFormat
 from .forms import FORMAT_HELP, ImportForm
@@ -38,7 +40,7 @@ def imports(request):
     _require(request.user, "structures.view_imports")
     services.fail_stale_imports()
     jobs = ImportJob.objects.select_related("created_by").defer("report").order_by("-created_at", "-id")
-    page = Paginator(jobs, JOBS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(jobs, JOBS_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
     context = {"page": page, "can_import": request.user.has_perm("structures.import_places")}
     return render(request, "structures/imports.html", context)
 
@@ -85,7 +87,9 @@ def import_detail(request, pk):
     _require(request.user, "structures.view_imports")
     job = _get_job(pk)
     context = _job_context(job)
-    context["rejections"] = Paginator(job.rejections, REJECTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    context["rejections"] = Paginator(job.rejections, REJECTIONS_PAGE_SIZE).get_page(
+        numbers.page_number(request.GET.get("page"))
+    )
     context["can_import_file"] = (
         job.dry_run
         and job.status == "succeeded"

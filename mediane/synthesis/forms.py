@@ -4,11 +4,12 @@ from django import forms
 from django.conf import settings
 
 from mediane.consultation.enums import ContributionKind
+from mediane.forms import Form, IntegerField
 
 from . import services
 
 
-class LaunchForm(forms.Form):
+class LaunchForm(Form):
     """The options of a run; the defaults suit most themes, so they sit under « Options avancées »."""
 
     backend = forms.ChoiceField(
@@ -16,20 +17,20 @@ class LaunchForm(forms.Form):
         help_text="« tfidf » regroupe les contributions qui emploient le même vocabulaire ; elle ne demande aucun "
         "modèle et convient dans la plupart des cas.",
     )
-    min_topics = forms.IntegerField(
+    min_topics = IntegerField(
         label="Nombre minimal de sujets",
         min_value=1,
         max_value=services.MAX_TOPICS_LIMIT,
         initial=services.DEFAULT_MIN_TOPICS,
     )
-    max_topics = forms.IntegerField(
+    max_topics = IntegerField(
         label="Nombre maximal de sujets",
         min_value=1,
         max_value=services.MAX_TOPICS_LIMIT,
         initial=services.DEFAULT_MAX_TOPICS,
         help_text="Le nombre de sujets est choisi entre ces deux bornes, là où les regroupements sont les plus nets.",
     )
-    seed = forms.IntegerField(
+    seed = IntegerField(
         label="Graine",
         min_value=0,
         max_value=services.MAX_SEED,
@@ -55,7 +56,7 @@ class LaunchForm(forms.Form):
         return data
 
 
-class RenameForm(forms.Form):
+class RenameForm(Form):
     label = forms.CharField(label="Nouvel intitulé", max_length=services.LABEL_MAX_LENGTH)
 
     def clean_label(self):
@@ -65,7 +66,7 @@ class RenameForm(forms.Form):
             raise forms.ValidationError(str(error)) from None
 
 
-class MergeForm(forms.Form):
+class MergeForm(Form):
     """Topics to merge, offered from the run's topics (given as (id, label) choices: no query of its own)."""
 
     topics = forms.TypedMultipleChoiceField(
@@ -93,7 +94,7 @@ class MergeForm(forms.Form):
         return topics
 
 
-class MemberFilterForm(forms.Form):
+class MemberFilterForm(Form):
     """The kind filter of a topic's contribution list (GET)."""
 
     type = forms.ChoiceField(

@@ -26,6 +26,7 @@ from django.utils.formats import date_format
 from mediane.consultation import services as consultation_services
 from mediane.consultation.models import Contribution, Theme
 from mediane.tasks import enqueue
+from mediane.text import control_character_message
 
 from . import signals
 from .enums import EditAction, RunStatus, TopicKind
@@ -95,6 +96,8 @@ def _check_options(backend: str, min_topics: int, max_topics: int, seed: int) ->
 def check_label(label: str) -> str:
     """The label cleaned of extra spaces; refuses an empty or too long one."""
     cleaned = " ".join((label or "").split())
+    if (message := control_character_message(cleaned, "L'intitulé")) is not None:
+        raise SynthesisError(message)
     if not cleaned:
         raise SynthesisError("Donnez un intitulé au sujet.")
     if len(cleaned) > LABEL_MAX_LENGTH:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mediane import numbers
 from mediane.consultation.enums import ContributionKind
 from mediane.consultation.models import Theme
 
@@ -61,8 +62,9 @@ def _figures(run: SynthesisRun) -> dict:
     chosen = figures.get("chosen_k")
     scores = []
     for k, score in (figures.get("k_scores") or {}).items():
-        if str(k).isdigit():
-            scores.append((int(k), score, int(k) == chosen))
+        count = numbers.query_int(str(k), default=0, minimum=1)
+        if count:
+            scores.append((count, score, count == chosen))
     return {**figures, "k_score_rows": sorted(scores), "warnings": figures.get("warnings") or []}
 
 
@@ -203,7 +205,9 @@ def topic_detail(request, pk, rename_form=None):
         raise PermissionDenied
     filters = MemberFilterForm(request.GET)
     kind = filters.kind()
-    page = Paginator(reports.topic_members(topic, kind), MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(reports.topic_members(topic, kind), MEMBERS_PAGE_SIZE).get_page(
+        numbers.page_number(request.GET.get("page"))
+    )
     reads_runs = user.has_perm("synthesis.view_runs")
     can_edit = (
         user.has_perm("synthesis.manage_synthesis")

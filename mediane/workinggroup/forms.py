@@ -2,7 +2,9 @@
 
 from django import forms
 
+from mediane import numbers
 from mediane.consultation.models import Contribution, Theme
+from mediane.forms import Form, IntegerField
 
 from .enums import DecisionStatus, OrganisationKind
 from .models import Member
@@ -18,16 +20,20 @@ class NumberListField(forms.CharField):
     def to_python(self, value) -> list[int]:
         text = super().to_python(value)
         parts = text.replace(",", " ").replace(";", " ").split()
-        numbers = []
+        found = []
         for part in parts:
             cleaned = part.removeprefix("n°").removeprefix("#").strip()
-            if not (cleaned.isascii() and cleaned.isdigit()):
-                raise forms.ValidationError(f"« {part} » n'est pas un numéro de contribution.")
-            numbers.append(int(cleaned))
-        return numbers
+            try:
+                found.append(numbers.parse_int(cleaned, minimum=1, maximum=numbers.MAX_ID, label="Ce numéro"))
+            except numbers.NumberError:
+                raise forms.ValidationError(
+                    f"« {numbers.shown(part)} » n'est pas un numéro de contribution : écrivez des nombres, "
+                    "par exemple 12, 40."
+                ) from None
+        return found
 
 
-class MemberForm(forms.Form):
+class MemberForm(Form):
     name = forms.CharField(
         label="Nom",
         max_length=NAME_MAX_LENGTH,
@@ -41,7 +47,7 @@ class MemberForm(forms.Form):
         required=False,
         help_text="Si la personne a un compte sur le site, il est relié à sa fiche de membre.",
     )
-    position = forms.IntegerField(
+    position = IntegerField(
         label="Ordre d'affichage",
         min_value=0,
         max_value=999,
@@ -69,7 +75,7 @@ class MemberForm(forms.Form):
         return cls(data, initial=initial)
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(Form):
     theme = forms.ModelChoiceField(
         label="Thème",
         queryset=Theme.objects.none(),
@@ -94,7 +100,7 @@ class MeetingForm(forms.Form):
             self.fields["theme"].queryset = themes
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(Form):
     minutes = forms.CharField(
         label="Compte rendu",
         max_length=MEETING_TEXT_MAX_LENGTH,
@@ -117,7 +123,7 @@ class MinutesForm(forms.Form):
         self.fields["attendees"].label_from_instance = lambda member: f"{member.name} — {member.organisation}"
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     title = forms.CharField(label="Intitulé", max_length=TEXT_MAX_LENGTH)
     text = forms.CharField(
         label="Texte de la décision",

@@ -27,6 +27,7 @@ from mediane.consultation.models import Contribution, Theme
 from mediane.synthesis import reports
 from mediane.synthesis.models import Topic, TopicMembership
 from mediane.tasks import enqueue
+from mediane.text import control_character_message
 
 from . import dossier as dossier_rendering
 from .enums import (
@@ -55,6 +56,8 @@ class WorkingGroupError(Exception):
 
 def _text(value: str, label: str, max_length: int, required: bool = True) -> str:
     text = (value or "").strip()
+    if (message := control_character_message(text, label)) is not None:
+        raise WorkingGroupError(message)
     if required and not text:
         raise WorkingGroupError(f"{label} est vide : complétez-le.")
     if len(text) > max_length:

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from mediane import numbers
 from mediane.consultation.enums import ContributionKind, ContributionStatus
 from mediane.consultation.models import Contribution, Theme
 from mediane.synthesis import reports
@@ -304,7 +305,7 @@ def decision_log(request):
     """The audit log of every decision's recording and changes, most recent first."""
     _require(request, "workinggroup.view_decision_log")
     entries = DecisionLog.objects.select_related("actor", "decision__meeting__theme").order_by("-created_at", "-id")
-    page = Paginator(entries, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(entries, LOG_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
     return render(request, "workinggroup/decision_log.html", {"page": page})
 
 

@@ -150,7 +150,7 @@ def test_malformed_decidim_rows_are_numbered_by_physical_line():
     )
     result = parse_decidim_proposals(text.encode(), limits=LIMITS)
     assert [error.line for error in result.errors] == [5, 6, 7]
-    assert "nombre de soutiens « beaucoup »" in str(result.errors[0])
+    assert "nombre de soutiens : « beaucoup » n'est pas un nombre" in str(result.errors[0])
     assert "la date « hier »" in str(result.errors[1])
     assert "figure déjà ligne 2" in str(result.errors[2])
 

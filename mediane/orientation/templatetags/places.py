@@ -4,6 +4,8 @@ import re
 
 from django import template
 
+from mediane.numbers import is_ascii_number
+
 register = template.Library()
 
 # Numbers written with a leading 0 in France (mainland and overseas départements), and those that are not.
@@ -24,11 +26,11 @@ def phone(number: str) -> str:
     compact = re.sub(r"[\s.\-]", "", number or "")
     for prefix in _NATIONAL_PREFIXES:
         rest = compact[len(prefix) :]
-        if compact.startswith(prefix) and len(rest) == 9 and rest.isdigit():
+        if compact.startswith(prefix) and len(rest) == 9 and is_ascii_number(rest):
             return _pairs("0" + rest)
     for prefix in _INTERNATIONAL_PREFIXES:
         rest = compact[len(prefix) :]
-        if compact.startswith(prefix) and rest.isdigit():
+        if compact.startswith(prefix) and is_ascii_number(rest):
             return f"{prefix} {_pairs(rest)}"
     return number
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from mediane import numbers
 from mediane.workinggroup import services
 from mediane.workinggroup.models import Meeting
 
@@ -58,9 +59,11 @@ class Command(BaseCommand):
         with dossier.pdf.open("rb") as handle:
             document = pypdfium2.PdfDocument(handle.read())
         try:
-            for number in [int(part) for part in pages.split(",") if part.strip()]:
-                if not 1 <= number <= len(document):
-                    raise CommandError(f"Le PDF n'a pas de page {number} (il en a {len(document)}).")
+            for part in [part for part in pages.split(",") if part.strip()]:
+                try:
+                    number = numbers.parse_int(part, minimum=1, maximum=len(document), label="Le numéro de page")
+                except numbers.NumberError as error:
+                    raise CommandError(f"{error} Le PDF a {len(document)} page(s).") from error
                 target = directory / f"dossier-page-{number}.png"
                 document[number - 1].render(scale=scale).to_pil().save(target, optimize=True)
                 self.stdout.write(f"  - page {number} : {target}")
