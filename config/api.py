@@ -2,14 +2,31 @@
 
 Throttling lives here: per address for requests without a session, per person for signed-in writes. The
 rates are read from settings on each request, so a deployment (or a test) can change them.
+
+So does the error contract (`mediane/api_contract.py`): whatever goes wrong, with DEBUG on or off, the answer is
+French JSON of a documented shape, and every operation's OpenAPI description lists every status it can answer.
 """
 
+import logging
+
 from django.conf import settings
-from django.http import Http404
+from django.core import signals
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import Http404, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, Throttled
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+from ninja.parser import Parser
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
+from mediane.api_contract import (
+    ERROR_STATUSES,
+    BodyUnreadable,
+    FieldRefused,
+    field_refused,
+    invalid_request,
+    read_json,
+)
 from mediane.consultation.api import router as consultation_router
 from mediane.orientation.api import router as orientation_router
 from mediane.structures.api import router as structures_router
@@ -41,7 +58,65 @@ class SignedInRateThrottle(SettingsRateMixin, AuthRateThrottle):
         return super().get_cache_key(request)
 
 
-api = NinjaAPI(
+logger = logging.getLogger(__name__)
+
+
+class JSONBodyParser(Parser):
+    """ninja's parser, with a French reason when the body is not JSON (ninja answers 400 with this as cause)."""
+
+    def parse_body(self, request):
+        return read_json(request.body, request.content_type or "")
+
+
+# Statuses that the assembly itself can answer, whatever the route: see `document_errors`.
+BODY_METHODS = {"post", "put", "patch"}
+
+
+def _add(responses: dict, status: int) -> None:
+    schema, description = ERROR_STATUSES[status]
+    responses.setdefault(
+        str(status),
+        {
+            "description": description,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema.__name__}"}}},
+        },
+    )
+
+
+def document_errors(openapi: dict) -> dict:
+    """Add to every operation the error statuses that come from the assembly rather than from the route:
+    429 (throttles, everywhere), 401 and 403 (session and CSRF token, where signing in is needed), 422 (inputs
+    that do not fit the schema, wherever there are inputs), 404 (an id in the path), 400 and 413 (a body that
+    cannot be read, or too heavy, wherever a body is read)."""
+    components = openapi.setdefault("components", {}).setdefault("schemas", {})
+    for schema, _ in ERROR_STATUSES.values():
+        definition = schema.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(definition.pop("$defs", {}))
+        components.setdefault(schema.__name__, definition)
+    for methods in openapi.get("paths", {}).values():
+        for method, operation in methods.items():
+            responses = operation.setdefault("responses", {})
+            parameters = operation.get("parameters", [])
+            statuses = {429}
+            if operation.get("security"):
+                statuses |= {401, 403}
+            if parameters or "requestBody" in operation:
+                statuses.add(422)
+            if any(parameter.get("in") == "path" for parameter in parameters):
+                statuses.add(404)
+            if method in BODY_METHODS or "requestBody" in operation:
+                statuses |= {400, 413}
+            for status in sorted(statuses):
+                _add(responses, status)
+    return openapi
+
+
+class MedianeAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        return document_errors(super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params))
+
+
+api = MedianeAPI(
     title="API Médiane",
     version="1.0.0",
     description="Thèmes et contributions publiées du forum contributif, sans donnée personnelle : "
@@ -53,6 +128,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/v1/openapi.json",
+    parser=JSONBodyParser(),
     throttle=[
         AnonymousRateThrottle("MEDIANE_API_RATE_ANON"),
         SignedInRateThrottle("MEDIANE_API_RATE_USER"),
@@ -64,21 +140,23 @@ api.add_router("/v1/", structures_router)
 
 
 # French messages for the errors ninja raises itself; the routers' own errors are French already.
+def _error(request, status: int, detail: str):
+    return api.create_response(request, {"detail": detail}, status=status)
+
+
 @api.exception_handler(AuthenticationError)
 def not_signed_in(request, exc):
-    return api.create_response(request, {"detail": "Connectez-vous pour faire cette action."}, status=401)
+    return _error(request, 401, "Connectez-vous pour faire cette action.")
 
 
 @api.exception_handler(Throttled)
 def too_many_requests(request, exc):
-    return api.create_response(
-        request, {"detail": "Trop de requêtes : patientez une minute avant de recommencer."}, status=429
-    )
+    return _error(request, 429, "Trop de requêtes : patientez une minute avant de recommencer.")
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"detail": "Introuvable : vérifiez l'identifiant demandé."}, status=404)
+    return _error(request, 404, "Introuvable : vérifiez l'identifiant demandé.")
 
 
 @api.exception_handler(HttpError)
@@ -86,4 +164,48 @@ def refused(request, exc):
     message = str(exc)
     if message == "CSRF check Failed":
         message = "Jeton CSRF absent ou périmé : rechargez la page, puis recommencez."
-    return api.create_response(request, {"detail": message}, status=exc.status_code)
+    elif isinstance(exc.__cause__, BodyUnreadable):  # ninja's « Cannot parse request body »
+        message = str(exc.__cause__)
+    return _error(request, exc.status_code, message)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    return api.create_response(request, invalid_request(exc.errors), status=422)
+
+
+@api.exception_handler(FieldRefused)
+def field_invalid(request, exc):
+    return api.create_response(request, field_refused(exc), status=422)
+
+
+# The body is read when a route (or the CSRF check) first asks for it: Django raises these then, and ninja would
+# answer 500 with a traceback (DEBUG) or let Django answer an HTML page.
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc):
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+    return _error(request, 413, f"Le corps de la requête est trop lourd : {limit} Ko au plus.")
+
+
+@api.exception_handler(MultiPartParserError)
+def unreadable_form(request, exc):
+    return _error(request, 400, "Le corps de la requête est un formulaire mal formé : envoyez du JSON.")
+
+
+@api.exception_handler(SuspiciousOperation)
+def suspicious(request, exc):
+    return _error(request, 400, "La requête est mal formée (trop de champs, ou un en-tête refusé) : corrigez-la.")
+
+
+@api.exception_handler(UnreadablePostError)
+def body_cut(request, exc):
+    return _error(request, 400, "Le corps de la requête est arrivé incomplet : recommencez.")
+
+
+@api.exception_handler(Exception)
+def server_error(request, exc):
+    """Never expected: logged with its trace and reported as Django reports any view's exception, but answered
+    in the API's own shape rather than as an HTML page or a traceback."""
+    logger.exception("Unexpected error in the API", exc_info=exc)
+    signals.got_request_exception.send(sender=None, request=request)
+    return _error(request, 500, "Erreur du serveur : l'équipe technique est prévenue. Réessayez plus tard.")

@@ -13,6 +13,7 @@ import binascii
 import datetime as dt
 import json
 from enum import StrEnum
+from typing import Literal
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -21,10 +22,18 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from mediane.accounts.enums import ParticipantCategory
+from mediane.accounts.territories import DEPARTEMENTS
+from mediane.api_contract import StrictInt, errors, text_field
 
 from .enums import ContributionKind
 from .models import Comment, Contribution, Theme
 from .services import (
+    BODY_MAX_LENGTH,
+    BODY_MIN_LENGTH,
+    COMMENT_MAX_LENGTH,
+    COMMENT_MIN_LENGTH,
+    TITLE_MAX_LENGTH,
+    TITLE_MIN_LENGTH,
     ContributionDraft,
     ForumError,
     add_comment,
@@ -37,6 +46,8 @@ from .services import (
 router = Router(tags=["forum"])
 
 MAX_LIMIT = 100
+# The known codes, so that the description lists them and an unknown one is refused by name.
+DepartementCode = Literal[tuple(DEPARTEMENTS)]  # type: ignore[valid-type]
 
 
 # --- Schemas ------------------------------------------------------------------------------------------
@@ -133,13 +144,28 @@ class ContributionPage(Schema):
 
 class ContributionIn(Schema):
     kind: ContributionKind = Field(description="Type de contribution.")
-    title: str = Field(description="Titre (3 à 150 caractères).")
-    body: str = Field(description="Texte (10 à 5 000 caractères).")
+    title: str = text_field(
+        TITLE_MIN_LENGTH,
+        TITLE_MAX_LENGTH,
+        f"Titre ({TITLE_MIN_LENGTH} à {TITLE_MAX_LENGTH} caractères, espaces du début et de la fin retirés ; "
+        "aucun caractère de contrôle).",
+    )
+    body: str = text_field(
+        BODY_MIN_LENGTH,
+        BODY_MAX_LENGTH,
+        f"Texte ({BODY_MIN_LENGTH} à {BODY_MAX_LENGTH} caractères, espaces du début et de la fin retirés ; "
+        "aucun caractère de contrôle).",
+    )
 
 
 class CommentIn(Schema):
-    body: str = Field(description="Commentaire (2 à 2 000 caractères).")
-    parent_id: int | None = Field(None, description="Commentaire auquel on répond, le cas échéant.")
+    body: str = text_field(
+        COMMENT_MIN_LENGTH,
+        COMMENT_MAX_LENGTH,
+        f"Commentaire ({COMMENT_MIN_LENGTH} à {COMMENT_MAX_LENGTH} caractères, espaces du début et de la fin "
+        "retirés ; aucun caractère de contrôle).",
+    )
+    parent_id: StrictInt | None = Field(None, description="Commentaire auquel on répond, le cas échéant.")
 
 
 class CommentOut(Schema):
@@ -160,10 +186,6 @@ class SupportOut(Schema):
     supports_count: int = Field(description="Nombre de soutiens de la contribution.")
 
 
-class Error(Schema):
-    detail: str = Field(description="Ce qui n'a pas marché, en français.")
-
-
 class Sort(StrEnum):
     RECENT = "recentes"
     SUPPORTED = "soutenues"
@@ -177,9 +199,9 @@ SORT_FIELDS = {Sort.RECENT: "created_at", Sort.SUPPORTED: "supports_count", Sort
 class ContributionFilters(Schema):
     kind: ContributionKind | None = Field(None, description="Ne garder qu'un type de contribution.")
     category: ParticipantCategory | None = Field(None, description="Ne garder qu'une catégorie de participant·es.")
-    departement: str | None = Field(None, max_length=3, description="Code de département, par exemple 59 ou 2A.")
+    departement: DepartementCode | None = Field(None, description="Code de département, par exemple 59 ou 2A.")
     sort: Sort = Field(Sort.RECENT, description="Ordre : les plus récentes, soutenues ou commentées d'abord.")
-    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Nombre de contributions par page (100 au plus).")
+    limit: StrictInt = Field(20, ge=1, le=MAX_LIMIT, description="Nombre de contributions par page (100 au plus).")
     cursor: str | None = Field(None, description="Curseur `next_cursor` de la page précédente.")
 
 
@@ -242,25 +264,31 @@ def list_themes(request):
 
 
 @router.get("/themes/{theme_id}", response=ThemeDetailOut, summary="Un thème")
-def get_theme(request, theme_id: int):
+def get_theme(request, theme_id: StrictInt):
     return get_object_or_404(Theme.objects.select_related("consultation"), pk=theme_id)
 
 
-@router.get("/themes/{theme_id}/contributions", response=ContributionPage, summary="Contributions d'un thème")
-def list_theme_contributions(request, theme_id: int, filters: Query[ContributionFilters]):
+@router.get(
+    "/themes/{theme_id}/contributions",
+    response={200: ContributionPage, **errors(400)},
+    summary="Contributions d'un thème",
+)
+def list_theme_contributions(request, theme_id: StrictInt, filters: Query[ContributionFilters]):
     """Contributions publiées du thème, page par page (suivre `next_cursor`)."""
     theme = get_object_or_404(Theme, pk=theme_id)
     return _page(Contribution.objects.in_theme(theme), filters)
 
 
-@router.get("/contributions", response=ContributionPage, summary="Toutes les contributions publiées")
+@router.get(
+    "/contributions", response={200: ContributionPage, **errors(400)}, summary="Toutes les contributions publiées"
+)
 def list_contributions(request, filters: Query[ContributionFilters]):
     """Contributions publiées de tous les thèmes, page par page (suivre `next_cursor`)."""
     return _page(Contribution.objects.all(), filters)
 
 
 @router.get("/contributions/{contribution_id}", response=ContributionOut, summary="Une contribution")
-def get_contribution(request, contribution_id: int):
+def get_contribution(request, contribution_id: StrictInt):
     return _published_or_404(contribution_id)
 
 
@@ -282,7 +310,7 @@ def _require(request, perm: str, obj, theme: Theme, refusal: str) -> None:
     raise HttpError(403, refusal)
 
 
-WRITE_RESPONSES = {400: Error, 401: Error, 403: Error, 404: Error}
+WRITE_RESPONSES = errors(400, 401, 403, 404)
 
 
 @router.post(
@@ -291,7 +319,7 @@ WRITE_RESPONSES = {400: Error, 401: Error, 403: Error, 404: Error}
     response={201: ContributionCreatedOut, **WRITE_RESPONSES},
     summary="Publier une contribution",
 )
-def create_contribution(request, theme_id: int, payload: ContributionIn):
+def create_contribution(request, theme_id: StrictInt, payload: ContributionIn):
     """Publie une contribution dans un thème ouvert (ou la met en attente si la consultation est modérée)."""
     theme = get_object_or_404(Theme.objects.select_related("consultation"), pk=theme_id)
     _require(request, "consultation.add_contribution", theme, theme, "Vous ne pouvez pas contribuer à ce thème.")
@@ -309,7 +337,7 @@ def create_contribution(request, theme_id: int, payload: ContributionIn):
     response={200: SupportOut, **WRITE_RESPONSES},
     summary="Soutenir une contribution",
 )
-def support(request, contribution_id: int):
+def support(request, contribution_id: StrictInt):
     """Ajoute votre soutien. Soutenir deux fois ne compte qu'une fois."""
     contribution = _published_or_404(contribution_id)
     _require(
@@ -333,7 +361,7 @@ def support(request, contribution_id: int):
     response={200: SupportOut, **WRITE_RESPONSES},
     summary="Retirer son soutien",
 )
-def unsupport(request, contribution_id: int):
+def unsupport(request, contribution_id: StrictInt):
     contribution = _published_or_404(contribution_id)
     try:
         check_theme_open(contribution.theme)
@@ -353,7 +381,7 @@ def unsupport(request, contribution_id: int):
     response={201: CommentOut, **WRITE_RESPONSES},
     summary="Commenter une contribution",
 )
-def create_comment(request, contribution_id: int, payload: CommentIn):
+def create_comment(request, contribution_id: StrictInt, payload: CommentIn):
     """Commente une contribution publiée d'un thème ouvert, ou répond à un commentaire."""
     contribution = _published_or_404(contribution_id)
     _require(
@@ -367,7 +395,7 @@ def create_comment(request, contribution_id: int, payload: CommentIn):
     if payload.parent_id is not None:
         parent = Comment.objects.filter(pk=payload.parent_id, contribution=contribution).first()
         if parent is None:
-            raise HttpError(400, "Le commentaire auquel vous répondez n'existe pas sur cette contribution.")
+            raise HttpError(404, "Le commentaire auquel vous répondez n'existe pas sur cette contribution.")
     try:
         comment = add_comment(request.user, contribution, payload.body, parent=parent)
     except ForumError as exc:

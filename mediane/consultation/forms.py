@@ -13,6 +13,7 @@ from .enums import KIND_HELP_TEXTS, AssistedChannel, ContributionKind, Moderatio
 from .services import (
     BODY_MAX_LENGTH,
     COMMENT_MAX_LENGTH,
+    COMMENT_MIN_LENGTH,
     HIDDEN_NOTE_MAX_LENGTH,
     LOG_NOTE_MAX_LENGTH,
     REPORT_DETAILS_MAX_LENGTH,
@@ -131,12 +132,12 @@ class SimilarLookupForm(Form):
 class CommentForm(Form):
     body = forms.CharField(
         label="Votre commentaire",
-        min_length=2,
+        min_length=COMMENT_MIN_LENGTH,
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
             "required": "Écrivez votre commentaire.",
-            "min_length": "Le commentaire est trop court : écrivez au moins 2 caractères.",
+            "min_length": f"Le commentaire est trop court : écrivez au moins {COMMENT_MIN_LENGTH} caractères.",
             "max_length": f"Le commentaire est trop long : {COMMENT_MAX_LENGTH} caractères au plus.",
         },
     )

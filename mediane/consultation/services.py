@@ -51,6 +51,7 @@ TITLE_MIN_LENGTH = 3
 TITLE_MAX_LENGTH = 150
 BODY_MIN_LENGTH = 10
 BODY_MAX_LENGTH = 5000
+COMMENT_MIN_LENGTH = 2
 COMMENT_MAX_LENGTH = 2000
 
 
@@ -266,7 +267,7 @@ def add_comment(author: User, contribution: Contribution, body: str, parent: Com
     check_theme_open(contribution.theme)
     if contribution.status != ContributionStatus.PUBLISHED:
         raise ForumError("Cette contribution ne peut pas être commentée.")
-    text = check_text(body, "Le commentaire", COMMENT_MAX_LENGTH, min_length=2)
+    text = check_text(body, "Le commentaire", COMMENT_MAX_LENGTH, min_length=COMMENT_MIN_LENGTH)
     if parent is not None:
         if parent.contribution_id != contribution.pk:
             raise ForumError("Ce commentaire ne fait pas partie de cette contribution.")

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import Literal
 
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import create_model
 
 from mediane.accounts.territories import DEPARTEMENTS
+from mediane.api_contract import StrictInt, errors
 
 from . import standard
 from .models import Place
@@ -18,6 +20,8 @@ from .models import Place
 router = Router(tags=["lieux"])
 
 MAX_LIMIT = 200
+# The known codes, so that the description lists them and an unknown one is refused by name.
+DepartementCode = Literal[tuple(DEPARTEMENTS)]  # type: ignore[valid-type]
 
 
 def _field_type(spec: standard.SchemaField):
@@ -44,9 +48,9 @@ class PlacePage(Schema):
 
 
 class PlaceFilters(Schema):
-    limit: int = Field(50, ge=1, le=MAX_LIMIT, description=f"Nombre de lieux par page ({MAX_LIMIT} au plus).")
+    limit: StrictInt = Field(50, ge=1, le=MAX_LIMIT, description=f"Nombre de lieux par page ({MAX_LIMIT} au plus).")
     cursor: str | None = Field(None, description="Curseur `next_cursor` de la page précédente.")
-    departement: str | None = Field(None, description="Code du département (« 69 », « 2A », « 974 »).")
+    departement: DepartementCode | None = Field(None, description="Code du département (« 69 », « 2A », « 974 »).")
 
 
 def _encode_cursor(identifier: str) -> str:
@@ -68,17 +72,14 @@ def _item(place: Place) -> dict:
     return row
 
 
-@router.get("/lieux", response=PlacePage, summary="Lieux de médiation numérique")
+@router.get("/lieux", response={200: PlacePage, **errors(400)}, summary="Lieux de médiation numérique")
 def list_places(request, filters: Query[PlaceFilters]):
     """Tous les lieux au standard national « lieux de médiation numérique » v1.0.2, sous les noms de colonnes du
     standard, par ordre d'identifiant, page par page (suivre `next_cursor`). Les champs à plusieurs valeurs sont
     des listes, les coordonnées des nombres. Export complet : /lieux/export.csv et /lieux/export.json."""
     places = Place.objects.all()
     if filters.departement:
-        code = filters.departement.strip().upper()
-        if code not in DEPARTEMENTS:
-            raise HttpError(400, f"Département inconnu : « {filters.departement} ». Exemples : 69, 2A, 974.")
-        places = places.filter(departement=code)
+        places = places.filter(departement=filters.departement)
     if filters.cursor:
         places = places.filter(id_standard__gt=_decode_cursor(filters.cursor))
     rows = list(places.order_by("id_standard")[: filters.limit + 1])

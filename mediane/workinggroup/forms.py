@@ -27,7 +27,7 @@ class NumberListField(forms.CharField):
                 found.append(numbers.parse_int(cleaned, minimum=1, maximum=numbers.MAX_ID, label="Ce numéro"))
             except numbers.NumberError:
                 raise forms.ValidationError(
-                    f"« {numbers.shown(part)} » n'est pas un numéro de contribution : écrivez des nombres, "
+                    f"« {numbers.shown(part)} » n'est pas un numéro de contribution. Écrivez des nombres, "
                     "par exemple 12, 40."
                 ) from None
         return found

@@ -226,15 +226,18 @@ def test_writing_to_a_closed_theme_is_forbidden(citizen):
     assert response.json()["detail"] == "Ce thème est clos : il n'est plus possible d'y écrire."
 
 
-def test_a_too_short_text_is_a_400_that_says_what_to_fix(citizen):
+@pytest.mark.parametrize("body", ["Court", "   Court      "], ids=["short", "short-once-stripped"])
+def test_a_too_short_text_is_a_422_that_names_the_field_in_french(citizen, body):
     theme = ThemeFactory()
     response = post_json(
         signed_in(citizen),
         f"/api/v1/themes/{theme.pk}/contributions",
-        {"kind": "proposition", "title": "Des ateliers le soir", "body": "Court"},
+        {"kind": "proposition", "title": "Des ateliers le soir", "body": body},
     )
-    assert response.status_code == 400
-    assert response.json()["detail"].startswith("Le texte est trop court")
+    assert response.status_code == 422
+    [error] = response.json()["erreurs"]
+    assert error["champ"] == "body" and error["message"].startswith("Ce texte est trop court")
+    assert response.json()["detail"].startswith("La requête n'est pas valable. « body » : ce texte est trop court")
 
 
 def test_supporting_then_withdrawing_support(citizen):

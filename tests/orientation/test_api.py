@@ -86,17 +86,18 @@ def test_an_unknown_commune_is_a_404_with_a_french_message(client, db):
     assert response.json()["detail"].startswith("Code postal ou code INSEE inconnu : « 00000 »")
 
 
-def test_a_missing_commune_says_how_to_give_it(client, db):
+def test_a_missing_commune_is_named_in_the_errors(client, db):
     response = client.get(URL)
     assert response.status_code == 422
-    assert "?commune=69003" in response.json()["detail"]
+    assert response.json()["erreurs"] == [{"champ": "commune", "message": "Ce champ est obligatoire."}]
+    assert response.json()["detail"] == "La requête n'est pas valable. « commune » : ce champ est obligatoire."
 
 
-@pytest.mark.parametrize("limit", [0, 51, -3])
-def test_the_limit_stays_between_1_and_50(client, lyon, limit):
+@pytest.mark.parametrize(("limit", "bound"), [(0, "au moins 1"), (51, "au plus 50"), (-3, "au moins 1")])
+def test_the_limit_stays_between_1_and_50(client, lyon, limit, bound):
     response = client.get(URL, {"commune": "69003", "limit": limit})
     assert response.status_code == 422
-    assert response.json()["detail"] == f"limit doit être compris entre 1 et 50 (reçu {limit})."
+    assert response.json()["erreurs"] == [{"champ": "limit", "message": f"Ce nombre doit valoir {bound}."}]
 
 
 def test_no_matching_place_gives_an_empty_list(client, lyon):

@@ -110,7 +110,9 @@ def test_the_api_filters_by_departement_and_refuses_bad_input(client):
     PlaceFactory(id_standard="lyon")
 
     assert [p["id"] for p in client.get("/api/v1/lieux", {"departement": "69"}).json()["items"]] == ["lyon"]
-    assert "Département inconnu" in client.get("/api/v1/lieux", {"departement": "XX"}).json()["detail"]
+    unknown = client.get("/api/v1/lieux", {"departement": "XX"})
+    assert unknown.status_code == 422 and unknown.json()["erreurs"][0]["champ"] == "departement"
+    assert unknown.json()["erreurs"][0]["message"].startswith("Valeur inconnue")
     assert "curseur" in client.get("/api/v1/lieux", {"cursor": "%%%"}).json()["detail"]
 
 
