@@ -115,6 +115,19 @@ class MedianeAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         return document_errors(super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params))
 
+    def validation_error_from_error_contexts(self, error_contexts):
+        """ninja's errors, with the value of each given back: a French message says whether a text was too short
+        or held a control character. The values stay inside: the answer shows only the French messages."""
+        error = super().validation_error_from_error_contexts(error_contexts)
+        values = [
+            item.get("input")
+            for context in error_contexts
+            for item in context.pydantic_validation_error.errors(include_url=False)
+        ]
+        for item, value in zip(error.errors, values, strict=False):
+            item["input"] = value
+        return error
+
 
 api = MedianeAPI(
     title="API Médiane",

@@ -4,16 +4,18 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
+from mediane.forms import ControlledTextMixin
+
 from .models import User
 
 
-class UserChangeAdminForm(UserChangeForm):
+class UserChangeAdminForm(ControlledTextMixin, UserChangeForm):
     class Meta(UserChangeForm.Meta):
         model = User
         fields = "__all__"
 
 
-class UserCreationAdminForm(AdminUserCreationForm):
+class UserCreationAdminForm(ControlledTextMixin, AdminUserCreationForm):
     class Meta(AdminUserCreationForm.Meta):
         model = User
         fields = ("email",)

@@ -1,0 +1,76 @@
+"""The one strict reader of numbers (mediane/numbers.py): ASCII digits only, bounds, French messages."""
+
+import pytest
+
+from mediane import numbers
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("12", 12), (" 12 ", 12), ("+7", 7), ("-3", -3), ("007", 7)])
+def test_an_integer_written_with_ascii_digits_is_read(raw, expected):
+    assert numbers.parse_int(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["²", "1²", "٣", "３", "१२", "1_000", "1 000", "12a", "0x10", "1e3", "\x0012", "12\x1b", ""],
+    ids=["superscript", "trailing-superscript", "arabic-indic", "fullwidth", "devanagari", "underscore",
+         "inner-space", "letter", "hex", "exponent", "nul", "escape", "empty"],
+)  # fmt: skip
+def test_anything_but_ascii_digits_is_refused_with_a_french_message(raw):
+    with pytest.raises(numbers.NumberError) as refused:
+        numbers.parse_int(raw, label="Le nombre de soutiens")
+    assert str(refused.value).startswith("Le nombre de soutiens")
+
+
+def test_a_unicode_digit_is_named_and_the_keyboard_digits_are_asked_for():
+    with pytest.raises(numbers.NumberError, match="« ² » n'est pas un chiffre de 0 à 9"):
+        numbers.parse_int("1²")
+
+
+def test_a_decimal_comma_in_an_integer_says_to_write_it_without():
+    with pytest.raises(numbers.NumberError, match="sans virgule"):
+        numbers.parse_int("1,5")
+
+
+@pytest.mark.parametrize(("raw", "message"), [("0", "au moins 1"), ("101", "compris entre 1 et 100")])
+def test_bounds_are_checked_and_said(raw, message):
+    with pytest.raises(numbers.NumberError, match=message):
+        numbers.parse_int(raw, minimum=1, maximum=100 if raw == "101" else None)
+
+
+def test_a_number_with_thousands_of_digits_is_refused_before_int_reads_it():
+    with pytest.raises(numbers.NumberError, match="compris entre 0 et"):
+        numbers.parse_int("9" * 10_000, minimum=0, maximum=numbers.MAX_ID)
+
+
+def test_a_long_value_is_quoted_short_and_invisible_characters_are_shown():
+    quoted = numbers.shown("\x1b" + "a" * 100)
+    assert quoted.startswith("\\u001b") and quoted.endswith("…") and len(quoted) < 60
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("45.76", 45.76), ("-4.2e1", -42.0), (".5", 0.5), ("7", 7.0)])
+def test_a_decimal_with_a_point_is_read(raw, expected):
+    assert numbers.parse_decimal(raw, minimum=-90, maximum=90) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [("45,76", "avec un point"), ("٤٥.٧", "« ٤ » n'est pas un chiffre"), ("nan", "n'est pas un nombre"),
+     ("inf", "n'est pas un nombre"), ("1e999", "compris entre -90 et 90"), ("91", "compris entre -90 et 90")],
+)  # fmt: skip
+def test_a_decimal_is_refused_with_what_to_write(raw, message):
+    with pytest.raises(numbers.NumberError, match=message):
+        numbers.parse_decimal(raw, minimum=-90, maximum=90, label="Latitude")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [(None, 1), ("", 1), ("3", 3), ("²", 1), ("٣", 1), ("0", 1), ("-2", 1), ("1" * 40, 1), ("10", 10)],
+)
+def test_a_page_number_from_an_address_falls_back_to_the_first_page(raw, expected):
+    assert numbers.page_number(raw, maximum=10) == expected
+
+
+def test_a_query_number_falls_back_to_its_default():
+    assert numbers.query_int("٣", default=0, minimum=1) == 0
+    assert numbers.query_int("42", default=0, minimum=1) == 42
