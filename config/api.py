@@ -222,3 +222,8 @@ def server_error(request, exc):
     logger.exception("Unexpected error in the API", exc_info=exc)
     signals.got_request_exception.send(sender=None, request=request)
     return _error(request, 500, "Erreur du serveur : l'équipe technique est prévenue. Réessayez plus tard.")
+
+
+def unknown_address(request, rest: str = ""):
+    """Any address under /api/ that no route matches: the API's own French JSON 404, not the site's HTML page."""
+    return _error(request, 404, "Adresse inconnue dans l'API : voyez la liste des adresses sur /api/docs.")

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from config.api import api
+from config.api import api, unknown_address
 
 urlpatterns = [
     path("", include("mediane.pages.urls")),
@@ -18,6 +18,7 @@ urlpatterns = [
     path("compte/", include("mediane.accounts.urls")),
     path("compte/", include("allauth.urls")),
     path("api/", api.urls),
+    path("api/<path:rest>", unknown_address),
     path("admin/", admin.site.urls),
 ]
 

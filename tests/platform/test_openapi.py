@@ -58,9 +58,10 @@ def test_every_error_is_documented_with_its_french_schema(openapi):
             if int(status) < 400:
                 continue
             expected = "InvalidRequest" if status == "422" else "Error"
-            assert response["content"]["application/json"]["schema"] == {
-                "$ref": f"#/components/schemas/{expected}"
-            }, (key, status)
+            assert response["content"]["application/json"]["schema"] == {"$ref": f"#/components/schemas/{expected}"}, (
+                key,
+                status,
+            )
             assert response["description"], (key, status)
 
 
