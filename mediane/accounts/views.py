@@ -13,15 +13,22 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from mediane.text import control_character_message
+
 from . import services
 from .forms import CharterForm, DeleteAccountForm, ProfileForm
 
 
 def _safe_next(request, fallback: str) -> str:
-    """The `next` address if it stays on this site, else `fallback`: no open redirect."""
+    """The `next` address if it is a path of this site, else `fallback`: no open redirect, and nothing that
+    `redirect()` would take for the name of a view (« next=profil » is not an address)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        target.startswith("/")
+        and control_character_message(target) is None
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return target
     return fallback
