@@ -63,7 +63,15 @@ def test_the_charter_is_not_accepted_without_ticking_the_box(client, newcomer):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "unsafe_next",
-    ["https://evil.example.com/", "//evil.example.com/", "javascript:alert(1)", "https:///evil.example.com"],
+    [
+        "https://evil.example.com/",
+        "//evil.example.com/",
+        "javascript:alert(1)",
+        "https:///evil.example.com",
+        # A plain word is not an address: redirect() would take it for the name of a view, and fail (500).
+        "profil",
+        "/forum/\x1b[31m",
+    ],
 )
 def test_the_charter_never_redirects_to_another_site(client, newcomer, unsafe_next):
     client.force_login(newcomer)

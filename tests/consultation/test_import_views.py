@@ -133,3 +133,13 @@ def test_a_mediator_cannot_import_a_decidim_export(client, mediator):
     theme = ThemeFactory()
     client.force_login(mediator)
     assert client.post(decidim_url(theme), upload(DECIDIM_HEADER + decidim_line())).status_code == 403
+
+
+def test_a_decidim_export_whose_votes_are_a_superscript_is_refused_line_by_line(client, organiser):
+    """The outside review's reproduction: « ² » in `votes` gave an organiser a 500."""
+    theme = ThemeFactory()
+    client.force_login(organiser)
+    response = client.post(decidim_url(theme), upload(DECIDIM_HEADER + decidim_line(votes="²")))
+    assert response.status_code == 200
+    assert "Ligne 2 : le nombre de soutiens : « ² » n&#x27;est pas un chiffre de 0 à 9" in response.content.decode()
+    assert not Contribution.objects.exists()

@@ -319,3 +319,26 @@ def test_the_real_lille_export_imports_196_proposals_and_reimports_idempotently(
     linky = Contribution.objects.get(external_id="418")
     assert linky.title == "Non au déploiement forcé des compteurs intelligents Linky"
     assert linky.supports_count == 2
+
+
+@pytest.mark.parametrize("votes", ["²", "٣", "３", "1_000", "-2", "9" * 40])
+def test_decidim_votes_take_ascii_digits_only_with_a_line_numbered_error(votes):
+    """The outside review's reproduction: a `votes` cell « ² » passed str.isdigit() and int() refused it (500)."""
+    result = parse_decidim_proposals((DECIDIM_HEADER + decidim_line(votes=votes)).encode(), limits=LIMITS)
+    [error] = result.errors
+    assert error.line == 2
+    assert str(error).startswith("Ligne 2 : le nombre de soutiens")
+
+
+def test_a_control_character_in_a_sheet_or_an_export_is_a_line_numbered_error():
+    workshop = sheet(HEADER + GOOD_LINE + GOOD_LINE.replace("Ateliers le samedi", "Ateliers\x1b le samedi"))
+    [error] = workshop.errors
+    assert error.line == 3
+    assert str(error).startswith("Ligne 3, colonne « titre » : caractère invisible interdit (U+001B, échappement)")
+    decidim = parse_decidim_proposals(
+        (DECIDIM_HEADER + decidim_line(body="Installer des bornes\x08 dans chaque mairie.")).encode(), limits=LIMITS
+    )
+    assert [str(error) for error in decidim.errors] == [
+        "Ligne 2, colonne « body » : caractère invisible interdit (U+0008, retour arrière), souvent venu d'un "
+        "copier-coller. Effacez-le, ou retapez le texte."
+    ]

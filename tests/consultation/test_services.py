@@ -122,3 +122,15 @@ def test_without_full_text_engine_similar_rows_are_scored_by_shared_terms():
     ContributionFactory(theme=theme, title="Horaires", body="Ouvrir le dimanche.")
     candidates = Contribution.objects.published().filter(theme=theme).exclude(pk=source.pk)
     assert _score_similar(candidates, similarity_terms(source.search_text), 5) == [close, half]
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\x08", "\x7f", "\x85", "\x9b"])
+def test_a_control_character_in_a_text_is_refused_before_anything_is_stored(citizen, char):
+    """Services check text whatever called them (a form, the API, a command): the forms are not the only door."""
+    theme = ThemeFactory()
+    draft = ContributionDraft(kind="proposition", title="Ateliers le samedi", body=f"Un texte{char} assez long.")
+    with pytest.raises(ForumError, match=r"^Le texte : caractère invisible interdit \(U\+00"):
+        publish_contribution(citizen, theme, draft)
+    with pytest.raises(ForumError, match="^Le commentaire : caractère invisible interdit"):
+        add_comment(citizen, ContributionFactory(theme=theme), f"Bravo{char} !")
+    assert not Contribution.objects.filter(theme=theme, title="Ateliers le samedi").exists()

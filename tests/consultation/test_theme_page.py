@@ -306,3 +306,19 @@ def test_a_citizen_sees_no_mediator_or_import_links(client, citizen):
     html = client.get(theme.get_absolute_url()).content.decode()
     assert "Recueillir la contribution" not in html
     assert "Importer" not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"apres": "²_1"}, {"apres": "1_²"}, {"p": "²", "apres": "1_1"}, {"apres": "٣_١"}, {"apres": "1" * 10_000 + "_1"}],
+    ids=["superscript-value", "superscript-id", "superscript-page", "arabic-indic", "ten-thousand-digits"],
+)
+def test_a_cursor_or_page_that_is_not_ascii_digits_shows_the_first_page(client, query):
+    """The outside review's reproduction: « ² » passes str.isdigit() and int() refuses it (500 to anyone)."""
+    theme = ThemeFactory()
+    seed(theme, 3)
+    response = client.get(url_of(theme, **query))
+    assert response.status_code == 200
+    assert response.context["page"] == 1
+    if "p" not in query:  # a refused cursor means the first rows; a valid one with a bad page number keeps its rows
+        assert len(response.context["contributions"]) == 3

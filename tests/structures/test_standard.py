@@ -610,3 +610,29 @@ def test_the_legacy_hub_records_all_map_to_the_standard(tmp_path):
     export = tmp_path / "hub.csv"
     export.write_text(write_csv(result.rows), encoding="utf-8", newline="")
     assert _frictionless_errors(export) == []
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"latitude": "٤٥.٧"}, "Latitude invalide : « ٤٥.٧ »"),
+        ({"longitude": "４.８"}, "Longitude invalide : « ４.８ »"),
+        ({"code_postal": "٥١١٠٠"}, "Code postal invalide : « ٥١١٠٠ »"),
+        ({"code_insee": "５１４５４"}, "Code INSEE invalide : « ５１４５４ »"),
+    ],
+    ids=["arabic-indic-latitude", "fullwidth-longitude", "arabic-indic-postal-code", "fullwidth-insee"],
+)
+def test_numbers_and_codes_take_the_digits_0_to_9_only(values, message):
+    """The schema's `\\d` means 0 to 9, as in JavaScript; Python's would take every script's digits."""
+    assert validate_row(_values(**values))[1][0].startswith(message)
+
+
+def test_a_control_character_rejects_the_line_and_names_the_field():
+    result = read_csv(_csv(_line(id="lieu-1"), _line(id="lieu-2", nom="Média\x1bthèque")))
+    assert [row["id"] for row in result.rows] == ["lieu-1"]
+    [rejection] = result.rejected
+    assert rejection.line == 3
+    assert rejection.messages == (
+        "« Nom » (nom) : caractère invisible interdit (U+001B, échappement), souvent venu d'un copier-coller. "
+        "Effacez-le, ou retapez le texte.",
+    )

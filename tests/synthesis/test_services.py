@@ -232,7 +232,12 @@ def test_an_organiser_renames_a_topic_and_the_log_says_so(organiser):
 
 @pytest.mark.parametrize(
     ("label", "message"),
-    [("   ", "Donnez un intitulé"), ("x" * 201, "201"), ("Horaires", "le même que l'actuel")],
+    [
+        ("   ", "Donnez un intitulé"),
+        ("x" * 201, "201"),
+        ("Horaires", "le même que l'actuel"),
+        ("Hor\x1baires", "caractère invisible interdit"),
+    ],
 )
 def test_a_rename_needs_a_new_label_of_reasonable_length(organiser, label, message):
     _, (topic, _) = two_topic_run()

@@ -280,3 +280,8 @@ def test_a_generation_cut_off_long_ago_is_marked_failed_and_replaced(organiser, 
     assert stuck.status == DossierStatus.FAILED
     assert "interrompue" in stuck.error
     assert fresh.status == DossierStatus.QUEUED
+
+
+def test_a_control_character_in_a_member_s_name_is_refused(organiser):
+    with pytest.raises(WorkingGroupError, match=r"^Le nom : caractère invisible interdit \(U\+001B, échappement\)"):
+        services.add_member(organiser, member_data(name="Représentant\x1b[2J"))
