@@ -8,6 +8,7 @@ French JSON of a documented shape, and every operation's OpenAPI description lis
 """
 
 import logging
+from functools import partial
 
 from django.conf import settings
 from django.core import signals
@@ -152,28 +153,38 @@ api.add_router("/v1/", orientation_router)
 api.add_router("/v1/", structures_router)
 
 
-# French messages for the errors ninja raises itself; the routers' own errors are French already.
 def _error(request, status: int, detail: str):
     return api.create_response(request, {"detail": detail}, status=status)
 
 
-@api.exception_handler(AuthenticationError)
-def not_signed_in(request, exc):
-    return _error(request, 401, "Connectez-vous pour faire cette action.")
+def _fixed(request, exc, *, status: int, detail: str):
+    return _error(request, status, detail)
 
 
-@api.exception_handler(Throttled)
-def too_many_requests(request, exc):
-    return _error(request, 429, "Trop de requêtes : patientez une minute avant de recommencer.")
+# Exceptions answered with one fixed French sentence: ninja's own (its messages are English), and those Django raises
+# when the body is first read, by a route or by the CSRF check (ninja would answer 500 with a traceback in DEBUG,
+# or let Django answer an HTML page).
+FIXED_ERRORS = {
+    AuthenticationError: (401, "Connectez-vous pour faire cette action."),
+    Throttled: (429, "Trop de requêtes : patientez une minute avant de recommencer."),
+    Http404: (404, "Introuvable : vérifiez l'identifiant demandé."),
+    MultiPartParserError: (400, "Le corps de la requête est un formulaire mal formé : envoyez du JSON."),
+    SuspiciousOperation: (400, "La requête est mal formée (trop de champs, ou un en-tête refusé) : corrigez-la."),
+    UnreadablePostError: (400, "Le corps de la requête est arrivé incomplet : recommencez."),
+}
+for exception, (status, detail) in FIXED_ERRORS.items():
+    api.add_exception_handler(exception, partial(_fixed, status=status, detail=detail))
 
 
-@api.exception_handler(Http404)
-def not_found(request, exc):
-    return _error(request, 404, "Introuvable : vérifiez l'identifiant demandé.")
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc):
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+    return _error(request, 413, f"Le corps de la requête est trop lourd : {limit} Ko au plus.")
 
 
 @api.exception_handler(HttpError)
 def refused(request, exc):
+    """The routers' own refusals are French already; ninja's CSRF and body messages are not."""
     message = str(exc)
     if message == "CSRF check Failed":
         message = "Jeton CSRF absent ou périmé : rechargez la page, puis recommencez."
@@ -190,29 +201,6 @@ def invalid(request, exc):
 @api.exception_handler(FieldRefused)
 def field_invalid(request, exc):
     return api.create_response(request, field_refused(exc), status=422)
-
-
-# The body is read when a route (or the CSRF check) first asks for it: Django raises these then, and ninja would
-# answer 500 with a traceback (DEBUG) or let Django answer an HTML page.
-@api.exception_handler(RequestDataTooBig)
-def too_big(request, exc):
-    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
-    return _error(request, 413, f"Le corps de la requête est trop lourd : {limit} Ko au plus.")
-
-
-@api.exception_handler(MultiPartParserError)
-def unreadable_form(request, exc):
-    return _error(request, 400, "Le corps de la requête est un formulaire mal formé : envoyez du JSON.")
-
-
-@api.exception_handler(SuspiciousOperation)
-def suspicious(request, exc):
-    return _error(request, 400, "La requête est mal formée (trop de champs, ou un en-tête refusé) : corrigez-la.")
-
-
-@api.exception_handler(UnreadablePostError)
-def body_cut(request, exc):
-    return _error(request, 400, "Le corps de la requête est arrivé incomplet : recommencez.")
 
 
 @api.exception_handler(Exception)
