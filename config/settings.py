@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "csp",
     "ninja",
+    "mediane.jobs",
     "mediane.accounts",
     "mediane.structures",
     "mediane.orientation",
@@ -152,7 +153,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "mediane"}}
 
-# Background tasks (`mediane/tasks.py`): "celery" sends them to Celery workers through the broker (Redis in
+# Background jobs (`mediane/jobs/`): "celery" sends them to Celery workers through the broker (Redis in
 # production); "thread" runs them in a thread of the web process (the embedded default: no other service);
 # "inline" runs them at once, in the request (tests).
 TASKS_MODE = env_str("TASKS_MODE", "inline" if MEDIANE_ENV == "test" else ("celery" if REDIS_URL else "thread"))
@@ -161,8 +162,18 @@ if TASKS_MODE not in {"celery", "thread", "inline"}:
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 if TASKS_MODE == "celery" and not CELERY_BROKER_URL:
     raise ImproperlyConfigured("TASKS_MODE=celery demande REDIS_URL ou CELERY_BROKER_URL.")
+# A task is acknowledged once done, and handed to another worker when its worker dies (`mediane/jobs/queue.py`).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery beat (`celery -A config worker --beat`) looks for dead jobs every 15 seconds.
+CELERY_BEAT_SCHEDULE = {"jobs-recover-dead": {"task": "jobs.recover_dead", "schedule": 15.0}}
+# A running job silent for this many seconds has lost its process: it is retried once, then failed.
+MEDIANE_JOBS_DEAD_AFTER = env_int("MEDIANE_JOBS_DEAD_AFTER", 45)
+# Thread mode: each web process has a watchdog thread that retries or fails the jobs of a process that died.
+MEDIANE_JOBS_WATCHDOG = env_bool("MEDIANE_JOBS_WATCHDOG", MEDIANE_ENV != "test")
+# Celery mode: a job may wait this long (seconds) for a free worker before it is taken for lost and sent again.
+MEDIANE_JOBS_QUEUE_TIMEOUT = env_int("MEDIANE_JOBS_QUEUE_TIMEOUT", 30 * 60)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The synthesis engine's vector backend used when an organiser launches a synthesis without choosing one.

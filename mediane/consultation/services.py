@@ -19,6 +19,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from mediane import bulk
 from mediane.accounts.enums import ParticipantCategory
 from mediane.accounts.models import User
 from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
@@ -729,34 +730,58 @@ def workshop_sheet_model() -> str:
     return workshop_sheet_template(ContributionKind.PROPOSAL.label, ParticipantCategory.USER.label)
 
 
+# Every column of a contribution, as the bulk writes of the imports send them (`mediane.bulk`).
+IMPORTED_FIELDS = tuple(field.name for field in Contribution._meta.concrete_fields if not field.primary_key)
+
+
+def _imported_row(contribution: Contribution) -> bulk.Row:
+    return bulk.db_values(
+        Contribution, IMPORTED_FIELDS, {name: getattr(contribution, name) for name in IMPORTED_FIELDS}
+    )
+
+
 def import_workshop_sheet(importer: User, theme: Theme, rows: Sequence[WorkshopRow], file_name: str) -> ImportRecord:
     """Record every line of a workshop sheet as a contribution collected by `importer`, all or nothing.
 
     Preconditions: `rows` come from `read_workshop_sheet` without errors, and the theme is open. Each person
-    on the sheet gave their consent (the « consentement » column); no account is created for them.
+    on the sheet gave their consent (the « consentement » column); no account is created for them. Every line is
+    checked and prepared first; one short transaction then writes them all.
     """
     check_theme_open(theme)
     if not rows:
         raise ForumError("Le fichier ne contient aucune contribution.")
     now = timezone.now()
+    status = _initial_status(theme)
+    prepared = []
+    for row in rows:
+        try:
+            draft = check_draft(ContributionDraft(kind=row.kind, title=row.title, body=row.body))
+        except ForumError as exc:
+            raise ForumError(f"Ligne {row.line} : {exc}") from exc
+        contribution = Contribution(
+            theme=theme,
+            kind=draft.kind,
+            title=draft.title,
+            body=draft.body,
+            body_html=render_markup(draft.body),
+            search_text=search_document(draft.title, draft.body),
+            status=status,
+            published_at=now if status == ContributionStatus.PUBLISHED else None,
+            created_at=now,
+            author=None,
+            author_name="",
+            author_category=row.category,
+            author_departement=row.departement,
+            source=ContributionSource.WORKSHOP_SHEET,
+            collected_by=importer,
+            assisted_channel=AssistedChannel.WORKSHOP,
+            consent_recorded_at=now,
+        )
+        prepared.append(_imported_row(contribution))
     with transaction.atomic():
-        for row in rows:
-            try:
-                draft = check_draft(ContributionDraft(kind=row.kind, title=row.title, body=row.body))
-            except ForumError as exc:
-                raise ForumError(f"Ligne {row.line} : {exc}") from exc
-            _create_contribution(
-                theme,
-                draft,
-                author=None,
-                author_name="",
-                author_category=row.category,
-                author_departement=row.departement,
-                source=ContributionSource.WORKSHOP_SHEET,
-                collected_by=importer,
-                assisted_channel=AssistedChannel.WORKSHOP,
-                consent_recorded_at=now,
-            )
+        bulk.insert(Contribution, IMPORTED_FIELDS, prepared)
+        if status == ContributionStatus.PUBLISHED:
+            Theme.objects.filter(pk=theme.pk).update(published_count=F("published_count") + len(prepared))
         return ImportRecord.objects.create(
             theme=theme,
             imported_by=importer,
@@ -772,6 +797,67 @@ class DecidimImportSummary:
     updated: int
     unchanged: int
     record: ImportRecord | None
+
+
+@dataclass
+class _DecidimPlan:
+    """What a Decidim import writes, worked out outside the write transaction."""
+
+    known: dict[str, int]  # the Decidim ids already imported into the theme, with their contribution's pk
+    new: list[bulk.Row]
+    changed: list[bulk.Row]
+    unchanged: int
+
+
+DECIDIM_UPDATED = ("title", "body", "supports_count", "created_at", "external_url", "body_html", "search_text")
+
+
+def _decidim_known(theme: Theme, external_ids: Sequence[str]) -> dict[str, Contribution]:
+    known: dict[str, Contribution] = {}
+    for start in range(0, len(external_ids), DECIDIM_CHUNK):
+        for contribution in Contribution.objects.filter(
+            theme=theme, source=ContributionSource.DECIDIM, external_id__in=external_ids[start : start + DECIDIM_CHUNK]
+        ).only("pk", "external_id", *DECIDIM_UPDATED[:5]):
+            known[contribution.external_id] = contribution
+    return known
+
+
+def _plan_decidim(
+    theme: Theme, rows: Sequence[DecidimRow], progress: Callable[[int, int], None] | None
+) -> _DecidimPlan:
+    existing = _decidim_known(theme, [row.external_id for row in rows])
+    plan = _DecidimPlan(known={key: c.pk for key, c in existing.items()}, new=[], changed=[], unchanged=0)
+    for done, row in enumerate(rows, start=1):
+        values = {
+            "title": row.title,
+            "body": row.body,
+            "supports_count": row.votes,
+            "created_at": row.created_at,
+            "external_url": row.url,
+        }
+        current = existing.get(row.external_id)
+        if current is None:
+            contribution = Contribution(
+                theme=theme,
+                kind=ContributionKind.PROPOSAL,
+                body_html=render_markup(row.body),
+                search_text=search_document(row.title, row.body),
+                status=ContributionStatus.PUBLISHED,
+                published_at=row.created_at,
+                source=ContributionSource.DECIDIM,
+                external_id=row.external_id,
+                **values,
+            )
+            plan.new.append(_imported_row(contribution))
+        elif any(getattr(current, name) != value for name, value in values.items()):
+            values["body_html"] = render_markup(row.body)
+            values["search_text"] = search_document(row.title, row.body)
+            plan.changed.append((*bulk.db_values(Contribution, DECIDIM_UPDATED, values), current.pk))
+        else:
+            plan.unchanged += 1
+        if progress is not None and (done % DECIDIM_CHUNK == 0 or done == len(rows)):
+            progress(done, len(rows))
+    return plan
 
 
 def import_decidim_proposals(
@@ -791,64 +877,28 @@ def import_decidim_proposals(
     New proposals are published at once, without pre-moderation: they were already public on Decidim and an
     organiser chose to import them. Decidim votes become `supports_count` only, with no local Support rows:
     the voters have no account here, so these supports cannot be taken back or counted per person.
-    With `dry_run`, everything is checked and counted, then rolled back.
+    Everything is checked and prepared first; one short transaction then writes it all (nothing, with
+    `dry_run`). If another import of the same theme wrote in between, the work is planned again once.
     """
-    created = updated = unchanged = 0
-    record = None
-    with transaction.atomic():
-        for start in range(0, len(rows), DECIDIM_CHUNK):
-            chunk = rows[start : start + DECIDIM_CHUNK]
-            existing = {
-                contribution.external_id: contribution
-                for contribution in Contribution.objects.select_for_update().filter(
-                    theme=theme,
-                    source=ContributionSource.DECIDIM,
-                    external_id__in=[row.external_id for row in chunk],
-                )
-            }
-            new, changed = [], []
-            for row in chunk:
-                values = {
-                    "title": row.title,
-                    "body": row.body,
-                    "supports_count": row.votes,
-                    "created_at": row.created_at,
-                    "external_url": row.url,
-                }
-                current = existing.get(row.external_id)
-                if current is None:
-                    new.append(
-                        Contribution(
-                            theme=theme,
-                            kind=ContributionKind.PROPOSAL,
-                            body_html=render_markup(row.body),
-                            search_text=search_document(row.title, row.body),
-                            status=ContributionStatus.PUBLISHED,
-                            published_at=row.created_at,
-                            source=ContributionSource.DECIDIM,
-                            external_id=row.external_id,
-                            **values,
-                        )
-                    )
-                elif any(getattr(current, name) != value for name, value in values.items()):
-                    for name, value in values.items():
-                        setattr(current, name, value)
-                    current.body_html = render_markup(row.body)
-                    current.search_text = search_document(row.title, row.body)
-                    changed.append(current)
-                else:
-                    unchanged += 1
-            Contribution.objects.bulk_create(new)
-            Contribution.objects.bulk_update(changed, [*values, "body_html", "search_text"])
-            created += len(new)
-            updated += len(changed)
-            if progress is not None:
-                progress(min(start + DECIDIM_CHUNK, len(rows)), len(rows))
-        if created:
-            Theme.objects.filter(pk=theme.pk).update(published_count=F("published_count") + created)
+    external_ids = [row.external_id for row in rows]
+    for attempt in range(2):
+        plan = _plan_decidim(theme, rows, progress)
         if dry_run:
-            transaction.set_rollback(True)
-        else:
+            return DecidimImportSummary(len(plan.new), len(plan.changed), plan.unchanged, record=None)
+        with transaction.atomic():
+            Theme.objects.select_for_update().filter(pk=theme.pk).first()
+            now_known = {key: c.pk for key, c in _decidim_known(theme, external_ids).items()}
+            if now_known != plan.known:
+                if attempt == 0:
+                    continue
+                raise ForumError(
+                    "Un autre import Decidim de ce thème s'est fait en même temps. Rien n'a été enregistré : "
+                    "relancez l'import."
+                )
+            bulk.insert(Contribution, IMPORTED_FIELDS, plan.new)
+            bulk.update(Contribution, DECIDIM_UPDATED, plan.changed)
+            if plan.new:
+                Theme.objects.filter(pk=theme.pk).update(published_count=F("published_count") + len(plan.new))
             record = ImportRecord.objects.create(
                 theme=theme,
                 imported_by=imported_by,
@@ -856,4 +906,5 @@ def import_decidim_proposals(
                 file_name=file_name[:255],
                 rows=len(rows),
             )
-    return DecidimImportSummary(created=created, updated=updated, unchanged=unchanged, record=record)
+        return DecidimImportSummary(len(plan.new), len(plan.changed), plan.unchanged, record=record)
+    raise AssertionError("unreachable")  # pragma: no cover

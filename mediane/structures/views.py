@@ -12,10 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from . import services, standard
+from mediane.jobs import runner
+
+from . import import_jobs, services, standard
 from .enums import ImportFormat
 from .forms import FORMAT_HELP, ImportForm
-from .models import IMPORT_STALE_MINUTES, ImportJob, Place
+from .models import ImportJob, Place
 from .services import ImportRefused
 
 JOBS_PAGE_SIZE = 30
@@ -36,9 +38,10 @@ def _get_job(pk: int) -> ImportJob:
 def imports(request):
     """Every import, most recent first, page by page."""
     _require(request.user, "structures.view_imports")
-    services.fail_stale_imports()
     jobs = ImportJob.objects.select_related("created_by").defer("report").order_by("-created_at", "-id")
     page = Paginator(jobs, JOBS_PAGE_SIZE).get_page(request.GET.get("page"))
+    for job in page:
+        runner.check_alive(job)
     context = {"page": page, "can_import": request.user.has_perm("structures.import_places")}
     return render(request, "structures/imports.html", context)
 
@@ -51,7 +54,7 @@ def new_import(request):
     if request.method == "POST" and form.is_valid():
         dry_run = request.POST.get("action") != "importer"
         try:
-            job = services.launch_import(
+            job = import_jobs.launch_import(
                 request.user,
                 form.cleaned_data["file"],
                 file_format=form.cleaned_data["file_format"],
@@ -76,7 +79,7 @@ def new_import(request):
 
 
 def _job_context(job: ImportJob) -> dict:
-    return {"job": job, "stale": job.is_stale_at(timezone.now()), "stale_minutes": IMPORT_STALE_MINUTES}
+    return {"job": runner.check_alive(job)}
 
 
 @login_required
@@ -116,7 +119,7 @@ def import_checked(request, pk):
     _require(request.user, "structures.import_places")
     checked = _get_job(pk)
     try:
-        job = services.import_checked_file(request.user, checked)
+        job = import_jobs.import_checked_file(request.user, checked)
     except ImportRefused as error:
         messages.error(request, str(error))
         return redirect(checked)
