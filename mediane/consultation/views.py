@@ -1,8 +1,6 @@
 """Views of the forum. Thin: fetch and check access, call one service, redirect or render."""
 
-import csv
 import datetime as dt
-import itertools
 import json
 import math
 from urllib.parse import urlencode
@@ -12,13 +10,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch, Sum
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mediane import downloads
 from mediane.accounts.decorators import charter_required
 from mediane.accounts.enums import ParticipantCategory
+from mediane.spreadsheets import CSV_CONTENT_TYPE
 
 from . import forms, services
 from .enums import ContributionKind, ContributionSource, ContributionStatus
@@ -521,30 +521,15 @@ def _open_data_rows():
         ]
 
 
-def _download(content, content_type: str, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def open_data(request):
     total = Theme.objects.aggregate(total=Sum("published_count"))["total"] or 0
     return render(request, "consultation/open_data.html", {"columns": OPEN_DATA_COLUMNS, "total": total})
 
 
-class _Echo:
-    """A file-like object that hands back what csv.writer writes, so each row can be streamed."""
-
-    def write(self, value):
-        return value
-
-
 def open_data_csv(request):
-    writer = csv.writer(_Echo())
+    """The published contributions as CSV; text that a spreadsheet would run as a formula is neutralised there."""
     header = [name for name, _ in OPEN_DATA_COLUMNS]
-    lines = (writer.writerow(row) for row in _open_data_rows())
-    content = itertools.chain([writer.writerow(header)], lines)
-    return _download(content, "text/csv; charset=utf-8", "mediane-contributions.csv")
+    return downloads.csv_download(_open_data_rows(), "mediane-contributions.csv", header=header)
 
 
 def open_data_json(request):
@@ -558,7 +543,8 @@ def open_data_json(request):
             separator = ",\n"
         yield "\n]\n"
 
-    return _download(content(), "application/json; charset=utf-8", "mediane-contributions.json")
+    # The JSON keeps every text exact: it is not read by spreadsheet programs.
+    return downloads.attachment(content(), "application/json; charset=utf-8", "mediane-contributions.json")
 
 
 # --- end Search and open data ---
@@ -837,11 +823,8 @@ def assisted(request, consultation, theme):
 
 
 def workshop_sheet_template(request):
-    """The model sheet to fill in, with a BOM so that Excel on Windows reads the accents right."""
-    content = "\ufeff" + services.workshop_sheet_model()
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="fiche-atelier-modele.csv"'
-    return response
+    """The model sheet to fill in (`;`-separated, with a BOM: see `imports.workshop_sheet_template`)."""
+    return downloads.attachment(services.workshop_sheet_model(), CSV_CONTENT_TYPE, "fiche-atelier-modele.csv")
 
 
 def _import_page(request, theme, *, perm: str, template: str, read, write):

@@ -7,11 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mediane import downloads
 from mediane.jobs import runner
 
 from . import import_jobs, services, standard
@@ -145,18 +145,6 @@ def _export_name(extension: str) -> str:
     return f"lieux-mediation-numerique-{timezone.localdate().isoformat()}.{extension}"
 
 
-def _download(content, content_type: str, extension: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{_export_name(extension)}"'
-    return response
-
-
-def _csv_content():
-    yield standard.write_csv([])  # the header
-    for chunk in _chunks(services.export_rows(Place.objects.all()), EXPORT_CHUNK):
-        yield standard.write_csv(chunk).split("\r\n", 1)[1]
-
-
 def _json_content():
     yield "["
     separator = "\n"
@@ -170,9 +158,10 @@ def _json_content():
 
 def export_csv(request):
     """Every place in the national standard v1.0.2, CSV (passes `frictionless validate` against the schema)."""
-    return _download(_csv_content(), "text/csv; charset=utf-8", "csv")
+    rows = standard.csv_rows(services.export_rows(Place.objects.all()))
+    return downloads.csv_download(rows, _export_name("csv"), header=standard.FIELD_NAMES)
 
 
 def export_json(request):
     """Every place in the national standard v1.0.2, JSON (a list of records, as the national cartography)."""
-    return _download(_json_content(), "application/json; charset=utf-8", "json")
+    return downloads.attachment(_json_content(), "application/json; charset=utf-8", _export_name("json"))
