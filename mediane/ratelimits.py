@@ -25,6 +25,7 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse
@@ -77,8 +78,8 @@ LIMITS = {
         Limit("api-anonymous", setting="MEDIANE_API_RATE_ANON"),
         # Writes of a person: the API's signed-in routes and the forum's forms share this one count.
         Limit("writes", setting="MEDIANE_API_RATE_USER"),
-        # Login attempts, per address and account: stops guessing one password without locking its owner out
-        # from anywhere else. The period matches the adapter's message.
+        # Login attempts, per address and account (a success gives its count back): stops guessing one password
+        # without locking its owner out from anywhere else.
         Limit("login-failures-account", rate="5/5m"),
         # Login attempts per address, whatever the account: stops one address trying many accounts.
         Limit("login-failures-address", rate="20/5m"),
@@ -86,6 +87,18 @@ LIMITS = {
         Limit("password-confirmation", rate="5/15m"),
     ]
 }
+
+
+@checks.register()
+def check_rates(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
+    """A rate set in the environment that cannot be read is said at start-up, not at the first request."""
+    errors: list[checks.CheckMessage] = []
+    for limit in LIMITS.values():
+        try:
+            limit.current_rate()
+        except ImproperlyConfigured as exc:
+            errors.append(checks.Error(f"{limit.setting or limit.name} : {exc}", id="mediane.E001"))
+    return errors
 
 
 @dataclass(frozen=True)

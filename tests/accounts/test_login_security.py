@@ -19,6 +19,15 @@ def refused(response) -> bool:
     return response.status_code == 200 and "Trop de tentatives de connexion ont échoué" in response.content.decode()
 
 
+def assert_the_owner_signs_in(owner, **where):
+    """The citizen, with the right password, from a browser of their own."""
+    client = Client()
+    response = login(client, PASSWORD, **where)
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(owner.pk)
+
+
 @pytest.mark.django_db
 def test_a_wrong_password_gets_a_french_error_and_no_session(client, citizen):
     response = login(client, "pas-le-bon-mot-de-passe")
@@ -56,11 +65,7 @@ def test_failures_from_one_address_do_not_lock_the_owner_out_from_another(citize
         login(attacker, "essai-au-hasard", address=ATTACKER)
     assert refused(login(attacker, PASSWORD, address=ATTACKER))
 
-    owner = Client()
-    response = login(owner, PASSWORD, address=OWNER)
-
-    assert response.status_code == 302
-    assert owner.session["_auth_user_id"] == str(citizen.pk)
+    assert_the_owner_signs_in(citizen, address=OWNER)
 
 
 @pytest.mark.django_db
@@ -71,11 +76,7 @@ def test_twenty_failures_on_twenty_accounts_from_one_address_do_not_stop_a_diffe
         assert not refused(login(attacker, "essai-au-hasard", email=account.email, address=ATTACKER))
     assert refused(login(attacker, "essai-au-hasard", email="encore-une@example.org", address=ATTACKER))
 
-    owner = Client()
-    response = login(owner, PASSWORD, address=OWNER)
-
-    assert response.status_code == 302
-    assert owner.session["_auth_user_id"] == str(citizen.pk)
+    assert_the_owner_signs_in(citizen, address=OWNER)
 
 
 @pytest.mark.django_db
@@ -107,11 +108,7 @@ def test_behind_the_trusted_proxy_people_are_told_apart_by_the_hop_it_wrote(citi
         login(attacker, "essai-au-hasard", HTTP_X_FORWARDED_FOR=f"10.0.0.{number}, {ATTACKER}")
     assert refused(login(attacker, PASSWORD, HTTP_X_FORWARDED_FOR=ATTACKER))
 
-    owner = Client()
-    response = login(owner, PASSWORD, HTTP_X_FORWARDED_FOR=OWNER)  # same REMOTE_ADDR: the proxy's
-
-    assert response.status_code == 302
-    assert owner.session["_auth_user_id"] == str(citizen.pk)
+    assert_the_owner_signs_in(citizen, HTTP_X_FORWARDED_FOR=OWNER)  # same REMOTE_ADDR: the proxy's
 
 
 @pytest.mark.django_db

@@ -65,14 +65,23 @@ def test_77_burst_writes_on_the_contribute_form_stop_at_the_limit(client, citize
     assert not Contribution.objects.filter(title="Ouvrir le samedi, idée n° 60").exists()
 
 
-def test_the_refusal_says_how_long_to_wait_and_keeps_what_was_typed(client, citizen, settings, limiter_clock):
+TYPED = draft(2, title="Des « ateliers » & des <cafés>", body="Première ligne.\r\nSeconde ligne, avec des accents.")
+
+
+@pytest.fixture
+def one_write_a_minute(client, citizen, settings, limiter_clock):
+    """The citizen signed in, with one write a minute, and that write already made: the theme they wrote in."""
     settings.MEDIANE_API_RATE_USER = "1/m"
     theme = ThemeFactory()
     client.force_login(citizen)
     client.post(contribute_url(theme), draft(1))
-    typed = draft(2, title="Des « ateliers » & des <cafés>", body="Première ligne.\r\nSeconde ligne, avec des accents.")
+    return theme
 
-    response = client.post(contribute_url(theme), typed)
+
+def test_the_refusal_says_how_long_to_wait_and_keeps_what_was_typed(client, one_write_a_minute):
+    theme = one_write_a_minute
+
+    response = client.post(contribute_url(theme), TYPED)
 
     assert response.status_code == 429
     # One write a minute: the first one, 10 s into its window, weighs until the next window has gone by.
@@ -83,45 +92,32 @@ def test_the_refusal_says_how_long_to_wait_and_keeps_what_was_typed(client, citi
     assert "Ce que vous avez écrit est gardé" in html
     form = resend_form(response)
     assert form.action == contribute_url(theme)
-    assert form.fields == {name: [value] for name, value in typed.items()}
+    assert form.fields == {name: [value] for name, value in TYPED.items()}
 
 
-def test_sending_again_after_the_wait_publishes_exactly_what_was_typed(client, citizen, settings, limiter_clock):
-    settings.MEDIANE_API_RATE_USER = "1/m"
-    theme = ThemeFactory()
-    client.force_login(citizen)
-    client.post(contribute_url(theme), draft(1))
-    typed = draft(2, title="Des « ateliers » & des <cafés>", body="Première ligne.\r\nSeconde ligne.")
-    refused = client.post(contribute_url(theme), typed)
+def test_sending_again_after_the_wait_publishes_exactly_what_was_typed(client, one_write_a_minute, limiter_clock):
+    refused = client.post(contribute_url(one_write_a_minute), TYPED)
     form = resend_form(refused)
 
     limiter_clock.advance(int(refused["Retry-After"]))
     response = client.post(form.action, {name: values[0] for name, values in form.fields.items()})
 
     assert response.status_code == 302
-    published = Contribution.objects.get(title=typed["title"])
-    assert published.body == typed["body"]
+    published = Contribution.objects.get(title=TYPED["title"])
+    assert published.body == TYPED["body"]
 
 
-def test_reading_pages_is_never_limited(client, citizen, settings, limiter_clock):
-    settings.MEDIANE_API_RATE_USER = "1/m"
-    theme = ThemeFactory()
-    client.force_login(citizen)
-    client.post(contribute_url(theme), draft(1))
+def test_reading_pages_is_never_limited(client, one_write_a_minute):
+    theme = one_write_a_minute
 
     assert [client.get(contribute_url(theme)).status_code for _ in range(5)] == [200] * 5
     assert client.post(contribute_url(theme), draft(2)).status_code == 429
 
 
-def test_each_person_has_their_own_count(client, citizen, librarian, settings, limiter_clock):
-    settings.MEDIANE_API_RATE_USER = "1/m"
-    theme = ThemeFactory()
-    client.force_login(citizen)
-    client.post(contribute_url(theme), draft(1))
-
+def test_each_person_has_their_own_count(client, one_write_a_minute, librarian):
     client.force_login(librarian)
 
-    assert client.post(contribute_url(theme), draft(2)).status_code == 302
+    assert client.post(contribute_url(one_write_a_minute), draft(2)).status_code == 302
 
 
 def test_writes_through_the_api_and_the_forms_share_one_count(client, citizen, settings, limiter_clock):

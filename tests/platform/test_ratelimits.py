@@ -118,21 +118,25 @@ def test_the_wait_is_the_first_second_when_a_hit_passes(previous, current, elaps
     assert wait == 1 or not passes_after(wait - 1)
 
 
-def test_concurrent_hits_never_let_more_than_the_limit_through(five_per_minute, limiter_clock):
+def hit_at_once(name: str, key: str, threads: int = 20) -> list[bool]:
+    """`threads` hits released together, as concurrent requests would be: whether each was allowed."""
     results = []
-    barrier = threading.Barrier(20)
+    barrier = threading.Barrier(threads)
 
     def attempt():
         barrier.wait()
-        results.append(hit(five_per_minute, "person:1").allowed)
+        results.append(hit(name, key).allowed)
 
-    threads = [threading.Thread(target=attempt) for _ in range(20)]
-    for thread in threads:
+    started = [threading.Thread(target=attempt) for _ in range(threads)]
+    for thread in started:
         thread.start()
-    for thread in threads:
+    for thread in started:
         thread.join()
+    return results
 
-    assert results.count(True) == 5
+
+def test_concurrent_hits_never_let_more_than_the_limit_through(five_per_minute, limiter_clock):
+    assert hit_at_once(five_per_minute, "person:1").count(True) == 5
 
 
 def test_redis_counts_concurrent_hits_exactly_too(five_per_minute, limiter_clock):
@@ -148,18 +152,7 @@ def test_redis_counts_concurrent_hits_exactly_too(five_per_minute, limiter_clock
     }
     with override_settings(CACHES={"default": backend}):
         assert type(caches["default"]).__name__ == "RedisCache"
-        results = []
-        barrier = threading.Barrier(20)
-
-        def attempt():
-            barrier.wait()
-            results.append(hit(five_per_minute, "person:1").allowed)
-
-        threads = [threading.Thread(target=attempt) for _ in range(20)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        results = hit_at_once(five_per_minute, "person:1")
         reset(five_per_minute, "person:1")  # never `cache.clear()`: on Redis it empties the whole database
 
     assert results.count(True) == 5
@@ -233,3 +226,16 @@ def test_ipv4_addresses_are_counted_one_by_one_and_unknown_ones_together(rf):
 )
 def test_the_wait_is_said_in_plain_french(seconds, phrase):
     assert wait_phrase(seconds) == phrase
+
+
+def test_an_unreadable_rate_in_the_environment_is_reported_at_start_up(settings):
+    settings.MEDIANE_API_RATE_USER = "beaucoup"
+
+    errors = ratelimits.check_rates(None)
+
+    assert [error.id for error in errors] == ["mediane.E001"]
+    assert errors[0].msg.startswith("MEDIANE_API_RATE_USER : Limite « beaucoup » illisible")
+
+
+def test_the_rates_of_the_settings_pass_the_start_up_check():
+    assert ratelimits.check_rates(None) == []
