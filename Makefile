@@ -57,9 +57,9 @@ test: install ## Lance les tests sur SQLite, puis sur PostgreSQL s'il répond
 quality: install ## Vérifie le format, le lint, les types et les migrations
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/mypy mediane/accounts/territories.py mediane/consultation/search.py mediane/consultation/markup.py mediane/consultation/imports.py mediane/accounts/services.py mediane/consultation/services.py mediane/synthesis/engine mediane/synthesis/services.py mediane/synthesis/reports.py mediane/workinggroup/services.py mediane/workinggroup/dossier.py mediane/structures/communes.py mediane/structures/standard.py mediane/structures/hours.py mediane/structures/libraries.py mediane/structures/services.py mediane/structures/imports.py mediane/orientation/geo.py mediane/orientation/search.py mediane/orientation/diagnostic.py mediane/pdf.py mediane/jobs mediane/bulk.py mediane/structures/import_jobs.py mediane/spreadsheets.py mediane/downloads.py
+	$(BIN)/mypy
 	$(MANAGE) makemigrations --check --dry-run
-	MEDIANE_ENV=production SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=mediane.example.org $(MANAGE) check --deploy --fail-level WARNING
+	MEDIANE_ENV=production MEDIANE_TRUSTED_PROXIES=1 SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=mediane.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 .PHONY: format
 format: install ## Formate le code

@@ -211,8 +211,12 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SIGNUP_FORM_CLASS = "mediane.accounts.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "mediane.accounts.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
-    # Five failed logins per e-mail address per five minutes, then a clear refusal (brute force).
-    "login_failed": "5/5m/key,20/5m/ip",
+    # Failed logins are limited by Médiane's own limiter (`mediane/ratelimits.py`, through the adapter): per
+    # address and account, and per address, so that nobody can lock the owner of an account out. allauth's
+    # version counted per account from everywhere, which let anyone do it: switched off, not doubled.
+    "login_failed": None,
+    # allauth keeps its own limits on its e-mail flows (sign-up, password reset, e-mail confirmation); they read
+    # the client's address from `mediane/client_address.py` through the adapter.
     "signup": "20/h/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Médiane] "
@@ -321,9 +325,15 @@ if MEDIANE_MAP_TILES_URL:
     if PRODUCTION and not MEDIANE_MAP_TILES_URL.startswith("https://"):
         raise ImproperlyConfigured("MEDIANE_MAP_TILES_URL doit commencer par https:// en production.")
 
-# API throttling (django-ninja), per client.
+# Rate limits (`mediane/ratelimits.py`). Requests without a session, per address: the API's reads.
 MEDIANE_API_RATE_ANON = env_str("MEDIANE_API_RATE_ANON", "120/m")
+# Writes of a signed-in person, through the API and the forum's forms alike (one count per person).
 MEDIANE_API_RATE_USER = env_str("MEDIANE_API_RATE_USER", "60/m")
+# How many reverse proxies in front of Médiane append to X-Forwarded-For (1 behind the nginx of
+# docs/deployment.md). 0: the header is never read, the address is the connection's (`mediane/client_address.py`).
+MEDIANE_TRUSTED_PROXIES = env_int("MEDIANE_TRUSTED_PROXIES", 0)
+if MEDIANE_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("MEDIANE_TRUSTED_PROXIES doit être un nombre entier positif ou nul (0, 1, 2…).")
 
 LOGGING = {
     "version": 1,

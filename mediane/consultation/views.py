@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from mediane import downloads
 from mediane.accounts.decorators import charter_required
 from mediane.accounts.enums import ParticipantCategory
+from mediane.ratelimits import writes_limited
 from mediane.spreadsheets import CSV_CONTENT_TYPE
 
 from . import forms, services
@@ -235,6 +236,7 @@ def _similar_panel(request, theme: Theme, similar: list[Contribution], seen: lis
 
 
 @charter_required
+@writes_limited
 def contribute(request, consultation, theme):
     """The contribution form. Before publishing, the person sees the close contributions they have not seen yet.
 
@@ -307,6 +309,7 @@ def similar_draft(request, consultation, theme, assisted=False):
 
 
 @login_required
+@writes_limited
 def withdraw(request, pk):
     contribution = _get_readable_contribution(request, pk)
     if not request.user.has_perm("consultation.withdraw_contribution", contribution):
@@ -325,6 +328,7 @@ def withdraw(request, pk):
 
 @require_POST
 @login_required
+@writes_limited
 def support(request, pk):
     contribution = _get_readable_contribution(request, pk)
     # The form says what the person wants, so a double click or a resent form never undoes it.
@@ -342,6 +346,7 @@ def support(request, pk):
 
 @require_POST
 @login_required
+@writes_limited
 def comment(request, pk):
     contribution = _get_readable_contribution(request, pk)
     form = CommentForm(request.POST)
@@ -369,6 +374,7 @@ def comment(request, pk):
 
 @require_POST
 @login_required
+@writes_limited
 def follow(request, consultation, theme):
     theme = _get_theme(consultation, theme)
     if unfollow_theme(request.user, theme):
@@ -591,6 +597,7 @@ def _report(request, *, item, contribution: Contribution, report_service, item_l
 
 
 @login_required
+@writes_limited
 def report(request, pk):
     contribution = get_object_or_404(Contribution.objects.with_public_relations(), pk=pk)
     return _report(
@@ -603,6 +610,7 @@ def report(request, pk):
 
 
 @login_required
+@writes_limited
 def report_comment(request, pk):
     comment = get_object_or_404(Comment.objects.select_related("contribution__theme__consultation"), pk=pk)
     return _report(
@@ -784,6 +792,7 @@ def moderation_log(request):
 
 
 @login_required
+@writes_limited
 def assisted(request, consultation, theme):
     theme = _get_theme(consultation, theme)
     _require(request.user, "consultation.add_assisted_contribution", theme)
@@ -859,6 +868,7 @@ def _import_page(request, theme, *, perm: str, template: str, read, write):
 
 
 @login_required
+@writes_limited
 def import_workshop_sheet(request, consultation, theme):
     theme = _get_theme(consultation, theme)
 
@@ -877,6 +887,7 @@ def import_workshop_sheet(request, consultation, theme):
 
 
 @login_required
+@writes_limited
 def import_decidim(request, consultation, theme):
     theme = _get_theme(consultation, theme)
     warnings = []

@@ -138,3 +138,44 @@ def test_deleting_through_the_page_signs_out_and_erases(client, leaving):
     assert "_auth_user_id" not in client.session
     assert not User.objects.filter(pk=leaving.pk).exists()
     assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_deletion_form_refuses_after_five_wrong_passwords_even_the_right_one(client, leaving, limiter_clock):
+    client.force_login(leaving)
+    for _ in range(5):
+        assert client.post(reverse("accounts:delete"), {"password": "pas-le-bon"}).status_code == 200
+
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Trop d&#x27;essais de mot de passe. Par sécurité, attendez 18 minutes avant de réessayer." in html
+    assert "Ce mot de passe n&#x27;est pas le bon." not in html  # the refused guess is not even checked
+    assert User.objects.filter(pk=leaving.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_deletion_form_accepts_the_password_again_after_the_wait(client, leaving, limiter_clock):
+    client.force_login(leaving)
+    for _ in range(6):
+        client.post(reverse("accounts:delete"), {"password": "pas-le-bon"})
+
+    limiter_clock.advance(18 * 60)
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=leaving.pk).exists()
+
+
+@pytest.mark.django_db
+def test_password_attempts_are_counted_per_person(client, leaving, citizen, limiter_clock):
+    client.force_login(leaving)
+    for _ in range(6):
+        client.post(reverse("accounts:delete"), {"password": "pas-le-bon"})
+
+    client.force_login(citizen)
+    response = client.post(reverse("accounts:delete"), {"password": "pas-le-bon"})
+
+    assert response.status_code == 200
+    assert "Ce mot de passe n&#x27;est pas le bon." in response.content.decode()
