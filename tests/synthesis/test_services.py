@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from mediane.consultation.models import Theme
+from mediane.consultation.enums import ContributionStatus
+from mediane.consultation.models import Contribution, Theme
 from mediane.synthesis import services
 from mediane.synthesis.enums import EditAction, RunStatus, TopicKind
 from mediane.synthesis.models import SynthesisEdit, SynthesisRun, Topic, TopicMembership
@@ -459,3 +460,25 @@ def test_the_stale_delay_is_what_the_model_says():
     run = SynthesisRunFactory(running=True, heartbeat_at=timezone.now() - dt.timedelta(minutes=9))
     assert not run.is_stale_at(timezone.now())
     assert run.is_stale_at(timezone.now() + dt.timedelta(minutes=2))
+
+
+def test_a_split_never_reads_a_contribution_hidden_since_the_run(organiser, monkeypatch):
+    from mediane.synthesis import engine
+
+    theme = ThemeFactory(closed=True)
+    subjects = seed_subjects(theme, subjects=("horaires", "tablettes"))
+    hidden = ContributionFactory(theme=theme, title="Zorglub interdit", body="Zorglub zorglub zorglub interdit.")
+    run = build_run(theme, [("Mélange", [*subjects["horaires"], *subjects["tablettes"], hidden], 2)])
+    Contribution.objects.filter(pk=hidden.pk).update(status=ContributionStatus.HIDDEN)
+    real, read = engine.synthesise, []
+
+    def spy(documents, **options):
+        read.extend(document.text for document in documents)
+        return real(documents, **options)
+
+    monkeypatch.setattr(engine, "synthesise", spy)
+    first, second = services.split_topic(organiser, run.topics.get())
+
+    assert len(read) == 12 and not any("Zorglub" in text for text in read)
+    assert first.size + second.size == 13
+    assert hidden.pk in first.memberships.values_list("contribution_id", flat=True)
