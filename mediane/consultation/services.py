@@ -432,9 +432,13 @@ def _check_optional(value: str, label: str, max_length: int) -> str:
     return text
 
 
-def _log(actor: User | None, action: str, *, contribution=None, comment=None, reason: str = "", note: str = ""):
+def _log(
+    actor: User | None, action: str, *, contribution=None, comment=None, reason: str = "", note: str = "", report=None
+):
+    """Write one audit entry. A report's entry points at the report rather than copying the reporter's free
+    text, so that the text lives in one row, which the deletion of the reporter's account erases."""
     return ModerationLog.objects.create(
-        actor=actor, action=action, contribution=contribution, comment=comment, reason=reason, note=note
+        actor=actor, action=action, contribution=contribution, comment=comment, reason=reason, note=note, report=report
     )
 
 
@@ -483,6 +487,43 @@ def _sync(original, locked) -> None:
             setattr(original, name, getattr(locked, name))
 
 
+# Why an item may not be reported: what is not published is out of everyone's sight, and the moderation team
+# already reads it (`rules.CONTRIBUTION_READERS`): a report would tell them nothing.
+NOT_REPORTABLE_CONTRIBUTION: dict[str, str] = {
+    ContributionStatus.PENDING: "Cette contribution attend la relecture de l'équipe de modération : "
+    "elle n'est pas publiée, il n'y a rien à signaler.",
+    ContributionStatus.HIDDEN: "Cette contribution est déjà masquée par l'équipe de modération : "
+    "il n'y a plus rien à signaler.",
+    ContributionStatus.WITHDRAWN: "Cette contribution a été retirée par son auteur·rice : "
+    "elle n'est plus sur le forum, il n'y a rien à signaler.",
+}
+HIDDEN_COMMENT_NOT_REPORTABLE = (
+    "Ce commentaire est déjà masqué par l'équipe de modération : il n'y a plus rien à signaler."
+)
+OFF_FORUM_COMMENT_NOT_REPORTABLE = (
+    "Ce commentaire n'est plus visible sur le forum, car sa contribution n'est pas publiée : il n'y a rien à signaler."
+)
+
+
+def check_reportable(user: User, item: Contribution | Comment) -> None:
+    """Refuse, with the reason in French, to report one's own item or an item that is not published.
+
+    The views call it before showing the report form, and the report services again under the row lock.
+    """
+    if isinstance(item, Comment):
+        if item.author_id is not None and item.author_id == user.pk:
+            raise ForumError("Vous ne pouvez pas signaler votre propre commentaire.")
+        if item.status != CommentStatus.PUBLISHED:
+            raise ForumError(HIDDEN_COMMENT_NOT_REPORTABLE)
+        if item.contribution.status != ContributionStatus.PUBLISHED:
+            raise ForumError(OFF_FORUM_COMMENT_NOT_REPORTABLE)
+        return
+    if item.author_id is not None and item.author_id == user.pk:
+        raise ForumError("Vous ne pouvez pas signaler votre propre contribution.")
+    if item.status != ContributionStatus.PUBLISHED:
+        raise ForumError(NOT_REPORTABLE_CONTRIBUTION[item.status])
+
+
 def report_contribution(user: User, contribution: Contribution, reason: str, details: str = "") -> Report:
     """A person reports a published contribution to the moderators: once per person while the report is open.
 
@@ -494,10 +535,7 @@ def report_contribution(user: User, contribution: Contribution, reason: str, det
     details = _check_optional(details, "Les précisions", REPORT_DETAILS_MAX_LENGTH)
     with transaction.atomic():
         locked = _lock_contribution(contribution)
-        if locked.author_id is not None and locked.author_id == user.pk:
-            raise ForumError("Vous ne pouvez pas signaler votre propre contribution.")
-        if locked.status != ContributionStatus.PUBLISHED:
-            raise ForumError("Cette contribution n'est plus publiée : l'équipe de modération l'a déjà vue.")
+        check_reportable(user, locked)
         if Report.objects.filter(contribution=locked, reporter=user, resolved_at__isnull=True).exists():
             raise ForumError(ALREADY_REPORTED.format(item="cette contribution"))
         try:
@@ -506,7 +544,7 @@ def report_contribution(user: User, contribution: Contribution, reason: str, det
         except IntegrityError:  # a concurrent double click: the unique constraint keeps one
             raise ForumError(ALREADY_REPORTED.format(item="cette contribution")) from None
         Contribution.objects.filter(pk=locked.pk).update(reports_count=F("reports_count") + 1)
-        _log(user, ModerationAction.REPORT, contribution=locked, reason=reason, note=details)
+        _log(user, ModerationAction.REPORT, contribution=locked, reason=reason, report=report)
         threshold = locked.theme.consultation.auto_hide_threshold
         open_reports = Report.objects.filter(contribution=locked, resolved_at__isnull=True).count()
         locked.reports_count = open_reports
@@ -536,10 +574,7 @@ def report_comment(user: User, comment: Comment, reason: str, details: str = "")
     details = _check_optional(details, "Les précisions", REPORT_DETAILS_MAX_LENGTH)
     with transaction.atomic():
         locked = _lock_comment(comment)
-        if locked.author_id is not None and locked.author_id == user.pk:
-            raise ForumError("Vous ne pouvez pas signaler votre propre commentaire.")
-        if locked.status != CommentStatus.PUBLISHED:
-            raise ForumError("Ce commentaire n'est plus publié : l'équipe de modération l'a déjà vu.")
+        check_reportable(user, locked)
         if Report.objects.filter(comment=locked, reporter=user, resolved_at__isnull=True).exists():
             raise ForumError(ALREADY_REPORTED.format(item="ce commentaire"))
         try:
@@ -548,7 +583,7 @@ def report_comment(user: User, comment: Comment, reason: str, details: str = "")
         except IntegrityError:
             raise ForumError(ALREADY_REPORTED.format(item="ce commentaire")) from None
         Comment.objects.filter(pk=locked.pk).update(reports_count=F("reports_count") + 1)
-        _log(user, ModerationAction.REPORT, comment=locked, reason=reason, note=details)
+        _log(user, ModerationAction.REPORT, comment=locked, reason=reason, report=report)
         threshold = locked.contribution.theme.consultation.auto_hide_threshold
         open_reports = Report.objects.filter(comment=locked, resolved_at__isnull=True).count()
         locked.reports_count = open_reports

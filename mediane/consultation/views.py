@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch, Sum
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -167,26 +167,26 @@ def _split_comments(comments: list[Comment]) -> list[Comment]:
 
 
 def _get_readable_contribution(request, pk: int) -> Contribution:
-    """What a visitor may open: withdrawn ones are gone, pending ones are for author and moderators."""
-    contribution = get_object_or_404(Contribution.objects.with_public_relations(), pk=pk)
-    if contribution.status == ContributionStatus.WITHDRAWN:
-        raise Http404("Cette contribution a été retirée par son auteur·rice.")
-    if contribution.status == ContributionStatus.PENDING:
-        user = request.user
-        if not (user.is_authenticated and contribution.author_id == user.pk) and not user.has_perm(
-            "consultation.moderate", contribution
-        ):
-            raise Http404("Cette contribution attend la modération.")
-    return contribution
+    """A contribution its visitor may read (`rules.CONTRIBUTION_READERS`), or 404 whatever the reason, so that
+    an id tells nothing of what the visitor may not read."""
+    return get_object_or_404(Contribution.objects.readable_by(request.user).with_public_relations(), pk=pk)
 
 
 def contribution_detail(request, pk, comment_form=None):
-    contribution = _get_readable_contribution(request, pk)
+    """The page of a contribution: the whole of it for whoever may read it, with a word on its state when it is
+    not published; for everyone else, the placeholder of a hidden one, and 404 for the rest."""
     user = request.user
+    contribution = get_object_or_404(Contribution.objects.shown_to(user).with_public_relations(), pk=pk)
+    can_read = user.has_perm("consultation.read", contribution)
     comments: list[Comment] = []
     similar: list[Contribution] = []
     if contribution.is_visible:
         comments = _split_comments(list(Comment.objects.filter(contribution=contribution)))
+        for comment in comments:
+            for shown in (comment, *comment.reply_list):
+                # A hidden comment is a placeholder, except for its author and the moderation team.
+                shown.contribution = contribution  # the rule reads it: no query per comment
+                shown.can_read = shown.is_visible or user.has_perm("consultation.read", shown)
         similar = Contribution.objects.similar_to(contribution, limit=5)
     has_supported = user.is_authenticated and Support.objects.filter(contribution=contribution, user=user).exists()
     return render(
@@ -194,6 +194,7 @@ def contribution_detail(request, pk, comment_form=None):
         "consultation/contribution_detail.html",
         {
             "contribution": contribution,
+            "can_read": can_read,
             "theme": contribution.theme,
             "comments": comments,
             "similar": similar,
@@ -354,7 +355,8 @@ def comment(request, pk):
         parent = None
         if form.cleaned_data["parent"]:
             parent = (
-                Comment.objects.select_related("parent")
+                Comment.objects.readable_by(request.user)
+                .select_related("parent")
                 .filter(contribution=contribution, pk=form.cleaned_data["parent"])
                 .first()
             )
@@ -580,6 +582,13 @@ def _require(user, perm: str, obj=None) -> None:
 
 
 def _report(request, *, item, contribution: Contribution, report_service, item_label: str):
+    """The report form of an item its reporter may read. One they may not report (their own, or one that is
+    not published: the moderation team already reads those) sends them back to the contribution, saying why."""
+    try:
+        services.check_reportable(request.user, item)
+    except services.ForumError as exc:
+        messages.error(request, str(exc))
+        return redirect(contribution.get_absolute_url())
     form = forms.ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -599,7 +608,7 @@ def _report(request, *, item, contribution: Contribution, report_service, item_l
 @login_required
 @writes_limited
 def report(request, pk):
-    contribution = get_object_or_404(Contribution.objects.with_public_relations(), pk=pk)
+    contribution = _get_readable_contribution(request, pk)
     return _report(
         request,
         item=contribution,
@@ -612,7 +621,9 @@ def report(request, pk):
 @login_required
 @writes_limited
 def report_comment(request, pk):
-    comment = get_object_or_404(Comment.objects.select_related("contribution__theme__consultation"), pk=pk)
+    comment = get_object_or_404(
+        Comment.objects.readable_by(request.user).select_related("contribution__theme__consultation"), pk=pk
+    )
     return _report(
         request,
         item=comment,
@@ -639,34 +650,35 @@ def _capped(queryset) -> tuple[list, bool]:
 @login_required
 def moderation_queue(request):
     _require(request.user, "consultation.moderate")
+    # The team reads everything, but through the rule like everyone: one definition of who reads what.
+    contributions = Contribution.objects.readable_by(request.user)
+    comments = Comment.objects.readable_by(request.user)
     pending, more_pending = _capped(
-        Contribution.objects.filter(status=ContributionStatus.PENDING)
-        .with_public_relations()
-        .order_by("created_at", "id")
+        contributions.filter(status=ContributionStatus.PENDING).with_public_relations().order_by("created_at", "id")
     )
     reported, more_reported = _capped(
-        Contribution.objects.filter(reports_count__gt=0)
+        contributions.filter(reports_count__gt=0)
         .exclude(status=ContributionStatus.WITHDRAWN)
         .with_public_relations()
         .prefetch_related(_open_reports())
         .order_by("-reports_count", "-id")
     )
     reported_comments, more_reported_comments = _capped(
-        Comment.objects.filter(reports_count__gt=0)
+        comments.filter(reports_count__gt=0)
         .select_related("contribution")
         .prefetch_related(_open_reports())
         .order_by("-reports_count", "-id")
     )
     # Hidden pending review is already in the reported list, with its reports.
     hidden, more_hidden = _capped(
-        Contribution.objects.filter(status=ContributionStatus.HIDDEN)
+        contributions.filter(status=ContributionStatus.HIDDEN)
         .exclude(hidden_reason=services.ModerationReason.PENDING_REVIEW)
         .with_public_relations()
         .annotate(hidden_at=Max("moderation_logs__created_at"))
         .order_by("-hidden_at", "-id")
     )
     hidden_comments, more_hidden_comments = _capped(
-        Comment.objects.filter(status=services.CommentStatus.HIDDEN)
+        comments.filter(status=services.CommentStatus.HIDDEN)
         .exclude(hidden_reason=services.ModerationReason.PENDING_REVIEW)
         .select_related("contribution")
         .annotate(hidden_at=Max("moderation_logs__created_at"))
@@ -750,13 +762,14 @@ def moderate(request, pk, action):
     """GET shows the action's form with the item; POST does it and goes back to the queue."""
     _require(request.user, "consultation.moderate")
     form_class, service, title, done = MODERATION_ACTIONS[action]
+    # The team reads everything, but through the rule like everyone: one definition of who reads what.
     if "comment" in action:
-        item = get_object_or_404(
-            Comment.objects.select_related("contribution").prefetch_related(_open_reports()), pk=pk
-        )
+        comments = Comment.objects.readable_by(request.user).select_related("contribution")
+        item = get_object_or_404(comments.prefetch_related(_open_reports()), pk=pk)
         contribution = item.contribution
     else:
-        item = get_object_or_404(Contribution.objects.with_public_relations().prefetch_related(_open_reports()), pk=pk)
+        contributions = Contribution.objects.readable_by(request.user).with_public_relations()
+        item = get_object_or_404(contributions.prefetch_related(_open_reports()), pk=pk)
         contribution = item
     form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -784,7 +797,7 @@ def moderate(request, pk, action):
 @login_required
 def moderation_log(request):
     _require(request.user, "consultation.moderate")
-    entries = ModerationLog.objects.select_related("actor", "contribution", "comment__contribution").order_by(
+    entries = ModerationLog.objects.select_related("actor", "contribution", "comment__contribution", "report").order_by(
         "-created_at", "-id"
     )
     page = Paginator(entries, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -820,8 +833,14 @@ def assisted(request, consultation, theme):
     else:
         form = forms.AssistedContributionForm()
         raw = request.GET.get("enregistree", "")
-        if raw.isdigit():
-            recorded = Contribution.objects.filter(pk=int(raw), collected_by=request.user).first()
+        if raw.isascii() and raw.isdigit():
+            # Only what this mediator has just recorded, still waiting or published, and as the rule lets them read.
+            recorded = (
+                Contribution.objects.readable_by(request.user)
+                .filter(pk=int(raw), collected_by=request.user)
+                .filter(status__in=[ContributionStatus.PENDING, ContributionStatus.PUBLISHED])
+                .first()
+            )
     context = {
         "form": form,
         "theme": theme,

@@ -470,9 +470,20 @@ def split_topic(actor: User | None, topic: Topic) -> tuple[Topic, Topic]:
         .order_by("contribution_id")
         .values_list("pk", "contribution_id", "contribution__title", "contribution__body")
     )
+    # The new labels are public: only what everyone may read feeds them. A contribution hidden or withdrawn since
+    # the run stays in the first part, where no page shows it.
+    readable = set(
+        TopicMembership.objects.filter(
+            topic=current, contribution__in=Contribution.objects.readable_by_everyone()
+        ).values_list("contribution_id", flat=True)
+    )
     run = current.run
     result = synthesise(
-        [Document(id=str(contribution_id), text=f"{title}\n{body}") for _, contribution_id, title, body in rows],
+        [
+            Document(id=str(contribution_id), text=f"{title}\n{body}")
+            for _, contribution_id, title, body in rows
+            if contribution_id in readable
+        ],
         seed=run.seed,
         min_topics=2,
         max_topics=2,

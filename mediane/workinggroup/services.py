@@ -21,7 +21,7 @@ from mediane.accounts.enums import Role
 from mediane.accounts.models import User
 from mediane.accounts.services import grant_role, revoke_role
 from mediane.consultation import services as consultation_services
-from mediane.consultation.enums import ContributionStatus, ThemePhase
+from mediane.consultation.enums import ThemePhase
 from mediane.consultation.markup import render_markup
 from mediane.consultation.models import Contribution, Theme
 from mediane.jobs import queue, runner
@@ -243,7 +243,8 @@ def _check_links(meeting: Meeting, draft: DecisionDraft) -> tuple[list[Contribut
     if len(wanted) > MAX_LINKED_CONTRIBUTIONS:
         raise WorkingGroupError(f"Une décision renvoie à {MAX_LINKED_CONTRIBUTIONS} contributions au plus.")
     contributions = list(
-        Contribution.objects.filter(pk__in=wanted, theme=meeting.theme, status=ContributionStatus.PUBLISHED)
+        # A decision is public: it may point only to what everyone may read.
+        Contribution.objects.readable_by_everyone().filter(pk__in=wanted, theme=meeting.theme)
     )
     missing = sorted(set(wanted) - {contribution.pk for contribution in contributions})
     if missing:

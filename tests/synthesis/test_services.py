@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from mediane import bulk
-from mediane.consultation.models import Theme
+from mediane.consultation.enums import ContributionStatus
+from mediane.consultation.models import Contribution, Theme
 from mediane.jobs import runner
 from mediane.synthesis import services
 from mediane.synthesis.enums import EditAction, RunStatus, TopicKind
@@ -464,3 +465,25 @@ def test_a_run_is_dead_after_45_seconds_without_a_sign_of_life():
     run = SynthesisRunFactory(running=True, heartbeat_at=timezone.now() - dt.timedelta(seconds=30))
     assert not run.is_dead_at(timezone.now())
     assert run.is_dead_at(timezone.now() + dt.timedelta(seconds=16))
+
+
+def test_a_split_never_reads_a_contribution_hidden_since_the_run(organiser, monkeypatch):
+    from mediane.synthesis import engine
+
+    theme = ThemeFactory(closed=True)
+    subjects = seed_subjects(theme, subjects=("horaires", "tablettes"))
+    hidden = ContributionFactory(theme=theme, title="Zorglub interdit", body="Zorglub zorglub zorglub interdit.")
+    run = build_run(theme, [("Mélange", [*subjects["horaires"], *subjects["tablettes"], hidden], 2)])
+    Contribution.objects.filter(pk=hidden.pk).update(status=ContributionStatus.HIDDEN)
+    real, read = engine.synthesise, []
+
+    def spy(documents, **options):
+        read.extend(document.text for document in documents)
+        return real(documents, **options)
+
+    monkeypatch.setattr(engine, "synthesise", spy)
+    first, second = services.split_topic(organiser, run.topics.get())
+
+    assert len(read) == 12 and not any("Zorglub" in text for text in read)
+    assert first.size + second.size == 13
+    assert hidden.pk in first.memberships.values_list("contribution_id", flat=True)
