@@ -57,9 +57,9 @@ test: install ## Lance les tests sur SQLite, puis sur PostgreSQL s'il répond
 quality: install ## Vérifie le format, le lint, les types et les migrations
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/mypy mediane/accounts/territories.py mediane/consultation/search.py mediane/consultation/markup.py mediane/consultation/imports.py mediane/accounts/services.py mediane/consultation/services.py mediane/synthesis/engine mediane/synthesis/services.py mediane/synthesis/reports.py mediane/workinggroup/services.py mediane/workinggroup/dossier.py mediane/structures/communes.py mediane/structures/standard.py mediane/structures/hours.py mediane/structures/libraries.py mediane/structures/services.py mediane/structures/imports.py mediane/orientation/geo.py mediane/orientation/search.py mediane/orientation/diagnostic.py mediane/pdf.py mediane/numbers.py mediane/text.py
+	$(BIN)/mypy
 	$(MANAGE) makemigrations --check --dry-run
-	MEDIANE_ENV=production SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=mediane.example.org $(MANAGE) check --deploy --fail-level WARNING
+	MEDIANE_ENV=production MEDIANE_TRUSTED_PROXIES=1 SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=mediane.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 .PHONY: format
 format: install ## Formate le code
@@ -67,7 +67,7 @@ format: install ## Formate le code
 	$(BIN)/ruff check --fix .
 
 .PHONY: bench
-bench: bench-web bench-synthesis bench-synthesis-scale bench-orientation ## Lance tous les benchmarks
+bench: bench-web bench-synthesis bench-synthesis-scale bench-orientation bench-imports ## Lance tous les benchmarks
 
 .PHONY: bench-web
 bench-web: install ## Benchmark web (gunicorn + wrk) : voir docs/benchmarks.md
@@ -80,6 +80,10 @@ bench-synthesis: install ## Benchmark de la synthèse (Grand Débat) : voir docs
 .PHONY: bench-synthesis-scale
 bench-synthesis-scale: install ## Synthèse de 1,9 million de réponses (temps par étape, mémoire) : voir docs/benchmarks.md
 	$(BIN)/python bench/synthesis_scale.py $(BENCH_ARGS)
+
+.PHONY: bench-imports
+bench-imports: install ## Import de 40 000 lieux pendant que d'autres écrivent (verrou d'écriture SQLite) : voir docs/benchmarks.md
+	$(BIN)/python bench/imports.py $(BENCH_ARGS)
 
 .PHONY: bench-orientation
 bench-orientation: install ## Lieux les plus proches parmi 32 000 (moteur contre force brute) : voir docs/benchmarks.md

@@ -1,6 +1,7 @@
 """The public API, assembled from each app's django-ninja Router. OpenAPI 3 description at /api/docs.
 
-Throttling lives here: per address for requests without a session, per person for signed-in writes. The
+Throttling lives here, as thin adapters over the platform's one limiter (`mediane/ratelimits.py`): per address
+for requests without a session, per person for signed-in writes (the same count as the forum's forms). The
 rates are read from settings on each request, so a deployment (or a test) can change them.
 
 So does the error contract (`mediane/api_contract.py`): whatever goes wrong, with DEBUG on or off, the answer is
@@ -8,6 +9,7 @@ French JSON of a documented shape, and every operation's OpenAPI description lis
 """
 
 import logging
+import threading
 from functools import partial
 
 from django.conf import settings
@@ -18,8 +20,9 @@ from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.parser import Parser
-from ninja.throttling import AnonRateThrottle, AuthRateThrottle
+from ninja.throttling import BaseThrottle
 
+from mediane import ratelimits
 from mediane.api_contract import (
     ERROR_STATUSES,
     BodyUnreadable,
@@ -33,30 +36,42 @@ from mediane.orientation.api import router as orientation_router
 from mediane.structures.api import router as structures_router
 
 
-class SettingsRateMixin:
-    """Reads the rate from the named setting at each request instead of once at import."""
+class LimiterThrottle(BaseThrottle):
+    """A django-ninja throttle that counts under a named limit of `mediane.ratelimits`."""
 
-    def __init__(self, setting: str):
-        self.setting = setting
-        super().__init__(getattr(settings, setting))
+    def __init__(self, limit: str):
+        self.limit = limit
+        # ninja asks `wait()` right after `allow_request()`, in the same thread, on an instance shared by all.
+        self.last = threading.local()
 
-    def allow_request(self, request):
-        self.rate = getattr(settings, self.setting)
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request)
+    def get_key(self, request) -> str | None:
+        raise NotImplementedError
+
+    def allow_request(self, request) -> bool:
+        key = self.get_key(request)
+        self.last.retry_after = None
+        if key is None:
+            return True
+        verdict = ratelimits.hit(self.limit, key)
+        self.last.retry_after = verdict.retry_after
+        return verdict.allowed
+
+    def wait(self) -> float | None:
+        return getattr(self.last, "retry_after", None)
 
 
-class AnonymousRateThrottle(SettingsRateMixin, AnonRateThrottle):
-    """Requests that carry no authenticated session, counted per IP address."""
+class AnonymousRateThrottle(LimiterThrottle):
+    """Requests that carry no authenticated session, counted per client address."""
+
+    def get_key(self, request) -> str | None:
+        return ratelimits.address_key(request) if getattr(request, "auth", None) is None else None
 
 
-class SignedInRateThrottle(SettingsRateMixin, AuthRateThrottle):
-    """Signed-in requests, counted per person. Anonymous ones are left to `AnonymousRateThrottle`."""
+class SignedInRateThrottle(LimiterThrottle):
+    """Signed-in requests (the writes), counted per person. Anonymous ones are left to `AnonymousRateThrottle`."""
 
-    def get_cache_key(self, request):
-        if getattr(request, "auth", None) is None:
-            return None
-        return super().get_cache_key(request)
+    def get_key(self, request) -> str | None:
+        return ratelimits.person_key(request.user) if getattr(request, "auth", None) is not None else None
 
 
 logger = logging.getLogger(__name__)
@@ -144,8 +159,8 @@ api = MedianeAPI(
     openapi_url="/v1/openapi.json",
     parser=JSONBodyParser(),
     throttle=[
-        AnonymousRateThrottle("MEDIANE_API_RATE_ANON"),
-        SignedInRateThrottle("MEDIANE_API_RATE_USER"),
+        AnonymousRateThrottle("api-anonymous"),
+        SignedInRateThrottle("writes"),
     ],
 )
 api.add_router("/v1/", consultation_router)
@@ -161,12 +176,17 @@ def _fixed(request, exc, *, status: int, detail: str):
     return _error(request, status, detail)
 
 
+@api.exception_handler(Throttled)
+def too_many_requests(request, exc):
+    wait = ratelimits.wait_phrase(exc.wait) if exc.wait else "une minute"
+    return _error(request, 429, f"Trop de requêtes : patientez {wait} avant de recommencer.")
+
+
 # Exceptions answered with one fixed French sentence: ninja's own (its messages are English), and those Django raises
 # when the body is first read, by a route or by the CSRF check (ninja would answer 500 with a traceback in DEBUG,
 # or let Django answer an HTML page).
 FIXED_ERRORS = {
     AuthenticationError: (401, "Connectez-vous pour faire cette action."),
-    Throttled: (429, "Trop de requêtes : patientez une minute avant de recommencer."),
     Http404: (404, "Introuvable : vérifiez l'identifiant demandé."),
     MultiPartParserError: (400, "Le corps de la requête est un formulaire mal formé : envoyez du JSON."),
     SuspiciousOperation: (400, "La requête est mal formée (trop de champs, ou un en-tête refusé) : corrigez-la."),

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "csp",
     "ninja",
+    "mediane.jobs",
     "mediane.accounts",
     "mediane.structures",
     "mediane.orientation",
@@ -90,6 +91,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so that static files carry the header too: every response does.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -139,6 +142,9 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Sessions are stored with the person they are signed in as (`accounts.Session`), so that deleting an account ends
+# them all: database sessions by default, with the cache in front when Redis is there.
+SESSION_ENGINE = "mediane.accounts.sessions"
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -148,11 +154,11 @@ if REDIS_URL:
             "KEY_PREFIX": "mediane",
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "mediane.accounts.sessions_cached"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "mediane"}}
 
-# Background tasks (`mediane/tasks.py`): "celery" sends them to Celery workers through the broker (Redis in
+# Background jobs (`mediane/jobs/`): "celery" sends them to Celery workers through the broker (Redis in
 # production); "thread" runs them in a thread of the web process (the embedded default: no other service);
 # "inline" runs them at once, in the request (tests).
 TASKS_MODE = env_str("TASKS_MODE", "inline" if MEDIANE_ENV == "test" else ("celery" if REDIS_URL else "thread"))
@@ -161,8 +167,18 @@ if TASKS_MODE not in {"celery", "thread", "inline"}:
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 if TASKS_MODE == "celery" and not CELERY_BROKER_URL:
     raise ImproperlyConfigured("TASKS_MODE=celery demande REDIS_URL ou CELERY_BROKER_URL.")
+# A task is acknowledged once done, and handed to another worker when its worker dies (`mediane/jobs/queue.py`).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery beat (`celery -A config worker --beat`) looks for dead jobs every 15 seconds.
+CELERY_BEAT_SCHEDULE = {"jobs-recover-dead": {"task": "jobs.recover_dead", "schedule": 15.0}}
+# A running job silent for this many seconds has lost its process: it is retried once, then failed.
+MEDIANE_JOBS_DEAD_AFTER = env_int("MEDIANE_JOBS_DEAD_AFTER", 45)
+# Thread mode: each web process has a watchdog thread that retries or fails the jobs of a process that died.
+MEDIANE_JOBS_WATCHDOG = env_bool("MEDIANE_JOBS_WATCHDOG", MEDIANE_ENV != "test")
+# Celery mode: a job may wait this long (seconds) for a free worker before it is taken for lost and sent again.
+MEDIANE_JOBS_QUEUE_TIMEOUT = env_int("MEDIANE_JOBS_QUEUE_TIMEOUT", 30 * 60)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The synthesis engine's vector backend used when an organiser launches a synthesis without choosing one.
@@ -200,8 +216,12 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SIGNUP_FORM_CLASS = "mediane.accounts.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "mediane.accounts.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
-    # Five failed logins per e-mail address per five minutes, then a clear refusal (brute force).
-    "login_failed": "5/5m/key,20/5m/ip",
+    # Failed logins are limited by Médiane's own limiter (`mediane/ratelimits.py`, through the adapter): per
+    # address and account, and per address, so that nobody can lock the owner of an account out. allauth's
+    # version counted per account from everywhere, which let anyone do it: switched off, not doubled.
+    "login_failed": None,
+    # allauth keeps its own limits on its e-mail flows (sign-up, password reset, e-mail confirmation); they read
+    # the client's address from `mediane/client_address.py` through the adapter.
     "signup": "20/h/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Médiane] "
@@ -263,6 +283,39 @@ SECURE_HSTS_PRELOAD = HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features the site never uses are denied to every page and anything it embeds, so that an injected
+# script or a third-party frame cannot ask for them. The directory's map needs no geolocation: people type a
+# commune. Only features that Chromium knows without a flag are listed: an unknown one is a console warning.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-create",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    )
+}
 # Request bodies above this size are refused before they reach a form (oversize payloads).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
@@ -310,9 +363,15 @@ if MEDIANE_MAP_TILES_URL:
     if PRODUCTION and not MEDIANE_MAP_TILES_URL.startswith("https://"):
         raise ImproperlyConfigured("MEDIANE_MAP_TILES_URL doit commencer par https:// en production.")
 
-# API throttling (django-ninja), per client.
+# Rate limits (`mediane/ratelimits.py`). Requests without a session, per address: the API's reads.
 MEDIANE_API_RATE_ANON = env_str("MEDIANE_API_RATE_ANON", "120/m")
+# Writes of a signed-in person, through the API and the forum's forms alike (one count per person).
 MEDIANE_API_RATE_USER = env_str("MEDIANE_API_RATE_USER", "60/m")
+# How many reverse proxies in front of Médiane append to X-Forwarded-For (1 behind the nginx of
+# docs/deployment.md). 0: the header is never read, the address is the connection's (`mediane/client_address.py`).
+MEDIANE_TRUSTED_PROXIES = env_int("MEDIANE_TRUSTED_PROXIES", 0)
+if MEDIANE_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("MEDIANE_TRUSTED_PROXIES doit être un nombre entier positif ou nul (0, 1, 2…).")
 
 LOGGING = {
     "version": 1,

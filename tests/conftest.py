@@ -92,3 +92,26 @@ def _places_start_at_part_dieu():
     from tests.structures.factories import PlaceFactory
 
     PlaceFactory.reset_sequence()
+
+
+class LimiterClock:
+    """The rate limiter's clock, stopped 10 s into a window of every rate the platform uses (1, 5 and 15 min)."""
+
+    def __init__(self):
+        self.now = 1_700_000_100.0 + 10  # a multiple of 900 s, plus 10 s
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def limiter_clock(monkeypatch):
+    """Stops the clock of `mediane.ratelimits`, so that a burst is one burst however slow the machine is."""
+    from mediane import ratelimits
+
+    clock = LimiterClock()
+    monkeypatch.setattr(ratelimits, "clock", clock)
+    return clock

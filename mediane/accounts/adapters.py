@@ -1,6 +1,10 @@
-"""allauth adapter: e-mails stay lower-case, and the messages people meet most often are in plain French."""
+"""allauth adapter: e-mails stay lower-case, the messages people meet most often are in plain French, and
+failed logins are limited by the platform's one limiter, with the address read in its one place."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+
+from mediane import ratelimits
+from mediane.client_address import client_address
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -12,8 +16,36 @@ class AccountAdapter(DefaultAccountAdapter):
         "« Mot de passe oublié ».",
         "too_many_login_attempts": "Trop de tentatives de connexion ont échoué. Par sécurité, attendez "
         "5 minutes avant de réessayer, ou choisissez « Mot de passe oublié ».",
+        # Ours, with the wait computed by the limiter.
+        "too_many_login_failures": "Trop de tentatives de connexion ont échoué. Par sécurité, attendez "
+        "%s avant de réessayer, ou choisissez « Mot de passe oublié ».",
         "rate_limited": "Vous avez fait trop de demandes en peu de temps. Attendez quelques minutes et réessayez.",
     }
 
     def clean_email(self, email: str) -> str:
         return super().clean_email(email).strip().lower()
+
+    def get_client_ip(self, request) -> str:
+        # allauth's remaining limits (sign-up, password reset e-mails) count per this address too.
+        return client_address(request) or "0.0.0.0"  # noqa: S104 - a shared count when no address can be trusted
+
+    def authenticate(self, request, **credentials):
+        """Count the attempt before checking the password, per address and account and per address.
+
+        Counting first means that parallel guesses cannot slip past the limit; a success gives its count back
+        and clears the (address, account) count, since only the owner knows the password. allauth's own
+        `login_failed` limit is switched off in the settings: this is the only one.
+        """
+        login = (credentials.get("email") or credentials.get("username") or "").strip().lower()
+        address = ratelimits.address_key(request)
+        attempt = ratelimits.hit_all(
+            ("login-failures-account", f"{address}|{login}"),
+            ("login-failures-address", address),
+        )
+        if not attempt.allowed:
+            raise self.validation_error("too_many_login_failures", attempt.wait)
+        user = super().authenticate(request, **credentials)
+        if user is not None:
+            ratelimits.undo(attempt)
+            ratelimits.reset("login-failures-account", f"{address}|{login}")
+        return user

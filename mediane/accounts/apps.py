@@ -19,3 +19,5 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(ensure_role_groups, sender=self, dispatch_uid="mediane.accounts.ensure_role_groups")
+        # Registers the checks of the rates and of the trusted proxies: the lowest app loads the cross-cutting modules.
+        from mediane import client_address, ratelimits  # noqa: F401

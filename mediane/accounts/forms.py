@@ -3,6 +3,7 @@ acceptance and the account deletion confirmation."""
 
 from django import forms
 
+from mediane import ratelimits
 from mediane.forms import Form
 
 from .enums import ParticipantCategory
@@ -99,10 +100,18 @@ class DeleteAccountForm(Form):
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
+        self.refusal: ratelimits.Verdict | None = None  # set when too many passwords were tried: a 429
         super().__init__(*args, **kwargs)
 
     def clean_password(self):
         password = self.cleaned_data["password"]
+        # Counted before the check, so that nobody signed in on someone's session can guess their password.
+        attempt = ratelimits.hit("password-confirmation", ratelimits.person_key(self.user))
+        if not attempt.allowed:
+            self.refusal = attempt
+            raise forms.ValidationError(
+                f"Trop d'essais de mot de passe. Par sécurité, attendez {attempt.wait} avant de réessayer."
+            )
         if not self.user.check_password(password):
             raise forms.ValidationError(
                 "Ce mot de passe n'est pas le bon. Vérifiez-le (attention aux majuscules) et réessayez."

@@ -1,6 +1,7 @@
-"""People who take part: the custom user (e-mail login) and its participant profile."""
+"""People who take part: the custom user (e-mail login) and its participant profile, and their sessions."""
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 
 from .enums import ParticipantCategory
@@ -67,3 +68,31 @@ class User(AbstractUser):
     @property
     def departement_label(self) -> str:
         return departement_name(self.departement)
+
+
+class Session(AbstractBaseSession):
+    """A browser's session, with the person it is signed in as (`sessions.py` fills `user`).
+
+    Knowing whose session it is lets the deletion of an account end every one of its sessions, on every device,
+    without reading all the sessions of the site. No database constraint: a request of the person still running
+    while their account is deleted may save its session a moment later, and must not fail for that; the row then
+    points to nobody, and signs nobody in.
+    """
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        db_constraint=False,
+        related_name="sessions",
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = "session"
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions import SessionStore
+
+        return SessionStore

@@ -4,10 +4,12 @@ import rules
 
 from .enums import Role
 
-is_organiser = rules.is_group_member(Role.ORGANISER.value)
-is_moderator = rules.is_group_member(Role.MODERATOR.value)
-is_mediator = rules.is_group_member(Role.MEDIATOR.value)
-is_working_group_member = rules.is_group_member(Role.WORKING_GROUP_MEMBER.value)
+# `rules.predicate` keeps each one as it is; it is there for the type checker, to which django-rules announces
+# `is_group_member` as a plain callable, that `|` and `&` would not combine.
+is_organiser = rules.predicate(rules.is_group_member(Role.ORGANISER.value))
+is_moderator = rules.predicate(rules.is_group_member(Role.MODERATOR.value))
+is_mediator = rules.predicate(rules.is_group_member(Role.MEDIATOR.value))
+is_working_group_member = rules.predicate(rules.is_group_member(Role.WORKING_GROUP_MEMBER.value))
 
 
 @rules.predicate

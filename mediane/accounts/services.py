@@ -6,8 +6,10 @@ The forum's rows are reached through the reverse relations it declares on the us
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -159,10 +161,12 @@ def delete_account(user: User) -> None:
       but lose the author link and the displayed name: they show « Participant·e anonyme ».
     - The département of their contributions is cleared as well: with the category and the date, a
       département can single a person out (the only elected official of a small département).
-    - Supports stay with no user, so the counts shown stay true; reports stay with no reporter.
-    - Theme follows, e-mail addresses and admin history about the person are deleted, then the user.
+    - Supports stay with no user, so the counts shown stay true; reports stay with no reporter and lose the
+      free text the person wrote in them (the moderation log shows that text from the report: no copy stays).
+    - Every session signed in as the person ends, on every device (and in the session cache), then theme
+      follows, e-mail addresses and admin history about the person are deleted, then the user.
 
-    The caller logs the session out.
+    The caller logs the current session out.
     """
     from allauth.account.models import EmailAddress
 
@@ -170,8 +174,16 @@ def delete_account(user: User) -> None:
         user.contributions.update(author=None, author_name="", author_departement="")
         user.comments.update(author=None, author_name="")
         user.supports.update(user=None)
-        user.reports.update(reporter=None)
+        user.reports.update(reporter=None, details="")
+        end_sessions(user)
         user.theme_follows.all().delete()
         EmailAddress.objects.filter(user=user).delete()
         LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)).delete()
         user.delete()
+
+
+def end_sessions(user: User) -> None:
+    """End every session signed in as `user`: its row, and its cached copy when the engine keeps one."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in user.sessions.values_list("session_key", flat=True):
+        store(session_key=key).delete()

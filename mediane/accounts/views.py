@@ -91,4 +91,4 @@ def delete(request):
             "Votre compte est supprimé. Vos contributions restent visibles sous le nom « Participant·e anonyme ».",
         )
         return redirect("pages:home")
-    return render(request, "accounts/delete.html", {"form": form})
+    return render(request, "accounts/delete.html", {"form": form}, status=429 if form.refusal else 200)

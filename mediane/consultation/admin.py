@@ -1,6 +1,7 @@
 """Django admin of the forum: a back office for organisers. Counters are read-only: services keep them."""
 
 from django.contrib import admin
+from django.db import models
 
 from .models import Comment, Consultation, Contribution, Theme
 
@@ -64,6 +65,12 @@ class ContributionAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     show_full_result_count = False  # a COUNT(*) over millions of rows on every list page is too slow
     readonly_fields = ["supports_count", "comments_count", "reports_count", "body_html", "search_text"]
+    # Addresses without a scheme are read as https, as Django 6 will (and without its deprecation warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_queryset(self, request):
+        # The back office reads through the forum's rule too (the moderation team and superusers read all).
+        return super().get_queryset(request).readable_by(request.user)
 
 
 @admin.register(Comment)
@@ -75,6 +82,9 @@ class CommentAdmin(admin.ModelAdmin):
     raw_id_fields = ["contribution", "parent", "author"]
     show_full_result_count = False
     readonly_fields = ["body_html", "reports_count"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).readable_by(request.user)
 
 
 # --- end Forum ---

@@ -293,7 +293,10 @@ def get_contribution(request, contribution_id: StrictInt):
 
 
 def _published_or_404(contribution_id: int) -> Contribution:
-    return get_object_or_404(Contribution.objects.published().select_related("theme__consultation"), pk=contribution_id)
+    """The API serves open data: what everyone may read (`rules.CONTRIBUTION_READERS`), whoever asks."""
+    return get_object_or_404(
+        Contribution.objects.readable_by_everyone().select_related("theme__consultation"), pk=contribution_id
+    )
 
 
 # --- Writes (signed-in, CSRF token required) ----------------------------------------------------------
@@ -393,7 +396,9 @@ def create_comment(request, contribution_id: StrictInt, payload: CommentIn):
     )
     parent = None
     if payload.parent_id is not None:
-        parent = Comment.objects.filter(pk=payload.parent_id, contribution=contribution).first()
+        parent = (
+            Comment.objects.readable_by(request.user).filter(pk=payload.parent_id, contribution=contribution).first()
+        )
         if parent is None:
             raise HttpError(404, "Le commentaire auquel vous répondez n'existe pas sur cette contribution.")
     try:

@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 from mediane import numbers
 from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
+from mediane.spreadsheets import csv_text
 from mediane.text import control_character_message
 
 WORKSHOP_COLUMNS = ("type", "titre", "texte", "categorie", "code_postal", "consentement")
@@ -301,21 +302,17 @@ def parse_workshop_sheet(
 
 
 def workshop_sheet_template(example_kind: str, example_category: str) -> str:
-    """The downloadable model sheet: the header, then one example line. `;`-separated, for French Excel."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(WORKSHOP_COLUMNS)
-    writer.writerow(
-        [
-            example_kind,
-            "Des ateliers le samedi matin",
-            "Je travaille en semaine : un atelier le samedi matin me permettrait de venir.",
-            example_category,
-            "59000",
-            "oui",
-        ]
-    )
-    return buffer.getvalue()
+    """The downloadable model sheet: the header, then one example line. `;`-separated, with a byte order mark so
+    that Excel on Windows reads the accents right."""
+    example = [
+        example_kind,
+        "Des ateliers le samedi matin",
+        "Je travaille en semaine : un atelier le samedi matin me permettrait de venir.",
+        example_category,
+        "59000",
+        "oui",
+    ]
+    return csv_text([example], header=WORKSHOP_COLUMNS, delimiter=";", bom=True)
 
 
 # --- Decidim proposals exports ------------------------------------------------------------------------

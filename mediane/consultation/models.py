@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +22,7 @@ from .enums import (
     ModerationReason,
     ThemePhase,
 )
+from .rules import CONTRIBUTION_PLACEHOLDER, CONTRIBUTION_READERS, Reader, readable_condition
 from .search import fulltext_clauses, match_expression, query_terms
 
 ANONYMOUS_NAME = "Participant·e anonyme"
@@ -35,6 +37,12 @@ DRAFT_MIN_SHARED = 3
 DRAFT_POOL = 50
 # What the contribution form shows of each close contribution, and what its support rule reads.
 DRAFT_SIMILAR_FIELDS = (*SIMILAR_FIELDS, "body", "status", "author", "theme")
+# What a theme page lists: what everyone reads, and the placeholders of hidden ones (rules.py decides both).
+LISTED_STATUSES = tuple(
+    status
+    for status in ContributionStatus
+    if Reader.EVERYONE in CONTRIBUTION_READERS[status] or status in CONTRIBUTION_PLACEHOLDER
+)
 
 
 def _shared_terms(candidate: Contribution, terms: dict[str, int]) -> int:
@@ -161,7 +169,23 @@ class ContributionQuerySet(models.QuerySet["Contribution"]):
 
     def listed(self):
         """What a theme page lists: published items, and hidden ones shown as a placeholder."""
-        return self.filter(status__in=[ContributionStatus.PUBLISHED, ContributionStatus.HIDDEN])
+        return self.filter(status__in=LISTED_STATUSES)
+
+    def readable_by(self, user):
+        """The contributions whose title, text and author `user` may read (`rules.CONTRIBUTION_READERS`).
+
+        Every lookup by id goes through this (or through `shown_to` for a page that shows a placeholder),
+        so that an id typed in an address never reveals what its reader may not read.
+        """
+        return self.filter(readable_condition("contribution", user))
+
+    def readable_by_everyone(self):
+        """What anyone may read, signed in or not: what the API, the open data and public links may show."""
+        return self.readable_by(AnonymousUser())
+
+    def shown_to(self, user):
+        """What `user` may open a page of: what they may read, and the placeholders everyone sees."""
+        return self.filter(readable_condition("contribution", user) | models.Q(status__in=CONTRIBUTION_PLACEHOLDER))
 
     def in_theme(self, theme):
         return self.filter(theme=theme)
@@ -229,7 +253,7 @@ class ContributionQuerySet(models.QuerySet["Contribution"]):
             queryset = queryset.filter(after)
         order = [field, "id"] if backwards else [f"-{field}", "-id"]
         rows: list[Contribution] = []
-        for status in (ContributionStatus.PUBLISHED, ContributionStatus.HIDDEN):
+        for status in LISTED_STATUSES:
             rows.extend(queryset.filter(status=status).order_by(*order)[: size + 1])
         rows.sort(key=lambda row: (getattr(row, field), row.pk), reverse=not backwards)
         more = len(rows) > size
@@ -391,6 +415,11 @@ class CommentQuerySet(models.QuerySet["Comment"]):
     def listed(self):
         return self.all()
 
+    def readable_by(self, user):
+        """The comments whose text and author `user` may read: the comment's state and its contribution's
+        (`rules.COMMENT_READERS` and `CONTRIBUTION_READERS`)."""
+        return self.filter(readable_condition("comment", user))
+
 
 class Comment(models.Model):
     """A comment on a contribution, or a reply to a comment: one reply level only."""
@@ -503,6 +532,11 @@ class ModerationLog(models.Model):
     )
     reason = models.CharField(max_length=24, choices=ModerationReason.choices, blank=True)
     note = models.CharField(max_length=500, blank=True)
+    # A report's entry points at the report, whose free text it shows: the text lives in one row only, which the
+    # deletion of the reporter's account erases.
+    report = models.ForeignKey(
+        Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="log_entries", editable=False
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -512,6 +546,11 @@ class ModerationLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} le {self.created_at:%d/%m/%Y}"
+
+    @property
+    def details(self) -> str:
+        """What the entry says in words: the moderator's note, or the reporter's précisions."""
+        return self.report.details if self.report is not None else self.note
 
 
 class ImportRecord(models.Model):

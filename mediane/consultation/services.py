@@ -19,6 +19,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from mediane import bulk
 from mediane.accounts.enums import ParticipantCategory
 from mediane.accounts.models import User
 from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
@@ -442,9 +443,13 @@ def _check_optional(value: str, label: str, max_length: int) -> str:
     return text
 
 
-def _log(actor: User | None, action: str, *, contribution=None, comment=None, reason: str = "", note: str = ""):
+def _log(
+    actor: User | None, action: str, *, contribution=None, comment=None, reason: str = "", note: str = "", report=None
+):
+    """Write one audit entry. A report's entry points at the report rather than copying the reporter's free
+    text, so that the text lives in one row, which the deletion of the reporter's account erases."""
     return ModerationLog.objects.create(
-        actor=actor, action=action, contribution=contribution, comment=comment, reason=reason, note=note
+        actor=actor, action=action, contribution=contribution, comment=comment, reason=reason, note=note, report=report
     )
 
 
@@ -493,6 +498,43 @@ def _sync(original, locked) -> None:
             setattr(original, name, getattr(locked, name))
 
 
+# Why an item may not be reported: what is not published is out of everyone's sight, and the moderation team
+# already reads it (`rules.CONTRIBUTION_READERS`): a report would tell them nothing.
+NOT_REPORTABLE_CONTRIBUTION: dict[str, str] = {
+    ContributionStatus.PENDING: "Cette contribution attend la relecture de l'équipe de modération : "
+    "elle n'est pas publiée, il n'y a rien à signaler.",
+    ContributionStatus.HIDDEN: "Cette contribution est déjà masquée par l'équipe de modération : "
+    "il n'y a plus rien à signaler.",
+    ContributionStatus.WITHDRAWN: "Cette contribution a été retirée par son auteur·rice : "
+    "elle n'est plus sur le forum, il n'y a rien à signaler.",
+}
+HIDDEN_COMMENT_NOT_REPORTABLE = (
+    "Ce commentaire est déjà masqué par l'équipe de modération : il n'y a plus rien à signaler."
+)
+OFF_FORUM_COMMENT_NOT_REPORTABLE = (
+    "Ce commentaire n'est plus visible sur le forum, car sa contribution n'est pas publiée : il n'y a rien à signaler."
+)
+
+
+def check_reportable(user: User, item: Contribution | Comment) -> None:
+    """Refuse, with the reason in French, to report one's own item or an item that is not published.
+
+    The views call it before showing the report form, and the report services again under the row lock.
+    """
+    if isinstance(item, Comment):
+        if item.author_id is not None and item.author_id == user.pk:
+            raise ForumError("Vous ne pouvez pas signaler votre propre commentaire.")
+        if item.status != CommentStatus.PUBLISHED:
+            raise ForumError(HIDDEN_COMMENT_NOT_REPORTABLE)
+        if item.contribution.status != ContributionStatus.PUBLISHED:
+            raise ForumError(OFF_FORUM_COMMENT_NOT_REPORTABLE)
+        return
+    if item.author_id is not None and item.author_id == user.pk:
+        raise ForumError("Vous ne pouvez pas signaler votre propre contribution.")
+    if item.status != ContributionStatus.PUBLISHED:
+        raise ForumError(NOT_REPORTABLE_CONTRIBUTION[item.status])
+
+
 def report_contribution(user: User, contribution: Contribution, reason: str, details: str = "") -> Report:
     """A person reports a published contribution to the moderators: once per person while the report is open.
 
@@ -504,10 +546,7 @@ def report_contribution(user: User, contribution: Contribution, reason: str, det
     details = _check_optional(details, "Les précisions", REPORT_DETAILS_MAX_LENGTH)
     with transaction.atomic():
         locked = _lock_contribution(contribution)
-        if locked.author_id is not None and locked.author_id == user.pk:
-            raise ForumError("Vous ne pouvez pas signaler votre propre contribution.")
-        if locked.status != ContributionStatus.PUBLISHED:
-            raise ForumError("Cette contribution n'est plus publiée : l'équipe de modération l'a déjà vue.")
+        check_reportable(user, locked)
         if Report.objects.filter(contribution=locked, reporter=user, resolved_at__isnull=True).exists():
             raise ForumError(ALREADY_REPORTED.format(item="cette contribution"))
         try:
@@ -516,7 +555,7 @@ def report_contribution(user: User, contribution: Contribution, reason: str, det
         except IntegrityError:  # a concurrent double click: the unique constraint keeps one
             raise ForumError(ALREADY_REPORTED.format(item="cette contribution")) from None
         Contribution.objects.filter(pk=locked.pk).update(reports_count=F("reports_count") + 1)
-        _log(user, ModerationAction.REPORT, contribution=locked, reason=reason, note=details)
+        _log(user, ModerationAction.REPORT, contribution=locked, reason=reason, report=report)
         threshold = locked.theme.consultation.auto_hide_threshold
         open_reports = Report.objects.filter(contribution=locked, resolved_at__isnull=True).count()
         locked.reports_count = open_reports
@@ -546,10 +585,7 @@ def report_comment(user: User, comment: Comment, reason: str, details: str = "")
     details = _check_optional(details, "Les précisions", REPORT_DETAILS_MAX_LENGTH)
     with transaction.atomic():
         locked = _lock_comment(comment)
-        if locked.author_id is not None and locked.author_id == user.pk:
-            raise ForumError("Vous ne pouvez pas signaler votre propre commentaire.")
-        if locked.status != CommentStatus.PUBLISHED:
-            raise ForumError("Ce commentaire n'est plus publié : l'équipe de modération l'a déjà vu.")
+        check_reportable(user, locked)
         if Report.objects.filter(comment=locked, reporter=user, resolved_at__isnull=True).exists():
             raise ForumError(ALREADY_REPORTED.format(item="ce commentaire"))
         try:
@@ -558,7 +594,7 @@ def report_comment(user: User, comment: Comment, reason: str, details: str = "")
         except IntegrityError:
             raise ForumError(ALREADY_REPORTED.format(item="ce commentaire")) from None
         Comment.objects.filter(pk=locked.pk).update(reports_count=F("reports_count") + 1)
-        _log(user, ModerationAction.REPORT, comment=locked, reason=reason, note=details)
+        _log(user, ModerationAction.REPORT, comment=locked, reason=reason, report=report)
         threshold = locked.contribution.theme.consultation.auto_hide_threshold
         open_reports = Report.objects.filter(comment=locked, resolved_at__isnull=True).count()
         locked.reports_count = open_reports
@@ -740,34 +776,58 @@ def workshop_sheet_model() -> str:
     return workshop_sheet_template(ContributionKind.PROPOSAL.label, ParticipantCategory.USER.label)
 
 
+# Every column of a contribution, as the bulk writes of the imports send them (`mediane.bulk`).
+IMPORTED_FIELDS = tuple(field.name for field in Contribution._meta.concrete_fields if not field.primary_key)
+
+
+def _imported_row(contribution: Contribution) -> bulk.Row:
+    return bulk.db_values(
+        Contribution, IMPORTED_FIELDS, {name: getattr(contribution, name) for name in IMPORTED_FIELDS}
+    )
+
+
 def import_workshop_sheet(importer: User, theme: Theme, rows: Sequence[WorkshopRow], file_name: str) -> ImportRecord:
     """Record every line of a workshop sheet as a contribution collected by `importer`, all or nothing.
 
     Preconditions: `rows` come from `read_workshop_sheet` without errors, and the theme is open. Each person
-    on the sheet gave their consent (the « consentement » column); no account is created for them.
+    on the sheet gave their consent (the « consentement » column); no account is created for them. Every line is
+    checked and prepared first; one short transaction then writes them all.
     """
     check_theme_open(theme)
     if not rows:
         raise ForumError("Le fichier ne contient aucune contribution.")
     now = timezone.now()
+    status = _initial_status(theme)
+    prepared = []
+    for row in rows:
+        try:
+            draft = check_draft(ContributionDraft(kind=row.kind, title=row.title, body=row.body))
+        except ForumError as exc:
+            raise ForumError(f"Ligne {row.line} : {exc}") from exc
+        contribution = Contribution(
+            theme=theme,
+            kind=draft.kind,
+            title=draft.title,
+            body=draft.body,
+            body_html=render_markup(draft.body),
+            search_text=search_document(draft.title, draft.body),
+            status=status,
+            published_at=now if status == ContributionStatus.PUBLISHED else None,
+            created_at=now,
+            author=None,
+            author_name="",
+            author_category=row.category,
+            author_departement=row.departement,
+            source=ContributionSource.WORKSHOP_SHEET,
+            collected_by=importer,
+            assisted_channel=AssistedChannel.WORKSHOP,
+            consent_recorded_at=now,
+        )
+        prepared.append(_imported_row(contribution))
     with transaction.atomic():
-        for row in rows:
-            try:
-                draft = check_draft(ContributionDraft(kind=row.kind, title=row.title, body=row.body))
-            except ForumError as exc:
-                raise ForumError(f"Ligne {row.line} : {exc}") from exc
-            _create_contribution(
-                theme,
-                draft,
-                author=None,
-                author_name="",
-                author_category=row.category,
-                author_departement=row.departement,
-                source=ContributionSource.WORKSHOP_SHEET,
-                collected_by=importer,
-                assisted_channel=AssistedChannel.WORKSHOP,
-                consent_recorded_at=now,
-            )
+        bulk.insert(Contribution, IMPORTED_FIELDS, prepared)
+        if status == ContributionStatus.PUBLISHED:
+            Theme.objects.filter(pk=theme.pk).update(published_count=F("published_count") + len(prepared))
         return ImportRecord.objects.create(
             theme=theme,
             imported_by=importer,
@@ -783,6 +843,67 @@ class DecidimImportSummary:
     updated: int
     unchanged: int
     record: ImportRecord | None
+
+
+@dataclass
+class _DecidimPlan:
+    """What a Decidim import writes, worked out outside the write transaction."""
+
+    known: dict[str, int]  # the Decidim ids already imported into the theme, with their contribution's pk
+    new: list[bulk.Row]
+    changed: list[bulk.Row]
+    unchanged: int
+
+
+DECIDIM_UPDATED = ("title", "body", "supports_count", "created_at", "external_url", "body_html", "search_text")
+
+
+def _decidim_known(theme: Theme, external_ids: Sequence[str]) -> dict[str, Contribution]:
+    known: dict[str, Contribution] = {}
+    for start in range(0, len(external_ids), DECIDIM_CHUNK):
+        for contribution in Contribution.objects.filter(
+            theme=theme, source=ContributionSource.DECIDIM, external_id__in=external_ids[start : start + DECIDIM_CHUNK]
+        ).only("pk", "external_id", *DECIDIM_UPDATED[:5]):
+            known[contribution.external_id] = contribution
+    return known
+
+
+def _plan_decidim(
+    theme: Theme, rows: Sequence[DecidimRow], progress: Callable[[int, int], None] | None
+) -> _DecidimPlan:
+    existing = _decidim_known(theme, [row.external_id for row in rows])
+    plan = _DecidimPlan(known={key: c.pk for key, c in existing.items()}, new=[], changed=[], unchanged=0)
+    for done, row in enumerate(rows, start=1):
+        values = {
+            "title": row.title,
+            "body": row.body,
+            "supports_count": row.votes,
+            "created_at": row.created_at,
+            "external_url": row.url,
+        }
+        current = existing.get(row.external_id)
+        if current is None:
+            contribution = Contribution(
+                theme=theme,
+                kind=ContributionKind.PROPOSAL,
+                body_html=render_markup(row.body),
+                search_text=search_document(row.title, row.body),
+                status=ContributionStatus.PUBLISHED,
+                published_at=row.created_at,
+                source=ContributionSource.DECIDIM,
+                external_id=row.external_id,
+                **values,
+            )
+            plan.new.append(_imported_row(contribution))
+        elif any(getattr(current, name) != value for name, value in values.items()):
+            values["body_html"] = render_markup(row.body)
+            values["search_text"] = search_document(row.title, row.body)
+            plan.changed.append((*bulk.db_values(Contribution, DECIDIM_UPDATED, values), current.pk))
+        else:
+            plan.unchanged += 1
+        if progress is not None and (done % DECIDIM_CHUNK == 0 or done == len(rows)):
+            progress(done, len(rows))
+    return plan
 
 
 def import_decidim_proposals(
@@ -802,64 +923,28 @@ def import_decidim_proposals(
     New proposals are published at once, without pre-moderation: they were already public on Decidim and an
     organiser chose to import them. Decidim votes become `supports_count` only, with no local Support rows:
     the voters have no account here, so these supports cannot be taken back or counted per person.
-    With `dry_run`, everything is checked and counted, then rolled back.
+    Everything is checked and prepared first; one short transaction then writes it all (nothing, with
+    `dry_run`). If another import of the same theme wrote in between, the work is planned again once.
     """
-    created = updated = unchanged = 0
-    record = None
-    with transaction.atomic():
-        for start in range(0, len(rows), DECIDIM_CHUNK):
-            chunk = rows[start : start + DECIDIM_CHUNK]
-            existing = {
-                contribution.external_id: contribution
-                for contribution in Contribution.objects.select_for_update().filter(
-                    theme=theme,
-                    source=ContributionSource.DECIDIM,
-                    external_id__in=[row.external_id for row in chunk],
-                )
-            }
-            new, changed = [], []
-            for row in chunk:
-                values = {
-                    "title": row.title,
-                    "body": row.body,
-                    "supports_count": row.votes,
-                    "created_at": row.created_at,
-                    "external_url": row.url,
-                }
-                current = existing.get(row.external_id)
-                if current is None:
-                    new.append(
-                        Contribution(
-                            theme=theme,
-                            kind=ContributionKind.PROPOSAL,
-                            body_html=render_markup(row.body),
-                            search_text=search_document(row.title, row.body),
-                            status=ContributionStatus.PUBLISHED,
-                            published_at=row.created_at,
-                            source=ContributionSource.DECIDIM,
-                            external_id=row.external_id,
-                            **values,
-                        )
-                    )
-                elif any(getattr(current, name) != value for name, value in values.items()):
-                    for name, value in values.items():
-                        setattr(current, name, value)
-                    current.body_html = render_markup(row.body)
-                    current.search_text = search_document(row.title, row.body)
-                    changed.append(current)
-                else:
-                    unchanged += 1
-            Contribution.objects.bulk_create(new)
-            Contribution.objects.bulk_update(changed, [*values, "body_html", "search_text"])
-            created += len(new)
-            updated += len(changed)
-            if progress is not None:
-                progress(min(start + DECIDIM_CHUNK, len(rows)), len(rows))
-        if created:
-            Theme.objects.filter(pk=theme.pk).update(published_count=F("published_count") + created)
+    external_ids = [row.external_id for row in rows]
+    for attempt in range(2):
+        plan = _plan_decidim(theme, rows, progress)
         if dry_run:
-            transaction.set_rollback(True)
-        else:
+            return DecidimImportSummary(len(plan.new), len(plan.changed), plan.unchanged, record=None)
+        with transaction.atomic():
+            Theme.objects.select_for_update().filter(pk=theme.pk).first()
+            now_known = {key: c.pk for key, c in _decidim_known(theme, external_ids).items()}
+            if now_known != plan.known:
+                if attempt == 0:
+                    continue
+                raise ForumError(
+                    "Un autre import Decidim de ce thème s'est fait en même temps. Rien n'a été enregistré : "
+                    "relancez l'import."
+                )
+            bulk.insert(Contribution, IMPORTED_FIELDS, plan.new)
+            bulk.update(Contribution, DECIDIM_UPDATED, plan.changed)
+            if plan.new:
+                Theme.objects.filter(pk=theme.pk).update(published_count=F("published_count") + len(plan.new))
             record = ImportRecord.objects.create(
                 theme=theme,
                 imported_by=imported_by,
@@ -867,4 +952,5 @@ def import_decidim_proposals(
                 file_name=file_name[:255],
                 rows=len(rows),
             )
-    return DecidimImportSummary(created=created, updated=updated, unchanged=unchanged, record=record)
+        return DecidimImportSummary(len(plan.new), len(plan.changed), plan.unchanged, record=record)
+    raise AssertionError("unreachable")  # pragma: no cover

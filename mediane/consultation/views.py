@@ -1,8 +1,6 @@
 """Views of the forum. Thin: fetch and check access, call one service, redirect or render."""
 
-import csv
 import datetime as dt
-import itertools
 import json
 import math
 from urllib.parse import urlencode
@@ -12,14 +10,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch, Sum
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mediane import numbers
+from mediane import downloads, numbers
 from mediane.accounts.decorators import charter_required
 from mediane.accounts.enums import ParticipantCategory
+from mediane.ratelimits import writes_limited
+from mediane.spreadsheets import CSV_CONTENT_TYPE
 
 from . import forms, services
 from .enums import ContributionKind, ContributionSource, ContributionStatus
@@ -165,26 +165,26 @@ def _split_comments(comments: list[Comment]) -> list[Comment]:
 
 
 def _get_readable_contribution(request, pk: int) -> Contribution:
-    """What a visitor may open: withdrawn ones are gone, pending ones are for author and moderators."""
-    contribution = get_object_or_404(Contribution.objects.with_public_relations(), pk=pk)
-    if contribution.status == ContributionStatus.WITHDRAWN:
-        raise Http404("Cette contribution a été retirée par son auteur·rice.")
-    if contribution.status == ContributionStatus.PENDING:
-        user = request.user
-        if not (user.is_authenticated and contribution.author_id == user.pk) and not user.has_perm(
-            "consultation.moderate", contribution
-        ):
-            raise Http404("Cette contribution attend la modération.")
-    return contribution
+    """A contribution its visitor may read (`rules.CONTRIBUTION_READERS`), or 404 whatever the reason, so that
+    an id tells nothing of what the visitor may not read."""
+    return get_object_or_404(Contribution.objects.readable_by(request.user).with_public_relations(), pk=pk)
 
 
 def contribution_detail(request, pk, comment_form=None):
-    contribution = _get_readable_contribution(request, pk)
+    """The page of a contribution: the whole of it for whoever may read it, with a word on its state when it is
+    not published; for everyone else, the placeholder of a hidden one, and 404 for the rest."""
     user = request.user
+    contribution = get_object_or_404(Contribution.objects.shown_to(user).with_public_relations(), pk=pk)
+    can_read = user.has_perm("consultation.read", contribution)
     comments: list[Comment] = []
     similar: list[Contribution] = []
     if contribution.is_visible:
         comments = _split_comments(list(Comment.objects.filter(contribution=contribution)))
+        for comment in comments:
+            for shown in (comment, *comment.reply_list):
+                # A hidden comment is a placeholder, except for its author and the moderation team.
+                shown.contribution = contribution  # the rule reads it: no query per comment
+                shown.can_read = shown.is_visible or user.has_perm("consultation.read", shown)
         similar = Contribution.objects.similar_to(contribution, limit=5)
     has_supported = user.is_authenticated and Support.objects.filter(contribution=contribution, user=user).exists()
     return render(
@@ -192,6 +192,7 @@ def contribution_detail(request, pk, comment_form=None):
         "consultation/contribution_detail.html",
         {
             "contribution": contribution,
+            "can_read": can_read,
             "theme": contribution.theme,
             "comments": comments,
             "similar": similar,
@@ -234,6 +235,7 @@ def _similar_panel(request, theme: Theme, similar: list[Contribution], seen: lis
 
 
 @charter_required
+@writes_limited
 def contribute(request, consultation, theme):
     """The contribution form. Before publishing, the person sees the close contributions they have not seen yet.
 
@@ -306,6 +308,7 @@ def similar_draft(request, consultation, theme, assisted=False):
 
 
 @login_required
+@writes_limited
 def withdraw(request, pk):
     contribution = _get_readable_contribution(request, pk)
     if not request.user.has_perm("consultation.withdraw_contribution", contribution):
@@ -324,6 +327,7 @@ def withdraw(request, pk):
 
 @require_POST
 @login_required
+@writes_limited
 def support(request, pk):
     contribution = _get_readable_contribution(request, pk)
     # The form says what the person wants, so a double click or a resent form never undoes it.
@@ -341,6 +345,7 @@ def support(request, pk):
 
 @require_POST
 @login_required
+@writes_limited
 def comment(request, pk):
     contribution = _get_readable_contribution(request, pk)
     form = CommentForm(request.POST)
@@ -348,7 +353,8 @@ def comment(request, pk):
         parent = None
         if form.cleaned_data["parent"]:
             parent = (
-                Comment.objects.select_related("parent")
+                Comment.objects.readable_by(request.user)
+                .select_related("parent")
                 .filter(contribution=contribution, pk=form.cleaned_data["parent"])
                 .first()
             )
@@ -368,6 +374,7 @@ def comment(request, pk):
 
 @require_POST
 @login_required
+@writes_limited
 def follow(request, consultation, theme):
     theme = _get_theme(consultation, theme)
     if unfollow_theme(request.user, theme):
@@ -512,30 +519,15 @@ def _open_data_rows():
         ]
 
 
-def _download(content, content_type: str, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def open_data(request):
     total = Theme.objects.aggregate(total=Sum("published_count"))["total"] or 0
     return render(request, "consultation/open_data.html", {"columns": OPEN_DATA_COLUMNS, "total": total})
 
 
-class _Echo:
-    """A file-like object that hands back what csv.writer writes, so each row can be streamed."""
-
-    def write(self, value):
-        return value
-
-
 def open_data_csv(request):
-    writer = csv.writer(_Echo())
+    """The published contributions as CSV; text that a spreadsheet would run as a formula is neutralised there."""
     header = [name for name, _ in OPEN_DATA_COLUMNS]
-    lines = (writer.writerow(row) for row in _open_data_rows())
-    content = itertools.chain([writer.writerow(header)], lines)
-    return _download(content, "text/csv; charset=utf-8", "mediane-contributions.csv")
+    return downloads.csv_download(_open_data_rows(), "mediane-contributions.csv", header=header)
 
 
 def open_data_json(request):
@@ -549,7 +541,8 @@ def open_data_json(request):
             separator = ",\n"
         yield "\n]\n"
 
-    return _download(content(), "application/json; charset=utf-8", "mediane-contributions.json")
+    # The JSON keeps every text exact: it is not read by spreadsheet programs.
+    return downloads.attachment(content(), "application/json; charset=utf-8", "mediane-contributions.json")
 
 
 # --- end Search and open data ---
@@ -579,6 +572,13 @@ def _require(user, perm: str, obj=None) -> None:
 
 
 def _report(request, *, item, contribution: Contribution, report_service, item_label: str):
+    """The report form of an item its reporter may read. One they may not report (their own, or one that is
+    not published: the moderation team already reads those) sends them back to the contribution, saying why."""
+    try:
+        services.check_reportable(request.user, item)
+    except services.ForumError as exc:
+        messages.error(request, str(exc))
+        return redirect(contribution.get_absolute_url())
     form = forms.ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -596,8 +596,9 @@ def _report(request, *, item, contribution: Contribution, report_service, item_l
 
 
 @login_required
+@writes_limited
 def report(request, pk):
-    contribution = get_object_or_404(Contribution.objects.with_public_relations(), pk=pk)
+    contribution = _get_readable_contribution(request, pk)
     return _report(
         request,
         item=contribution,
@@ -608,8 +609,11 @@ def report(request, pk):
 
 
 @login_required
+@writes_limited
 def report_comment(request, pk):
-    comment = get_object_or_404(Comment.objects.select_related("contribution__theme__consultation"), pk=pk)
+    comment = get_object_or_404(
+        Comment.objects.readable_by(request.user).select_related("contribution__theme__consultation"), pk=pk
+    )
     return _report(
         request,
         item=comment,
@@ -636,34 +640,35 @@ def _capped(queryset) -> tuple[list, bool]:
 @login_required
 def moderation_queue(request):
     _require(request.user, "consultation.moderate")
+    # The team reads everything, but through the rule like everyone: one definition of who reads what.
+    contributions = Contribution.objects.readable_by(request.user)
+    comments = Comment.objects.readable_by(request.user)
     pending, more_pending = _capped(
-        Contribution.objects.filter(status=ContributionStatus.PENDING)
-        .with_public_relations()
-        .order_by("created_at", "id")
+        contributions.filter(status=ContributionStatus.PENDING).with_public_relations().order_by("created_at", "id")
     )
     reported, more_reported = _capped(
-        Contribution.objects.filter(reports_count__gt=0)
+        contributions.filter(reports_count__gt=0)
         .exclude(status=ContributionStatus.WITHDRAWN)
         .with_public_relations()
         .prefetch_related(_open_reports())
         .order_by("-reports_count", "-id")
     )
     reported_comments, more_reported_comments = _capped(
-        Comment.objects.filter(reports_count__gt=0)
+        comments.filter(reports_count__gt=0)
         .select_related("contribution")
         .prefetch_related(_open_reports())
         .order_by("-reports_count", "-id")
     )
     # Hidden pending review is already in the reported list, with its reports.
     hidden, more_hidden = _capped(
-        Contribution.objects.filter(status=ContributionStatus.HIDDEN)
+        contributions.filter(status=ContributionStatus.HIDDEN)
         .exclude(hidden_reason=services.ModerationReason.PENDING_REVIEW)
         .with_public_relations()
         .annotate(hidden_at=Max("moderation_logs__created_at"))
         .order_by("-hidden_at", "-id")
     )
     hidden_comments, more_hidden_comments = _capped(
-        Comment.objects.filter(status=services.CommentStatus.HIDDEN)
+        comments.filter(status=services.CommentStatus.HIDDEN)
         .exclude(hidden_reason=services.ModerationReason.PENDING_REVIEW)
         .select_related("contribution")
         .annotate(hidden_at=Max("moderation_logs__created_at"))
@@ -747,13 +752,14 @@ def moderate(request, pk, action):
     """GET shows the action's form with the item; POST does it and goes back to the queue."""
     _require(request.user, "consultation.moderate")
     form_class, service, title, done = MODERATION_ACTIONS[action]
+    # The team reads everything, but through the rule like everyone: one definition of who reads what.
     if "comment" in action:
-        item = get_object_or_404(
-            Comment.objects.select_related("contribution").prefetch_related(_open_reports()), pk=pk
-        )
+        comments = Comment.objects.readable_by(request.user).select_related("contribution")
+        item = get_object_or_404(comments.prefetch_related(_open_reports()), pk=pk)
         contribution = item.contribution
     else:
-        item = get_object_or_404(Contribution.objects.with_public_relations().prefetch_related(_open_reports()), pk=pk)
+        contributions = Contribution.objects.readable_by(request.user).with_public_relations()
+        item = get_object_or_404(contributions.prefetch_related(_open_reports()), pk=pk)
         contribution = item
     form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -781,7 +787,7 @@ def moderate(request, pk, action):
 @login_required
 def moderation_log(request):
     _require(request.user, "consultation.moderate")
-    entries = ModerationLog.objects.select_related("actor", "contribution", "comment__contribution").order_by(
+    entries = ModerationLog.objects.select_related("actor", "contribution", "comment__contribution", "report").order_by(
         "-created_at", "-id"
     )
     page = Paginator(entries, LOG_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
@@ -789,6 +795,7 @@ def moderation_log(request):
 
 
 @login_required
+@writes_limited
 def assisted(request, consultation, theme):
     theme = _get_theme(consultation, theme)
     _require(request.user, "consultation.add_assisted_contribution", theme)
@@ -817,7 +824,13 @@ def assisted(request, consultation, theme):
         form = forms.AssistedContributionForm()
         recorded_id = numbers.query_int(request.GET.get("enregistree"), default=0, minimum=1)
         if recorded_id:
-            recorded = Contribution.objects.filter(pk=recorded_id, collected_by=request.user).first()
+            # Only what this mediator has just recorded, still waiting or published, and as the rule lets them read.
+            recorded = (
+                Contribution.objects.readable_by(request.user)
+                .filter(pk=recorded_id, collected_by=request.user)
+                .filter(status__in=[ContributionStatus.PENDING, ContributionStatus.PUBLISHED])
+                .first()
+            )
     context = {
         "form": form,
         "theme": theme,
@@ -828,11 +841,8 @@ def assisted(request, consultation, theme):
 
 
 def workshop_sheet_template(request):
-    """The model sheet to fill in, with a BOM so that Excel on Windows reads the accents right."""
-    content = "\ufeff" + services.workshop_sheet_model()
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="fiche-atelier-modele.csv"'
-    return response
+    """The model sheet to fill in (`;`-separated, with a BOM: see `imports.workshop_sheet_template`)."""
+    return downloads.attachment(services.workshop_sheet_model(), CSV_CONTENT_TYPE, "fiche-atelier-modele.csv")
 
 
 def _import_page(request, theme, *, perm: str, template: str, read, write):
@@ -867,6 +877,7 @@ def _import_page(request, theme, *, perm: str, template: str, read, write):
 
 
 @login_required
+@writes_limited
 def import_workshop_sheet(request, consultation, theme):
     theme = _get_theme(consultation, theme)
 
@@ -885,6 +896,7 @@ def import_workshop_sheet(request, consultation, theme):
 
 
 @login_required
+@writes_limited
 def import_decidim(request, consultation, theme):
     theme = _get_theme(consultation, theme)
     warnings = []

@@ -11,12 +11,13 @@ import argparse
 import csv
 import functools
 import gzip
-import io
 import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from mediane.spreadsheets import csv_text
 
 SHIPPED = Path(__file__).resolve().parent / "data" / "communes.csv.gz"
 
@@ -188,16 +189,15 @@ def _read_source(source: Path) -> _SourceReading:
 
 
 def _write_reference(communes: Sequence[Commune], target: Path) -> None:
-    text = io.StringIO(newline="")
-    writer = csv.writer(text, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for c in communes:
-        postal_codes = POSTAL_CODE_SEPARATOR.join(c.postal_codes)
-        writer.writerow((c.insee, c.name, postal_codes, c.region, c.latitude, c.longitude, c.population))
+    rows = (
+        (c.insee, c.name, POSTAL_CODE_SEPARATOR.join(c.postal_codes), c.region, c.latitude, c.longitude, c.population)
+        for c in communes
+    )
+    text = csv_text(rows, header=COLUMNS, lineterminator="\n")
     target.parent.mkdir(parents=True, exist_ok=True)
     # No file name and a fixed date in the gzip header: the same source gives the same bytes.
     with target.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
-        gz.write(text.getvalue().encode("utf-8"))
+        gz.write(text.encode("utf-8"))
 
 
 def build_reference(source: Path, target: Path) -> int:

@@ -6,7 +6,8 @@ from django.template.defaultfilters import filesizeformat
 from mediane.forms import Form
 
 from .enums import ImportFormat
-from .services import MAX_UPLOAD_BYTES, ImportRefused, check_upload_size
+from .import_jobs import MAX_UPLOAD_BYTES, check_upload_size
+from .services import ImportRefused
 
 FORMAT_HELP = {
     ImportFormat.STANDARD_CSV: "Un tableau au standard « lieux de médiation numérique » v1.0.2, colonnes séparées "

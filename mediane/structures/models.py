@@ -7,13 +7,15 @@ multi-valued fields are JSON lists of the standard's exact labels. A place is up
 
 from __future__ import annotations
 
-from datetime import timedelta
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+from mediane.jobs.models import BackgroundJob, JobQuerySet
 
 from . import standard
 from .enums import IMPORT_STAGE_LABELS, ImportFormat, ImportStatus, StructureKind
@@ -151,23 +153,16 @@ class Place(models.Model):
 
 # --- Imports ---------------------------------------------------------------------------------------------------
 
-# A queued or running import whose last sign of life is older than this was cut off (server restarted).
-IMPORT_STALE_MINUTES = 10
-IMPORT_STALE_AFTER = timedelta(minutes=IMPORT_STALE_MINUTES)
 IMPORT_ACTIVE_STATUSES = [ImportStatus.QUEUED, ImportStatus.RUNNING]
 
 
-class ImportJobQuerySet(models.QuerySet["ImportJob"]):
-    def active(self):
-        return self.filter(status__in=IMPORT_ACTIVE_STATUSES)
-
-
-class ImportJob(models.Model):
+class ImportJob(BackgroundJob):
     """One import of a file of places, from the organisers' page or `manage.py import_lieux`.
 
     The uploaded file is kept in the default storage while the job waits and runs, and after a dry run until the
     real import of the same file is launched (or `DRY_RUN_FILE_KEPT` has passed); `file` is blank afterwards.
     `report` holds what the import found: every rejected row with its line and French messages, and the warnings.
+    A background job (`mediane/jobs/`) whose work is `import_jobs.execute_import`.
     """
 
     created_by = models.ForeignKey(
@@ -190,11 +185,6 @@ class ImportJob(models.Model):
         verbose_name="vérification d'origine",
     )
     status = models.CharField("état", max_length=12, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
-    stage = models.CharField("étape", max_length=20, blank=True)
-    progress = models.FloatField("avancement", default=0.0)
-    started_at = models.DateTimeField("commencé le", null=True, blank=True)
-    heartbeat_at = models.DateTimeField("dernier signe de vie", null=True, blank=True)
-    finished_at = models.DateTimeField("terminé le", null=True, blank=True)
     rows_count = models.PositiveIntegerField("lignes lues", default=0)
     created_count = models.PositiveIntegerField("lieux ajoutés", default=0)
     updated_count = models.PositiveIntegerField("lieux mis à jour", default=0)
@@ -204,9 +194,14 @@ class ImportJob(models.Model):
     structures_updated_count = models.PositiveIntegerField("structures mises à jour", default=0)
     # {"rejections": [{"line": 12, "id": "…", "messages": ["…"]}, …], "warnings": ["…"], "seconds": 1.2}
     report = models.JSONField("rapport", default=dict, blank=True)
-    error = models.TextField("erreur", blank=True)
 
-    objects = ImportJobQuerySet.as_manager()
+    objects = JobQuerySet.as_manager()
+
+    work: ClassVar[str] = "mediane.structures.import_jobs.execute_import"
+    interrupted_message: ClassVar[str] = (
+        "L'import s'est arrêté sans finir : le processus qui le faisait ne donne plus signe de vie (serveur "
+        "redémarré ou tâche arrêtée). Rien n'a été enregistré : envoyez le fichier de nouveau."
+    )
 
     class Meta:
         verbose_name = "import de lieux"
@@ -220,25 +215,22 @@ class ImportJob(models.Model):
         return reverse("structures:import", kwargs={"pk": self.pk})
 
     @property
-    def is_active(self) -> bool:
-        return self.status in IMPORT_ACTIVE_STATUSES
-
-    @property
     def row_word(self) -> str:
         """What the number of a rejected row counts: a line of a CSV file, a record of a JSON file."""
         json_formats = (ImportFormat.STANDARD_JSON, ImportFormat.LEGACY_JSON)
         return "Enregistrement" if self.file_format in json_formats else "Ligne"
 
-    def is_stale_at(self, moment) -> bool:
-        """True when the job still says queued or running but has given no sign of life for `IMPORT_STALE_AFTER`."""
-        if not self.is_active:
-            return False
-        last_sign = self.heartbeat_at or self.started_at or self.created_at
-        return moment - last_sign > IMPORT_STALE_AFTER
+    def unexpected_error_message(self, error: BaseException) -> str:
+        return (
+            f"L'import a échoué à cause d'une erreur inattendue ({type(error).__name__}). Rien n'a été enregistré. "
+            "Le détail est dans le journal du serveur ; si l'erreur revient, signalez-la à l'équipe technique."
+        )
 
-    @property
-    def progress_percent(self) -> int:
-        return round(max(0.0, min(1.0, self.progress)) * 100)
+    def on_failed(self) -> None:
+        """A failed import keeps no file: the organiser sends it again."""
+        from .import_jobs import forget_file
+
+        forget_file(self)
 
     @property
     def stage_label(self) -> str:

@@ -1,56 +1,42 @@
-"""Every write of structures and places: importing a file of places (upsert by the standard's `id`), the import
-jobs that run it in the background or from the command line, and the rows of the exports.
+"""Every write of structures and places: importing the rows of a file of places (upsert by the standard's `id`),
+and the rows of the exports. The import jobs that run it in the background or from the command line are in
+`import_jobs.py`.
 
-`import_places` writes in one transaction: a failure leaves nothing half-written, and a dry run takes the same
-path, checks and report, then rolls back. Every row of the file ends up created, updated, unchanged or rejected
-with its line and French messages: nothing is dropped silently. Refusals raise `ImportRefused` with a French
-message that says what to do.
+`import_places` works everything out first, then writes in one short transaction: a failure leaves nothing
+half-written, and a dry run does the same work and stops before writing. Every row of the file ends up created,
+updated, unchanged or rejected with its line and French messages: nothing is dropped silently. Refusals raise
+`ImportRefused` with a French message that says what to do.
 """
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import QuerySet
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import slugify
 
-from mediane import numbers
+from mediane import bulk, numbers
 from mediane.accounts.territories import DEPARTEMENTS, InvalidPostalCode, departement_from_postal_code
-from mediane.tasks import enqueue
 
-from . import imports, standard
+from . import standard
 from .communes import load_communes
-from .enums import ImportFormat, ImportStatus, StructureKind
+from .enums import ImportFormat, StructureKind
 from .libraries import DEPARTMENTAL_LIBRARY, NO_PUBLIC, LibrariesResult, Library
-from .models import IMPORT_ACTIVE_STATUSES, IMPORT_STALE_MINUTES, MULTI_VALUED, ImportJob, Place, Structure
+from .models import MULTI_VALUED, ImportJob, Place, Structure
 from .signals import places_changed
-from .standard import FormatError, ReadResult, Rejection, Row
+from .standard import ReadResult, Rejection, Row
 
 if TYPE_CHECKING:
-    from django.core.files.uploadedfile import UploadedFile
-
     from mediane.accounts.models import User
 
-logger = logging.getLogger(__name__)
-
-# An uploaded file is refused past this size (the national libraries file weighs about 1 MB compressed).
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-# After a dry run the file is kept this long, so that the organiser can import it without sending it again.
-DRY_RUN_FILE_KEPT = timedelta(hours=24)
-# Rows are looked up and written by batches: few queries, and memory stays flat.
+# Rows are looked up by batches: few queries, and memory stays flat.
 LOOKUP_BATCH = 900  # under SQLite's oldest limit of 999 parameters per query
-WRITE_BATCH = 500
-# Progress is written at most this often (seconds).
-PROGRESS_INTERVAL = 0.5
 # Share of the progress bar: reading the file, comparing with the database, then writing.
 READ_END, PLAN_END = 0.2, 0.5
 EXAMPLE_LINES = 5
@@ -59,18 +45,20 @@ Progress = Callable[[str, float], None]
 
 # Model field of each field of the standard (the standard's `id` is `id_standard`).
 PLACE_FIELDS: dict[str, str] = {name: ("id_standard" if name == "id" else name) for name in standard.FIELD_NAMES}
-# Fields compared to tell an updated place from an unchanged one, and written by the bulk update.
-COMPARED_FIELDS = (*(f for f in PLACE_FIELDS.values() if f != "id_standard"), "departement", "structure_id")
-UPDATED_FIELDS = (*(f.removesuffix("_id") for f in COMPARED_FIELDS), "updated_at")
+# Fields compared to tell an updated place from an unchanged one (with its structure).
+PLACE_COMPARED = (*(f for f in PLACE_FIELDS.values() if f != "id_standard"), "departement")
+# Columns of the bulk writes (`mediane.bulk`), in order; the structure comes last, known only during the write.
+PLACE_UPDATED = (*PLACE_COMPARED, "updated_at", "structure")
+PLACE_INSERTED = ("id_standard", *PLACE_COMPARED, "created_at", "updated_at", "structure")
 STRUCTURE_FACTS = ("name", "kind", "address", "postal_code", "commune", "insee_code", "departement", "region")
+STRUCTURE_INSERTED = ("siret", "rna", "source_id", *STRUCTURE_FACTS, "created_at", "updated_at")
+STRUCTURE_UPDATED = (*STRUCTURE_FACTS, "updated_at")
+# Places changed by someone else between the plan and the write: plan again, this many times at most.
+PLAN_ATTEMPTS = 2
 
 
 class ImportRefused(Exception):
     """A refusal of the import services; the message is French and tells the person what to do."""
-
-
-class _JobAbandoned(Exception):
-    """The job was marked failed while it ran (cut off as stale): its result must not be written."""
 
 
 # --- The report ----------------------------------------------------------------------------------------------
@@ -90,6 +78,8 @@ class ImportReport:
     rejections: list[Rejection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # How long the write transaction lasted: on SQLite, how long every other writer had to wait.
+    write_seconds: float = 0.0
 
     @property
     def rejected(self) -> int:
@@ -100,6 +90,7 @@ class ImportReport:
             "rejections": [{"line": r.line, "id": r.id, "messages": list(r.messages)} for r in self.rejections],
             "warnings": list(self.warnings),
             "seconds": round(self.seconds, 2),
+            "write_seconds": round(self.write_seconds, 3),
         }
 
 
@@ -246,8 +237,61 @@ def _batches(items: list, size: int) -> Iterator[list]:
         yield items[start : start + size]
 
 
+class _Changed(Exception):
+    """Places or structures changed between the plan and the write: plan again."""
+
+
+@dataclass
+class _Writes:
+    """What an import writes, every value already converted for the database (`mediane.bulk`): the transaction
+    that applies it only sends rows. New places whose structure is new learn its id during the write."""
+
+    new_structures: list[bulk.Row] = field(default_factory=list)
+    new_structure_keys: list[tuple[str, str]] = field(default_factory=list)
+    changed_structures: list[bulk.Row] = field(default_factory=list)
+    new_places: list[bulk.Row] = field(default_factory=list)
+    new_place_structures: list[int | tuple[str, str]] = field(default_factory=list)
+    changed_places: list[bulk.Row] = field(default_factory=list)
+    changed_place_structures: list[int | tuple[str, str]] = field(default_factory=list)
+    changed_place_pks: list[int] = field(default_factory=list)
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.new_structures or self.changed_structures or self.new_places or self.changed_places)
+
+    def apply(self) -> None:
+        """Send the rows. Caller is inside `transaction.atomic()`: this is all the write lock covers."""
+        ids = dict(
+            zip(
+                self.new_structure_keys,
+                bulk.insert(Structure, STRUCTURE_INSERTED, self.new_structures, returning=True),
+                strict=True,
+            )
+        )
+        bulk.update(Structure, STRUCTURE_UPDATED, self.changed_structures)
+
+        def structure_id(key: int | tuple[str, str]) -> int:
+            return key if isinstance(key, int) else ids[key]
+
+        bulk.insert(
+            Place,
+            PLACE_INSERTED,
+            ((*row, structure_id(key)) for row, key in zip(self.new_places, self.new_place_structures, strict=True)),
+        )
+        bulk.update(
+            Place,
+            PLACE_UPDATED,
+            (
+                (*row, structure_id(key), pk)
+                for row, key, pk in zip(
+                    self.changed_places, self.changed_place_structures, self.changed_place_pks, strict=True
+                )
+            ),
+        )
+
+
 class _Plan:
-    """What the import will write: compared with the database outside the transaction, written inside it."""
+    """What the import will write, worked out by reading the database, outside any write transaction."""
 
     def __init__(self, entries: list[_Entry], *, libraries: bool, progress: Progress) -> None:
         self.entries = entries
@@ -255,8 +299,10 @@ class _Plan:
         self.progress = progress
         self.existing: dict[str, Place] = {}
         self.structures: dict[tuple[str, str], Structure] = {}
+        self.planned_at = timezone.now()
 
     def load(self) -> None:
+        self.planned_at = timezone.now()
         ids = [entry.values["id_standard"] for entry in self.entries]
         steps = max(1, len(ids))
         done = 0
@@ -278,17 +324,17 @@ class _Plan:
     def key_of(self, entry: _Entry) -> tuple[str, str]:
         return _structure_key(entry.values)
 
-    def set_aside_other_sources(self, report: ImportReport) -> None:
-        """Reject the rows whose id is already a place of another source: ids are only unique within a source,
-        and updating that place would replace one place with another. Nothing of the other place changes."""
-        kept = []
+    def other_sources(self) -> tuple[list[_Entry], list[Rejection]]:
+        """The rows kept, and those rejected because their id is already a place of another source: ids are only
+        unique within a source, and updating that place would replace one place with another."""
+        kept, rejected = [], []
         for entry in self.entries:
             place = self.existing.get(entry.values["id_standard"])
             theirs, ours = (place.source.strip() if place else ""), entry.values["source"].strip()
             if theirs and ours and theirs != ours:
                 identifier = entry.values["id_standard"]
                 prefix = slugify(ours)[:30] or "source"
-                report.rejections.append(
+                rejected.append(
                     Rejection(
                         entry.line or 0,
                         identifier,
@@ -302,8 +348,7 @@ class _Plan:
                 )
             else:
                 kept.append(entry)
-        self.entries = kept
-        report.rejections.sort(key=lambda rejection: rejection.line)
+        return kept, rejected
 
     def keeps_its_structure(self, entry: _Entry) -> bool:
         """A place without a real pivot that already belongs to a structure stays with it."""
@@ -312,13 +357,13 @@ class _Plan:
             entry.values["pivot"] == standard.PIVOT_PLACEHOLDER and place is not None and place.structure_id is not None
         )
 
-    def write(self, report: ImportReport, echo: Progress) -> bool:
-        """Write structures then places by batches; True when anything changed. `echo` shows the progress of the
-        writes on a terminal (the command line), never in the database."""
+    def prepare(self, entries: list[_Entry], report: ImportReport) -> _Writes:
+        """Work out every row to write and count them in `report`; nothing is written."""
         now = timezone.now()
-        new_structures: dict[tuple[str, str], Structure] = {}
-        changed_structures: dict[int, Structure] = {}
-        for entry in self.entries:
+        writes = _Writes()
+        new_structures: set[tuple[str, str]] = set()
+        changed_structures: set[int] = set()
+        for entry in entries:
             if self.keeps_its_structure(entry):
                 continue
             key = self.key_of(entry)
@@ -326,9 +371,13 @@ class _Plan:
             structure = self.structures.get(key)
             if structure is None:
                 if key not in new_structures:
-                    new_structures[key] = Structure(**{key[0]: key[1]}, **facts)
+                    new_structures.add(key)
+                    identifiers = {"siret": "", "rna": "", "source_id": "", key[0]: key[1]}
+                    values = {**identifiers, **facts, "created_at": now, "updated_at": now}
+                    writes.new_structures.append(bulk.db_values(Structure, STRUCTURE_INSERTED, values))
+                    writes.new_structure_keys.append(key)
                 continue
-            if structure.pk in changed_structures or structure.pk is None:
+            if structure.pk in changed_structures:
                 continue
             # The Ministry's file is the reference for its libraries; another file only fills what is blank, so
             # that a structure completed by hand is not overwritten by every import.
@@ -338,56 +387,46 @@ class _Plan:
                 if value and getattr(structure, name) != value and (self.libraries or not getattr(structure, name))
             }
             if changes:
-                for name, value in changes.items():
-                    setattr(structure, name, value)
-                structure.updated_at = now
-                changed_structures[structure.pk] = structure
-        created_structures = list(new_structures.values())
-        for batch in _batches(created_structures, WRITE_BATCH):
-            Structure.objects.bulk_create(batch)
-        self.structures.update(new_structures)
-        if changed_structures:
-            Structure.objects.bulk_update(
-                list(changed_structures.values()), [*STRUCTURE_FACTS, "updated_at"], batch_size=WRITE_BATCH
-            )
-        report.structures_created = len(created_structures)
-        report.structures_updated = len(changed_structures)
+                changed_structures.add(structure.pk)
+                values = {name: changes.get(name, getattr(structure, name)) for name in STRUCTURE_FACTS}
+                values["updated_at"] = now
+                writes.changed_structures.append((*bulk.db_values(Structure, STRUCTURE_UPDATED, values), structure.pk))
+        report.structures_created = len(writes.new_structures)
+        report.structures_updated = len(writes.changed_structures)
 
-        to_create: list[Place] = []
-        to_update: list[Place] = []
-        for entry in self.entries:
-            values = dict(entry.values)
-            place = self.existing.get(values["id_standard"])
+        for entry in entries:
+            place_values = entry.values
+            place = self.existing.get(place_values["id_standard"])
+            structure_key: int | tuple[str, str]
             if self.keeps_its_structure(entry):
-                values["structure_id"] = place.structure_id  # type: ignore[union-attr]
+                structure_key = place.structure_id  # type: ignore[union-attr, assignment]
             else:
-                values["structure_id"] = self.structures[self.key_of(entry)].pk
+                key = self.key_of(entry)
+                known = self.structures.get(key)
+                structure_key = known.pk if known is not None else key
             if place is None:
-                to_create.append(Place(**values))
-            elif any(getattr(place, name) != values[name] for name in COMPARED_FIELDS):
-                for name in COMPARED_FIELDS:
-                    setattr(place, name, values[name])
-                place.updated_at = now
-                to_update.append(place)
-        # Inside the import's transaction a progress row would be seen by nobody: only the terminal is told.
-        total = max(1, len(to_create) + len(to_update))
-        written = 0
-        for batch in _batches(to_create, WRITE_BATCH):
-            Place.objects.bulk_create(batch)
-            written += len(batch)
-            echo("write", PLAN_END + (1 - PLAN_END) * written / total)
-        for batch in _batches(to_update, WRITE_BATCH):
-            Place.objects.bulk_update(batch, UPDATED_FIELDS)
-            written += len(batch)
-            echo("write", PLAN_END + (1 - PLAN_END) * written / total)
-        report.created = len(to_create)
-        report.updated = len(to_update)
-        report.unchanged = len(self.entries) - len(to_create) - len(to_update)
-        return bool(to_create or to_update or created_structures or changed_structures)
+                row = {**place_values, "created_at": now, "updated_at": now}
+                writes.new_places.append(bulk.db_values(Place, PLACE_INSERTED[:-1], row))
+                writes.new_place_structures.append(structure_key)
+                continue
+            same_structure = isinstance(structure_key, int) and place.structure_id == structure_key
+            if same_structure and all(getattr(place, name) == place_values[name] for name in PLACE_COMPARED):
+                report.unchanged += 1
+                continue
+            row = {**place_values, "updated_at": now}
+            writes.changed_places.append(bulk.db_values(Place, PLACE_UPDATED[:-1], row))
+            writes.changed_place_structures.append(structure_key)
+            writes.changed_place_pks.append(place.pk)
+        report.created = len(writes.new_places)
+        report.updated = len(writes.changed_places)
+        return writes
 
-
-class _DryRunRollback(Exception):
-    pass
+    def changed_since_planning(self) -> bool:
+        """Inside the write transaction: did anyone write places or structures since `load`?"""
+        return (
+            Place.objects.filter(updated_at__gte=self.planned_at).exists()
+            or Structure.objects.filter(updated_at__gte=self.planned_at).exists()
+        )
 
 
 def check_can_import(actor: User | None) -> None:
@@ -405,15 +444,19 @@ def import_places(
 ) -> ImportReport:
     """Upsert the accepted rows of a read file as places, by the standard's `id`, with their structures.
 
-    `actor`, when given, must be allowed to import (the command line passes none). Runs in one transaction: all
-    rows are written or none. A dry run does exactly the same work, then rolls it back. Rows the database cannot
-    keep (a value longer than its column) are rejected with their line, like the reader's rejections.
+    `actor`, when given, must be allowed to import (the command line passes none). Everything is read, checked and
+    worked out first, outside any transaction; then one short transaction writes it all, or nothing (on SQLite a
+    write transaction holds the whole database: see `mediane/bulk.py`). A dry run stops before that transaction and
+    takes no write lock. If places changed between the plan and the write, the import plans again once. Rows the
+    database cannot keep (a value longer than its column) are rejected with their line, like the reader's
+    rejections.
     """
     if actor is not None:
         check_can_import(actor)
     started = time.monotonic()
     notify = progress or (lambda stage, fraction: None)
-    report = ImportReport(dry_run=dry_run, rejections=list(result.rejected), warnings=list(result.warnings))
+    rejections = list(result.rejected)
+    warnings = list(result.warnings)
     entries: list[_Entry] = []
     without_departement: list[int | None] = []
     without_public: list[int | None] = []
@@ -422,7 +465,7 @@ def import_places(
         values = _place_values(row)
         problems = _length_problems(values)
         if problems:
-            report.rejections.append(Rejection(line or 0, values["id_standard"], tuple(problems)))
+            rejections.append(Rejection(line or 0, values["id_standard"], tuple(problems)))
             continue
         if values.pop("_contradiction"):
             contradicting.append(line)
@@ -432,318 +475,50 @@ def import_places(
             without_public.append(line)
         entries.append(_Entry(line, row, values, library))
     if without_departement:
-        report.warnings.append(
+        warnings.append(
             f"{len(without_departement)} lieu(x) dont le département n'a pas pu être déduit du code INSEE ni du code "
             f"postal : importés sans département{_lines(without_departement)}. Vérifiez leur code postal."
         )
     if contradicting:
-        report.warnings.append(
+        warnings.append(
             f"{len(contradicting)} lieu(x) dont le code INSEE désigne une commune d'un autre département que le code "
             f"postal : département déduit du code postal{_lines(contradicting)}. Vérifiez le code INSEE."
         )
     if without_public:
-        report.warnings.append(
+        warnings.append(
             f"{len(without_public)} lieu(x) indiquent « {NO_PUBLIC} » : importés avec cette "
             f"modalité d'accès{_lines(without_public)}."
         )
-    report.rejections.sort(key=lambda r: r.line)
-    report.rows = len(entries) + len(report.rejections)
 
-    plan = _Plan(entries, libraries=source_format == ImportFormat.LIBRARIES, progress=notify)
-    plan.load()
-    plan.set_aside_other_sources(report)
-    notify("write", PLAN_END)
-    try:
-        with transaction.atomic():
-            changed = plan.write(report, echo=getattr(progress, "echo", None) or (lambda stage, fraction: None))
-            if dry_run:
-                raise _DryRunRollback
-            if changed:
+    for attempt in range(PLAN_ATTEMPTS):
+        report = ImportReport(dry_run=dry_run, warnings=list(warnings))
+        plan = _Plan(entries, libraries=source_format == ImportFormat.LIBRARIES, progress=notify)
+        plan.load()
+        kept, elsewhere = plan.other_sources()
+        report.rejections = sorted([*rejections, *elsewhere], key=lambda rejection: rejection.line)
+        report.rows = len(entries) + len(rejections)
+        writes = plan.prepare(kept, report)
+        if dry_run or not writes.anything:
+            break
+        notify("write", PLAN_END + (1 - PLAN_END) * 0.9)
+        try:
+            locked = time.monotonic()
+            with transaction.atomic():
+                if plan.changed_since_planning():
+                    raise _Changed
+                writes.apply()
                 transaction.on_commit(lambda: places_changed.send(sender=Place))
-    except _DryRunRollback:
-        pass
+            report.write_seconds = time.monotonic() - locked
+            break
+        except _Changed:
+            if attempt + 1 == PLAN_ATTEMPTS:
+                raise ImportRefused(
+                    "Des lieux ont été modifiés pendant l'import, deux fois de suite. Rien n'a été enregistré : "
+                    "relancez l'import dans quelques minutes."
+                ) from None
     notify("done", 1.0)
     report.seconds = time.monotonic() - started
     return report
-
-
-# --- Import jobs ---------------------------------------------------------------------------------------------
-
-
-def _moment(value) -> str:
-    return timezone.localtime(value).strftime("%d/%m/%Y à %H:%M")
-
-
-def fail_stale_imports() -> int:
-    """Mark failed the jobs that say queued or running but gave no sign of life for IMPORT_STALE_MINUTES."""
-    limit = timezone.now() - timedelta(minutes=IMPORT_STALE_MINUTES)
-    stale = ImportJob.objects.active().filter(heartbeat_at__lt=limit) | ImportJob.objects.active().filter(
-        heartbeat_at__isnull=True, created_at__lt=limit
-    )
-    jobs = list(stale.only("pk", "file", "dry_run"))
-    for job in jobs:
-        _delete_file(job)
-    return ImportJob.objects.filter(pk__in=[job.pk for job in jobs], status__in=IMPORT_ACTIVE_STATUSES).update(
-        status=ImportStatus.FAILED,
-        finished_at=timezone.now(),
-        file="",
-        error="L'import s'est interrompu : il n'a donné aucun signe de vie pendant plus de "
-        f"{IMPORT_STALE_MINUTES} minutes (serveur redémarré ou tâche arrêtée). Rien n'a été enregistré ; "
-        "envoyez le fichier de nouveau.",
-    )
-
-
-def _discard_expired_dry_run_files() -> None:
-    expired = ImportJob.objects.filter(dry_run=True, finished_at__lt=timezone.now() - DRY_RUN_FILE_KEPT).exclude(
-        file=""
-    )
-    jobs = list(expired)
-    for job in jobs:
-        _delete_file(job)
-    ImportJob.objects.filter(pk__in=[job.pk for job in jobs]).update(file="")
-
-
-def _delete_file(job: ImportJob) -> None:
-    if job.file and job.file.name:
-        try:
-            default_storage.delete(job.file.name)
-        except OSError:
-            logger.warning("Fichier de l'import n° %s impossible à supprimer : %s", job.pk, job.file.name)
-
-
-def _check_no_running_import() -> None:
-    now = timezone.now()
-    for job in ImportJob.objects.active().filter(dry_run=False):
-        if not job.is_stale_at(now):
-            raise ImportRefused(
-                f"Un import est déjà {job.get_status_display()} (n° {job.pk}, lancé le {_moment(job.created_at)}). "
-                "Attendez qu'il se termine avant d'en lancer un autre : deux imports en même temps pourraient "
-                "modifier les mêmes lieux. Une vérification sans import reste possible."
-            )
-
-
-def check_upload_size(size: int) -> None:
-    if size > MAX_UPLOAD_BYTES:
-        raise ImportRefused(
-            f"Le fichier est trop lourd : {filesizeformat(size)}, pour {filesizeformat(MAX_UPLOAD_BYTES)} au plus. "
-            "Compressez-le (.gz) ou découpez-le en plusieurs fichiers."
-        )
-
-
-def launch_import(
-    actor: User | None,
-    upload: UploadedFile,
-    *,
-    file_format: str,
-    dry_run: bool,
-    published: date | None = None,
-) -> ImportJob:
-    """Store the uploaded file and queue its import (or its check, for a dry run) once the transaction commits.
-
-    Refuses when `actor` is not an organiser, when the file is too large, and, for a real import, while another
-    real import is queued or running and alive. Jobs that stopped giving signs of life are marked failed first.
-    """
-    from .tasks import run_import_task
-
-    check_can_import(actor)
-    check_upload_size(upload.size or 0)
-    fail_stale_imports()
-    _discard_expired_dry_run_files()
-    if not dry_run:
-        _check_no_running_import()
-    name = (upload.name or "fichier").rsplit("/", 1)[-1][:255]
-    stored = default_storage.save(f"imports/lieux/{timezone.now():%Y/%m}/{name}", upload)
-    try:
-        with transaction.atomic():
-            job = ImportJob.objects.create(
-                created_by=actor,
-                file=stored,
-                file_name=name,
-                file_size=upload.size or 0,
-                file_format=file_format,
-                published=published,
-                dry_run=dry_run,
-            )
-            enqueue(run_import_task, job.pk)
-    except Exception:
-        default_storage.delete(stored)
-        raise
-    return job
-
-
-def import_checked_file(actor: User | None, checked: ImportJob) -> ImportJob:
-    """Queue the real import of the file a dry run checked; the new job takes the file over."""
-    from .tasks import run_import_task
-
-    check_can_import(actor)
-    if not checked.dry_run or checked.status != ImportStatus.SUCCEEDED:
-        raise ImportRefused("Seul un fichier vérifié avec succès peut être importé depuis sa vérification.")
-    fail_stale_imports()
-    _check_no_running_import()
-    with transaction.atomic():
-        locked = ImportJob.objects.select_for_update().get(pk=checked.pk)
-        if not locked.file:
-            raise ImportRefused(
-                "Ce fichier n'est plus conservé (il l'est 24 heures après la vérification, et jusqu'à son import) : "
-                "envoyez-le de nouveau."
-            )
-        job = ImportJob.objects.create(
-            created_by=actor,
-            file=locked.file.name,
-            file_name=locked.file_name,
-            file_size=locked.file_size,
-            file_format=locked.file_format,
-            published=locked.published,
-            dry_run=False,
-            from_dry_run=locked,
-        )
-        ImportJob.objects.filter(pk=locked.pk).update(file="")
-        enqueue(run_import_task, job.pk)
-    return job
-
-
-class _ProgressWriter:
-    """Writes a job's stage and progress (and so its sign of life) at most every PROGRESS_INTERVAL seconds."""
-
-    def __init__(self, job_id: int, echo: Progress | None = None) -> None:
-        self.job_id = job_id
-        self.echo = echo
-        self.last_write: float | None = None
-        self.last_stage = ""
-
-    def __call__(self, stage: str, fraction: float) -> None:
-        if self.echo is not None:
-            self.echo(stage, fraction)
-        now = time.monotonic()
-        if stage == self.last_stage and self.last_write is not None and now - self.last_write < PROGRESS_INTERVAL:
-            return
-        self.last_write, self.last_stage = now, stage
-        written = ImportJob.objects.filter(pk=self.job_id, status=ImportStatus.RUNNING).update(
-            stage=stage, progress=max(0.0, min(1.0, fraction)), heartbeat_at=timezone.now()
-        )
-        if not written:
-            raise _JobAbandoned
-
-
-def _claim(job_id: int) -> ImportJob | None:
-    with transaction.atomic():
-        job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
-        if job is None:
-            logger.warning("L'import n° %s n'existe plus : rien à faire.", job_id)
-            return None
-        # A task delivered twice must not run twice, unless the first attempt is dead.
-        if not (job.status == ImportStatus.QUEUED or job.is_stale_at(timezone.now())):
-            return None
-        now = timezone.now()
-        fields = {"status": ImportStatus.RUNNING, "started_at": now, "heartbeat_at": now, "stage": "read"}
-        ImportJob.objects.filter(pk=job_id).update(progress=0.0, error="", **fields)
-        for name, value in fields.items():
-            setattr(job, name, value)
-        return job
-
-
-def _execute(job: ImportJob, data: bytes, progress: Progress) -> ImportJob:
-    """Read the file and import it for the running `job`, then record the outcome on the job."""
-    finished: dict[str, Any]
-    try:
-        progress("read", 0.02)
-        result = imports.read_places(data, job.file_format, published=job.published or timezone.localdate())
-        progress("read", READ_END)
-        report = import_places(result, source_format=job.file_format, dry_run=job.dry_run, progress=progress)
-    except _JobAbandoned:
-        logger.warning("L'import n° %s a été déclaré interrompu pendant son travail : résultat abandonné.", job.pk)
-        job.refresh_from_db()
-        return job
-    except FormatError as error:
-        finished = {"status": ImportStatus.FAILED, "error": f"Le fichier n'a pas pu être lu : {error}"}
-    except IntegrityError:
-        logger.exception("L'import n° %s a échoué.", job.pk)
-        finished = {
-            "status": ImportStatus.FAILED,
-            "error": "Un autre import a modifié les mêmes lieux pendant celui-ci. Rien n'a été enregistré : "
-            "relancez l'import.",
-        }
-    except Exception as error:
-        logger.exception("L'import n° %s a échoué.", job.pk)
-        finished = {
-            "status": ImportStatus.FAILED,
-            "error": f"L'import a échoué à cause d'une erreur inattendue ({type(error).__name__}). Rien n'a été "
-            "enregistré. Le détail est dans le journal du serveur ; si l'erreur revient, signalez-la à l'équipe "
-            "technique.",
-        }
-    else:
-        finished = {
-            "status": ImportStatus.SUCCEEDED,
-            "stage": "done",
-            "progress": 1.0,
-            "rows_count": report.rows,
-            "created_count": report.created,
-            "updated_count": report.updated,
-            "unchanged_count": report.unchanged,
-            "rejected_count": report.rejected,
-            "structures_created_count": report.structures_created,
-            "structures_updated_count": report.structures_updated,
-            "report": report.as_json(),
-        }
-    now = timezone.now()
-    finished.update(finished_at=now, heartbeat_at=now)
-    keep_file = job.dry_run and finished["status"] == ImportStatus.SUCCEEDED
-    if not keep_file:
-        _delete_file(job)
-        finished["file"] = ""
-    ImportJob.objects.filter(pk=job.pk, status=ImportStatus.RUNNING).update(**finished)
-    job.refresh_from_db()
-    return job
-
-
-def run_import(job_id: int) -> None:
-    """The background task's body: read the stored file and import it. Never raises for a failure of the import
-    itself: the job is marked failed with a French message. Does nothing for a job that no longer waits."""
-    job = _claim(job_id)
-    if job is None:
-        return
-    try:
-        with job.file.open("rb") as stored:
-            data = stored.read()
-    except (OSError, ValueError):
-        logger.exception("Fichier de l'import n° %s illisible.", job_id)
-        ImportJob.objects.filter(pk=job_id).update(
-            status=ImportStatus.FAILED,
-            finished_at=timezone.now(),
-            file="",
-            error="Le fichier envoyé n'a pas été retrouvé sur le serveur : envoyez-le de nouveau.",
-        )
-        return
-    _execute(job, data, _ProgressWriter(job_id))
-
-
-def import_file(
-    data: bytes,
-    *,
-    file_name: str,
-    file_format: str,
-    dry_run: bool,
-    published: date | None = None,
-    actor: User | None = None,
-    progress: Progress | None = None,
-) -> ImportJob:
-    """Import a file at once, in this process (the command line): recorded as a job, so that it appears in the
-    organisers' list of imports, without keeping the file."""
-    check_upload_size(len(data))
-    now = timezone.now()
-    job = ImportJob.objects.create(
-        created_by=actor,
-        file_name=file_name[:255],
-        file_size=len(data),
-        file_format=file_format,
-        published=published,
-        dry_run=dry_run,
-        status=ImportStatus.RUNNING,
-        stage="read",
-        started_at=now,
-        heartbeat_at=now,
-    )
-    return _execute(job, data, _ProgressWriter(job.pk, echo=progress))
 
 
 # --- Exports -------------------------------------------------------------------------------------------------

@@ -14,11 +14,12 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from mediane import numbers
+from mediane.spreadsheets import csv_text, restore
 from mediane.text import control_character_message
 
 SEPARATOR = "|"
@@ -575,7 +576,9 @@ def read_csv(text: str) -> ReadResult:
             continue
         if len(cells) > len(header) and not any(c.strip() for c in cells[len(header) :]):
             cells = cells[: len(header)]  # trailing separators, as spreadsheets write them
-        values = dict(zip(header, cells, strict=False))
+        # A quote that the platform's writer put before a formula sign is taken off: an import of an export
+        # gives back the same values.
+        values = dict(zip(header, map(restore, cells), strict=False))
         if len(cells) != len(header):
             identifier = values.get("id", "").strip() or None
             collector.reject(
@@ -807,15 +810,18 @@ def _cells(row: Mapping[str, str | Sequence[str]]) -> dict[str, str]:
     return cells
 
 
-def write_csv(rows: Iterable[Mapping[str, str | Sequence[str]]]) -> str:
-    """CSV in the schema's column order, comma-separated, `|` between values, CRLF line ends (RFC 4180, the
-    default of the CSV dialect frictionless reads). Rows are written as given: validate them first."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(FIELD_NAMES)
+def csv_rows(rows: Iterable[Mapping[str, str | Sequence[str]]]) -> Iterator[list[str]]:
+    """The cells of each row in the schema's column order (header: `FIELD_NAMES`), `|` between values, for
+    `mediane.spreadsheets`: comma-separated with CRLF line ends there (RFC 4180, the default of the CSV dialect
+    frictionless reads). A text that a spreadsheet would run as a formula gets a quote in front there, which
+    `read_csv` takes off; phone numbers (`+33…`) and coordinates are plain numbers and stay as they are."""
     for row in rows:
-        writer.writerow(_cells(row).values())
-    return buffer.getvalue()
+        yield list(_cells(row).values())
+
+
+def write_csv(rows: Iterable[Mapping[str, str | Sequence[str]]]) -> str:
+    """The whole CSV export as one string (see `csv_rows`). Rows are written as given: validate them first."""
+    return csv_text(csv_rows(rows), header=FIELD_NAMES)
 
 
 def write_json(rows: Iterable[Mapping[str, str | Sequence[str]]]) -> str:

@@ -7,17 +7,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mediane import numbers
+from mediane import downloads, numbers
+from mediane.jobs import runner
 
-from . import services, standard
+from . import import_jobs, services, standard
 from .enums import ImportFormat
 from .forms import FORMAT_HELP, ImportForm
-from .models import IMPORT_STALE_MINUTES, ImportJob, Place
+from .models import ImportJob, Place
 from .services import ImportRefused
 
 JOBS_PAGE_SIZE = 30
@@ -38,9 +38,10 @@ def _get_job(pk: int) -> ImportJob:
 def imports(request):
     """Every import, most recent first, page by page."""
     _require(request.user, "structures.view_imports")
-    services.fail_stale_imports()
     jobs = ImportJob.objects.select_related("created_by").defer("report").order_by("-created_at", "-id")
     page = Paginator(jobs, JOBS_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
+    for job in page:
+        runner.check_alive(job)
     context = {"page": page, "can_import": request.user.has_perm("structures.import_places")}
     return render(request, "structures/imports.html", context)
 
@@ -53,7 +54,7 @@ def new_import(request):
     if request.method == "POST" and form.is_valid():
         dry_run = request.POST.get("action") != "importer"
         try:
-            job = services.launch_import(
+            job = import_jobs.launch_import(
                 request.user,
                 form.cleaned_data["file"],
                 file_format=form.cleaned_data["file_format"],
@@ -78,7 +79,7 @@ def new_import(request):
 
 
 def _job_context(job: ImportJob) -> dict:
-    return {"job": job, "stale": job.is_stale_at(timezone.now()), "stale_minutes": IMPORT_STALE_MINUTES}
+    return {"job": runner.check_alive(job)}
 
 
 @login_required
@@ -120,7 +121,7 @@ def import_checked(request, pk):
     _require(request.user, "structures.import_places")
     checked = _get_job(pk)
     try:
-        job = services.import_checked_file(request.user, checked)
+        job = import_jobs.import_checked_file(request.user, checked)
     except ImportRefused as error:
         messages.error(request, str(error))
         return redirect(checked)
@@ -146,18 +147,6 @@ def _export_name(extension: str) -> str:
     return f"lieux-mediation-numerique-{timezone.localdate().isoformat()}.{extension}"
 
 
-def _download(content, content_type: str, extension: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{_export_name(extension)}"'
-    return response
-
-
-def _csv_content():
-    yield standard.write_csv([])  # the header
-    for chunk in _chunks(services.export_rows(Place.objects.all()), EXPORT_CHUNK):
-        yield standard.write_csv(chunk).split("\r\n", 1)[1]
-
-
 def _json_content():
     yield "["
     separator = "\n"
@@ -171,9 +160,10 @@ def _json_content():
 
 def export_csv(request):
     """Every place in the national standard v1.0.2, CSV (passes `frictionless validate` against the schema)."""
-    return _download(_csv_content(), "text/csv; charset=utf-8", "csv")
+    rows = standard.csv_rows(services.export_rows(Place.objects.all()))
+    return downloads.csv_download(rows, _export_name("csv"), header=standard.FIELD_NAMES)
 
 
 def export_json(request):
     """Every place in the national standard v1.0.2, JSON (a list of records, as the national cartography)."""
-    return _download(_json_content(), "application/json; charset=utf-8", "json")
+    return downloads.attachment(_json_content(), "application/json; charset=utf-8", _export_name("json"))

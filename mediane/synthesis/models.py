@@ -7,7 +7,7 @@ one is queued or running, both enforced by the database.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -15,32 +15,27 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mediane.consultation.models import Contribution, Theme
+from mediane.jobs.models import BackgroundJob, JobQuerySet
 
 from .enums import STAGE_LABELS, EditAction, RunStatus, TopicKind
 
-# A running run whose heartbeat is older than this was cut off (worker killed, server restarted).
-STALE_MINUTES = 10
-STALE_AFTER = timedelta(minutes=STALE_MINUTES)
 ACTIVE_STATUSES = [RunStatus.QUEUED, RunStatus.RUNNING]
 
 
-class SynthesisRunQuerySet(models.QuerySet["SynthesisRun"]):
+class SynthesisRunQuerySet(JobQuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)
 
     def succeeded(self):
         return self.filter(status=RunStatus.SUCCEEDED)
 
-    def active(self):
-        return self.filter(status__in=ACTIVE_STATUSES)
 
+class SynthesisRun(BackgroundJob):
+    """A synthesis of a theme's published contributions: a background job (`mediane/jobs/`) whose work is
+    `services.compute_run`, then the result that the working group edits and publishes."""
 
-class SynthesisRun(models.Model):
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="synthesis_runs")
     status = models.CharField("état", max_length=12, choices=RunStatus.choices, default=RunStatus.QUEUED)
-    # Engine stage being run ("prepare", "duplicates", …) and the share of the work done, from 0 to 1.
-    stage = models.CharField("étape", max_length=20, blank=True)
-    progress = models.FloatField("avancement", default=0.0)
     backend = models.CharField("méthode", max_length=30, default="tfidf")
     seed = models.PositiveIntegerField("graine", default=0)
     min_topics = models.PositiveSmallIntegerField("nombre minimal de sujets", default=3)
@@ -48,17 +43,22 @@ class SynthesisRun(models.Model):
     contributions_count = models.PositiveIntegerField("contributions analysées", default=0)
     # The engine's figures (counts, chosen number of topics and scores, timings, warnings) and the breakdowns.
     figures = models.JSONField("chiffres", default=dict, blank=True)
-    error = models.TextField("erreur", blank=True)
     launched_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField("lancée le", default=timezone.now)
     started_at = models.DateTimeField("commencée le", null=True, blank=True)
-    heartbeat_at = models.DateTimeField("dernier signe de vie", null=True, blank=True)
     finished_at = models.DateTimeField("terminée le", null=True, blank=True)
     published_at = models.DateTimeField("publiée le", null=True, blank=True)
 
     objects = SynthesisRunQuerySet.as_manager()
+
+    work: ClassVar[str] = "mediane.synthesis.services.compute_run"
+    interrupted_message: ClassVar[str] = (
+        "La synthèse s'est arrêtée sans finir : le processus de calcul ne donne plus signe de vie (serveur "
+        "redémarré ou tâche arrêtée). Aucun résultat partiel n'a été gardé, et la synthèse publiée ne change pas : "
+        "vous pouvez la relancer."
+    )
 
     class Meta:
         verbose_name = "synthèse"
@@ -82,20 +82,18 @@ class SynthesisRun(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("synthesis:run", kwargs={"pk": self.pk})
 
-    @property
-    def is_active(self) -> bool:
-        return self.status in ACTIVE_STATUSES
+    def unexpected_error_message(self, error: BaseException) -> str:
+        return (
+            f"La synthèse a échoué à cause d'une erreur inattendue ({type(error).__name__}). Le détail est dans le "
+            "journal du serveur. Vous pouvez la relancer ; si l'erreur revient, signalez-la à l'équipe technique."
+        )
 
-    def is_stale_at(self, moment) -> bool:
-        """True when the run still says queued or running but has given no sign of life for `STALE_AFTER`."""
-        if not self.is_active:
-            return False
-        last_sign = self.heartbeat_at or self.started_at or self.created_at
-        return moment - last_sign > STALE_AFTER
-
-    @property
-    def progress_percent(self) -> int:
-        return round(max(0.0, min(1.0, self.progress)) * 100)
+    def discard_partial_work(self) -> None:
+        """Memberships are written in several short transactions while the run is running (nobody reads them
+        then): an attempt that did not finish leaves some, removed topic by topic to keep each write short."""
+        for topic_id in self.topics.values_list("pk", flat=True):
+            TopicMembership.objects.filter(topic_id=topic_id).delete()
+        self.topics.all().delete()
 
     @property
     def stage_label(self) -> str:

@@ -13,24 +13,23 @@ from __future__ import annotations
 import itertools
 import json
 import logging
-import threading
-import time
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from mediane import bulk
 from mediane.consultation import services as consultation_services
 from mediane.consultation.models import Contribution, Theme
-from mediane.tasks import enqueue
+from mediane.jobs import queue, runner
 from mediane.text import control_character_message
 
 from . import signals
 from .enums import EditAction, RunStatus, TopicKind
-from .models import ACTIVE_STATUSES, STALE_MINUTES, SynthesisEdit, SynthesisRun, Topic, TopicMembership
+from .models import SynthesisEdit, SynthesisRun, Topic, TopicMembership
 
 if TYPE_CHECKING:
     from mediane.accounts.models import User
@@ -44,10 +43,6 @@ DEFAULT_MAX_TOPICS = 40
 MAX_TOPICS_LIMIT = 80
 MAX_SEED = 2**31 - 1
 LABEL_MAX_LENGTH = 200
-# Progress is written at most this often (seconds): a run at the national scale calls back often.
-PROGRESS_INTERVAL = 0.5
-# While one engine stage runs long, a thread writes a sign of life this often (seconds). Well under STALE_AFTER.
-HEARTBEAT_INTERVAL = 30.0
 # Share of the progress bar: reading the contributions, the engine's stages, then saving the result.
 ENGINE_START, ENGINE_END = 0.05, 0.9
 MEMBERSHIP_BATCH = 5000
@@ -62,10 +57,6 @@ NON_INFORMATIVE_LABEL = "Réponses sans contenu exploitable"
 
 class SynthesisError(Exception):
     """A refusal of the synthesis services; the message is French and tells the person what to do."""
-
-
-class _RunAbandoned(Exception):
-    """The run was marked failed while it worked (cut off as stale): its result must not be written."""
 
 
 # --- Checks ------------------------------------------------------------------------------------------------------
@@ -146,28 +137,24 @@ def launch_synthesis(
     max_topics: int = DEFAULT_MAX_TOPICS,
     seed: int = 0,
 ) -> SynthesisRun:
-    """Queue a synthesis of the theme's published contributions; the task starts once the transaction commits.
+    """Queue a synthesis of the theme's published contributions; the job starts once the transaction commits.
 
     Refuses when `actor` is not an organiser, when the options are out of bounds, when the theme has no
-    published contribution, or when a run of the theme is queued or running and still gives signs of life.
-    A run that stopped giving signs of life (worker killed, server restarted) is marked failed first.
+    published contribution, or when a run of the theme is queued or running and alive. A run whose process died
+    (worker killed, server restarted) never blocks a launch: it is marked failed first.
     """
-    from .tasks import run_synthesis_task
-
     check_can_manage(actor)
     backend = backend or settings.MEDIANE_SYNTHESIS_BACKEND
     _check_options(backend, min_topics, max_topics, seed)
     with transaction.atomic():
         # Launches of one theme queue behind this lock (PostgreSQL); the unique constraint is the last word.
         Theme.objects.select_for_update().filter(pk=theme.pk).first()
-        now = timezone.now()
+        runner.retire_dead(SynthesisRun.objects.active().filter(theme=theme))
         for active in SynthesisRun.objects.active().filter(theme=theme):
-            if not active.is_stale_at(now):
-                raise SynthesisError(
-                    f"Une synthèse de ce thème est déjà {active.get_status_display()} (n° {active.pk}, lancée le "
-                    f"{_moment(active.created_at)}). Attendez qu'elle se termine avant d'en lancer une autre."
-                )
-            _fail_stale(active, now)
+            raise SynthesisError(
+                f"Une synthèse de ce thème est déjà {active.get_status_display()} (n° {active.pk}, lancée le "
+                f"{_moment(active.created_at)}). Attendez qu'elle se termine avant d'en lancer une autre."
+            )
         if not Contribution.objects.published().in_theme(theme).exists():
             raise SynthesisError("Ce thème n'a encore aucune contribution publiée : il n'y a rien à synthétiser.")
         try:
@@ -179,7 +166,7 @@ def launch_synthesis(
                     min_topics=min_topics,
                     max_topics=max_topics,
                     seed=seed,
-                    created_at=now,
+                    created_at=timezone.now(),
                 )
         except IntegrityError:
             raise SynthesisError(
@@ -195,121 +182,36 @@ def launch_synthesis(
             max_topics=max_topics,
             seed=seed,
         )
-        enqueue(run_synthesis_task, run.pk)
+        queue.start(run)
     return run
 
 
-def _fail_stale(run: SynthesisRun, now) -> None:
-    SynthesisRun.objects.filter(pk=run.pk, status__in=ACTIVE_STATUSES).update(
-        status=RunStatus.FAILED,
-        finished_at=now,
-        error="La synthèse s'est interrompue : elle n'a donné aucun signe de vie pendant plus de "
-        f"{STALE_MINUTES} minutes (serveur redémarré ou tâche arrêtée). Aucun résultat partiel n'a été gardé ; "
-        "vous pouvez la relancer.",
-    )
+def run_synthesis(run_id: int) -> SynthesisRun | None:
+    """Run the queued synthesis `run_id` in this process (what a worker does; the demo loader calls it too)."""
+    return runner.run_job(SynthesisRun, run_id)
 
 
-def run_synthesis(run_id: int) -> None:
-    """The background task's body: read the theme's published contributions, run the engine, save the result.
+def compute_run(run: SynthesisRun, progress: runner.Progress) -> None:
+    """The job's work: read the theme's published contributions, run the engine, save the result.
 
     Progress and signs of life are written as the engine goes, each by its own short update, so other
-    connections see them. The topics and memberships are written at the end in one transaction: a failure or a
-    killed process leaves no half-written run, and the published run of the theme is never touched. Never
-    raises for a failure of the synthesis itself: the run is marked failed with a French message, and the trace
-    goes to the log. Does nothing for a run that is no longer waiting (already done, failed, or running alive).
+    connections see them. The result is written by short transactions while the run still says running (no page
+    reads a running run's topics), then the run turns succeeded in one last transaction: a failure or a killed
+    process leaves no half-written result visible (`discard_partial_work` removes it), and the published run of the
+    theme is never touched. A problem with the contributions themselves fails the run with the engine's message.
     """
-    run = _claim(run_id)
-    if run is None:
-        return
+    from mediane.synthesis.engine import SynthesisInputError
+
+    progress("read", 0.0)
     try:
-        documents_count, result = _compute(run)
-        SynthesisRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
-            stage="save", progress=ENGINE_END, heartbeat_at=timezone.now()
-        )
-        _save_result(run, documents_count, result)
-    except _RunAbandoned:
-        logger.warning("La synthèse n° %s a été déclarée interrompue pendant son calcul : résultat abandonné.", run_id)
-    except Exception as exc:
-        logger.exception("La synthèse n° %s a échoué.", run_id)
-        _record_failure(run_id, exc)
+        documents_count, result = _compute(run, progress)
+    except SynthesisInputError as error:
+        raise runner.JobFailed(str(error)) from error
+    progress("save", ENGINE_END)
+    _save_result(run, documents_count, result, progress)
 
 
-def _claim(run_id: int) -> SynthesisRun | None:
-    with transaction.atomic():
-        run = SynthesisRun.objects.select_for_update().filter(pk=run_id).first()
-        if run is None:
-            logger.warning("La synthèse n° %s n'existe plus : rien à faire.", run_id)
-            return None
-        now = timezone.now()
-        # A message delivered twice (the broker redelivers a task whose worker died) must not run twice,
-        # unless the first attempt is dead.
-        if not (run.status == RunStatus.QUEUED or (run.status == RunStatus.RUNNING and run.is_stale_at(now))):
-            logger.debug("La synthèse n° %s est %s : rien à faire.", run_id, run.get_status_display())
-            return None
-        fields = {"status": RunStatus.RUNNING, "started_at": now, "heartbeat_at": now, "stage": "read"}
-        SynthesisRun.objects.filter(pk=run_id).update(progress=0.0, error="", **fields)
-        for name, value in fields.items():
-            setattr(run, name, value)
-        run.progress = 0.0
-        return run
-
-
-class _ProgressWriter:
-    """The engine's progress callback: writes the stage and progress at most every PROGRESS_INTERVAL seconds."""
-
-    def __init__(self, run_id: int) -> None:
-        self.run_id = run_id
-        self.last_write: float | None = None
-
-    def __call__(self, stage: str, fraction: float) -> None:
-        now = time.monotonic()
-        if self.last_write is not None and now - self.last_write < PROGRESS_INTERVAL:
-            return
-        self.last_write = now
-        progress = ENGINE_START + (ENGINE_END - ENGINE_START) * max(0.0, min(1.0, fraction))
-        written = SynthesisRun.objects.filter(pk=self.run_id, status=RunStatus.RUNNING).update(
-            stage=stage[:20], progress=progress, heartbeat_at=timezone.now()
-        )
-        if not written:
-            raise _RunAbandoned
-
-
-class _Heartbeat:
-    """While the engine works, a thread writes a sign of life every HEARTBEAT_INTERVAL seconds.
-
-    One engine stage can outlast `STALE_AFTER` on a national corpus; without this the run would look dead.
-    Not started inside a transaction (tests, the demo loader): the thread's writes would wait for it.
-    """
-
-    def __init__(self, run_id: int) -> None:
-        self.run_id = run_id
-        self.stop = threading.Event()
-        self.thread: threading.Thread | None = None
-
-    def __enter__(self) -> _Heartbeat:
-        if not connection.in_atomic_block:
-            self.thread = threading.Thread(target=self.beat, name=f"synthesis-{self.run_id}-heartbeat", daemon=True)
-            self.thread.start()
-        return self
-
-    def beat(self) -> None:
-        try:
-            while not self.stop.wait(HEARTBEAT_INTERVAL):
-                SynthesisRun.objects.filter(pk=self.run_id, status=RunStatus.RUNNING).update(
-                    heartbeat_at=timezone.now()
-                )
-        except Exception:
-            logger.exception("Signe de vie de la synthèse n° %s impossible à écrire.", self.run_id)
-        finally:
-            connection.close()  # this thread's own connection
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop.set()
-        if self.thread is not None:
-            self.thread.join()
-
-
-def _compute(run: SynthesisRun) -> tuple[int, SynthesisResult]:
+def _compute(run: SynthesisRun, progress: runner.Progress) -> tuple[int, SynthesisResult]:
     from mediane.synthesis.engine import Document, synthesise
 
     rows = (
@@ -320,15 +222,18 @@ def _compute(run: SynthesisRun) -> tuple[int, SynthesisResult]:
         .iterator(chunk_size=2000)
     )
     documents = [Document(id=str(pk), text=f"{title}\n{body}") for pk, title, body in rows]
-    with _Heartbeat(run.pk):
-        result = synthesise(
-            documents,
-            seed=run.seed,
-            min_topics=run.min_topics,
-            max_topics=run.max_topics,
-            backend=run.backend,
-            progress=_ProgressWriter(run.pk),
-        )
+
+    def engine_progress(stage: str, fraction: float) -> None:
+        progress(stage, ENGINE_START + (ENGINE_END - ENGINE_START) * max(0.0, min(1.0, fraction)))
+
+    result = synthesise(
+        documents,
+        seed=run.seed,
+        min_topics=run.min_topics,
+        max_topics=run.max_topics,
+        backend=run.backend,
+        progress=engine_progress,
+    )
     return len(documents), result
 
 
@@ -343,81 +248,75 @@ def _batches(items: Iterable, size: int) -> Iterable[list]:
         yield batch
 
 
-def _save_result(run: SynthesisRun, documents_count: int, result: SynthesisResult) -> None:
+def _save_result(run: SynthesisRun, documents_count: int, result: SynthesisResult, progress: runner.Progress) -> None:
+    """Write the topics, then the memberships by batches (each its own short transaction: on SQLite a write holds
+    the whole database), then turn the run succeeded."""
     duplicate_of = {doc_id: number for number, group in enumerate(result.duplicates, start=1) for doc_id in group}
-    with transaction.atomic():
-        if not SynthesisRun.objects.select_for_update().filter(pk=run.pk, status=RunStatus.RUNNING).exists():
-            raise _RunAbandoned
-        topics = [
+    topics = [
+        Topic(
+            run=run,
+            kind=TopicKind.TOPIC,
+            position=position,
+            label=found.label[:LABEL_MAX_LENGTH],
+            generated_label=found.label[:LABEL_MAX_LENGTH],
+            terms=list(found.terms),
+            phrases=list(found.phrases),
+            size=found.size,
+        )
+        for position, found in enumerate(result.topics, start=1)
+    ]
+    members: list[list[str]] = [list(found.member_ids) for found in result.topics]
+    ranks: list[dict[str, int]] = [
+        {doc_id: rank for rank, doc_id in enumerate(found.representatives, start=1)} for found in result.topics
+    ]
+    if result.non_informative_ids:
+        topics.append(
             Topic(
                 run=run,
-                kind=TopicKind.TOPIC,
-                position=position,
-                label=found.label[:LABEL_MAX_LENGTH],
-                generated_label=found.label[:LABEL_MAX_LENGTH],
-                terms=list(found.terms),
-                phrases=list(found.phrases),
-                size=found.size,
+                kind=TopicKind.NON_INFORMATIVE,
+                position=0,
+                label=NON_INFORMATIVE_LABEL,
+                generated_label=NON_INFORMATIVE_LABEL,
+                size=len(result.non_informative_ids),
             )
-            for position, found in enumerate(result.topics, start=1)
-        ]
-        members: list[list[str]] = [list(found.member_ids) for found in result.topics]
-        ranks: list[dict[str, int]] = [
-            {doc_id: rank for rank, doc_id in enumerate(found.representatives, start=1)} for found in result.topics
-        ]
-        if result.non_informative_ids:
-            topics.append(
-                Topic(
-                    run=run,
-                    kind=TopicKind.NON_INFORMATIVE,
-                    position=0,
-                    label=NON_INFORMATIVE_LABEL,
-                    generated_label=NON_INFORMATIVE_LABEL,
-                    size=len(result.non_informative_ids),
-                )
-            )
-            members.append(list(result.non_informative_ids))
-            ranks.append({})
-        Topic.objects.bulk_create(topics)
-        memberships = (
-            TopicMembership(
-                run_id=run.pk,
-                topic_id=topic.pk,
-                contribution_id=int(doc_id),
-                representative_rank=rank_of.get(doc_id),
-                duplicate_group=duplicate_of.get(doc_id),
-            )
-            for topic, ids, rank_of in zip(topics, members, ranks, strict=True)
-            for doc_id in ids
         )
-        for batch in _batches(memberships, MEMBERSHIP_BATCH):
-            TopicMembership.objects.bulk_create(batch)
-        now = timezone.now()
-        SynthesisRun.objects.filter(pk=run.pk).update(
-            status=RunStatus.SUCCEEDED,
+        members.append(list(result.non_informative_ids))
+        ranks.append({})
+    with transaction.atomic():
+        runner.lock_current(run)
+        Topic.objects.bulk_create(topics)
+    fields = ("run", "topic", "contribution", "representative_rank", "duplicate_group")
+    rows = (
+        bulk.db_values(
+            TopicMembership,
+            fields,
+            {
+                "run": run.pk,
+                "topic": topic.pk,
+                "contribution": int(doc_id),
+                "representative_rank": rank_of.get(doc_id),
+                "duplicate_group": duplicate_of.get(doc_id),
+            },
+        )
+        for topic, ids, rank_of in zip(topics, members, ranks, strict=True)
+        for doc_id in ids
+    )
+    total = max(1, documents_count)
+    written = 0
+    for batch in _batches(rows, MEMBERSHIP_BATCH):
+        with transaction.atomic():
+            runner.lock_current(run)
+            bulk.insert(TopicMembership, fields, batch)
+        written += len(batch)
+        progress("save", ENGINE_END + (1 - ENGINE_END) * 0.99 * min(1.0, written / total))
+    with transaction.atomic():
+        runner.lock_current(run)
+        runner.finish(
+            run,
             stage="done",
-            progress=1.0,
             contributions_count=documents_count,
             figures=_plain(result.figures),
-            heartbeat_at=now,
-            finished_at=now,
         )
-
-
-def _record_failure(run_id: int, exc: Exception) -> None:
-    from mediane.synthesis.engine import SynthesisInputError
-
-    if isinstance(exc, SynthesisInputError):
-        message = str(exc)
-    else:
-        message = (
-            f"La synthèse a échoué à cause d'une erreur inattendue ({type(exc).__name__}). Le détail est dans le "
-            "journal du serveur. Vous pouvez la relancer ; si l'erreur revient, signalez-la à l'équipe technique."
-        )
-    now = timezone.now()
-    SynthesisRun.objects.filter(pk=run_id, status__in=ACTIVE_STATUSES).update(
-        status=RunStatus.FAILED, error=message, finished_at=now, heartbeat_at=now
-    )
 
 
 # --- Editorial control -------------------------------------------------------------------------------------------
@@ -574,9 +473,20 @@ def split_topic(actor: User | None, topic: Topic) -> tuple[Topic, Topic]:
         .order_by("contribution_id")
         .values_list("pk", "contribution_id", "contribution__title", "contribution__body")
     )
+    # The new labels are public: only what everyone may read feeds them. A contribution hidden or withdrawn since
+    # the run stays in the first part, where no page shows it.
+    readable = set(
+        TopicMembership.objects.filter(
+            topic=current, contribution__in=Contribution.objects.readable_by_everyone()
+        ).values_list("contribution_id", flat=True)
+    )
     run = current.run
     result = synthesise(
-        [Document(id=str(contribution_id), text=f"{title}\n{body}") for _, contribution_id, title, body in rows],
+        [
+            Document(id=str(contribution_id), text=f"{title}\n{body}")
+            for _, contribution_id, title, body in rows
+            if contribution_id in readable
+        ],
         seed=run.seed,
         min_topics=2,
         max_topics=2,

@@ -11,17 +11,17 @@ from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mediane import numbers
 from mediane.consultation.enums import ContributionKind
 from mediane.consultation.models import Theme
+from mediane.jobs import runner
 
 from . import reports, services
 from .enums import RunStatus, TopicKind
 from .forms import LaunchForm, MemberFilterForm, MergeForm, RenameForm
-from .models import STALE_MINUTES, SynthesisRun, Topic
+from .models import SynthesisRun, Topic
 from .services import SynthesisError
 
 MEMBERS_PAGE_SIZE = 50
@@ -53,7 +53,9 @@ def _get_theme(consultation: str, theme: str) -> Theme:
 
 
 def _get_run(pk: int) -> SynthesisRun:
-    return get_object_or_404(SynthesisRun.objects.select_related("theme__consultation", "launched_by"), pk=pk)
+    """The run, after retrying or failing it if its process died (no query when it is alive or finished)."""
+    run = get_object_or_404(SynthesisRun.objects.select_related("theme__consultation", "launched_by"), pk=pk)
+    return runner.check_alive(run)
 
 
 def _figures(run: SynthesisRun) -> dict:
@@ -142,9 +144,8 @@ def theme_runs(request, consultation, theme):
         .annotate(topics_count=Count("topics", filter=Q(topics__kind=TopicKind.TOPIC)))
         .order_by("-created_at", "-id")[:RUNS_SHOWN]
     )
-    now = timezone.now()
     for run in runs:
-        run.stale = run.is_stale_at(now)
+        runner.check_alive(run)
     context = {"theme": theme, "runs": runs, "form": form, "can_manage": can_manage}
     return render(request, "synthesis/theme_runs.html", context)
 
@@ -160,8 +161,6 @@ def run_detail(request, pk, merge_form=None):
         "run": run,
         "theme": run.theme,
         "can_manage": can_manage,
-        "stale": run.is_stale_at(timezone.now()),
-        "stale_minutes": STALE_MINUTES,
         "launched_before_closing": run.created_at < run.theme.closes_at,
         "edits": list(run.edits.select_related("actor")),
     }
@@ -180,12 +179,7 @@ def run_progress(request, pk):
     _require(request.user, "synthesis.view_runs")
     if not request.headers.get("HX-Request"):
         return redirect(run)
-    context = {
-        "run": run,
-        "stale": run.is_stale_at(timezone.now()),
-        "stale_minutes": STALE_MINUTES,
-    }
-    response = render(request, "synthesis/components/progress.html", context)
+    response = render(request, "synthesis/components/progress.html", {"run": run})
     if not run.is_active:
         response["HX-Refresh"] = "true"
     return response

@@ -6,7 +6,7 @@ background task fills with its two files (PDF and Markdown, in the default stora
 
 from __future__ import annotations
 
-from datetime import timedelta
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mediane.consultation.models import Contribution, Theme
+from mediane.jobs.models import BackgroundJob, JobQuerySet
 from mediane.synthesis.models import SynthesisRun, Topic
 
 from .enums import (
@@ -25,8 +26,6 @@ from .enums import (
     OrganisationKind,
 )
 
-# A dossier still queued or running with no sign of life for this long was cut off (worker killed, server restarted).
-DOSSIER_STALE_AFTER = timedelta(minutes=10)
 DOSSIER_ACTIVE_STATUSES = [DossierStatus.QUEUED, DossierStatus.RUNNING]
 DOSSIER_READY_STATUSES = [DossierStatus.SUCCEEDED, DossierStatus.PARTIAL]
 
@@ -219,16 +218,14 @@ def dossier_path(dossier: Dossier, filename: str) -> str:
     return f"dossiers/reunion-{dossier.meeting_id}/{filename}"
 
 
-class DossierQuerySet(models.QuerySet["Dossier"]):
+class DossierQuerySet(JobQuerySet):
     def ready(self):
         return self.filter(status__in=DOSSIER_READY_STATUSES)
 
-    def active(self):
-        return self.filter(status__in=DOSSIER_ACTIVE_STATUSES)
 
-
-class Dossier(models.Model):
-    """One generation of a meeting's dossier, from a synthesis run: its state and its two files."""
+class Dossier(BackgroundJob):
+    """One generation of a meeting's dossier, from a synthesis run: a background job (`mediane/jobs/`) whose work,
+    `services.build_dossier_files`, writes its two files."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="dossiers", verbose_name="réunion")
     run = models.ForeignKey(
@@ -244,17 +241,18 @@ class Dossier(models.Model):
     pdf = models.FileField("PDF", upload_to=dossier_path, blank=True)
     markdown = models.FileField("Markdown", upload_to=dossier_path, blank=True)
     pdf_pages = models.PositiveIntegerField("pages du PDF", null=True, blank=True)
-    error = models.TextField("erreur", blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField("demandé le", default=timezone.now)
-    started_at = models.DateTimeField("commencé le", null=True, blank=True)
-    # Written at every stage: a running dossier whose last sign of life is old was cut off.
-    heartbeat_at = models.DateTimeField("dernier signe de vie", null=True, blank=True)
-    finished_at = models.DateTimeField("terminé le", null=True, blank=True)
 
     objects = DossierQuerySet.as_manager()
+
+    work: ClassVar[str] = "mediane.workinggroup.services.build_dossier_files"
+    interrupted_message: ClassVar[str] = (
+        "La génération du dossier a été interrompue : le processus qui la faisait ne donne plus signe de vie "
+        "(serveur redémarré ou tâche arrêtée). Relancez-la ; si l'échec se répète, prévenez l'équipe technique."
+    )
 
     class Meta:
         verbose_name = "dossier de réunion"
@@ -272,14 +270,18 @@ class Dossier(models.Model):
         return f"Dossier n° {self.pk} de la réunion {self.meeting_id}"
 
     @property
-    def is_active(self) -> bool:
-        return self.status in DOSSIER_ACTIVE_STATUSES
-
-    @property
     def is_ready(self) -> bool:
         return self.status in DOSSIER_READY_STATUSES
 
-    def is_stale_at(self, moment) -> bool:
-        """True when the dossier still says queued or running but has given no sign of life for a long while."""
-        last_sign = self.heartbeat_at or self.started_at or self.created_at
-        return self.is_active and moment - last_sign > DOSSIER_STALE_AFTER
+    def unexpected_error_message(self, error: BaseException) -> str:
+        return (
+            "La génération du dossier a échoué à cause d'une erreur inattendue. Relancez-la ; si l'échec se "
+            "répète, prévenez l'équipe technique (le détail est dans le journal du serveur)."
+        )
+
+    def discard_partial_work(self) -> None:
+        """An attempt that did not finish may have stored the Markdown file: it goes, with the PDF."""
+        for stored in (self.markdown, self.pdf):
+            if stored and stored.name:
+                stored.storage.delete(stored.name)
+        type(self).objects.filter(pk=self.pk).update(markdown="", pdf="", pdf_pages=None)

@@ -3,7 +3,7 @@
 Each function checks, then acts inside one transaction, and raises `WorkingGroupError` with a French message
 that tells the organiser what to fix. Permissions are checked by the views (`rules.py`); the functions take the
 acting person for the audit log. The dossier is built in the background: `request_dossier` stores a queued row
-and enqueues `tasks.generate_dossier`, which calls `generate_dossier` here.
+(a `mediane.jobs` job) whose work is `build_dossier_files` here.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from mediane.accounts.enums import Role
 from mediane.accounts.models import User
 from mediane.accounts.services import grant_role, revoke_role
 from mediane.consultation import services as consultation_services
-from mediane.consultation.enums import ContributionStatus, ThemePhase
+from mediane.consultation.enums import ThemePhase
 from mediane.consultation.markup import render_markup
 from mediane.consultation.models import Contribution, Theme
+from mediane.jobs import queue, runner
 from mediane.synthesis import reports
 from mediane.synthesis.models import Topic, TopicMembership
-from mediane.tasks import enqueue
 from mediane.text import control_character_message
 
 from . import dossier as dossier_rendering
@@ -246,7 +246,8 @@ def _check_links(meeting: Meeting, draft: DecisionDraft) -> tuple[list[Contribut
     if len(wanted) > MAX_LINKED_CONTRIBUTIONS:
         raise WorkingGroupError(f"Une décision renvoie à {MAX_LINKED_CONTRIBUTIONS} contributions au plus.")
     contributions = list(
-        Contribution.objects.filter(pk__in=wanted, theme=meeting.theme, status=ContributionStatus.PUBLISHED)
+        # A decision is public: it may point only to what everyone may read.
+        Contribution.objects.readable_by_everyone().filter(pk__in=wanted, theme=meeting.theme)
     )
     missing = sorted(set(wanted) - {contribution.pk for contribution in contributions})
     if missing:
@@ -364,11 +365,9 @@ def _queue_dossier(actor: User | None, meeting: Meeting) -> Dossier:
         raise WorkingGroupError(
             f"Le thème {meeting.theme.number} n'a pas de synthèse publiée : publiez-la avant de générer le dossier."
         )
-    now = timezone.now()
-    for active in Dossier.objects.select_for_update().filter(meeting=meeting).active():
-        if not active.is_stale_at(now):
-            raise WorkingGroupError("Un dossier est déjà en cours de génération : attendez qu'il soit prêt.")
-        _fail_stale(active, now)
+    runner.retire_dead(Dossier.objects.select_for_update().filter(meeting=meeting).active())
+    if Dossier.objects.filter(meeting=meeting).active().exists():
+        raise WorkingGroupError("Un dossier est déjà en cours de génération : attendez qu'il soit prêt.")
     try:
         with transaction.atomic():
             return Dossier.objects.create(meeting=meeting, run=run, requested_by=actor)
@@ -379,13 +378,11 @@ def _queue_dossier(actor: User | None, meeting: Meeting) -> Dossier:
 def request_dossier(actor: User, meeting: Meeting) -> Dossier:
     """An organiser asks for the meeting's dossier; it is generated in the background from the published synthesis.
 
-    One generation at a time per meeting. A generation cut off long ago (server restarted) is marked failed first.
+    One generation at a time per meeting. A generation whose process died never blocks a new one.
     """
-    from .tasks import generate_dossier as generate_dossier_task  # the task module imports this one
-
     with transaction.atomic():
         dossier = _queue_dossier(actor, meeting)
-        enqueue(generate_dossier_task, dossier.pk)
+        queue.start(dossier)
     return dossier
 
 
@@ -396,95 +393,41 @@ def build_dossier_now(actor: User | None, meeting: Meeting) -> Dossier:
     return generate_dossier(dossier.pk) or dossier
 
 
-class _DossierAbandoned(Exception):
-    """The dossier was marked failed while it was built (cut off as stale): its task must write nothing more."""
-
-
-def _fail_stale(dossier: Dossier, now: dt.datetime) -> None:
-    """Mark failed a queued or running dossier that gave no sign of life for too long. Caller holds its row lock."""
-    Dossier.objects.filter(pk=dossier.pk, status__in=[DossierStatus.QUEUED, DossierStatus.RUNNING]).update(
-        status=DossierStatus.FAILED,
-        error="La génération a été interrompue (redémarrage du serveur).",
-        finished_at=now,
-    )
-
-
-def _finish(dossier: Dossier, status: str, error: str = "") -> None:
-    """Record how a running dossier ended. A dossier marked failed meanwhile (stale) keeps that newer status."""
-    now = timezone.now()
-    fields = {
-        "status": status,
-        "stage": DossierStage.DONE if status != DossierStatus.FAILED else dossier.stage,
-        "error": error,
-        "finished_at": now,
-        "heartbeat_at": now,
-    }
-    if Dossier.objects.filter(pk=dossier.pk, status=DossierStatus.RUNNING).update(**fields):
-        for name, value in fields.items():
-            setattr(dossier, name, value)
-    else:
-        dossier.refresh_from_db()
-
-
-def _write_running(dossier: Dossier, **fields) -> None:
-    """Write `fields` and a sign of life on a dossier still running; raise `_DossierAbandoned` when it is not."""
-    fields["heartbeat_at"] = timezone.now()
-    if not Dossier.objects.filter(pk=dossier.pk, status=DossierStatus.RUNNING).update(**fields):
-        raise _DossierAbandoned
-    for name, value in fields.items():
-        setattr(dossier, name, value)
-
-
 def generate_dossier(dossier_id: int) -> Dossier | None:
-    """Build both files of a queued dossier (the background task calls this). Returns None if it is not queued.
+    """Generate the queued dossier `dossier_id` in this process (what a worker does). None if it was not queued."""
+    return runner.run_job(Dossier, dossier_id)
 
-    The Markdown is written first; then the PDF. When WeasyPrint cannot run (system libraries missing), the
-    dossier is kept « prêt sans PDF » with the reason; any other failure marks it failed with a French message.
-    Each stage is a sign of life. A dossier marked failed meanwhile (cut off as stale) is left as it is.
-    """
-    with transaction.atomic():
-        dossier = (
-            # Lock the dossier row only: `run` is nullable, and PostgreSQL refuses to lock an outer join's side.
-            Dossier.objects.select_for_update(of=("self",))
-            .select_related("meeting__theme__consultation", "run")
-            .filter(pk=dossier_id, status=DossierStatus.QUEUED)
-            .first()
-        )
-        if dossier is None:
-            return None
-        dossier.status = DossierStatus.RUNNING
-        dossier.stage = DossierStage.COLLECT
-        dossier.started_at = dossier.heartbeat_at = timezone.now()
-        dossier.save(update_fields=["status", "stage", "started_at", "heartbeat_at"])
+
+def build_dossier_files(dossier: Dossier, progress: runner.Progress) -> None:
+    """The job's work: build both files of the dossier. The Markdown is written first; then the PDF. When
+    WeasyPrint cannot run (system libraries missing), the dossier is kept « prêt sans PDF » with the reason."""
+    progress(DossierStage.COLLECT, 0.0)
+    run = dossier.run
+    if run is None:
+        raise runner.JobFailed("La synthèse de ce dossier a été supprimée : générez-en un nouveau.")
+    meeting = Meeting.objects.select_related("theme__consultation").get(pk=dossier.meeting_id)
     try:
-        if dossier.run is None:
-            raise dossier_rendering.DossierError("La synthèse de ce dossier a été supprimée : générez-en un nouveau.")
-        content = dossier_rendering.collect(dossier.meeting, dossier.run)
-        _write_running(dossier, stage=DossierStage.MARKDOWN)
-        stem = dossier_rendering.file_stem(dossier.meeting, dossier.pk)
-        dossier.markdown.save(
-            f"{stem}.md", ContentFile(dossier_rendering.render_markdown(content).encode("utf-8")), save=False
-        )
-        _write_running(dossier, markdown=dossier.markdown.name, stage=DossierStage.PDF)
-        try:
-            pdf, pages = dossier_rendering.render_pdf(content)
-        except dossier_rendering.PdfUnavailable as error:
-            _finish(dossier, DossierStatus.PARTIAL, str(error))
-            return dossier
-        dossier.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
-        _write_running(dossier, pdf=dossier.pdf.name, pdf_pages=pages)
-        _finish(dossier, DossierStatus.SUCCEEDED)
-    except _DossierAbandoned:
-        logger.warning("Le dossier %s a été déclaré interrompu pendant sa génération : abandonné.", dossier.pk)
-        dossier.refresh_from_db()
+        content = dossier_rendering.collect(meeting, run)
     except dossier_rendering.DossierError as error:
-        _finish(dossier, DossierStatus.FAILED, str(error))
-    except Exception:
-        logger.exception("Échec de la génération du dossier %s", dossier.pk)
-        _finish(
-            dossier,
-            DossierStatus.FAILED,
-            "La génération du dossier a échoué à cause d'une erreur inattendue. Relancez-la ; si l'échec se "
-            "répète, prévenez l'équipe technique (le détail est dans le journal du serveur).",
+        raise runner.JobFailed(str(error)) from error
+    progress(DossierStage.MARKDOWN, 0.4)
+    stem = dossier_rendering.file_stem(meeting, dossier.pk)
+    dossier.markdown.save(
+        f"{stem}.md", ContentFile(dossier_rendering.render_markdown(content).encode("utf-8")), save=False
+    )
+    progress(DossierStage.PDF, 0.5)
+    try:
+        pdf, pages = dossier_rendering.render_pdf(content)
+    except dossier_rendering.PdfUnavailable as error:
+        runner.finish(
+            dossier, DossierStatus.PARTIAL, stage=DossierStage.DONE, markdown=dossier.markdown.name, error=str(error)
         )
-    return dossier
+        return
+    dossier.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
+    runner.finish(
+        dossier,
+        stage=DossierStage.DONE,
+        markdown=dossier.markdown.name,
+        pdf=dossier.pdf.name,
+        pdf_pages=pages,
+    )

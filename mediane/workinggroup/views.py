@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from mediane import numbers
-from mediane.consultation.enums import ContributionKind, ContributionStatus
+from mediane.consultation.enums import ContributionKind
 from mediane.consultation.models import Contribution, Theme
 from mediane.synthesis import reports
 from mediane.synthesis.enums import TopicKind
@@ -230,7 +230,8 @@ def _decision_form(request, meeting: Meeting, decision: Decision | None):
     proposals = Contribution.objects.published().in_theme(meeting.theme).by_kind(ContributionKind.PROPOSAL)
     top_ids = proposals.order_by("-supports_count", "-id").values("pk")[:PROPOSALS_OFFERED]
     offered = list(
-        Contribution.objects.filter(Q(pk__in=top_ids) | Q(pk__in=linked_ids), status=ContributionStatus.PUBLISHED)
+        Contribution.objects.readable_by_everyone()
+        .filter(Q(pk__in=top_ids) | Q(pk__in=linked_ids))
         .only("pk", "title", "supports_count")
         .order_by("-supports_count", "-id")
     )

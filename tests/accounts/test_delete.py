@@ -1,16 +1,22 @@
 """GDPR right to erasure: the account goes, the contributions stay anonymous, no personal data remains."""
 
+import json
+from importlib import import_module
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
+from django.test import Client
 from django.urls import reverse
 
-from mediane.accounts.models import User
+from mediane.accounts.models import Session, User
 from mediane.accounts.services import delete_account
-from mediane.consultation.models import Comment, Contribution, Report, Support, ThemeFollow
+from mediane.consultation.models import Comment, Contribution, ModerationLog, Report, Support, ThemeFollow
+from mediane.consultation.services import report_contribution
 from tests.accounts.factories import PASSWORD, UserFactory, verify_email
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
 
@@ -36,7 +42,11 @@ def leaving(db):
     CommentFactory(contribution=someone_else, author=user)
     Support.objects.create(contribution=someone_else, user=user)
     ThemeFollow.objects.create(theme=theme, user=user)
-    Report.objects.create(contribution=someone_else, reporter=user, reason="hors_sujet")
+    # The free text of a report is the person's own words, which may name them.
+    report_contribution(user, someone_else, "donnees_personnelles", "Zéphyrine Q. ici : ce texte donne mon adresse.")
+    # Signed in on two devices.
+    for _ in range(2):
+        Client().force_login(user)
     LogEntry.objects.create(
         user=UserFactory(is_staff=True),
         content_type=ContentType.objects.get_for_model(User),
@@ -48,9 +58,14 @@ def leaving(db):
 
 
 def rows_containing(text: str) -> list[str]:
-    """Every (model, field) of the whole database whose text holds `text`."""
+    """Every (model, field) of the whole database whose text holds `text`, sessions decoded."""
     found = []
     for model in apps.get_models():
+        if issubclass(model, AbstractBaseSession):
+            # Session data is signed and compressed: read it as the site does.
+            if any(text in json.dumps(session.get_decoded(), ensure_ascii=False) for session in model.objects.all()):
+                found.append(f"{model._meta.label}.session_data")
+            continue
         for field in model._meta.concrete_fields:
             if isinstance(field, models.CharField | models.TextField):
                 if model._default_manager.filter(**{f"{field.name}__icontains": text}).exists():
@@ -58,16 +73,37 @@ def rows_containing(text: str) -> list[str]:
     return found
 
 
+def signed_in_as(user) -> str:
+    """How a session holds the person it is signed in as."""
+    return f'"_auth_user_id": "{user.pk}"'
+
+
 def test_the_personal_data_is_in_the_database_before_deletion(leaving):
-    for text in PERSONAL_DATA:
+    for text in [*PERSONAL_DATA, signed_in_as(leaving)]:
         assert rows_containing(text), text
 
 
 def test_no_personal_data_remains_anywhere_after_deletion(leaving):
+    session = signed_in_as(leaving)
+
     delete_account(leaving)
 
-    for text in PERSONAL_DATA + ["zq.pro@example.net"]:
+    for text in [*PERSONAL_DATA, "zq.pro@example.net", session]:
         assert rows_containing(text) == [], text
+
+
+def test_the_sessions_of_the_person_end_in_the_session_cache_too(settings, leaving):
+    settings.SESSION_ENGINE = "mediane.accounts.sessions_cached"
+    client = Client()
+    client.force_login(leaving)
+    key = client.session.session_key
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    assert store(session_key=key).load().get("_auth_user_id") == str(leaving.pk)
+
+    delete_account(leaving)
+
+    assert store(session_key=key).load() == {}
+    assert not Session.objects.filter(session_key=key).exists()
 
 
 def test_contributions_and_comments_stay_anonymous_with_the_category(leaving):
@@ -88,7 +124,9 @@ def test_supports_and_reports_stay_without_the_person(leaving):
     delete_account(leaving)
 
     assert Support.objects.filter(user=None).count() == 1
-    assert Report.objects.filter(reporter=None).count() == 1
+    report = Report.objects.get()
+    assert (report.reporter, report.reason, report.details) == (None, "donnees_personnelles", "")
+    assert ModerationLog.objects.get(report=report).details == ""
     assert not ThemeFollow.objects.exists()
     assert not User.objects.filter(email=PERSONAL_DATA[0]).exists()
 
@@ -138,3 +176,44 @@ def test_deleting_through_the_page_signs_out_and_erases(client, leaving):
     assert "_auth_user_id" not in client.session
     assert not User.objects.filter(pk=leaving.pk).exists()
     assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_deletion_form_refuses_after_five_wrong_passwords_even_the_right_one(client, leaving, limiter_clock):
+    client.force_login(leaving)
+    for _ in range(5):
+        assert client.post(reverse("accounts:delete"), {"password": "pas-le-bon"}).status_code == 200
+
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Trop d&#x27;essais de mot de passe. Par sécurité, attendez 18 minutes avant de réessayer." in html
+    assert "Ce mot de passe n&#x27;est pas le bon." not in html  # the refused guess is not even checked
+    assert User.objects.filter(pk=leaving.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_deletion_form_accepts_the_password_again_after_the_wait(client, leaving, limiter_clock):
+    client.force_login(leaving)
+    for _ in range(6):
+        client.post(reverse("accounts:delete"), {"password": "pas-le-bon"})
+
+    limiter_clock.advance(18 * 60)
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=leaving.pk).exists()
+
+
+@pytest.mark.django_db
+def test_password_attempts_are_counted_per_person(client, leaving, citizen, limiter_clock):
+    client.force_login(leaving)
+    for _ in range(6):
+        client.post(reverse("accounts:delete"), {"password": "pas-le-bon"})
+
+    client.force_login(citizen)
+    response = client.post(reverse("accounts:delete"), {"password": "pas-le-bon"})
+
+    assert response.status_code == 200
+    assert "Ce mot de passe n&#x27;est pas le bon." in response.content.decode()

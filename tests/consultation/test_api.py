@@ -304,3 +304,38 @@ def test_signed_in_writes_are_throttled_per_person(citizen, settings):
     client = signed_in(citizen)
     url = f"/api/v1/contributions/{item.pk}/support"
     assert [post_json(client, url).status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_the_429_says_how_long_to_wait(client, settings, limiter_clock):
+    settings.MEDIANE_API_RATE_ANON = "3/m"
+    for _ in range(3):
+        client.get("/api/v1/themes")
+
+    refused = client.get("/api/v1/themes")
+
+    assert refused.json() == {"detail": "Trop de requêtes : patientez 2 minutes avant de recommencer."}
+    assert refused["Retry-After"] == "70"
+
+
+def test_130_requests_with_rotating_x_forwarded_for_are_refused_after_the_limit(client, settings, limiter_clock):
+    # The outside review's reproduction: a new X-Forwarded-For on each request, and all 130 passed.
+    settings.MEDIANE_API_RATE_ANON = "120/m"
+    statuses = [
+        client.get("/api/v1/themes", HTTP_X_FORWARDED_FOR=f"10.0.{number}.1").status_code for number in range(130)
+    ]
+
+    assert statuses == [200] * 120 + [429] * 10
+
+
+def test_behind_one_trusted_proxy_clients_are_counted_by_the_hop_the_proxy_wrote(client, settings, limiter_clock):
+    settings.MEDIANE_TRUSTED_PROXIES = 1
+    settings.MEDIANE_API_RATE_ANON = "3/m"
+
+    def get(forwarded):
+        return client.get("/api/v1/themes", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    # The client rotates what it writes itself; nginx appends the address it saw, always the same.
+    rotating = [get(f"10.0.0.{number}, 192.0.2.44") for number in range(4)]
+
+    assert rotating == [200, 200, 200, 429]
+    assert get("192.0.2.45") == 200  # another person behind the same proxy

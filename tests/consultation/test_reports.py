@@ -1,11 +1,14 @@
 """Reporting contributions and comments, and the automatic hiding after N reports."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from mediane.consultation import services
 from mediane.consultation.enums import CommentStatus, ContributionStatus, ModerationAction, ModerationReason
-from mediane.consultation.models import ModerationLog, Report, Theme
+from mediane.consultation.models import Comment, ModerationLog, Report, Theme
 from tests.accounts.factories import UserFactory
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
 
@@ -27,12 +30,24 @@ def test_a_report_is_stored_counted_and_logged(citizen):
     assert contribution.reports_count == 1
     assert contribution.status == ContributionStatus.PUBLISHED
     log = ModerationLog.objects.get()
-    assert (log.actor, log.action, log.reason, log.note) == (
+    assert (log.actor, log.action, log.reason, log.report, log.details) == (
         citizen,
         ModerationAction.REPORT,
         ModerationReason.OFF_TOPIC,
+        report,
         "Rien à voir.",
     )
+
+
+def test_the_log_shows_the_reporters_words_without_keeping_a_copy_of_them(citizen):
+    contribution = ContributionFactory()
+    report = services.report_contribution(citizen, contribution, ModerationReason.SPAM, "Un lien vers un casino.")
+    assert ModerationLog.objects.get().note == ""
+
+    report.details = ""
+    report.save()
+
+    assert ModerationLog.objects.get().details == ""
 
 
 def test_a_person_reports_an_item_only_once_while_the_report_is_open(citizen):
@@ -88,7 +103,7 @@ def test_a_zero_threshold_never_hides_automatically():
 
 def test_a_hidden_contribution_can_no_longer_be_reported(citizen):
     contribution = ContributionFactory(hidden=True)
-    with pytest.raises(services.ForumError, match="plus publiée"):
+    with pytest.raises(services.ForumError, match="déjà masquée"):
         services.report_contribution(citizen, contribution, ModerationReason.SPAM)
 
 
@@ -171,3 +186,119 @@ def test_a_person_reports_a_comment_through_its_page(client, citizen):
     assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.reports_count == 1
+
+
+# --- What a report page may show (the outside review's reproductions) ---
+
+
+def report_page(client, item):
+    name = "consultation:report_comment" if isinstance(item, Comment) else "consultation:report"
+    return client.get(reverse(name, args=[item.pk]))
+
+
+def assert_the_report_page_shows_nothing_of(client, person, contribution) -> None:
+    client.force_login(person)
+    response = report_page(client, contribution)
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert contribution.title not in content
+    assert contribution.body not in content
+    assert contribution.author_name not in content
+
+
+def test_a_hidden_contribution_cannot_be_read_through_its_report_page(client, citizen):
+    contribution = ContributionFactory(hidden=True, title="Titre masque", body="Texte masque par la moderation.")
+    assert_the_report_page_shows_nothing_of(client, citizen, contribution)
+
+
+def test_a_withdrawn_contribution_cannot_be_read_through_its_report_page(client, citizen):
+    contribution = ContributionFactory(withdrawn=True, title="Titre retire", body="Texte retire par son auteur.")
+    assert_the_report_page_shows_nothing_of(client, citizen, contribution)
+
+
+def test_a_pending_contribution_cannot_be_read_through_its_report_page(client, citizen):
+    contribution = ContributionFactory(pending=True, title="Titre en attente", body="Texte en attente de relecture.")
+    assert_the_report_page_shows_nothing_of(client, citizen, contribution)
+
+
+def test_a_hidden_comment_cannot_be_read_through_its_report_page_nor_its_author(client, citizen):
+    comment = CommentFactory(status=CommentStatus.HIDDEN, hidden_reason="publicite", body="Propos masque ici.")
+    client.force_login(citizen)
+
+    response = report_page(client, comment)
+
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert "Propos masque" not in content
+    assert comment.author_name not in content
+
+
+def test_a_comment_on_a_withdrawn_contribution_cannot_be_read_through_its_report_page(client, citizen):
+    comment = CommentFactory(contribution__withdrawn=True, body="Commentaire sous une contribution retiree.")
+    client.force_login(citizen)
+
+    response = report_page(client, comment)
+
+    assert response.status_code == 404
+    assert "retiree" not in response.content.decode()
+
+
+def test_reporting_a_hidden_contribution_one_may_read_is_refused_with_the_reason(client, moderator):
+    contribution = ContributionFactory(hidden=True)
+    client.force_login(moderator)
+
+    response = report_page(client, contribution)
+
+    assert response.status_code == 302
+    assert response["Location"] == contribution.get_absolute_url()
+    page = client.get(response["Location"]).content.decode()
+    assert "Cette contribution est déjà masquée par l&#x27;équipe de modération" in page
+    response = client.post(reverse("consultation:report", args=[contribution.pk]), {"reason": "hors_sujet"})
+    assert response.status_code == 302
+    assert not Report.objects.exists()
+
+
+def test_the_author_of_a_pending_contribution_is_told_there_is_nothing_to_report(client):
+    contribution = ContributionFactory(pending=True)
+    client.force_login(contribution.author)
+
+    response = report_page(client, contribution)
+
+    assert response.status_code == 302
+    assert "Vous ne pouvez pas signaler votre propre contribution" in client.get(response["Location"]).content.decode()
+
+
+def test_reporting_a_hidden_comment_one_wrote_is_refused(client):
+    comment = CommentFactory(status=CommentStatus.HIDDEN, hidden_reason="publicite")
+    client.force_login(comment.author)
+
+    response = report_page(client, comment)
+
+    assert response.status_code == 302
+    assert response["Location"] == comment.contribution.get_absolute_url()
+    assert not Report.objects.exists()
+
+
+def test_the_upgrade_moves_the_reporters_words_from_the_log_to_their_report(citizen):
+    upgrade = import_module("mediane.consultation.migrations.0005_moderation_log_points_at_its_report")
+    contribution = ContributionFactory()
+    report = Report.objects.create(contribution=contribution, reporter=citizen, reason="spam", details="Un casino.")
+    copied = ModerationLog.objects.create(
+        actor=citizen, action=ModerationAction.REPORT, contribution=contribution, reason="spam", note="Un casino."
+    )
+    # Left by a reporter whose account was deleted before the report kept the only copy.
+    orphan = ModerationLog.objects.create(
+        actor=None, action=ModerationAction.REPORT, contribution=contribution, reason="spam", note="Mon voisin."
+    )
+    moderators = ModerationLog.objects.create(
+        actor=None, action=ModerationAction.AUTO_HIDE, contribution=contribution, note="3 signalements en cours."
+    )
+
+    upgrade.link_entries_to_reports(apps, None)
+
+    copied.refresh_from_db()
+    assert (copied.report, copied.note, copied.details) == (report, "", "Un casino.")
+    orphan.refresh_from_db()
+    assert orphan.note == ""
+    moderators.refresh_from_db()
+    assert moderators.note == "3 signalements en cours."

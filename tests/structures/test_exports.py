@@ -1,6 +1,7 @@
 """Public exports of the places in the national standard: /lieux/export.csv, /lieux/export.json, /api/v1/lieux."""
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import frictionless
@@ -60,6 +61,35 @@ def test_the_csv_export_passes_frictionless_validation_against_the_schema(client
 
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     assert report.tasks[0].stats["rows"] == 3
+
+
+DDE_NAME = "=cmd|' /C calc'!A0"
+
+
+def test_a_formula_place_name_is_neutralised_in_the_csv_export_which_still_passes_the_schema(client, tmp_path):
+    rows = _import(
+        place(nom=DDE_NAME, adresse="@rue", telephone="+33326000000", longitude="-1.5536", horaires="-"),
+    )
+    body = _body(client.get(reverse("structures:export_csv")))
+    export = tmp_path / "lieux.csv"
+    export.write_text(body, encoding="utf-8", newline="")
+
+    with frictionless.system.use_context(trusted=True):
+        report = frictionless.validate(str(export), schema=str(SCHEMA))
+        [cells] = [row.to_dict() for row in frictionless.Resource(str(export), schema=str(SCHEMA)).read_rows()]
+
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert (cells["nom"], cells["adresse"], cells["horaires"]) == ("'" + DDE_NAME, "'@rue", "'-")
+    # Plain numbers cannot carry a formula: the phone and a western longitude stay as the schema wants them.
+    assert (cells["telephone"], cells["longitude"]) == ("+33326000000", Decimal("-1.5536"))
+    # Imported again, the export gives back the place as it was.
+    assert read_csv(body).rows == rows
+
+
+def test_a_formula_place_name_stays_exact_in_the_json_export(client):
+    _import(place(nom=DDE_NAME))
+
+    assert json.loads(_body(client.get("/lieux/export.json")))[0]["nom"] == DDE_NAME
 
 
 def test_the_json_export_reads_back_as_the_standard(client):

@@ -1,17 +1,19 @@
 """Importing places: upsert by the standard's id, structures, dry run, all or nothing, and the import jobs."""
 
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from mediane.structures import services
+from mediane import bulk
+from mediane.structures import import_jobs, services
 from mediane.structures.enums import ImportFormat, ImportStatus, StructureKind
+from mediane.structures.import_jobs import import_file
 from mediane.structures.imports import read_places
 from mediane.structures.models import ImportJob, Place, Structure
-from mediane.structures.services import ImportRefused, export_rows, import_file, import_places
+from mediane.structures.services import ImportRefused, export_rows, import_places
 from mediane.structures.signals import places_changed
 from mediane.structures.standard import PIVOT_PLACEHOLDER, read_csv, read_json
 from tests.structures.factories import PlaceFactory, StructureFactory
@@ -164,28 +166,30 @@ def test_a_dry_run_reports_the_same_counts_and_writes_nothing():
     assert not Structure.objects.filter(siret=VALID_SIRET).exists()
 
 
+def _crash_on_update_of(model, monkeypatch):
+    """The bulk update of `model` fails, after the inserts that come before it were sent."""
+    real_update = bulk.update
+
+    def crash(target, *args, **kwargs):
+        if target is model:
+            raise RuntimeError("disque plein")
+        return real_update(target, *args, **kwargs)
+
+    monkeypatch.setattr(bulk, "update", crash)
+
+
 def test_a_crash_in_the_middle_leaves_nothing_half_written(monkeypatch):
     PlaceFactory(id_standard="lieu-0", nom="Avant")
-    original = Place.objects.bulk_update
-
-    def crash(*args, **kwargs):
-        raise RuntimeError("disque plein")
-
-    monkeypatch.setattr(services, "WRITE_BATCH", 1)
-    monkeypatch.setattr(type(Place.objects), "bulk_update", crash, raising=False)
+    _crash_on_update_of(Place, monkeypatch)
     with pytest.raises(RuntimeError):
         run(csv_text(place(), place(id="lieu-0", nom="Après")))
 
-    monkeypatch.setattr(type(Place.objects), "bulk_update", original, raising=False)
     assert list(Place.objects.values_list("id_standard", "nom")) == [("lieu-0", "Avant")]
     assert not Structure.objects.filter(siret=VALID_SIRET).exists()
 
 
 def test_a_crashed_job_is_failed_with_a_french_message_and_wrote_nothing(monkeypatch):
-    def crash(*args, **kwargs):
-        raise RuntimeError("disque plein")
-
-    monkeypatch.setattr(Place.objects, "bulk_create", crash)
+    _crash_on_update_of(Structure, monkeypatch)
 
     job = import_file(csv_bytes(place()), file_name="lieux.csv", file_format="standard_csv", dry_run=False)
 
@@ -294,10 +298,10 @@ def test_a_legacy_record_with_an_unknown_service_is_rejected_with_a_suggestion()
 
 
 def test_an_oversized_file_is_refused_in_french(monkeypatch):
-    monkeypatch.setattr(services, "MAX_UPLOAD_BYTES", 10)
+    monkeypatch.setattr(import_jobs, "MAX_UPLOAD_BYTES", 10)
 
     with pytest.raises(ImportRefused, match="Le fichier est trop lourd : 18\xa0octets, pour 10\xa0octets au plus"):
-        services.check_upload_size(18)
+        import_jobs.check_upload_size(18)
 
 
 # --- Jobs ------------------------------------------------------------------------------------------------------
@@ -311,7 +315,7 @@ def test_a_launched_dry_run_runs_keeps_its_file_and_its_import_takes_it_over(
     organiser, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        checked = services.launch_import(
+        checked = import_jobs.launch_import(
             organiser, _upload(csv_bytes(place())), file_format=ImportFormat.STANDARD_CSV, dry_run=True
         )
     checked.refresh_from_db()
@@ -319,35 +323,37 @@ def test_a_launched_dry_run_runs_keeps_its_file_and_its_import_takes_it_over(
     assert checked.file and not Place.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        job = services.import_checked_file(organiser, checked)
+        job = import_jobs.import_checked_file(organiser, checked)
     job.refresh_from_db()
     checked.refresh_from_db()
     assert job.status == ImportStatus.SUCCEEDED and job.from_dry_run == checked
     assert Place.objects.count() == 1
     assert not job.file and not checked.file  # the file is deleted once the import ends
     with pytest.raises(ImportRefused, match="n'est plus conservé"):
-        services.import_checked_file(organiser, checked)
+        import_jobs.import_checked_file(organiser, checked)
 
 
 def test_only_organisers_launch_imports(citizen):
     with pytest.raises(ImportRefused, match="organisateur"):
-        services.launch_import(citizen, _upload(b"x"), file_format=ImportFormat.STANDARD_CSV, dry_run=True)
+        import_jobs.launch_import(citizen, _upload(b"x"), file_format=ImportFormat.STANDARD_CSV, dry_run=True)
 
 
-def test_a_real_import_waits_for_the_running_one_but_a_stale_one_is_failed(organiser):
+def test_a_real_import_waits_for_the_running_one_but_a_dead_one_is_failed(organiser):
     running = ImportJob.objects.create(
-        file_name="a.csv", file_format="standard_csv", status=ImportStatus.RUNNING, heartbeat_at=services.timezone.now()
+        file_name="a.csv",
+        file_format="standard_csv",
+        status=ImportStatus.RUNNING,
+        attempts=1,
+        heartbeat_at=services.timezone.now(),
     )
     with pytest.raises(ImportRefused, match="Un import est déjà en cours"):
-        services.launch_import(organiser, _upload(csv_bytes(place())), file_format="standard_csv", dry_run=False)
+        import_jobs.launch_import(organiser, _upload(csv_bytes(place())), file_format="standard_csv", dry_run=False)
 
-    ImportJob.objects.filter(pk=running.pk).update(
-        heartbeat_at=services.timezone.now() - services.timedelta(minutes=11)
-    )
-    job = services.launch_import(organiser, _upload(csv_bytes(place())), file_format="standard_csv", dry_run=False)
+    ImportJob.objects.filter(pk=running.pk).update(heartbeat_at=services.timezone.now() - timedelta(minutes=1))
+    job = import_jobs.launch_import(organiser, _upload(csv_bytes(place())), file_format="standard_csv", dry_run=False)
 
     running.refresh_from_db()
-    assert running.status == ImportStatus.FAILED and "aucun signe de vie" in running.error
+    assert running.status == ImportStatus.FAILED and "s'est arrêté sans finir" in running.error
     assert job.status == ImportStatus.QUEUED
 
 

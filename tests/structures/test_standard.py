@@ -523,6 +523,16 @@ def test_a_csv_round_trip_gives_the_same_rows():
     assert read_csv(export).warnings == []
 
 
+def test_a_formula_cell_is_written_with_a_quote_that_reading_takes_off():
+    rows = read_csv(_csv(_line(nom="=cmd|' /C calc'!A0", adresse="+1 rue du Piège", telephone="+33326000000"))).rows
+
+    export = write_csv(rows)
+
+    assert "'=cmd|' /C calc'!A0,Reims" in export and "'+1 rue du Piège" in export
+    assert ",+33326000000," in export
+    assert read_csv(export).rows == rows
+
+
 def test_a_json_round_trip_gives_the_same_rows():
     rows = read_csv(VALID_CSV).rows
 

@@ -24,14 +24,23 @@ class SynthesisRunFactory(factory.django.DjangoModelFactory):
     status = RunStatus.SUCCEEDED
     stage = "done"
     progress = 1.0
+    attempts = 1
     started_at = factory.LazyFunction(timezone.now)
     heartbeat_at = factory.LazyFunction(timezone.now)
     finished_at = factory.LazyFunction(timezone.now)
 
     class Params:
-        queued = factory.Trait(status=RunStatus.QUEUED, stage="", progress=0.0, started_at=None, finished_at=None)
+        queued = factory.Trait(
+            status=RunStatus.QUEUED,
+            stage="",
+            progress=0.0,
+            attempts=0,
+            started_at=None,
+            heartbeat_at=None,
+            finished_at=None,
+        )
         running = factory.Trait(status=RunStatus.RUNNING, stage="cluster", progress=0.4, finished_at=None)
-        # Cut off: still says running, but its last sign of life is an hour old.
+        # Its process died: it still says running, but its last sign of life is an hour old.
         stale = factory.Trait(
             status=RunStatus.RUNNING,
             stage="vectorise",

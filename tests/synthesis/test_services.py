@@ -5,7 +5,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from mediane.consultation.models import Theme
+from mediane import bulk
+from mediane.consultation.enums import ContributionStatus
+from mediane.consultation.models import Contribution, Theme
+from mediane.jobs import runner
 from mediane.synthesis import services
 from mediane.synthesis.enums import EditAction, RunStatus, TopicKind
 from mediane.synthesis.models import SynthesisEdit, SynthesisRun, Topic, TopicMembership
@@ -64,31 +67,24 @@ def test_the_run_waits_for_the_commit(organiser, django_capture_on_commit_callba
 
 
 def test_progress_is_written_as_the_engine_goes_and_visible_at_once(organiser, monkeypatch):
-    run = SynthesisRunFactory(running=True, progress=0.0, stage="read")
-    monkeypatch.setattr(services, "PROGRESS_INTERVAL", 0.0)
-    writer = services._ProgressWriter(run.pk)
-    writer("cluster", 0.5)
-    fresh = SynthesisRun.objects.get(pk=run.pk)
-    assert fresh.stage == "cluster"
-    assert fresh.progress == pytest.approx(services.ENGINE_START + (services.ENGINE_END - services.ENGINE_START) / 2)
-    assert fresh.stage_label == "regroupement en sujets"
+    run = SynthesisRunFactory(queued=True)
+    ContributionFactory(theme=run.theme)
+    seen = []
 
+    def engine(documents, progress, **kwargs):
+        from mediane.synthesis.engine import SynthesisResult
 
-def test_progress_writes_are_throttled(monkeypatch):
-    run = SynthesisRunFactory(running=True, stage="read")
-    monkeypatch.setattr(services, "PROGRESS_INTERVAL", 60.0)
-    writer = services._ProgressWriter(run.pk)
-    writer("prepare", 0.0)
-    writer("duplicates", 0.2)  # too soon after the first: not written
-    assert SynthesisRun.objects.get(pk=run.pk).stage == "prepare"
+        progress("cluster", 0.5)
+        fresh = SynthesisRun.objects.get(pk=run.pk)
+        seen.append((fresh.stage, fresh.progress, fresh.stage_label))
+        return SynthesisResult(topics=[], duplicates=[], non_informative_ids=[], figures={})
 
-
-def test_the_engine_stops_when_its_run_was_declared_cut_off(monkeypatch):
-    run = SynthesisRunFactory(failed=True)
-    writer = services._ProgressWriter(run.pk)
-    with pytest.raises(services._RunAbandoned):
-        writer("cluster", 0.5)
-    assert SynthesisRun.objects.get(pk=run.pk).status == RunStatus.FAILED
+    monkeypatch.setattr(runner, "PROGRESS_INTERVAL", 0.0)
+    monkeypatch.setattr("mediane.synthesis.engine.synthesise", engine)
+    services.run_synthesis(run.pk)
+    ((stage, progress, label),) = seen
+    assert stage == "cluster" and label == "regroupement en sujets"
+    assert progress == pytest.approx(services.ENGINE_START + (services.ENGINE_END - services.ENGINE_START) / 2)
 
 
 @pytest.mark.parametrize("persona", ["citizen", "wg_member", "moderator", "mediator"])
@@ -108,15 +104,15 @@ def test_a_second_launch_is_refused_while_one_runs(organiser):
     assert SynthesisRun.objects.count() == 1
 
 
-def test_a_run_cut_off_is_marked_failed_so_a_new_one_can_start(organiser, django_capture_on_commit_callbacks):
-    stale = SynthesisRunFactory(stale=True)
-    ContributionFactory(theme=stale.theme)
+def test_a_dead_run_never_blocks_a_new_launch(organiser, django_capture_on_commit_callbacks):
+    dead = SynthesisRunFactory(stale=True)
+    ContributionFactory(theme=dead.theme)
     with django_capture_on_commit_callbacks():
-        fresh = services.launch_synthesis(stale.theme, organiser)
-    stale.refresh_from_db()
-    assert stale.status == RunStatus.FAILED
-    assert "aucun signe de vie" in stale.error and stale.finished_at
-    assert fresh.status == RunStatus.QUEUED and fresh.pk != stale.pk
+        fresh = services.launch_synthesis(dead.theme, organiser)
+    dead.refresh_from_db()
+    assert dead.status == RunStatus.FAILED
+    assert "ne donne plus signe de vie" in dead.error and dead.finished_at
+    assert fresh.status == RunStatus.QUEUED and fresh.pk != dead.pk
 
 
 def test_a_theme_without_published_contributions_has_nothing_to_synthesise(organiser):
@@ -163,11 +159,21 @@ def test_a_failure_while_saving_leaves_no_half_written_run(organiser, monkeypatc
     theme = ThemeFactory(closed=True)
     seed_subjects(theme, subjects=("horaires", "tablettes"))
 
-    def broken(*args, **kwargs):
-        raise OSError("disque plein")
+    # Memberships are written by several short transactions: the second one fails, after the first was written.
+    real_insert = bulk.insert
+    calls = []
 
-    monkeypatch.setattr(TopicMembership.objects, "bulk_create", broken)
+    def broken(model, *args, **kwargs):
+        if model is TopicMembership:
+            calls.append(model)
+            if len(calls) == 2:
+                raise OSError("disque plein")
+        return real_insert(model, *args, **kwargs)
+
+    monkeypatch.setattr(services, "MEMBERSHIP_BATCH", 5)
+    monkeypatch.setattr(bulk, "insert", broken)
     run = launch(django_capture_on_commit_callbacks, theme, organiser)
+    assert len(calls) == 2
     assert run.status == RunStatus.FAILED
     assert "erreur inattendue (OSError)" in run.error
     assert not Topic.objects.filter(run=run).exists()
@@ -460,7 +466,29 @@ def test_an_edit_of_the_published_run_is_public_at_once(organiser):
     assert reports.topic_overview(published)[0].topic.label == "Ouvrir le samedi"
 
 
-def test_the_stale_delay_is_what_the_model_says():
-    run = SynthesisRunFactory(running=True, heartbeat_at=timezone.now() - dt.timedelta(minutes=9))
-    assert not run.is_stale_at(timezone.now())
-    assert run.is_stale_at(timezone.now() + dt.timedelta(minutes=2))
+def test_a_run_is_dead_after_45_seconds_without_a_sign_of_life():
+    run = SynthesisRunFactory(running=True, heartbeat_at=timezone.now() - dt.timedelta(seconds=30))
+    assert not run.is_dead_at(timezone.now())
+    assert run.is_dead_at(timezone.now() + dt.timedelta(seconds=16))
+
+
+def test_a_split_never_reads_a_contribution_hidden_since_the_run(organiser, monkeypatch):
+    from mediane.synthesis import engine
+
+    theme = ThemeFactory(closed=True)
+    subjects = seed_subjects(theme, subjects=("horaires", "tablettes"))
+    hidden = ContributionFactory(theme=theme, title="Zorglub interdit", body="Zorglub zorglub zorglub interdit.")
+    run = build_run(theme, [("Mélange", [*subjects["horaires"], *subjects["tablettes"], hidden], 2)])
+    Contribution.objects.filter(pk=hidden.pk).update(status=ContributionStatus.HIDDEN)
+    real, read = engine.synthesise, []
+
+    def spy(documents, **options):
+        read.extend(document.text for document in documents)
+        return real(documents, **options)
+
+    monkeypatch.setattr(engine, "synthesise", spy)
+    first, second = services.split_topic(organiser, run.topics.get())
+
+    assert len(read) == 12 and not any("Zorglub" in text for text in read)
+    assert first.size + second.size == 13
+    assert hidden.pk in first.memberships.values_list("contribution_id", flat=True)

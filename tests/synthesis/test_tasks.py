@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 
 from mediane.consultation.models import Theme
+from mediane.jobs.tasks import run_job_task
 from mediane.synthesis import reports, services
 from mediane.synthesis.enums import RunStatus
 from mediane.synthesis.models import SynthesisRun, TopicMembership
-from mediane.synthesis.tasks import run_synthesis_task
 from tests.consultation.factories import ContributionFactory, ThemeFactory
 from tests.synthesis.factories import SynthesisRunFactory, build_run, seed_subjects
 
@@ -137,7 +137,7 @@ def test_a_killed_run_is_declared_failed_and_the_published_one_stays(organiser, 
 
     killed.refresh_from_db()
     fresh.refresh_from_db()
-    assert killed.status == RunStatus.FAILED and "aucun signe de vie" in killed.error
+    assert killed.status == RunStatus.FAILED and "ne donne plus signe de vie" in killed.error
     assert not killed.topics.exists()
     assert fresh.status == RunStatus.SUCCEEDED
     assert reports.published_run(theme) == published
@@ -148,16 +148,17 @@ def test_a_task_delivered_again_for_a_killed_run_runs_it_to_the_end():
     # Celery acknowledges late: the broker gives the task of a dead worker to another one.
     killed = SynthesisRunFactory(stale=True, theme=ThemeFactory(closed=True))
     seed_subjects(killed.theme, subjects=("horaires",))
-    run_synthesis_task.run(killed.pk)
+    run_job_task.run("synthesis.SynthesisRun", killed.pk)
     killed.refresh_from_db()
     assert killed.status == RunStatus.SUCCEEDED and killed.contributions_count == 6
+    assert killed.attempts == 2
 
 
 @pytest.mark.django_db
 def test_a_task_delivered_again_for_a_live_run_does_nothing(monkeypatch):
     alive = SynthesisRunFactory(running=True, heartbeat_at=timezone.now())
     monkeypatch.setattr("mediane.synthesis.engine.synthesise", lambda *a, **k: pytest.fail("ran twice"))
-    run_synthesis_task.run(alive.pk)
+    run_job_task.run("synthesis.SynthesisRun", alive.pk)
     alive.refresh_from_db()
     assert alive.status == RunStatus.RUNNING
 
@@ -168,7 +169,7 @@ def test_a_long_engine_stage_still_gives_signs_of_life(monkeypatch):
 
     run = SynthesisRunFactory(queued=True, theme=ThemeFactory(closed=True))
     ContributionFactory(theme=run.theme)
-    monkeypatch.setattr(services, "HEARTBEAT_INTERVAL", 0.05)
+    monkeypatch.setattr("mediane.jobs.runner.heartbeat_seconds", lambda: 0.05)
     seen = []
 
     def slow_stage(documents, **kwargs):

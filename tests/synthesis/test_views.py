@@ -279,10 +279,24 @@ def test_a_failed_run_says_why_and_that_the_published_one_did_not_change(client,
     assert "s'il y en a une, n'a pas changé" in html
 
 
-def test_a_run_cut_off_is_shown_as_such(client, organiser):
+def test_a_run_whose_process_died_is_retried_when_its_page_is_read(client, organiser, monkeypatch):
     run = SynthesisRunFactory(stale=True)
+    ContributionFactory(theme=run.theme)
+    monkeypatch.setattr("mediane.jobs.queue.start", lambda job: None)  # the retry is queued, not run here
     client.force_login(organiser)
-    assert "ne donne plus signe de vie depuis plus de 10 minutes" in client.get(url("run", run.pk)).content.decode()
+    html = client.get(url("run", run.pk)).content.decode()
+    run.refresh_from_db()
+    assert run.status == RunStatus.QUEUED and run.attempts == 1
+    assert "La synthèse a été interrompue" in html and "elle reprend depuis le début" in html
+
+
+def test_a_run_that_died_twice_is_shown_failed(client, organiser):
+    run = SynthesisRunFactory(stale=True, attempts=2)
+    client.force_login(organiser)
+    html = client.get(url("run", run.pk)).content.decode()
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    assert "La nouvelle tentative faite automatiquement s&#x27;est arrêtée elle aussi." in html
 
 
 def test_renaming_from_the_topic_page(client, organiser, scene):

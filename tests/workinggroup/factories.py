@@ -10,7 +10,7 @@ from mediane.consultation.markup import render_markup
 from mediane.synthesis.enums import RunStatus, TopicKind
 from mediane.synthesis.models import SynthesisRun, Topic, TopicMembership
 from mediane.workinggroup.enums import DecisionStatus, MeetingStatus, OrganisationKind
-from mediane.workinggroup.models import Decision, Meeting, Member
+from mediane.workinggroup.models import Decision, Dossier, Meeting, Member
 from tests.accounts.factories import UserFactory
 from tests.consultation.factories import ContributionFactory, ThemeFactory
 
@@ -103,3 +103,12 @@ def published_synthesis(theme, topics=(("Démarches en ligne · accompagnement",
     run.noise_topic = noise
     run.test_contributions = contributions
     return run
+
+
+class DossierFactory(factory.django.DjangoModelFactory):
+    """A queued dossier of a held meeting (no synthesis run: set one to generate it)."""
+
+    class Meta:
+        model = Dossier
+
+    meeting = factory.SubFactory(MeetingFactory, held=True)

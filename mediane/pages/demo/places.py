@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mediane.accounts.models import User
-from mediane.structures import services
+from mediane.structures import import_jobs
 from mediane.structures.enums import ImportFormat
 from mediane.structures.models import Place, Structure
 
@@ -28,7 +28,7 @@ FILES = [
 def load_places(organiser: User, step: Callable[[str], None]) -> dict[str, int]:
     for name, file_format in FILES:
         step(f"lieux : {name}")
-        job = services.import_file(
+        job = import_jobs.import_file(
             (DATA / name).read_bytes(),
             file_name=name,
             file_format=file_format,

@@ -12,10 +12,11 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import io
 import json
 import shutil
 from pathlib import Path
+
+from mediane.spreadsheets import csv_text
 
 HERE = Path(__file__).resolve().parent
 DEPARTEMENT = "69"
@@ -30,11 +31,7 @@ def extract(shared: Path) -> dict[str, int]:
         header = next(reader)
         column = header.index("code_departement")
         rows = [row for row in reader if row[column] == DEPARTEMENT]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    LIBRARIES.write_text(out.getvalue(), encoding="utf-8")
+    LIBRARIES.write_text(csv_text(rows, header=header, lineterminator="\n"), encoding="utf-8")
 
     legacy = json.loads((shared / "lieux" / "auvergne-rhone-alpes-hub-legacy.json").read_text(encoding="utf-8"))
     kept = [record for record in legacy if str(record.get("code_postal", "")).startswith(DEPARTEMENT)]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mediane.structures import services
+from mediane.structures import import_jobs, services
 from mediane.structures.enums import ImportStatus
 from mediane.structures.imports import guess_format
 from mediane.structures.services import ImportRefused
@@ -46,7 +46,7 @@ class Command(BaseCommand):
             raise CommandError(f"Fichier introuvable : {path}.")
         try:
             file_format = guess_format(path.name, options["format"])
-            job = services.import_file(
+            job = import_jobs.import_file(
                 path.read_bytes(),
                 file_name=path.name,
                 file_format=file_format,
