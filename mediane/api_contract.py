@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
+import annotated_types
 from ninja import Field, Schema
 from pydantic import BeforeValidator
 
@@ -52,6 +53,9 @@ def _strict_int(value: Any) -> Any:
 
 
 StrictInt = Annotated[int, BeforeValidator(_strict_int)]
+# An object's id: what a database key can hold, said in the description, so that a bigger one is a 422, not a
+# valid request that no route could ever answer.
+Id = Annotated[int, annotated_types.Interval(ge=1, le=numbers.MAX_ID), BeforeValidator(_strict_int)]
 
 
 def text_field(min_length: int, max_length: int, description: str) -> Any:

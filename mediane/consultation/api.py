@@ -23,7 +23,7 @@ from ninja.security import django_auth
 
 from mediane.accounts.enums import ParticipantCategory
 from mediane.accounts.territories import DEPARTEMENTS
-from mediane.api_contract import StrictInt, errors, text_field
+from mediane.api_contract import Id, StrictInt, errors, text_field
 
 from .enums import ContributionKind
 from .models import Comment, Contribution, Theme
@@ -165,7 +165,7 @@ class CommentIn(Schema):
         f"Commentaire ({COMMENT_MIN_LENGTH} à {COMMENT_MAX_LENGTH} caractères, espaces du début et de la fin "
         "retirés ; aucun caractère de contrôle).",
     )
-    parent_id: StrictInt | None = Field(None, description="Commentaire auquel on répond, le cas échéant.")
+    parent_id: Id | None = Field(None, description="Commentaire auquel on répond, le cas échéant.")
 
 
 class CommentOut(Schema):
@@ -264,7 +264,7 @@ def list_themes(request):
 
 
 @router.get("/themes/{theme_id}", response=ThemeDetailOut, summary="Un thème")
-def get_theme(request, theme_id: StrictInt):
+def get_theme(request, theme_id: Id):
     return get_object_or_404(Theme.objects.select_related("consultation"), pk=theme_id)
 
 
@@ -273,7 +273,7 @@ def get_theme(request, theme_id: StrictInt):
     response={200: ContributionPage, **errors(400)},
     summary="Contributions d'un thème",
 )
-def list_theme_contributions(request, theme_id: StrictInt, filters: Query[ContributionFilters]):
+def list_theme_contributions(request, theme_id: Id, filters: Query[ContributionFilters]):
     """Contributions publiées du thème, page par page (suivre `next_cursor`)."""
     theme = get_object_or_404(Theme, pk=theme_id)
     return _page(Contribution.objects.in_theme(theme), filters)
@@ -288,7 +288,7 @@ def list_contributions(request, filters: Query[ContributionFilters]):
 
 
 @router.get("/contributions/{contribution_id}", response=ContributionOut, summary="Une contribution")
-def get_contribution(request, contribution_id: StrictInt):
+def get_contribution(request, contribution_id: Id):
     return _published_or_404(contribution_id)
 
 
@@ -322,7 +322,7 @@ WRITE_RESPONSES = errors(400, 401, 403, 404)
     response={201: ContributionCreatedOut, **WRITE_RESPONSES},
     summary="Publier une contribution",
 )
-def create_contribution(request, theme_id: StrictInt, payload: ContributionIn):
+def create_contribution(request, theme_id: Id, payload: ContributionIn):
     """Publie une contribution dans un thème ouvert (ou la met en attente si la consultation est modérée)."""
     theme = get_object_or_404(Theme.objects.select_related("consultation"), pk=theme_id)
     _require(request, "consultation.add_contribution", theme, theme, "Vous ne pouvez pas contribuer à ce thème.")
@@ -340,7 +340,7 @@ def create_contribution(request, theme_id: StrictInt, payload: ContributionIn):
     response={200: SupportOut, **WRITE_RESPONSES},
     summary="Soutenir une contribution",
 )
-def support(request, contribution_id: StrictInt):
+def support(request, contribution_id: Id):
     """Ajoute votre soutien. Soutenir deux fois ne compte qu'une fois."""
     contribution = _published_or_404(contribution_id)
     _require(
@@ -364,7 +364,7 @@ def support(request, contribution_id: StrictInt):
     response={200: SupportOut, **WRITE_RESPONSES},
     summary="Retirer son soutien",
 )
-def unsupport(request, contribution_id: StrictInt):
+def unsupport(request, contribution_id: Id):
     contribution = _published_or_404(contribution_id)
     try:
         check_theme_open(contribution.theme)
@@ -384,7 +384,7 @@ def unsupport(request, contribution_id: StrictInt):
     response={201: CommentOut, **WRITE_RESPONSES},
     summary="Commenter une contribution",
 )
-def create_comment(request, contribution_id: StrictInt, payload: CommentIn):
+def create_comment(request, contribution_id: Id, payload: CommentIn):
     """Commente une contribution publiée d'un thème ouvert, ou répond à un commentaire."""
     contribution = _published_or_404(contribution_id)
     _require(
