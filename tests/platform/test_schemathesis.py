@@ -77,8 +77,9 @@ OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
 
 
 def _with_real_ids(case, forum) -> None:
-    """Point two thirds of the generated ids (and half of the communes) at real objects, so that writes and reads go past the 404; a cursor
-    that fits the schema is only valid when the API issued it, so a positive case carries one that it did."""
+    """Point two thirds of the generated ids (and half of the communes) at real objects, so that writes and
+    reads go past the 404; a cursor that fits the schema is only valid when the API issued it, so a positive case
+    carries one that it did."""
     for name, ids in (("theme_id", forum["theme_id"]), ("contribution_id", forum["contribution_id"])):
         value = (case.path_parameters or {}).get(name)
         if isinstance(value, int) and value % 3:  # a third keep their generated value: unknown ids, huge ones
