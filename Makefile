@@ -55,6 +55,7 @@ test: install ## Lance les tests sur SQLite, puis sur PostgreSQL s'il répond
 
 .PHONY: quality
 quality: install ## Vérifie le format, le lint, les types et les migrations
+	@mkdir -p var
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy

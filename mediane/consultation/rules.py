@@ -168,6 +168,12 @@ def is_published_item(user, obj) -> bool:
 
 
 @rules.predicate
+def can_be_withdrawn(user, obj) -> bool:
+    """Published or waiting for moderation: a hidden contribution stays as moderation left it."""
+    return obj is not None and obj.status in (ContributionStatus.PUBLISHED, ContributionStatus.PENDING)
+
+
+@rules.predicate
 def is_readable(user, obj) -> bool:
     return can_read(user, obj)
 
@@ -176,7 +182,7 @@ is_moderation_team = is_moderator | is_organiser
 
 rules.add_perm("consultation.read", is_readable)
 rules.add_perm("consultation.add_contribution", rules.is_authenticated & theme_is_open)
-rules.add_perm("consultation.withdraw_contribution", is_author & theme_is_open)
+rules.add_perm("consultation.withdraw_contribution", is_author & theme_is_open & can_be_withdrawn)
 rules.add_perm(
     "consultation.support_contribution",
     rules.is_authenticated & theme_is_open & contribution_is_published & ~is_author,

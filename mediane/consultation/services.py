@@ -9,7 +9,6 @@ what to do; callers show it as it is.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -19,7 +18,6 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from mediane import bulk
 from mediane.accounts.enums import ParticipantCategory
 from mediane.accounts.models import User
 from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
@@ -31,21 +29,10 @@ from .enums import (
     ContributionKind,
     ContributionSource,
     ContributionStatus,
-    ModerationAction,
-    ModerationReason,
     ThemePhase,
 )
-from .imports import (
-    DecidimRow,
-    ParseResult,
-    TextLimits,
-    WorkshopRow,
-    parse_decidim_proposals,
-    parse_workshop_sheet,
-    workshop_sheet_template,
-)
 from .markup import render_markup
-from .models import Comment, Contribution, ImportRecord, ModerationLog, Report, Support, Theme, ThemeFollow
+from .models import Comment, Contribution, Support, Theme, ThemeFollow
 from .search import search_document
 
 TITLE_MIN_LENGTH = 3
@@ -93,7 +80,7 @@ def check_theme_open(theme: Theme) -> None:
 def check_text(value: str, label: str, max_length: int, min_length: int = 1) -> str:
     """The text stripped, or ForumError: empty, too short, too long, or holding a control character."""
     text = (value or "").strip()
-    _check_characters(text, label)
+    check_characters(text, label)
     if len(text) < min_length:
         if min_length == 1:
             raise ForumError(f"{label} est vide : écrivez quelques mots.")
@@ -103,7 +90,7 @@ def check_text(value: str, label: str, max_length: int, min_length: int = 1) -> 
     return text
 
 
-def _check_characters(value: str, label: str) -> None:
+def check_characters(value: str, label: str) -> None:
     message = control_character_message(value, label)
     if message is not None:
         raise ForumError(message)
@@ -128,16 +115,46 @@ def departement_of(postal_code: str) -> str:
         raise ForumError(str(exc)) from exc
 
 
+# --- Lifecycle ------------------------------------------------------------------------------------------
+
+# The only status changes a contribution may go through. Moderation, withdrawal and pre-moderation all
+# pass through `check_transition`, so a refused move is refused the same way everywhere.
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    # An author may take back a contribution that waits for moderation; a hidden one stays as moderation left it.
+    ContributionStatus.PENDING: frozenset(
+        {ContributionStatus.PUBLISHED, ContributionStatus.HIDDEN, ContributionStatus.WITHDRAWN}
+    ),
+    ContributionStatus.PUBLISHED: frozenset({ContributionStatus.HIDDEN, ContributionStatus.WITHDRAWN}),
+    ContributionStatus.HIDDEN: frozenset({ContributionStatus.PUBLISHED}),
+    ContributionStatus.WITHDRAWN: frozenset(),
+}
+COMMENT_TRANSITIONS: dict[str, frozenset[str]] = {
+    CommentStatus.PUBLISHED: frozenset({CommentStatus.HIDDEN}),
+    CommentStatus.HIDDEN: frozenset({CommentStatus.PUBLISHED}),
+}
+
+
+def check_transition(current: str, target: str, table: dict[str, frozenset[str]] = ALLOWED_TRANSITIONS) -> None:
+    if target in table.get(current, frozenset()):
+        return
+    labels = dict(ContributionStatus.choices) | dict(CommentStatus.choices)
+    if current == target:
+        raise ForumError(f"Rien à faire : l'élément est déjà dans l'état « {labels[current]} ».")
+    raise ForumError(
+        f"Impossible de passer de l'état « {labels.get(current, current)} » à l'état « {labels.get(target, target)} »."
+    )
+
+
 # --- Contributions ------------------------------------------------------------------------------------
 
 
-def _initial_status(theme: Theme) -> str:
+def initial_status(theme: Theme) -> str:
     return ContributionStatus.PENDING if theme.consultation.pre_moderation else ContributionStatus.PUBLISHED
 
 
 def _create_contribution(theme: Theme, draft: ContributionDraft, **fields) -> Contribution:
     """Store a checked draft. Caller is inside transaction.atomic() and has checked the theme is open."""
-    status = fields.pop("status", None) or _initial_status(theme)
+    status = fields.pop("status", None) or initial_status(theme)
     now = timezone.now()
     contribution = Contribution.objects.create(
         theme=theme,
@@ -218,6 +235,12 @@ def withdraw_contribution(author: User, contribution: Contribution) -> None:
         check_theme_open(locked.theme)
         if locked.status == ContributionStatus.WITHDRAWN:
             return
+        if locked.status == ContributionStatus.HIDDEN:
+            raise ForumError(
+                "Cette contribution a été masquée par la modération : elle ne peut plus être retirée. Écrivez à "
+                "l'équipe de modération si vous voulez qu'elle disparaisse."
+            )
+        check_transition(locked.status, ContributionStatus.WITHDRAWN)
         was_published = locked.status == ContributionStatus.PUBLISHED
         locked.status = ContributionStatus.WITHDRAWN
         locked.save(update_fields=["status"])
@@ -387,570 +410,3 @@ def send_digests(now=None) -> DigestSummary:
             sent += 1
         ThemeFollow.objects.filter(pk=follow.pk).update(last_digest_at=now)
     return DigestSummary(follows=seen, sent=sent)
-
-
-# --- Moderation ---------------------------------------------------------------------------------------
-
-# The only status changes a contribution may go through. Moderation, withdrawal and pre-moderation all
-# pass through `check_transition`, so a refused move is refused the same way everywhere.
-ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    ContributionStatus.PENDING: frozenset({ContributionStatus.PUBLISHED, ContributionStatus.HIDDEN}),
-    ContributionStatus.PUBLISHED: frozenset({ContributionStatus.HIDDEN, ContributionStatus.WITHDRAWN}),
-    ContributionStatus.HIDDEN: frozenset({ContributionStatus.PUBLISHED}),
-    ContributionStatus.WITHDRAWN: frozenset(),
-}
-COMMENT_TRANSITIONS: dict[str, frozenset[str]] = {
-    CommentStatus.PUBLISHED: frozenset({CommentStatus.HIDDEN}),
-    CommentStatus.HIDDEN: frozenset({CommentStatus.PUBLISHED}),
-}
-# What a person or a moderator may pick: « en attente d'examen » is set only by the automatic hiding.
-CHOSEN_REASONS: tuple[str, ...] = tuple(
-    reason for reason in ModerationReason.values if reason != ModerationReason.PENDING_REVIEW
-)
-HIDDEN_NOTE_MAX_LENGTH = 300
-REPORT_DETAILS_MAX_LENGTH = 500
-LOG_NOTE_MAX_LENGTH = 500
-ALREADY_REPORTED = "Vous avez déjà signalé {item} : l'équipe de modération va l'examiner."
-
-
-def check_moderator(user: User) -> None:
-    if not user.has_perm("consultation.moderate"):
-        raise ForumError("Seule l'équipe de modération peut faire cette action.")
-
-
-def check_transition(current: str, target: str, table: dict[str, frozenset[str]] = ALLOWED_TRANSITIONS) -> None:
-    if target in table.get(current, frozenset()):
-        return
-    labels = dict(ContributionStatus.choices) | dict(CommentStatus.choices)
-    if current == target:
-        raise ForumError(f"Rien à faire : l'élément est déjà dans l'état « {labels[current]} ».")
-    raise ForumError(
-        f"Impossible de passer de l'état « {labels.get(current, current)} » à l'état « {labels.get(target, target)} »."
-    )
-
-
-def _check_reason(reason: str) -> str:
-    if reason not in CHOSEN_REASONS:
-        raise ForumError("Choisissez un motif dans la liste.")
-    return reason
-
-
-def _check_optional(value: str, label: str, max_length: int) -> str:
-    text = (value or "").strip()
-    _check_characters(text, label)
-    if len(text) > max_length:
-        raise ForumError(f"{label} sont trop longues : {len(text)} caractères pour {max_length} au plus.")
-    return text
-
-
-def _log(
-    actor: User | None, action: str, *, contribution=None, comment=None, reason: str = "", note: str = "", report=None
-):
-    """Write one audit entry. A report's entry points at the report rather than copying the reporter's free
-    text, so that the text lives in one row, which the deletion of the reporter's account erases."""
-    return ModerationLog.objects.create(
-        actor=actor, action=action, contribution=contribution, comment=comment, reason=reason, note=note, report=report
-    )
-
-
-def _resolve_reports(*, contribution: Contribution | None = None, comment: Comment | None = None) -> int:
-    """Close the open reports of one item and reset its counter. Caller is inside transaction.atomic()."""
-    now = timezone.now()
-    if contribution is not None:
-        resolved = Report.objects.filter(contribution=contribution, resolved_at__isnull=True).update(resolved_at=now)
-        Contribution.objects.filter(pk=contribution.pk).update(reports_count=0)
-        contribution.reports_count = 0
-    else:
-        resolved = Report.objects.filter(comment=comment, resolved_at__isnull=True).update(resolved_at=now)
-        Comment.objects.filter(pk=comment.pk).update(reports_count=0)  # type: ignore[union-attr]
-        comment.reports_count = 0  # type: ignore[union-attr]
-    return resolved
-
-
-def _lock_contribution(contribution: Contribution) -> Contribution:
-    return (
-        Contribution.objects.select_for_update().select_related("theme", "theme__consultation").get(pk=contribution.pk)
-    )
-
-
-def _lock_comment(comment: Comment) -> Comment:
-    return Comment.objects.select_for_update().select_related("contribution__theme__consultation").get(pk=comment.pk)
-
-
-def _move_contribution(locked: Contribution, target: str, **fields) -> None:
-    """Apply an allowed transition and keep the theme's published counter right. Caller holds the row lock."""
-    check_transition(locked.status, target)
-    was_published = locked.status == ContributionStatus.PUBLISHED
-    locked.status = target
-    for name, value in fields.items():
-        setattr(locked, name, value)
-    locked.save(update_fields=["status", *fields])
-    is_published = target == ContributionStatus.PUBLISHED
-    if was_published != is_published:
-        delta = 1 if is_published else -1
-        Theme.objects.filter(pk=locked.theme_id).update(published_count=F("published_count") + delta)
-
-
-def _sync(original, locked) -> None:
-    """Let the caller's instance see what the locked copy became."""
-    for name in ("status", "hidden_reason", "hidden_note", "reports_count", "published_at"):
-        if hasattr(locked, name):
-            setattr(original, name, getattr(locked, name))
-
-
-# Why an item may not be reported: what is not published is out of everyone's sight, and the moderation team
-# already reads it (`rules.CONTRIBUTION_READERS`): a report would tell them nothing.
-NOT_REPORTABLE_CONTRIBUTION: dict[str, str] = {
-    ContributionStatus.PENDING: "Cette contribution attend la relecture de l'équipe de modération : "
-    "elle n'est pas publiée, il n'y a rien à signaler.",
-    ContributionStatus.HIDDEN: "Cette contribution est déjà masquée par l'équipe de modération : "
-    "il n'y a plus rien à signaler.",
-    ContributionStatus.WITHDRAWN: "Cette contribution a été retirée par son auteur·rice : "
-    "elle n'est plus sur le forum, il n'y a rien à signaler.",
-}
-HIDDEN_COMMENT_NOT_REPORTABLE = (
-    "Ce commentaire est déjà masqué par l'équipe de modération : il n'y a plus rien à signaler."
-)
-OFF_FORUM_COMMENT_NOT_REPORTABLE = (
-    "Ce commentaire n'est plus visible sur le forum, car sa contribution n'est pas publiée : il n'y a rien à signaler."
-)
-
-
-def check_reportable(user: User, item: Contribution | Comment) -> None:
-    """Refuse, with the reason in French, to report one's own item or an item that is not published.
-
-    The views call it before showing the report form, and the report services again under the row lock.
-    """
-    if isinstance(item, Comment):
-        if item.author_id is not None and item.author_id == user.pk:
-            raise ForumError("Vous ne pouvez pas signaler votre propre commentaire.")
-        if item.status != CommentStatus.PUBLISHED:
-            raise ForumError(HIDDEN_COMMENT_NOT_REPORTABLE)
-        if item.contribution.status != ContributionStatus.PUBLISHED:
-            raise ForumError(OFF_FORUM_COMMENT_NOT_REPORTABLE)
-        return
-    if item.author_id is not None and item.author_id == user.pk:
-        raise ForumError("Vous ne pouvez pas signaler votre propre contribution.")
-    if item.status != ContributionStatus.PUBLISHED:
-        raise ForumError(NOT_REPORTABLE_CONTRIBUTION[item.status])
-
-
-def report_contribution(user: User, contribution: Contribution, reason: str, details: str = "") -> Report:
-    """A person reports a published contribution to the moderators: once per person while the report is open.
-
-    When the consultation's threshold of open reports is reached, the contribution is hidden pending review.
-    """
-    if not user.is_authenticated:
-        raise ForumError("Connectez-vous pour signaler une contribution.")
-    _check_reason(reason)
-    details = _check_optional(details, "Les précisions", REPORT_DETAILS_MAX_LENGTH)
-    with transaction.atomic():
-        locked = _lock_contribution(contribution)
-        check_reportable(user, locked)
-        if Report.objects.filter(contribution=locked, reporter=user, resolved_at__isnull=True).exists():
-            raise ForumError(ALREADY_REPORTED.format(item="cette contribution"))
-        try:
-            with transaction.atomic():
-                report = Report.objects.create(contribution=locked, reporter=user, reason=reason, details=details)
-        except IntegrityError:  # a concurrent double click: the unique constraint keeps one
-            raise ForumError(ALREADY_REPORTED.format(item="cette contribution")) from None
-        Contribution.objects.filter(pk=locked.pk).update(reports_count=F("reports_count") + 1)
-        _log(user, ModerationAction.REPORT, contribution=locked, reason=reason, report=report)
-        threshold = locked.theme.consultation.auto_hide_threshold
-        open_reports = Report.objects.filter(contribution=locked, resolved_at__isnull=True).count()
-        locked.reports_count = open_reports
-        if threshold and open_reports >= threshold:
-            _move_contribution(
-                locked,
-                ContributionStatus.HIDDEN,
-                hidden_reason=ModerationReason.PENDING_REVIEW,
-                hidden_note="",
-            )
-            _log(
-                None,
-                ModerationAction.AUTO_HIDE,
-                contribution=locked,
-                reason=ModerationReason.PENDING_REVIEW,
-                note=f"{open_reports} signalements en cours (seuil : {threshold}).",
-            )
-    _sync(contribution, locked)
-    return report
-
-
-def report_comment(user: User, comment: Comment, reason: str, details: str = "") -> Report:
-    """A person reports a published comment; same rules as `report_contribution`."""
-    if not user.is_authenticated:
-        raise ForumError("Connectez-vous pour signaler un commentaire.")
-    _check_reason(reason)
-    details = _check_optional(details, "Les précisions", REPORT_DETAILS_MAX_LENGTH)
-    with transaction.atomic():
-        locked = _lock_comment(comment)
-        check_reportable(user, locked)
-        if Report.objects.filter(comment=locked, reporter=user, resolved_at__isnull=True).exists():
-            raise ForumError(ALREADY_REPORTED.format(item="ce commentaire"))
-        try:
-            with transaction.atomic():
-                report = Report.objects.create(comment=locked, reporter=user, reason=reason, details=details)
-        except IntegrityError:
-            raise ForumError(ALREADY_REPORTED.format(item="ce commentaire")) from None
-        Comment.objects.filter(pk=locked.pk).update(reports_count=F("reports_count") + 1)
-        _log(user, ModerationAction.REPORT, comment=locked, reason=reason, report=report)
-        threshold = locked.contribution.theme.consultation.auto_hide_threshold
-        open_reports = Report.objects.filter(comment=locked, resolved_at__isnull=True).count()
-        locked.reports_count = open_reports
-        if threshold and open_reports >= threshold:
-            check_transition(locked.status, CommentStatus.HIDDEN, COMMENT_TRANSITIONS)
-            locked.status = CommentStatus.HIDDEN
-            locked.hidden_reason = ModerationReason.PENDING_REVIEW
-            locked.hidden_note = ""
-            locked.save(update_fields=["status", "hidden_reason", "hidden_note"])
-            _log(
-                None,
-                ModerationAction.AUTO_HIDE,
-                comment=locked,
-                reason=ModerationReason.PENDING_REVIEW,
-                note=f"{open_reports} signalements en cours (seuil : {threshold}).",
-            )
-    _sync(comment, locked)
-    return report
-
-
-def hide_contribution(moderator: User, contribution: Contribution, reason: str, note: str = "") -> None:
-    """Hide a contribution with a reason, whose category the public placeholder shows. Its reports are closed.
-
-    Also confirms the hiding of a contribution hidden automatically pending review.
-    """
-    check_moderator(moderator)
-    _check_reason(reason)
-    note = _check_optional(note, "Les précisions", HIDDEN_NOTE_MAX_LENGTH)
-    with transaction.atomic():
-        locked = _lock_contribution(contribution)
-        pending_review = (
-            locked.status == ContributionStatus.HIDDEN and locked.hidden_reason == ModerationReason.PENDING_REVIEW
-        )
-        if pending_review:
-            locked.hidden_reason, locked.hidden_note = reason, note
-            locked.save(update_fields=["hidden_reason", "hidden_note"])
-        else:
-            _move_contribution(locked, ContributionStatus.HIDDEN, hidden_reason=reason, hidden_note=note)
-        _resolve_reports(contribution=locked)
-        _log(moderator, ModerationAction.HIDE, contribution=locked, reason=reason, note=note)
-    _sync(contribution, locked)
-
-
-def restore_contribution(moderator: User, contribution: Contribution, note: str) -> None:
-    """Publish a hidden contribution again. The note saying why is required: it goes to the audit log."""
-    check_moderator(moderator)
-    note = check_text(note, "Le motif du rétablissement", LOG_NOTE_MAX_LENGTH)
-    with transaction.atomic():
-        locked = _lock_contribution(contribution)
-        if locked.status != ContributionStatus.HIDDEN:
-            raise ForumError("Seule une contribution masquée peut être rétablie.")
-        previous_reason = locked.hidden_reason
-        _move_contribution(
-            locked,
-            ContributionStatus.PUBLISHED,
-            hidden_reason="",
-            hidden_note="",
-            published_at=locked.published_at or timezone.now(),
-        )
-        _resolve_reports(contribution=locked)
-        _log(moderator, ModerationAction.RESTORE, contribution=locked, reason=previous_reason, note=note)
-    _sync(contribution, locked)
-
-
-def approve_contribution(moderator: User, contribution: Contribution, note: str = "") -> None:
-    """Pre-moderation: publish a contribution that was waiting for a moderator."""
-    check_moderator(moderator)
-    note = _check_optional(note, "Les précisions", LOG_NOTE_MAX_LENGTH)
-    with transaction.atomic():
-        locked = _lock_contribution(contribution)
-        if locked.status != ContributionStatus.PENDING:
-            raise ForumError("Cette contribution n'attend pas de validation.")
-        _move_contribution(locked, ContributionStatus.PUBLISHED, published_at=timezone.now())
-        _log(moderator, ModerationAction.APPROVE, contribution=locked, note=note)
-    _sync(contribution, locked)
-
-
-def reject_contribution(moderator: User, contribution: Contribution, reason: str, note: str = "") -> None:
-    """Pre-moderation: refuse a waiting contribution. It stays hidden with its reason, like any hidden one."""
-    check_moderator(moderator)
-    _check_reason(reason)
-    note = _check_optional(note, "Les précisions", HIDDEN_NOTE_MAX_LENGTH)
-    with transaction.atomic():
-        locked = _lock_contribution(contribution)
-        if locked.status != ContributionStatus.PENDING:
-            raise ForumError("Cette contribution n'attend pas de validation.")
-        _move_contribution(locked, ContributionStatus.HIDDEN, hidden_reason=reason, hidden_note=note)
-        _log(moderator, ModerationAction.REJECT, contribution=locked, reason=reason, note=note)
-    _sync(contribution, locked)
-
-
-def dismiss_reports(moderator: User, contribution: Contribution, note: str = "") -> int:
-    """Close the open reports of a contribution that stays published. Returns how many were closed."""
-    check_moderator(moderator)
-    note = _check_optional(note, "Les précisions", LOG_NOTE_MAX_LENGTH)
-    with transaction.atomic():
-        locked = _lock_contribution(contribution)
-        if locked.status == ContributionStatus.HIDDEN and locked.hidden_reason == ModerationReason.PENDING_REVIEW:
-            raise ForumError(
-                "Cette contribution est masquée en attendant votre examen : rétablissez-la ou confirmez son masquage."
-            )
-        resolved = _resolve_reports(contribution=locked)
-        if not resolved:
-            raise ForumError("Il n'y a aucun signalement en cours sur cette contribution.")
-        _log(moderator, ModerationAction.DISMISS, contribution=locked, note=note)
-    _sync(contribution, locked)
-    return resolved
-
-
-def hide_comment(moderator: User, comment: Comment, reason: str, note: str = "") -> None:
-    """Hide a comment with a reason; its reports are resolved. Confirms an automatic hiding too."""
-    check_moderator(moderator)
-    _check_reason(reason)
-    note = _check_optional(note, "Les précisions", HIDDEN_NOTE_MAX_LENGTH)
-    with transaction.atomic():
-        locked = _lock_comment(comment)
-        if not (locked.status == CommentStatus.HIDDEN and locked.hidden_reason == ModerationReason.PENDING_REVIEW):
-            check_transition(locked.status, CommentStatus.HIDDEN, COMMENT_TRANSITIONS)
-        locked.status, locked.hidden_reason, locked.hidden_note = CommentStatus.HIDDEN, reason, note
-        locked.save(update_fields=["status", "hidden_reason", "hidden_note"])
-        _resolve_reports(comment=locked)
-        _log(moderator, ModerationAction.HIDE, comment=locked, reason=reason, note=note)
-    _sync(comment, locked)
-
-
-def restore_comment(moderator: User, comment: Comment, note: str) -> None:
-    """Publish again a hidden comment; the note saying why is required."""
-    check_moderator(moderator)
-    note = check_text(note, "Le motif du rétablissement", LOG_NOTE_MAX_LENGTH)
-    with transaction.atomic():
-        locked = _lock_comment(comment)
-        check_transition(locked.status, CommentStatus.PUBLISHED, COMMENT_TRANSITIONS)
-        previous_reason = locked.hidden_reason
-        locked.status, locked.hidden_reason, locked.hidden_note = CommentStatus.PUBLISHED, "", ""
-        locked.save(update_fields=["status", "hidden_reason", "hidden_note"])
-        _resolve_reports(comment=locked)
-        _log(moderator, ModerationAction.RESTORE, comment=locked, reason=previous_reason, note=note)
-    _sync(comment, locked)
-
-
-def dismiss_comment_reports(moderator: User, comment: Comment, note: str = "") -> int:
-    """Close the open reports of a comment that stays published."""
-    check_moderator(moderator)
-    note = _check_optional(note, "Les précisions", LOG_NOTE_MAX_LENGTH)
-    with transaction.atomic():
-        locked = _lock_comment(comment)
-        if locked.status == CommentStatus.HIDDEN and locked.hidden_reason == ModerationReason.PENDING_REVIEW:
-            raise ForumError(
-                "Ce commentaire est masqué en attendant votre examen : rétablissez-le ou confirmez son masquage."
-            )
-        resolved = _resolve_reports(comment=locked)
-        if not resolved:
-            raise ForumError("Il n'y a aucun signalement en cours sur ce commentaire.")
-        _log(moderator, ModerationAction.DISMISS, comment=locked, note=note)
-    _sync(comment, locked)
-    return resolved
-
-
-# --- Imports ------------------------------------------------------------------------------------------
-
-# The bounds of `check_draft`, so that a file line is accepted exactly when the form would accept it.
-IMPORT_LIMITS = TextLimits(
-    title_min=TITLE_MIN_LENGTH, title_max=TITLE_MAX_LENGTH, body_min=BODY_MIN_LENGTH, body_max=BODY_MAX_LENGTH
-)
-DECIDIM_CHUNK = 500
-
-
-def read_workshop_sheet(data: bytes) -> ParseResult[WorkshopRow]:
-    return parse_workshop_sheet(
-        data, kinds=ContributionKind.choices, categories=ParticipantCategory.choices, limits=IMPORT_LIMITS
-    )
-
-
-def read_decidim_export(data: bytes) -> ParseResult[DecidimRow]:
-    return parse_decidim_proposals(data, limits=IMPORT_LIMITS)
-
-
-def workshop_sheet_model() -> str:
-    return workshop_sheet_template(ContributionKind.PROPOSAL.label, ParticipantCategory.USER.label)
-
-
-# Every column of a contribution, as the bulk writes of the imports send them (`mediane.bulk`).
-IMPORTED_FIELDS = tuple(field.name for field in Contribution._meta.concrete_fields if not field.primary_key)
-
-
-def _imported_row(contribution: Contribution) -> bulk.Row:
-    return bulk.db_values(
-        Contribution, IMPORTED_FIELDS, {name: getattr(contribution, name) for name in IMPORTED_FIELDS}
-    )
-
-
-def import_workshop_sheet(importer: User, theme: Theme, rows: Sequence[WorkshopRow], file_name: str) -> ImportRecord:
-    """Record every line of a workshop sheet as a contribution collected by `importer`, all or nothing.
-
-    Preconditions: `rows` come from `read_workshop_sheet` without errors, and the theme is open. Each person
-    on the sheet gave their consent (the « consentement » column); no account is created for them. Every line is
-    checked and prepared first; one short transaction then writes them all.
-    """
-    check_theme_open(theme)
-    if not rows:
-        raise ForumError("Le fichier ne contient aucune contribution.")
-    now = timezone.now()
-    status = _initial_status(theme)
-    prepared = []
-    for row in rows:
-        try:
-            draft = check_draft(ContributionDraft(kind=row.kind, title=row.title, body=row.body))
-        except ForumError as exc:
-            raise ForumError(f"Ligne {row.line} : {exc}") from exc
-        contribution = Contribution(
-            theme=theme,
-            kind=draft.kind,
-            title=draft.title,
-            body=draft.body,
-            body_html=render_markup(draft.body),
-            search_text=search_document(draft.title, draft.body),
-            status=status,
-            published_at=now if status == ContributionStatus.PUBLISHED else None,
-            created_at=now,
-            author=None,
-            author_name="",
-            author_category=row.category,
-            author_departement=row.departement,
-            source=ContributionSource.WORKSHOP_SHEET,
-            collected_by=importer,
-            assisted_channel=AssistedChannel.WORKSHOP,
-            consent_recorded_at=now,
-        )
-        prepared.append(_imported_row(contribution))
-    with transaction.atomic():
-        bulk.insert(Contribution, IMPORTED_FIELDS, prepared)
-        if status == ContributionStatus.PUBLISHED:
-            Theme.objects.filter(pk=theme.pk).update(published_count=F("published_count") + len(prepared))
-        return ImportRecord.objects.create(
-            theme=theme,
-            imported_by=importer,
-            source=ContributionSource.WORKSHOP_SHEET,
-            file_name=file_name[:255],
-            rows=len(rows),
-        )
-
-
-@dataclass(frozen=True)
-class DecidimImportSummary:
-    created: int
-    updated: int
-    unchanged: int
-    record: ImportRecord | None
-
-
-@dataclass
-class _DecidimPlan:
-    """What a Decidim import writes, worked out outside the write transaction."""
-
-    known: dict[str, int]  # the Decidim ids already imported into the theme, with their contribution's pk
-    new: list[bulk.Row]
-    changed: list[bulk.Row]
-    unchanged: int
-
-
-DECIDIM_UPDATED = ("title", "body", "supports_count", "created_at", "external_url", "body_html", "search_text")
-
-
-def _decidim_known(theme: Theme, external_ids: Sequence[str]) -> dict[str, Contribution]:
-    known: dict[str, Contribution] = {}
-    for start in range(0, len(external_ids), DECIDIM_CHUNK):
-        for contribution in Contribution.objects.filter(
-            theme=theme, source=ContributionSource.DECIDIM, external_id__in=external_ids[start : start + DECIDIM_CHUNK]
-        ).only("pk", "external_id", *DECIDIM_UPDATED[:5]):
-            known[contribution.external_id] = contribution
-    return known
-
-
-def _plan_decidim(
-    theme: Theme, rows: Sequence[DecidimRow], progress: Callable[[int, int], None] | None
-) -> _DecidimPlan:
-    existing = _decidim_known(theme, [row.external_id for row in rows])
-    plan = _DecidimPlan(known={key: c.pk for key, c in existing.items()}, new=[], changed=[], unchanged=0)
-    for done, row in enumerate(rows, start=1):
-        values = {
-            "title": row.title,
-            "body": row.body,
-            "supports_count": row.votes,
-            "created_at": row.created_at,
-            "external_url": row.url,
-        }
-        current = existing.get(row.external_id)
-        if current is None:
-            contribution = Contribution(
-                theme=theme,
-                kind=ContributionKind.PROPOSAL,
-                body_html=render_markup(row.body),
-                search_text=search_document(row.title, row.body),
-                status=ContributionStatus.PUBLISHED,
-                published_at=row.created_at,
-                source=ContributionSource.DECIDIM,
-                external_id=row.external_id,
-                **values,
-            )
-            plan.new.append(_imported_row(contribution))
-        elif any(getattr(current, name) != value for name, value in values.items()):
-            values["body_html"] = render_markup(row.body)
-            values["search_text"] = search_document(row.title, row.body)
-            plan.changed.append((*bulk.db_values(Contribution, DECIDIM_UPDATED, values), current.pk))
-        else:
-            plan.unchanged += 1
-        if progress is not None and (done % DECIDIM_CHUNK == 0 or done == len(rows)):
-            progress(done, len(rows))
-    return plan
-
-
-def import_decidim_proposals(
-    theme: Theme,
-    rows: Sequence[DecidimRow],
-    file_name: str,
-    *,
-    imported_by: User | None = None,
-    dry_run: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> DecidimImportSummary:
-    """Bring the proposals of a Decidim export into `theme`, keyed by (theme, Decidim, id): re-import updates.
-
-    Preconditions: `rows` come from `read_decidim_export` without errors; the caller checked that the person
-    may import (`consultation.import_decidim`, organisers only). The theme need not be open: the proposals
-    were written while the original consultation was open, and bringing that history in is the point.
-    New proposals are published at once, without pre-moderation: they were already public on Decidim and an
-    organiser chose to import them. Decidim votes become `supports_count` only, with no local Support rows:
-    the voters have no account here, so these supports cannot be taken back or counted per person.
-    Everything is checked and prepared first; one short transaction then writes it all (nothing, with
-    `dry_run`). If another import of the same theme wrote in between, the work is planned again once.
-    """
-    external_ids = [row.external_id for row in rows]
-    for attempt in range(2):
-        plan = _plan_decidim(theme, rows, progress)
-        if dry_run:
-            return DecidimImportSummary(len(plan.new), len(plan.changed), plan.unchanged, record=None)
-        with transaction.atomic():
-            Theme.objects.select_for_update().filter(pk=theme.pk).first()
-            now_known = {key: c.pk for key, c in _decidim_known(theme, external_ids).items()}
-            if now_known != plan.known:
-                if attempt == 0:
-                    continue
-                raise ForumError(
-                    "Un autre import Decidim de ce thème s'est fait en même temps. Rien n'a été enregistré : "
-                    "relancez l'import."
-                )
-            bulk.insert(Contribution, IMPORTED_FIELDS, plan.new)
-            bulk.update(Contribution, DECIDIM_UPDATED, plan.changed)
-            if plan.new:
-                Theme.objects.filter(pk=theme.pk).update(published_count=F("published_count") + len(plan.new))
-            record = ImportRecord.objects.create(
-                theme=theme,
-                imported_by=imported_by,
-                source=ContributionSource.DECIDIM,
-                file_name=file_name[:255],
-                rows=len(rows),
-            )
-        return DecidimImportSummary(len(plan.new), len(plan.changed), plan.unchanged, record=record)
-    raise AssertionError("unreachable")  # pragma: no cover

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_moderation
 
 app_name = "consultation"
 
@@ -19,40 +19,42 @@ urlpatterns = [
     path("donnees-ouvertes/contributions.json", views.open_data_json, name="open_data_json"),
     # --- end Search and open data ---
     # --- Moderation, assisted contributions and imports ---
-    path("contribution/<int:pk>/signaler/", views.report, name="report"),
-    path("commentaire/<int:pk>/signaler/", views.report_comment, name="report_comment"),
-    path("moderation/", views.moderation_queue, name="moderation_queue"),
-    path("moderation/journal/", views.moderation_log, name="moderation_log"),
-    path("moderation/contribution/<int:pk>/masquer/", views.moderate, {"action": "hide"}, name="hide"),
-    path("moderation/contribution/<int:pk>/retablir/", views.moderate, {"action": "restore"}, name="restore"),
-    path("moderation/contribution/<int:pk>/valider/", views.moderate, {"action": "approve"}, name="approve"),
-    path("moderation/contribution/<int:pk>/refuser/", views.moderate, {"action": "reject"}, name="reject"),
+    path("contribution/<int:pk>/signaler/", views_moderation.report, name="report"),
+    path("commentaire/<int:pk>/signaler/", views_moderation.report_comment, name="report_comment"),
+    path("moderation/", views_moderation.moderation_queue, name="moderation_queue"),
+    path("moderation/journal/", views_moderation.moderation_log, name="moderation_log"),
+    path("moderation/contribution/<int:pk>/masquer/", views_moderation.moderate, {"action": "hide"}, name="hide"),
+    path(
+        "moderation/contribution/<int:pk>/retablir/", views_moderation.moderate, {"action": "restore"}, name="restore"
+    ),
+    path("moderation/contribution/<int:pk>/valider/", views_moderation.moderate, {"action": "approve"}, name="approve"),
+    path("moderation/contribution/<int:pk>/refuser/", views_moderation.moderate, {"action": "reject"}, name="reject"),
     path(
         "moderation/contribution/<int:pk>/classer/",
-        views.moderate,
+        views_moderation.moderate,
         {"action": "dismiss_reports"},
         name="dismiss_reports",
     ),
     path(
         "moderation/commentaire/<int:pk>/masquer/",
-        views.moderate,
+        views_moderation.moderate,
         {"action": "hide_comment"},
         name="hide_comment",
     ),
     path(
         "moderation/commentaire/<int:pk>/retablir/",
-        views.moderate,
+        views_moderation.moderate,
         {"action": "restore_comment"},
         name="restore_comment",
     ),
     path(
         "moderation/commentaire/<int:pk>/classer/",
-        views.moderate,
+        views_moderation.moderate,
         {"action": "dismiss_comment_reports"},
         name="dismiss_comment_reports",
     ),
-    path("fiche-atelier-modele.csv", views.workshop_sheet_template, name="workshop_sheet_template"),
-    path("<slug:consultation>/<slug:theme>/recueillir/", views.assisted, name="assisted"),
+    path("fiche-atelier-modele.csv", views_moderation.workshop_sheet_template, name="workshop_sheet_template"),
+    path("<slug:consultation>/<slug:theme>/recueillir/", views_moderation.assisted, name="assisted"),
     path(
         "<slug:consultation>/<slug:theme>/recueillir/proches/",
         views.similar_draft,
@@ -61,10 +63,10 @@ urlpatterns = [
     ),
     path(
         "<slug:consultation>/<slug:theme>/importer-fiche-atelier/",
-        views.import_workshop_sheet,
+        views_moderation.import_workshop_sheet,
         name="import_workshop_sheet",
     ),
-    path("<slug:consultation>/<slug:theme>/importer-decidim/", views.import_decidim, name="import_decidim"),
+    path("<slug:consultation>/<slug:theme>/importer-decidim/", views_moderation.import_decidim, name="import_decidim"),
     # --- end Moderation ---
 ]
 

@@ -8,8 +8,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Max, Prefetch, Sum
+from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,12 +18,11 @@ from mediane import downloads, numbers
 from mediane.accounts.decorators import charter_required
 from mediane.accounts.enums import ParticipantCategory
 from mediane.ratelimits import writes_limited
-from mediane.spreadsheets import CSV_CONTENT_TYPE
 
-from . import forms, services
+from . import forms
 from .enums import ContributionKind, ContributionSource, ContributionStatus
 from .forms import CommentForm, ContributionForm, ThemeFilterForm
-from .models import Comment, Consultation, Contribution, ModerationLog, Report, Support, Theme, ThemeFollow
+from .models import Comment, Consultation, Contribution, Support, Theme, ThemeFollow
 from .panels import theme_panels
 from .search import excerpt, highlight
 from .services import (
@@ -61,7 +59,7 @@ def index(request):
     return render(request, "consultation/index.html", {"consultations": consultations, "now": now})
 
 
-def _get_theme(consultation_slug: str, theme_slug: str) -> Theme:
+def get_theme(consultation_slug: str, theme_slug: str) -> Theme:
     return get_object_or_404(
         Theme.objects.select_related("consultation"), consultation__slug=consultation_slug, slug=theme_slug
     )
@@ -91,7 +89,7 @@ def _decode_cursor(raw: str | None, field: str) -> tuple | None:
 
 
 def theme_detail(request, consultation, theme):
-    theme = _get_theme(consultation, theme)
+    theme = get_theme(consultation, theme)
     form = ThemeFilterForm(request.GET)
     filters = form.values()
     sort = filters["tri"] or "recentes"
@@ -164,7 +162,7 @@ def _split_comments(comments: list[Comment]) -> list[Comment]:
     return top_level
 
 
-def _get_readable_contribution(request, pk: int) -> Contribution:
+def get_readable_contribution(request, pk: int) -> Contribution:
     """A contribution its visitor may read (`rules.CONTRIBUTION_READERS`), or 404 whatever the reason, so that
     an id tells nothing of what the visitor may not read."""
     return get_object_or_404(Contribution.objects.readable_by(request.user).with_public_relations(), pk=pk)
@@ -206,7 +204,7 @@ def contribution_detail(request, pk, comment_form=None):
     )
 
 
-def _similar_panel(request, theme: Theme, similar: list[Contribution], seen: list[int], assisted: bool = False):
+def similar_panel(request, theme: Theme, similar: list[Contribution], seen: list[int], assisted: bool = False):
     """What the close-contributions panel shows of `similar`, and the ids it records as seen. One query at most.
 
     A mediator's panel has no support button: their support would not be the person's.
@@ -242,7 +240,7 @@ def contribute(request, consultation, theme):
     The live panel (htmx, `similar_draft`) shows them while typing; without JavaScript, or if some were
     never shown, a confirmation step lists them with « Publier quand même » and « Modifier mon texte ».
     """
-    theme = _get_theme(consultation, theme)
+    theme = get_theme(consultation, theme)
     try:
         check_theme_open(theme)
     except ForumError as error:
@@ -263,7 +261,7 @@ def contribute(request, consultation, theme):
                 "theme": theme,
                 "form": form,
                 "kind_label": ContributionKind(draft.kind).label,
-                **_similar_panel(request, theme, similar, seen),
+                **similar_panel(request, theme, similar, seen),
             }
             return render(request, "consultation/contribution_confirm.html", context)
         elif not editing:
@@ -283,7 +281,7 @@ def contribute(request, consultation, theme):
                 return redirect(contribution)
     elif form.is_bound:
         seen = form.cleaned_data.get("similar_seen", [])  # what was seen stays seen through a correction
-    context = {"theme": theme, "form": form, **_similar_panel(request, theme, similar, seen)}
+    context = {"theme": theme, "form": form, **similar_panel(request, theme, similar, seen)}
     return render(request, "consultation/contribution_form.html", context)
 
 
@@ -294,7 +292,7 @@ def similar_draft(request, consultation, theme, assisted=False):
     Called by htmx as the person types (POST, so that drafts stay out of URLs and logs). Same rules as the
     form it serves. When the panel already shows these contributions, answers 204: nothing to swap or announce.
     """
-    theme = _get_theme(consultation, theme)
+    theme = get_theme(consultation, theme)
     perm = "consultation.add_assisted_contribution" if assisted else "consultation.add_contribution"
     if not request.user.has_perm(perm, theme):
         raise PermissionDenied("Vous ne pouvez pas contribuer à ce thème.")
@@ -303,14 +301,14 @@ def similar_draft(request, consultation, theme, assisted=False):
     similar = Contribution.objects.similar_to_text(theme, lookup.draft_text())
     if [row.pk for row in similar] == lookup.cleaned_data["similar_shown"]:
         return HttpResponse(status=204)
-    context = _similar_panel(request, theme, similar, lookup.cleaned_data["similar_seen"], assisted=assisted)
+    context = similar_panel(request, theme, similar, lookup.cleaned_data["similar_seen"], assisted=assisted)
     return render(request, "consultation/similar_fragment.html", context)
 
 
 @login_required
 @writes_limited
 def withdraw(request, pk):
-    contribution = _get_readable_contribution(request, pk)
+    contribution = get_readable_contribution(request, pk)
     if not request.user.has_perm("consultation.withdraw_contribution", contribution):
         raise PermissionDenied("Seul·e l'auteur·rice d'une contribution peut la retirer, tant que le thème est ouvert.")
     if request.method == "POST":
@@ -329,7 +327,7 @@ def withdraw(request, pk):
 @login_required
 @writes_limited
 def support(request, pk):
-    contribution = _get_readable_contribution(request, pk)
+    contribution = get_readable_contribution(request, pk)
     # The form says what the person wants, so a double click or a resent form never undoes it.
     try:
         if request.POST.get("action") == "retirer":
@@ -347,7 +345,7 @@ def support(request, pk):
 @login_required
 @writes_limited
 def comment(request, pk):
-    contribution = _get_readable_contribution(request, pk)
+    contribution = get_readable_contribution(request, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
         parent = None
@@ -376,7 +374,7 @@ def comment(request, pk):
 @login_required
 @writes_limited
 def follow(request, consultation, theme):
-    theme = _get_theme(consultation, theme)
+    theme = get_theme(consultation, theme)
     if unfollow_theme(request.user, theme):
         messages.success(request, "Vous ne suivez plus ce thème : vous ne recevrez plus ses nouveautés.")
     else:
@@ -546,382 +544,3 @@ def open_data_json(request):
 
 
 # --- end Search and open data ---
-
-# --- Moderation, assisted contributions and imports ---
-
-QUEUE_LIMIT = 50
-LOG_PAGE_SIZE = 50
-IMPORT_WARNINGS_SHOWN = 20
-WORKSHOP_COLUMNS_HELP = [
-    ("type", "« Retour d'expérience », « Point de vigilance » ou « Proposition »."),
-    ("titre", f"Une phrase courte, de 3 à {services.TITLE_MAX_LENGTH} caractères."),
-    ("texte", f"Ce que la personne a exprimé, de 10 à {services.BODY_MAX_LENGTH} caractères."),
-    (
-        "categorie",
-        "Usager·e, Professionnel·le de bibliothèque, Association, Élu·e, Acteur·rice de la médiation "
-        "numérique ou Autre.",
-    ),
-    ("code_postal", "Facultatif : le code postal de la personne, par exemple 59000."),
-    ("consentement", "« oui » si la personne a accepté que ses propos soient publiés de façon anonyme."),
-]
-
-
-def _require(user, perm: str, obj=None) -> None:
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def _report(request, *, item, contribution: Contribution, report_service, item_label: str):
-    """The report form of an item its reporter may read. One they may not report (their own, or one that is
-    not published: the moderation team already reads those) sends them back to the contribution, saying why."""
-    try:
-        services.check_reportable(request.user, item)
-    except services.ForumError as exc:
-        messages.error(request, str(exc))
-        return redirect(contribution.get_absolute_url())
-    form = forms.ReportForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report_service(request.user, item, form.cleaned_data["reason"], form.cleaned_data["details"])
-        except services.ForumError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "Merci : votre signalement a été transmis à l'équipe de modération.")
-            return redirect(contribution.get_absolute_url())
-    return render(
-        request,
-        "consultation/moderation/report.html",
-        {"form": form, "item": item, "contribution": contribution, "item_label": item_label},
-    )
-
-
-@login_required
-@writes_limited
-def report(request, pk):
-    contribution = _get_readable_contribution(request, pk)
-    return _report(
-        request,
-        item=contribution,
-        contribution=contribution,
-        report_service=services.report_contribution,
-        item_label="cette contribution",
-    )
-
-
-@login_required
-@writes_limited
-def report_comment(request, pk):
-    comment = get_object_or_404(
-        Comment.objects.readable_by(request.user).select_related("contribution__theme__consultation"), pk=pk
-    )
-    return _report(
-        request,
-        item=comment,
-        contribution=comment.contribution,
-        report_service=services.report_comment,
-        item_label="ce commentaire",
-    )
-
-
-def _open_reports() -> Prefetch:
-    return Prefetch(
-        "reports",
-        queryset=Report.objects.filter(resolved_at__isnull=True).order_by("created_at", "id"),
-        to_attr="open_reports",
-    )
-
-
-def _capped(queryset) -> tuple[list, bool]:
-    """At most QUEUE_LIMIT items, and whether there are more: one query, no COUNT."""
-    rows = list(queryset[: QUEUE_LIMIT + 1])
-    return rows[:QUEUE_LIMIT], len(rows) > QUEUE_LIMIT
-
-
-@login_required
-def moderation_queue(request):
-    _require(request.user, "consultation.moderate")
-    # The team reads everything, but through the rule like everyone: one definition of who reads what.
-    contributions = Contribution.objects.readable_by(request.user)
-    comments = Comment.objects.readable_by(request.user)
-    pending, more_pending = _capped(
-        contributions.filter(status=ContributionStatus.PENDING).with_public_relations().order_by("created_at", "id")
-    )
-    reported, more_reported = _capped(
-        contributions.filter(reports_count__gt=0)
-        .exclude(status=ContributionStatus.WITHDRAWN)
-        .with_public_relations()
-        .prefetch_related(_open_reports())
-        .order_by("-reports_count", "-id")
-    )
-    reported_comments, more_reported_comments = _capped(
-        comments.filter(reports_count__gt=0)
-        .select_related("contribution")
-        .prefetch_related(_open_reports())
-        .order_by("-reports_count", "-id")
-    )
-    # Hidden pending review is already in the reported list, with its reports.
-    hidden, more_hidden = _capped(
-        contributions.filter(status=ContributionStatus.HIDDEN)
-        .exclude(hidden_reason=services.ModerationReason.PENDING_REVIEW)
-        .with_public_relations()
-        .annotate(hidden_at=Max("moderation_logs__created_at"))
-        .order_by("-hidden_at", "-id")
-    )
-    hidden_comments, more_hidden_comments = _capped(
-        comments.filter(status=services.CommentStatus.HIDDEN)
-        .exclude(hidden_reason=services.ModerationReason.PENDING_REVIEW)
-        .select_related("contribution")
-        .annotate(hidden_at=Max("moderation_logs__created_at"))
-        .order_by("-hidden_at", "-id")
-    )
-    return render(
-        request,
-        "consultation/moderation/queue.html",
-        {
-            "pending": pending,
-            "more_pending": more_pending,
-            "reported": reported,
-            "more_reported": more_reported,
-            "reported_comments": reported_comments,
-            "more_reported_comments": more_reported_comments,
-            "reported_total": len(reported) + len(reported_comments),
-            "hidden": hidden,
-            "more_hidden": more_hidden,
-            "hidden_comments": hidden_comments,
-            "more_hidden_comments": more_hidden_comments,
-            "pending_review": services.ModerationReason.PENDING_REVIEW,
-        },
-    )
-
-
-# Each moderation action: its form, its service, and the words of its page.
-MODERATION_ACTIONS = {
-    "hide": (
-        forms.HideForm,
-        services.hide_contribution,
-        "Masquer la contribution",
-        "La contribution est masquée.",
-    ),
-    "restore": (
-        forms.RestoreForm,
-        services.restore_contribution,
-        "Rétablir la contribution",
-        "La contribution est de nouveau publiée.",
-    ),
-    "approve": (
-        forms.ModerationNoteForm,
-        services.approve_contribution,
-        "Valider la contribution",
-        "La contribution est publiée.",
-    ),
-    "reject": (
-        forms.HideForm,
-        services.reject_contribution,
-        "Refuser la contribution",
-        "La contribution est refusée.",
-    ),
-    "dismiss_reports": (
-        forms.ModerationNoteForm,
-        services.dismiss_reports,
-        "Classer les signalements sans suite",
-        "Les signalements sont classés sans suite.",
-    ),
-    "hide_comment": (
-        forms.HideForm,
-        services.hide_comment,
-        "Masquer le commentaire",
-        "Le commentaire est masqué.",
-    ),
-    "restore_comment": (
-        forms.RestoreForm,
-        services.restore_comment,
-        "Rétablir le commentaire",
-        "Le commentaire est de nouveau publié.",
-    ),
-    "dismiss_comment_reports": (
-        forms.ModerationNoteForm,
-        services.dismiss_comment_reports,
-        "Classer les signalements sans suite",
-        "Les signalements sont classés sans suite.",
-    ),
-}
-
-
-@login_required
-def moderate(request, pk, action):
-    """GET shows the action's form with the item; POST does it and goes back to the queue."""
-    _require(request.user, "consultation.moderate")
-    form_class, service, title, done = MODERATION_ACTIONS[action]
-    # The team reads everything, but through the rule like everyone: one definition of who reads what.
-    if "comment" in action:
-        comments = Comment.objects.readable_by(request.user).select_related("contribution")
-        item = get_object_or_404(comments.prefetch_related(_open_reports()), pk=pk)
-        contribution = item.contribution
-    else:
-        contributions = Contribution.objects.readable_by(request.user).with_public_relations()
-        item = get_object_or_404(contributions.prefetch_related(_open_reports()), pk=pk)
-        contribution = item
-    form = form_class(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(request.user, item, **form.cleaned_data)
-        except services.ForumError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, done)
-            return redirect("consultation:moderation_queue")
-    return render(
-        request,
-        "consultation/moderation/action.html",
-        {
-            "form": form,
-            "item": item,
-            "contribution": contribution,
-            "is_comment": item is not contribution,
-            "title": title,
-            "action": action,
-        },
-    )
-
-
-@login_required
-def moderation_log(request):
-    _require(request.user, "consultation.moderate")
-    entries = ModerationLog.objects.select_related("actor", "contribution", "comment__contribution", "report").order_by(
-        "-created_at", "-id"
-    )
-    page = Paginator(entries, LOG_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
-    return render(request, "consultation/moderation/log.html", {"page": page})
-
-
-@login_required
-@writes_limited
-def assisted(request, consultation, theme):
-    theme = _get_theme(consultation, theme)
-    _require(request.user, "consultation.add_assisted_contribution", theme)
-    recorded = None
-    if request.method == "POST":
-        form = forms.AssistedContributionForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                contribution = services.record_assisted_contribution(
-                    request.user,
-                    theme,
-                    services.ContributionDraft(kind=data["kind"], title=data["title"], body=data["body"]),
-                    services.AssistedPerson(
-                        category=data["category"],
-                        postal_code=data["postal_code"],
-                        consent=data["consent"],
-                        channel=data["channel"],
-                    ),
-                )
-            except services.ForumError as exc:
-                form.add_error(None, str(exc))
-            else:
-                return redirect(f"{request.path}?enregistree={contribution.pk}")
-    else:
-        form = forms.AssistedContributionForm()
-        recorded_id = numbers.query_int(request.GET.get("enregistree"), default=0, minimum=1)
-        if recorded_id:
-            # Only what this mediator has just recorded, still waiting or published, and as the rule lets them read.
-            recorded = (
-                Contribution.objects.readable_by(request.user)
-                .filter(pk=recorded_id, collected_by=request.user)
-                .filter(status__in=[ContributionStatus.PENDING, ContributionStatus.PUBLISHED])
-                .first()
-            )
-    context = {
-        "form": form,
-        "theme": theme,
-        "recorded": recorded,
-        **_similar_panel(request, theme, [], [], assisted=True),
-    }
-    return render(request, "consultation/assisted_form.html", context)
-
-
-def workshop_sheet_template(request):
-    """The model sheet to fill in (`;`-separated, with a BOM: see `imports.workshop_sheet_template`)."""
-    return downloads.attachment(services.workshop_sheet_model(), CSV_CONTENT_TYPE, "fiche-atelier-modele.csv")
-
-
-def _import_page(request, theme, *, perm: str, template: str, read, write):
-    """Shared flow of both imports: upload, check every line, and write all or nothing."""
-    _require(request.user, perm, theme)
-    result = None
-    form = forms.ImportFileForm(request.POST, request.FILES) if request.method == "POST" else forms.ImportFileForm()
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        result = read(upload.read())
-        if result.ok:
-            try:
-                message, warnings = write(upload.name, result.rows)
-            except services.ForumError as exc:
-                result.add_error(0, str(exc))
-            else:
-                messages.success(request, message)
-                for warning in warnings[:IMPORT_WARNINGS_SHOWN]:
-                    messages.warning(request, str(warning))
-                return redirect(request.path)
-    return render(
-        request,
-        template,
-        {
-            "form": form,
-            "theme": theme,
-            "result": result,
-            "max_bytes": forms.ImportFileForm.max_bytes(),
-            "columns": WORKSHOP_COLUMNS_HELP,
-        },
-    )
-
-
-@login_required
-@writes_limited
-def import_workshop_sheet(request, consultation, theme):
-    theme = _get_theme(consultation, theme)
-
-    def write(file_name, rows):
-        record = services.import_workshop_sheet(request.user, theme, rows, file_name)
-        return f"{record.rows} contribution(s) importée(s) depuis la fiche d'atelier « {file_name} ».", []
-
-    return _import_page(
-        request,
-        theme,
-        perm="consultation.import_workshop_sheet",
-        template="consultation/import_workshop_sheet.html",
-        read=services.read_workshop_sheet,
-        write=write,
-    )
-
-
-@login_required
-@writes_limited
-def import_decidim(request, consultation, theme):
-    theme = _get_theme(consultation, theme)
-    warnings = []
-
-    def read(data):
-        result = services.read_decidim_export(data)
-        warnings.extend(result.warnings)
-        return result
-
-    def write(file_name, rows):
-        summary = services.import_decidim_proposals(theme, rows, file_name, imported_by=request.user)
-        return (
-            f"{len(rows)} proposition(s) lue(s) : {summary.created} ajoutée(s), "
-            f"{summary.updated} mise(s) à jour, {summary.unchanged} inchangée(s).",
-            warnings,
-        )
-
-    return _import_page(
-        request,
-        theme,
-        perm="consultation.import_decidim",
-        template="consultation/import_decidim.html",
-        read=read,
-        write=write,
-    )
-
-
-# --- end Moderation ---

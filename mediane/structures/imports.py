@@ -13,7 +13,7 @@ import zlib
 from datetime import date
 from pathlib import PurePath
 
-from . import standard
+from . import standard_readers
 from .enums import ImportFormat
 from .libraries import LibrariesResult, read_libraries
 from .standard import FormatError, ReadResult
@@ -84,15 +84,15 @@ def _check_shape(text: str, file_format: str) -> None:
 def read_places(data: bytes, file_format: str, *, published: date) -> ReadResult | LibrariesResult:
     """Read the file's bytes in `file_format` (an `ImportFormat` value). `published` is the date of the Ministry's
     libraries file (its rows' `date_maj`); the other formats carry their own. Raises FormatError."""
-    text, encoding_warnings = standard.decode(unpack(data))
+    text, encoding_warnings = standard_readers.decode(unpack(data))
     _check_shape(text, file_format)
     result: ReadResult | LibrariesResult
     if file_format == ImportFormat.STANDARD_CSV:
-        result = standard.read_csv(text)
+        result = standard_readers.read_csv(text)
     elif file_format == ImportFormat.STANDARD_JSON:
-        result = standard.read_json(text)
+        result = standard_readers.read_json(text)
     elif file_format == ImportFormat.LEGACY_JSON:
-        result = standard.read_legacy_json(text)
+        result = standard_readers.read_legacy_json(text)
     elif file_format == ImportFormat.LIBRARIES:
         result = read_libraries(text, published=published)
     else:

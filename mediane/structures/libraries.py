@@ -44,7 +44,7 @@ How each standard field is filled, and why:
 - `services`: only « Accès internet et matériel informatique », and only when `connexion_wi_fi` is « Oui » in a
   place that receives the public. A public Wi-Fi is an access to the internet, and the standard has no label for
   internet access alone: the project already reads the old « Accéder à une connexion internet » as this service
-  (`standard.LEGACY_SERVICES`). Wi-Fi in a reserve or an administrative office serves the staff, so it is not
+  (`standard_readers.LEGACY_SERVICES`). Wi-Fi in a reserve or an administrative office serves the staff, so it is not
   taken. The file says nothing about help or workshops, so no other service is given, nor any
   `modalites_accompagnement`: a row that says nothing gets no service.
 - `frais_a_charge`: « Gratuit » when `gratuite_des_services` is « Oui ». « Non » is left empty: it means some
@@ -537,7 +537,7 @@ class _Reader:
 
 
 def read_libraries(text: str, *, published: date, communes: CommuneReference | None = None) -> LibrariesResult:
-    """Read the Ministry's CSV (already decoded, see `standard.decode`), comma- or semicolon-separated.
+    """Read the Ministry's CSV (already decoded, see `standard_readers.decode`), comma- or semicolon-separated.
 
     `published` is the file's publication date, written as every row's `date_maj`. `communes` defaults to the
     shipped reference. Raises FormatError when the header is not the file's.

@@ -16,7 +16,7 @@ from django.urls import reverse
 from mediane.accounts.models import Session, User
 from mediane.accounts.services import delete_account
 from mediane.consultation.models import Comment, Contribution, ModerationLog, Report, Support, ThemeFollow
-from mediane.consultation.services import report_contribution
+from mediane.consultation.services_moderation import report_contribution
 from tests.accounts.factories import PASSWORD, UserFactory, verify_email
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from mediane.accounts.enums import ParticipantCategory
-from mediane.consultation import services
+from mediane.consultation import services, services_imports
 from mediane.consultation.enums import ContributionKind, ContributionSource, ContributionStatus
 from mediane.consultation.imports import TextLimits, parse_decidim_proposals, parse_workshop_sheet, shorten
 from mediane.consultation.models import Contribution, ImportRecord, Support, Theme
@@ -178,9 +178,9 @@ def test_shorten_cuts_at_a_word_boundary():
 @pytest.mark.django_db
 def test_a_workshop_sheet_is_imported_in_one_go(mediator):
     theme = ThemeFactory()
-    result = services.read_workshop_sheet((HEADER + GOOD_LINE * 3).encode())
+    result = services_imports.read_workshop_sheet((HEADER + GOOD_LINE * 3).encode())
 
-    record = services.import_workshop_sheet(mediator, theme, result.rows, "atelier.csv")
+    record = services_imports.import_workshop_sheet(mediator, theme, result.rows, "atelier.csv")
 
     assert record.rows == 3
     assert record.source == ContributionSource.WORKSHOP_SHEET
@@ -196,14 +196,14 @@ def test_a_workshop_sheet_is_imported_in_one_go(mediator):
 @pytest.mark.django_db
 def test_a_workshop_sheet_cannot_go_into_a_closed_theme(mediator):
     theme = ThemeFactory(closed=True)
-    result = services.read_workshop_sheet((HEADER + GOOD_LINE).encode())
+    result = services_imports.read_workshop_sheet((HEADER + GOOD_LINE).encode())
     with pytest.raises(services.ForumError, match="clos"):
-        services.import_workshop_sheet(mediator, theme, result.rows, "atelier.csv")
+        services_imports.import_workshop_sheet(mediator, theme, result.rows, "atelier.csv")
     assert not Contribution.objects.exists()
 
 
 def decidim_rows(text):
-    result = services.read_decidim_export(text.encode())
+    result = services_imports.read_decidim_export(text.encode())
     assert result.ok, result.errors
     return result.rows
 
@@ -213,7 +213,7 @@ def test_decidim_proposals_are_imported_then_updated_without_duplicates(organise
     theme = ThemeFactory(closed=True, consultation__pre_moderation=True)
     rows = decidim_rows(DECIDIM_HEADER + decidim_line() + decidim_line(pk="13"))
 
-    summary = services.import_decidim_proposals(theme, rows, "export.csv", imported_by=organiser)
+    summary = services_imports.import_decidim_proposals(theme, rows, "export.csv", imported_by=organiser)
 
     assert (summary.created, summary.updated, summary.unchanged) == (2, 0, 0)
     proposal = Contribution.objects.get(external_id="12")
@@ -228,11 +228,11 @@ def test_decidim_proposals_are_imported_then_updated_without_duplicates(organise
     assert ImportRecord.objects.get().imported_by == organiser
     assert Theme.objects.get(pk=theme.pk).published_count == 2
 
-    again = services.import_decidim_proposals(theme, rows, "export.csv")
+    again = services_imports.import_decidim_proposals(theme, rows, "export.csv")
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
 
     changed = decidim_rows(DECIDIM_HEADER + decidim_line(votes="9") + decidim_line(pk="13"))
-    third = services.import_decidim_proposals(theme, changed, "export.csv")
+    third = services_imports.import_decidim_proposals(theme, changed, "export.csv")
     assert (third.created, third.updated, third.unchanged) == (0, 1, 1)
     assert Contribution.objects.get(external_id="12").supports_count == 9
     assert Contribution.objects.count() == 2
@@ -242,7 +242,7 @@ def test_decidim_proposals_are_imported_then_updated_without_duplicates(organise
 @pytest.mark.django_db
 def test_a_dry_run_counts_but_writes_nothing():
     theme = ThemeFactory()
-    summary = services.import_decidim_proposals(
+    summary = services_imports.import_decidim_proposals(
         theme, decidim_rows(DECIDIM_HEADER + decidim_line()), "export.csv", dry_run=True
     )
     assert summary.created == 1

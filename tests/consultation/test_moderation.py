@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from mediane.consultation import services
+from mediane.consultation import services, services_moderation
 from mediane.consultation.enums import CommentStatus, ContributionStatus, ModerationAction, ModerationReason
 from mediane.consultation.models import ModerationLog, Report, Theme
 from tests.accounts.factories import UserFactory
@@ -21,7 +21,7 @@ def published(theme=None, **kwargs):
 
 def reported(contribution, count=2):
     for reporter in UserFactory.create_batch(count):
-        services.report_contribution(reporter, contribution, ModerationReason.ABUSIVE)
+        services_moderation.report_contribution(reporter, contribution, ModerationReason.ABUSIVE)
     return contribution
 
 
@@ -39,7 +39,7 @@ def last_log():
 def test_a_moderator_hides_a_contribution_with_a_reason(moderator):
     contribution = reported(published())
 
-    services.hide_contribution(moderator, contribution, ModerationReason.ABUSIVE, "Insultes répétées.")
+    services_moderation.hide_contribution(moderator, contribution, ModerationReason.ABUSIVE, "Insultes répétées.")
 
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.HIDDEN
@@ -63,33 +63,33 @@ def test_a_moderator_hides_a_contribution_with_a_reason(moderator):
 def test_only_the_moderation_team_may_hide(citizen):
     contribution = published()
     with pytest.raises(services.ForumError, match="équipe de modération"):
-        services.hide_contribution(citizen, contribution, ModerationReason.SPAM)
+        services_moderation.hide_contribution(citizen, contribution, ModerationReason.SPAM)
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.PUBLISHED
 
 
 def test_hiding_needs_a_reason_from_the_list(moderator):
     with pytest.raises(services.ForumError, match="motif"):
-        services.hide_contribution(moderator, published(), "")
+        services_moderation.hide_contribution(moderator, published(), "")
 
 
 def test_an_organiser_may_moderate_too(organiser):
     contribution = published()
-    services.hide_contribution(organiser, contribution, ModerationReason.SPAM)
+    services_moderation.hide_contribution(organiser, contribution, ModerationReason.SPAM)
     assert contribution.status == ContributionStatus.HIDDEN
 
 
 def test_a_withdrawn_contribution_cannot_be_hidden(moderator):
     contribution = ContributionFactory(withdrawn=True)
     with pytest.raises(services.ForumError, match="Impossible de passer"):
-        services.hide_contribution(moderator, contribution, ModerationReason.SPAM)
+        services_moderation.hide_contribution(moderator, contribution, ModerationReason.SPAM)
     assert not ModerationLog.objects.exists()
 
 
 def test_hiding_twice_is_refused(moderator):
     contribution = ContributionFactory(hidden=True)
     with pytest.raises(services.ForumError, match="déjà"):
-        services.hide_contribution(moderator, contribution, ModerationReason.SPAM)
+        services_moderation.hide_contribution(moderator, contribution, ModerationReason.SPAM)
 
 
 def test_the_transition_table_refuses_what_it_does_not_list():
@@ -102,9 +102,9 @@ def test_the_transition_table_refuses_what_it_does_not_list():
 
 def test_a_moderator_restores_a_hidden_contribution_and_says_why(moderator):
     contribution = published()
-    services.hide_contribution(moderator, contribution, ModerationReason.OFF_TOPIC)
+    services_moderation.hide_contribution(moderator, contribution, ModerationReason.OFF_TOPIC)
 
-    services.restore_contribution(moderator, contribution, "Finalement dans le sujet.")
+    services_moderation.restore_contribution(moderator, contribution, "Finalement dans le sujet.")
 
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.PUBLISHED
@@ -121,14 +121,14 @@ def test_a_moderator_restores_a_hidden_contribution_and_says_why(moderator):
 def test_restoring_needs_a_note(moderator):
     contribution = ContributionFactory(hidden=True)
     with pytest.raises(services.ForumError, match="Le motif du rétablissement est vide"):
-        services.restore_contribution(moderator, contribution, "  ")
+        services_moderation.restore_contribution(moderator, contribution, "  ")
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.HIDDEN
 
 
 def test_only_a_hidden_contribution_can_be_restored(moderator):
     with pytest.raises(services.ForumError, match="masquée"):
-        services.restore_contribution(moderator, published(), "Pourquoi pas.")
+        services_moderation.restore_contribution(moderator, published(), "Pourquoi pas.")
 
 
 def test_restoring_an_auto_hidden_contribution_closes_its_reports(moderator):
@@ -137,7 +137,7 @@ def test_restoring_an_auto_hidden_contribution_closes_its_reports(moderator):
     assert contribution.status == ContributionStatus.HIDDEN
     assert published_count(contribution) == 0
 
-    services.restore_contribution(moderator, contribution, "Signalements abusifs.")
+    services_moderation.restore_contribution(moderator, contribution, "Signalements abusifs.")
 
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.PUBLISHED
@@ -148,7 +148,7 @@ def test_restoring_an_auto_hidden_contribution_closes_its_reports(moderator):
 
 def test_confirming_an_automatic_hiding_keeps_the_counter_right(moderator):
     contribution = reported(published(ThemeFactory(consultation__auto_hide_threshold=2)))
-    services.hide_contribution(moderator, contribution, ModerationReason.ABUSIVE)
+    services_moderation.hide_contribution(moderator, contribution, ModerationReason.ABUSIVE)
     contribution.refresh_from_db()
     assert contribution.hidden_reason == ModerationReason.ABUSIVE
     assert contribution.reports_count == 0
@@ -158,20 +158,20 @@ def test_confirming_an_automatic_hiding_keeps_the_counter_right(moderator):
 def test_reports_of_an_item_awaiting_review_cannot_just_be_dismissed(moderator):
     contribution = reported(published(ThemeFactory(consultation__auto_hide_threshold=2)))
     with pytest.raises(services.ForumError, match="rétablissez-la ou confirmez"):
-        services.dismiss_reports(moderator, contribution)
+        services_moderation.dismiss_reports(moderator, contribution)
 
 
 def test_a_moderator_dismisses_the_reports_of_a_contribution_that_stays(moderator):
     contribution = reported(published())
 
-    assert services.dismiss_reports(moderator, contribution, "Rien d'anormal.") == 2
+    assert services_moderation.dismiss_reports(moderator, contribution, "Rien d'anormal.") == 2
 
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.PUBLISHED
     assert contribution.reports_count == 0
     assert last_log().action == ModerationAction.DISMISS
     with pytest.raises(services.ForumError, match="aucun signalement"):
-        services.dismiss_reports(moderator, contribution)
+        services_moderation.dismiss_reports(moderator, contribution)
 
 
 def test_pre_moderation_keeps_new_contributions_waiting(citizen):
@@ -189,7 +189,7 @@ def test_pre_moderation_keeps_new_contributions_waiting(citizen):
 def test_approving_a_waiting_contribution_publishes_it(moderator):
     contribution = ContributionFactory(pending=True)
 
-    services.approve_contribution(moderator, contribution)
+    services_moderation.approve_contribution(moderator, contribution)
 
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.PUBLISHED
@@ -201,7 +201,7 @@ def test_approving_a_waiting_contribution_publishes_it(moderator):
 def test_rejecting_a_waiting_contribution_hides_it_with_its_reason(moderator):
     contribution = ContributionFactory(pending=True)
 
-    services.reject_contribution(moderator, contribution, ModerationReason.PERSONAL_DATA, "Adresse visible.")
+    services_moderation.reject_contribution(moderator, contribution, ModerationReason.PERSONAL_DATA, "Adresse visible.")
 
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.HIDDEN
@@ -213,23 +213,23 @@ def test_rejecting_a_waiting_contribution_hides_it_with_its_reason(moderator):
 def test_only_a_waiting_contribution_can_be_approved_or_rejected(moderator):
     contribution = published()
     with pytest.raises(services.ForumError, match="n'attend pas"):
-        services.approve_contribution(moderator, contribution)
+        services_moderation.approve_contribution(moderator, contribution)
     with pytest.raises(services.ForumError, match="n'attend pas"):
-        services.reject_contribution(moderator, contribution, ModerationReason.SPAM)
+        services_moderation.reject_contribution(moderator, contribution, ModerationReason.SPAM)
 
 
 def test_comments_are_hidden_restored_and_their_reports_dismissed_with_a_log(moderator):
     comment = CommentFactory()
-    services.report_comment(UserFactory(), comment, ModerationReason.SPAM)
-    services.dismiss_comment_reports(moderator, comment)
+    services_moderation.report_comment(UserFactory(), comment, ModerationReason.SPAM)
+    services_moderation.dismiss_comment_reports(moderator, comment)
     assert last_log().action == ModerationAction.DISMISS
 
-    services.hide_comment(moderator, comment, ModerationReason.SPAM, "Lien publicitaire.")
+    services_moderation.hide_comment(moderator, comment, ModerationReason.SPAM, "Lien publicitaire.")
     comment.refresh_from_db()
     assert (comment.status, comment.hidden_reason) == (CommentStatus.HIDDEN, ModerationReason.SPAM)
     assert (last_log().action, last_log().comment) == (ModerationAction.HIDE, comment)
 
-    services.restore_comment(moderator, comment, "Lien utile en fait.")
+    services_moderation.restore_comment(moderator, comment, "Lien utile en fait.")
     comment.refresh_from_db()
     assert comment.status == CommentStatus.PUBLISHED
     assert (last_log().action, last_log().note) == (ModerationAction.RESTORE, "Lien utile en fait.")
@@ -237,7 +237,7 @@ def test_comments_are_hidden_restored_and_their_reports_dismissed_with_a_log(mod
 
 def test_a_hidden_contribution_is_not_in_the_open_data_export(client, moderator):
     contribution = published(title="Une contribution à masquer")
-    services.hide_contribution(moderator, contribution, ModerationReason.ABUSIVE)
+    services_moderation.hide_contribution(moderator, contribution, ModerationReason.ABUSIVE)
     response = client.get(reverse("consultation:open_data_csv"))
     content = b"".join(response.streaming_content).decode()
     assert "Une contribution à masquer" not in content
@@ -260,7 +260,7 @@ def test_the_queue_lists_pending_reported_and_hidden_items(client, moderator):
     reported(published(title="Très signalée"), count=2)
     ContributionFactory(hidden=True, title="Déjà masquée")
     comment = CommentFactory(body="Commentaire signalé")
-    services.report_comment(UserFactory(), comment, ModerationReason.SPAM, "Pub.")
+    services_moderation.report_comment(UserFactory(), comment, ModerationReason.SPAM, "Pub.")
     client.force_login(moderator)
 
     content = client.get(reverse("consultation:moderation_queue")).content.decode()
@@ -290,8 +290,8 @@ def _fill_queue(count):
         contribution = ContributionFactory(theme=theme)
         comment = CommentFactory(contribution=contribution)
         for reporter in reporters:
-            services.report_contribution(reporter, contribution, ModerationReason.SPAM)
-            services.report_comment(reporter, comment, ModerationReason.SPAM)
+            services_moderation.report_contribution(reporter, contribution, ModerationReason.SPAM)
+            services_moderation.report_comment(reporter, comment, ModerationReason.SPAM)
 
 
 @pytest.mark.parametrize("url_name", ["consultation:moderation_queue", "consultation:moderation_log"])
@@ -376,7 +376,7 @@ def test_a_citizen_cannot_use_the_moderation_actions(client, citizen):
 
 def test_the_log_shows_every_action_with_its_author(client, moderator):
     contribution = reported(published(title="Suivie au journal"), count=1)
-    services.hide_contribution(moderator, contribution, ModerationReason.SPAM, "Publicité.")
+    services_moderation.hide_contribution(moderator, contribution, ModerationReason.SPAM, "Publicité.")
     client.force_login(moderator)
     content = client.get(reverse("consultation:moderation_log")).content.decode()
     assert "Suivie au journal" in content

@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from mediane.consultation import services
+from mediane.consultation import services, services_moderation
 from mediane.consultation.enums import CommentStatus, ContributionStatus, ModerationAction, ModerationReason
 from mediane.consultation.models import Comment, ModerationLog, Report, Theme
 from tests.accounts.factories import UserFactory
@@ -24,7 +24,7 @@ def published_in(theme, count):
 
 def test_a_report_is_stored_counted_and_logged(citizen):
     contribution = ContributionFactory()
-    report = services.report_contribution(citizen, contribution, ModerationReason.OFF_TOPIC, "Rien à voir.")
+    report = services_moderation.report_contribution(citizen, contribution, ModerationReason.OFF_TOPIC, "Rien à voir.")
     contribution.refresh_from_db()
     assert report.reason == ModerationReason.OFF_TOPIC
     assert contribution.reports_count == 1
@@ -41,7 +41,9 @@ def test_a_report_is_stored_counted_and_logged(citizen):
 
 def test_the_log_shows_the_reporters_words_without_keeping_a_copy_of_them(citizen):
     contribution = ContributionFactory()
-    report = services.report_contribution(citizen, contribution, ModerationReason.SPAM, "Un lien vers un casino.")
+    report = services_moderation.report_contribution(
+        citizen, contribution, ModerationReason.SPAM, "Un lien vers un casino."
+    )
     assert ModerationLog.objects.get().note == ""
 
     report.details = ""
@@ -52,9 +54,9 @@ def test_the_log_shows_the_reporters_words_without_keeping_a_copy_of_them(citize
 
 def test_a_person_reports_an_item_only_once_while_the_report_is_open(citizen):
     contribution = ContributionFactory()
-    services.report_contribution(citizen, contribution, ModerationReason.SPAM)
+    services_moderation.report_contribution(citizen, contribution, ModerationReason.SPAM)
     with pytest.raises(services.ForumError, match="Vous avez déjà signalé"):
-        services.report_contribution(citizen, contribution, ModerationReason.ABUSIVE)
+        services_moderation.report_contribution(citizen, contribution, ModerationReason.ABUSIVE)
     contribution.refresh_from_db()
     assert contribution.reports_count == 1
     assert Report.objects.count() == 1
@@ -63,24 +65,24 @@ def test_a_person_reports_an_item_only_once_while_the_report_is_open(citizen):
 def test_a_person_cannot_report_their_own_contribution(citizen):
     contribution = ContributionFactory(author=citizen)
     with pytest.raises(services.ForumError, match="votre propre contribution"):
-        services.report_contribution(citizen, contribution, ModerationReason.SPAM)
+        services_moderation.report_contribution(citizen, contribution, ModerationReason.SPAM)
     assert not Report.objects.exists()
 
 
 def test_pending_review_is_not_a_reason_a_person_can_pick(citizen):
     with pytest.raises(services.ForumError, match="motif"):
-        services.report_contribution(citizen, ContributionFactory(), ModerationReason.PENDING_REVIEW)
+        services_moderation.report_contribution(citizen, ContributionFactory(), ModerationReason.PENDING_REVIEW)
 
 
 def test_reports_reaching_the_threshold_hide_the_contribution_pending_review():
     theme = ThemeFactory(consultation__auto_hide_threshold=3)
     contribution, _ = published_in(theme, 2)
     for reporter in UserFactory.create_batch(2):
-        services.report_contribution(reporter, contribution, ModerationReason.ABUSIVE)
+        services_moderation.report_contribution(reporter, contribution, ModerationReason.ABUSIVE)
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.PUBLISHED
 
-    services.report_contribution(UserFactory(), contribution, ModerationReason.ABUSIVE)
+    services_moderation.report_contribution(UserFactory(), contribution, ModerationReason.ABUSIVE)
 
     contribution.refresh_from_db()
     theme.refresh_from_db()
@@ -95,7 +97,7 @@ def test_reports_reaching_the_threshold_hide_the_contribution_pending_review():
 def test_a_zero_threshold_never_hides_automatically():
     contribution = ContributionFactory(theme__consultation__auto_hide_threshold=0)
     for reporter in UserFactory.create_batch(5):
-        services.report_contribution(reporter, contribution, ModerationReason.SPAM)
+        services_moderation.report_contribution(reporter, contribution, ModerationReason.SPAM)
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.PUBLISHED
     assert contribution.reports_count == 5
@@ -104,13 +106,13 @@ def test_a_zero_threshold_never_hides_automatically():
 def test_a_hidden_contribution_can_no_longer_be_reported(citizen):
     contribution = ContributionFactory(hidden=True)
     with pytest.raises(services.ForumError, match="déjà masquée"):
-        services.report_contribution(citizen, contribution, ModerationReason.SPAM)
+        services_moderation.report_contribution(citizen, contribution, ModerationReason.SPAM)
 
 
 def test_a_comment_is_hidden_pending_review_after_n_reports():
     comment = CommentFactory(contribution__theme__consultation__auto_hide_threshold=2)
-    services.report_comment(UserFactory(), comment, ModerationReason.ABUSIVE)
-    services.report_comment(UserFactory(), comment, ModerationReason.ABUSIVE, "Insulte.")
+    services_moderation.report_comment(UserFactory(), comment, ModerationReason.ABUSIVE)
+    services_moderation.report_comment(UserFactory(), comment, ModerationReason.ABUSIVE, "Insulte.")
     comment.refresh_from_db()
     assert comment.status == CommentStatus.HIDDEN
     assert comment.hidden_reason == ModerationReason.PENDING_REVIEW
@@ -122,7 +124,7 @@ def test_a_comment_is_hidden_pending_review_after_n_reports():
 def test_a_person_cannot_report_their_own_comment(citizen):
     comment = CommentFactory(author=citizen)
     with pytest.raises(services.ForumError, match="votre propre commentaire"):
-        services.report_comment(citizen, comment, ModerationReason.SPAM)
+        services_moderation.report_comment(citizen, comment, ModerationReason.SPAM)
 
 
 # --- The report page ---
@@ -158,7 +160,7 @@ def test_a_person_reports_through_the_page_and_goes_back_to_the_contribution(cli
 
 def test_the_page_says_so_when_the_person_already_reported(client, citizen):
     contribution = ContributionFactory()
-    services.report_contribution(citizen, contribution, ModerationReason.SPAM)
+    services_moderation.report_contribution(citizen, contribution, ModerationReason.SPAM)
     client.force_login(citizen)
     response = client.post(reverse("consultation:report", args=[contribution.pk]), {"reason": ModerationReason.SPAM})
     assert response.status_code == 200

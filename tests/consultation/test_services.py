@@ -50,6 +50,22 @@ def test_withdrawing_a_published_contribution_decrements_the_theme_counter(citiz
     assert Contribution.objects.get().status == "retiree"
 
 
+def test_an_author_takes_back_a_contribution_waiting_for_moderation(citizen):
+    theme = ThemeFactory()
+    contribution = ContributionFactory(theme=theme, author=citizen, status="en_attente")
+    withdraw_contribution(citizen, contribution)
+    assert Contribution.objects.get().status == "retiree"
+    theme.refresh_from_db()
+    assert theme.published_count == 0
+
+
+def test_a_contribution_hidden_by_moderation_cannot_be_withdrawn(citizen):
+    contribution = ContributionFactory(author=citizen, status="masquee")
+    with pytest.raises(ForumError, match="masquée par la modération"):
+        withdraw_contribution(citizen, contribution)
+    assert Contribution.objects.get().status == "masquee"
+
+
 def test_withdrawing_someone_else_s_contribution_is_refused(citizen):
     contribution = publish_contribution(UserFactory(), ThemeFactory(), DRAFT)
     with pytest.raises(ForumError, match="Seul·e l'auteur·rice"):

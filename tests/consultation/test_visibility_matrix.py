@@ -69,7 +69,8 @@ def withdraw_page(persona, reads, state):
         return 302, False
     if not reads:
         return 404, False
-    return (200, True) if persona == "author" else (403, False)
+    # The author takes back a published or pending contribution; a hidden one stays as moderation left it.
+    return (200, True) if persona == "author" and state != "hidden" else (403, False)
 
 
 def withdraw_post(persona, reads, state):

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from mediane.structures.models import ImportJob, Place
-from mediane.structures.standard import read_csv
+from mediane.structures.standard_readers import read_csv
 from tests.structures.files import csv_bytes, json_bytes, place
 
 pytestmark = pytest.mark.django_db

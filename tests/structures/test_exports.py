@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from mediane.structures.enums import ImportFormat
 from mediane.structures.services import import_places
-from mediane.structures.standard import PIVOT_PLACEHOLDER, read_csv, read_json
+from mediane.structures.standard import PIVOT_PLACEHOLDER
+from mediane.structures.standard_readers import read_csv, read_json
 from tests.structures.factories import PlaceFactory
 from tests.structures.files import csv_text, place
 

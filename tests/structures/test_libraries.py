@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mediane.structures import standard
+from mediane.structures import standard, standard_readers
 from mediane.structures.libraries import (
     BIBLIOBUS,
     CLOSED_RESERVE,
@@ -416,7 +416,7 @@ def test_another_file_is_refused_with_a_message_that_says_which_file_is_expected
 
 
 def test_accepted_rows_written_in_the_standard_read_back_valid(sample):
-    back = standard.read_csv(standard.write_csv(sample.rows))
+    back = standard_readers.read_csv(standard.write_csv(sample.rows))
 
     assert back.rejected == []
     assert back.rows == sample.rows
@@ -463,7 +463,7 @@ def test_the_real_file_is_read_almost_entirely_with_known_reasons_for_each_rejec
 def test_every_accepted_row_of_the_real_file_reads_back_valid_from_the_standard_csv(real):
     result, _ = real
 
-    back = standard.read_csv(standard.write_csv(result.rows))
+    back = standard_readers.read_csv(standard.write_csv(result.rows))
 
     assert back.rejected == []
     assert len(back.rows) == len(result.libraries)

@@ -15,7 +15,8 @@ from mediane.structures.imports import read_places
 from mediane.structures.models import ImportJob, Place, Structure
 from mediane.structures.services import ImportRefused, export_rows, import_places
 from mediane.structures.signals import places_changed
-from mediane.structures.standard import PIVOT_PLACEHOLDER, read_csv, read_json
+from mediane.structures.standard import PIVOT_PLACEHOLDER
+from mediane.structures.standard_readers import read_csv, read_json
 from tests.structures.factories import PlaceFactory, StructureFactory
 from tests.structures.files import VALID_SIRET, WRONG_SIRET, csv_bytes, csv_text, json_bytes, place
 

@@ -11,23 +11,25 @@ from mediane.structures import standard
 from mediane.structures.standard import (
     FIELD_NAMES,
     FIELDS,
-    LEGACY_FRAIS,
-    LEGACY_MODALITES_ACCOMPAGNEMENT,
-    LEGACY_PUBLICS,
-    LEGACY_SERVICES,
     PIVOT_PLACEHOLDER,
     SERVICES,
     VOCABULARIES,
     FormatError,
-    decode,
-    read_csv,
-    read_json,
-    read_legacy_json,
     rna_is_valid,
     siret_is_valid,
     validate_row,
     write_csv,
     write_json,
+)
+from mediane.structures.standard_readers import (
+    LEGACY_FRAIS,
+    LEGACY_MODALITES_ACCOMPAGNEMENT,
+    LEGACY_PUBLICS,
+    LEGACY_SERVICES,
+    decode,
+    read_csv,
+    read_json,
+    read_legacy_json,
 )
 
 SCHEMA = Path(__file__).parent / "data" / "schema.json"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mediane.consultation import services
+from mediane.consultation import services_imports
 from mediane.consultation.models import Theme
 
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         theme = find_theme(options["consultation"], options["theme"])
-        result = services.read_decidim_export(read_bytes(options["file"]))
+        result = services_imports.read_decidim_export(read_bytes(options["file"]))
         for warning in result.warnings:
             self.stdout.write(self.style.WARNING(str(warning)))
         if not result.ok:
@@ -47,7 +47,7 @@ class Command(BaseCommand):
         def progress(done: int, total: int) -> None:
             self.stdout.write(f"  {done}/{total} propositions traitées")
 
-        summary = services.import_decidim_proposals(
+        summary = services_imports.import_decidim_proposals(
             theme, result.rows, Path(options["file"]).name, dry_run=options["dry_run"], progress=progress
         )
         prefix = "Vérification seule, rien n'est enregistré : " if options["dry_run"] else ""

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from mediane.accounts.models import User
-from mediane.consultation import services
+from mediane.consultation import services, services_imports
 
 from .import_decidim import find_theme, read_bytes
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
             mediator = User.objects.get(email=options["collected_by"].lower())
         except User.DoesNotExist:
             raise CommandError(f"Aucun compte pour l'adresse « {options['collected_by']} ».") from None
-        result = services.read_workshop_sheet(read_bytes(options["file"]))
+        result = services_imports.read_workshop_sheet(read_bytes(options["file"]))
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(str(error))
@@ -38,7 +38,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Fichier valide : {len(result.rows)} contributions à importer."))
             return
         try:
-            record = services.import_workshop_sheet(mediator, theme, result.rows, Path(options["file"]).name)
+            record = services_imports.import_workshop_sheet(mediator, theme, result.rows, Path(options["file"]).name)
         except services.ForumError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS(f"{record.rows} contributions importées dans « {theme} »."))

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from mediane.accounts.models import User
 from mediane.accounts.services import accept_charter, grant_role, update_profile
-from mediane.consultation import services
+from mediane.consultation import services, services_moderation
 from mediane.consultation.enums import ContributionStatus, ModerationReason
 from mediane.consultation.models import Comment, Consultation, Contribution, Theme
 from mediane.pages.demo.comments import COMMENTS
@@ -89,7 +89,7 @@ class Command(BaseCommand):
         comments = self.add_comments(contributions)
         services.follow_theme(self.people["participante"], themes[2])
         self.step("modération")
-        services.hide_contribution(
+        services_moderation.hide_contribution(
             self.people["moderateur"],
             hidden,
             ModerationReason.ABUSIVE,
