@@ -13,6 +13,13 @@ How a page is audited depends on whether the journey runs with JavaScript:
 
 Each page must also have a non-empty `<title>` and exactly one `<h1>`. The auditor remembers every URL the
 page navigated to, so a journey that forgets to audit a page fails at teardown (`assert_all_audited`).
+
+The auditor only audits a settled page. A click does not wait for the page it leads to, so a journey that audits
+right after such a click could audit the page it is leaving: the auditor follows the page's main-frame navigation
+requests and refuses, with a message naming the step to use (`steps.follow`), while one is on its way to a new
+document; it also fails if the page changes while it audits. Beyond the current document's "load" (the
+stylesheets that colour contrast needs), it neither waits nor retries on the journey's behalf: an audit that
+passes only when the machine is fast enough is the flaw it reports.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, Request
 from playwright.sync_api import Error as PlaywrightError
 
 AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -56,30 +63,18 @@ def _slug(url: str) -> str:
 
 
 def run_axe(page: Page, source: str) -> list[dict]:
-    # A click that navigates may still be loading the next page on a busy machine: wait for it, and start
-    # again once if the page changed under axe (its execution context is then destroyed).
-    for attempt in (1, 2):
-        page.wait_for_load_state("load")
-        try:
-            if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-                page.evaluate(source)
-            return page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
-        except PlaywrightError as error:
-            if attempt == 2 or "context was destroyed" not in str(error):
-                raise
-    raise AssertionError("unreachable")
+    # Colour contrast needs the stylesheets and fonts: wait for the document's "load", which a page reached by
+    # an auto-waiting assertion may not have fired yet.
+    page.wait_for_load_state("load")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(source)
+    return page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
 
 
 def settled_content(page: Page) -> str:
-    """The HTML of the page once loaded: right after a click, the next page may still be arriving (empty)."""
-    for attempt in (1, 2):
-        page.wait_for_load_state("load")
-        try:
-            return page.content()
-        except PlaywrightError as error:
-            if attempt == 2 or "navigating" not in str(error):
-                raise
-    raise AssertionError("unreachable")
+    """The HTML of the page once loaded (its stylesheets and images too, as the copy will load them)."""
+    page.wait_for_load_state("load")
+    return page.content()
 
 
 def check_structure(page: Page) -> list[str]:
@@ -104,21 +99,34 @@ class Auditor:
     csp_violations: list[str] = field(default_factory=list)
     server_errors: list[str] = field(default_factory=list)
     _pending: bool = False
+    # Main-frame navigation requests (redirects included) whose new document has not arrived yet.
+    _on_the_way: list[Request] = field(default_factory=list)
+    _redirects: list[Request] = field(default_factory=list)
     _source: str = field(default_factory=axe_source)
 
     def watch(self, page: Page) -> None:
         """Record every top-level navigation of `page`, so none escapes the audit, and every CSP refusal."""
 
-        def on_navigated(frame):
-            if frame == page.main_frame:
-                self.navigations.append(frame.url)
-                self._pending = True
+        def is_navigation(request: Request) -> bool:
+            return request.is_navigation_request() and request.frame == page.main_frame
 
-        def on_console(message):
-            if message.type == "error" and "Content Security Policy" in message.text:
-                self.csp_violations.append(message.text)
+        def on_request(request):
+            if is_navigation(request):
+                self._on_the_way.append(request)
+
+        def on_request_ended(request):
+            # A navigation that ends without a new document: a download, a 204, or one cancelled by another.
+            # The end of a redirect is not one: the request that follows it is already, or soon, on its way.
+            if is_navigation(request) and request not in self._redirects:
+                chain = request
+                while chain is not None:
+                    if chain in self._on_the_way:
+                        self._on_the_way.remove(chain)
+                    chain = chain.redirected_from
 
         def on_response(response):
+            if 300 <= response.status < 400 and is_navigation(response.request):
+                self._redirects.append(response.request)
             if response.status >= 500 and response.request.resource_type in {
                 "document",
                 "stylesheet",
@@ -126,20 +134,47 @@ class Auditor:
             }:
                 self.server_errors.append(f"{response.status} {response.request.method} {response.url}")
 
+        def on_navigated(frame):
+            if frame == page.main_frame:
+                self.navigations.append(frame.url)
+                self._pending = True
+                # The new document has arrived: every request that led to it is done with.
+                self._on_the_way.clear()
+                self._redirects.clear()
+
+        def on_console(message):
+            if message.type == "error" and "Content Security Policy" in message.text:
+                self.csp_violations.append(message.text)
+
+        page.on("request", on_request)
+        page.on("requestfinished", on_request_ended)
+        page.on("requestfailed", on_request_ended)
         page.on("framenavigated", on_navigated)
         page.on("console", on_console)
         page.on("response", on_response)
 
     def audit(self, page: Page) -> None:
         """Fail with a readable list if the page as it is now has an accessibility violation."""
-        if self.javascript:
-            violations = run_axe(page, self._source)
-            problems = check_structure(page)
-            url = page.url
-        else:
-            html = settled_content(page)
-            url = page.url
-            violations, problems = self._audit_copy(html, url)
+        if self._on_the_way:
+            raise AssertionError(
+                f"Contrôle d'accessibilité refusé : la page {page.url} est en train de laisser place à "
+                f"{self._on_the_way[-1].url}. Attendez la nouvelle page avant de la contrôler "
+                "(steps.follow autour du clic qui y mène)."
+            )
+        navigations = len(self.navigations)
+        try:
+            if self.javascript:
+                violations = run_axe(page, self._source)
+                problems = check_structure(page)
+                url = page.url
+            else:
+                html = settled_content(page)
+                url = page.url
+                violations, problems = self._audit_copy(html, url)
+        except PlaywrightError:
+            self._fail_if_changed(navigations)
+            raise
+        self._fail_if_changed(navigations)
         problems += [f"refus de la politique de sécurité (CSP) : {text}" for text in self.csp_violations]
         problems += [f"erreur du serveur : {error}" for error in self.server_errors]
         self.csp_violations.clear()
@@ -151,6 +186,13 @@ class Auditor:
             message = format_violations(url, violations) if violations else f"Page {url} :"
             message += "".join(f"\n- {problem}" for problem in problems)
             raise AssertionError(message)
+
+    def _fail_if_changed(self, navigations: int) -> None:
+        if len(self.navigations) != navigations:
+            raise AssertionError(
+                f"La page a changé pendant le contrôle d'accessibilité (vers {self.navigations[-1]}) : "
+                "le contrôle suivait sans doute un clic qui mène à une nouvelle page ; attendez-la (steps.follow)."
+            )
 
     def _audit_copy(self, html: str, url: str) -> tuple[list[dict], list[str]]:
         assert self.checker_context is not None, "a no-JavaScript audit needs a JavaScript-enabled context"
@@ -167,7 +209,7 @@ class Auditor:
     def assert_all_audited(self) -> None:
         assert not self._pending, (
             f"La page {self.navigations[-1]} a été visitée sans contrôle d'accessibilité : "
-            "appelez assert_accessible(page)."
+            "appelez assert_accessible(page) une fois qu'elle est arrivée (steps.follow autour du clic qui y mène)."
         )
 
 

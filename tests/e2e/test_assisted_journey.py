@@ -2,6 +2,7 @@
 « recueillie par un·e médiateur·rice ». Runs with JavaScript and without; axe-core audits every page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from mediane.consultation.enums import ContributionKind, ContributionSource, ContributionStatus
 from mediane.consultation.models import Contribution
@@ -9,7 +10,7 @@ from tests.accounts.factories import PASSWORD
 from tests.consultation.factories import ThemeFactory
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import choose, log_in
+from tests.e2e.steps import choose, follow, log_in
 
 pytestmark = E2E_MARKS
 
@@ -35,14 +36,14 @@ def test_a_mediator_records_an_assisted_contribution_shown_with_its_label(browse
     choose(page, "Pendant un atelier")
 
     # Without the person's consent nothing is recorded, and the error says what to do.
-    page.get_by_role("button", name="Enregistrer la contribution").click()
-    assert page.get_by_text("Cochez cette case seulement si la personne est d'accord").first.is_visible()
+    follow(page.get_by_role("button", name="Enregistrer la contribution"))
+    expect(page.get_by_text("Cochez cette case seulement si la personne est d'accord").first).to_be_visible()
     assert_accessible(page)
     assert not Contribution.objects.filter(title=TITLE).exists()
 
     choose(page, "La personne a accepté que ses propos soient publiés")
-    page.get_by_role("button", name="Enregistrer la contribution").click()
-    assert page.get_by_role("heading", name="La contribution est enregistrée").is_visible()
+    follow(page.get_by_role("button", name="Enregistrer la contribution"))
+    expect(page.get_by_role("heading", name="La contribution est enregistrée")).to_be_visible()
     assert_accessible(page)
 
     recorded = Contribution.objects.get(title=TITLE)
@@ -53,13 +54,13 @@ def test_a_mediator_records_an_assisted_contribution_shown_with_its_label(browse
     assert (recorded.author_category, recorded.author_departement) == ("usager", "59")
     assert recorded.consent_recorded_at is not None
 
-    page.get_by_role("link", name=f"Voir la contribution « {TITLE} »").click()
+    follow(page.get_by_role("link", name=f"Voir la contribution « {TITLE} »"))
     assert_accessible(page)
-    assert page.locator("h1").inner_text() == TITLE
-    assert page.get_by_text(LABEL, exact=True).is_visible()
-    assert page.get_by_text(mediator.display_name, exact=True).count() == 0  # the mediator is not the author
+    expect(page.locator("h1")).to_have_text(TITLE)
+    expect(page.get_by_text(LABEL, exact=True)).to_be_visible()
+    expect(page.get_by_text(mediator.display_name, exact=True)).to_have_count(0)  # the mediator is not the author
 
     page.goto(theme.get_absolute_url())
     assert_accessible(page)
     row = page.locator("li, article", has=page.get_by_role("link", name=TITLE)).last
-    assert row.get_by_text(LABEL, exact=True).is_visible()
+    expect(row.get_by_text(LABEL, exact=True)).to_be_visible()

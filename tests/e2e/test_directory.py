@@ -3,6 +3,7 @@ comes back. With JavaScript and a tile server the map shows the same places, and
 and out of it; without JavaScript the list alone does the job. axe-core audits every page."""
 
 import base64
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -10,7 +11,7 @@ from playwright.sync_api import expect
 from mediane.orientation import search
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import choose
+from tests.e2e.steps import choose, follow
 from tests.structures.factories import PlaceFactory
 
 pytestmark = E2E_MARKS
@@ -49,7 +50,7 @@ def search_and_open_a_place(page, javascript):
     page.goto("/lieux/")
     assert_accessible(page)
     page.get_by_label("Code postal de la commune").fill("69003")
-    page.get_by_role("button", name="Rechercher", exact=True).click()
+    follow(page.get_by_role("button", name="Rechercher", exact=True))
     expect(page.locator("h1")).to_have_text("Trouver un lieu d'aide au numérique")
     assert_accessible(page)
     list_ = page.locator("#liste-lieux")
@@ -59,17 +60,17 @@ def search_and_open_a_place(page, javascript):
     # Keep the places that offer leisure and creation.
     page.locator("summary").click()
     choose(page, LEISURE)
-    page.get_by_role("button", name="Rechercher avec ces critères").click()
-    assert "services=Loisirs" in page.url
+    follow(page.get_by_role("button", name="Rechercher avec ces critères"))
+    expect(page).to_have_url(re.compile(r"services=Loisirs"))
     assert_accessible(page)
     expect(page.locator("#liste-lieux h3")).to_have_text([fablab.nom])
 
-    page.get_by_role("link", name=fablab.nom).click()
+    follow(page.get_by_role("link", name=fablab.nom))
     expect(page.locator("h1")).to_have_text(fablab.nom)
     assert_accessible(page)
     expect(page.get_by_role("link", name="04 78 62 30 00")).to_have_attribute("href", "tel:+33478623000")
 
-    page.get_by_role("link", name="Retour à la recherche").first.click()
+    follow(page.get_by_role("link", name="Retour à la recherche").first)
     assert_accessible(page)
     expect(page.locator("#liste-lieux h3")).to_have_text([fablab.nom])
     return near, fablab, far
@@ -92,7 +93,7 @@ def test_with_javascript_the_map_shows_the_same_places_and_lets_the_keyboard_thr
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     search_and_open_a_place(page, javascript=True)
     if not tiles:
-        assert page.locator("#carte").count() == 0
+        expect(page.locator("#carte")).to_have_count(0)
         assert errors == []
         return
 

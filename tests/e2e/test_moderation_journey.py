@@ -5,13 +5,15 @@ import csv
 import io
 import re
 
+from playwright.sync_api import expect
+
 from mediane.consultation.enums import ContributionStatus, ModerationAction
 from mediane.consultation.models import ModerationLog, Report, Theme
 from tests.accounts.factories import PASSWORD
 from tests.consultation.factories import ContributionFactory, ThemeFactory
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import choose, log_in
+from tests.e2e.steps import choose, follow, log_in
 
 pytestmark = E2E_MARKS
 
@@ -38,11 +40,11 @@ def test_a_moderator_hides_a_reported_contribution_and_it_leaves_the_open_data(b
     log_in(reporter, citizen.email, PASSWORD, spam.get_absolute_url())
     assert_accessible(reporter)
     assert open_data_titles(reporter) >= {SPAM, KEPT}
-    reporter.get_by_role("link", name="Signaler cette contribution").click()
+    follow(reporter.get_by_role("link", name="Signaler cette contribution"))
     assert_accessible(reporter)
     choose(reporter, "Publicité ou spam")
     reporter.get_by_label("Précisions (facultatif)").fill("Publicité pour une boutique.")
-    reporter.get_by_role("button", name="Envoyer le signalement").click()
+    follow(reporter.get_by_role("button", name="Envoyer le signalement"))
     assert_accessible(reporter)
     assert Report.objects.filter(contribution=spam, reporter=citizen, resolved_at__isnull=True).count() == 1
 
@@ -51,12 +53,12 @@ def test_a_moderator_hides_a_reported_contribution_and_it_leaves_the_open_data(b
     log_in(page, moderator.email, PASSWORD, "/forum/moderation/")
     assert_accessible(page)
     reported = page.locator("section", has=page.get_by_role("heading", name=re.compile("^Signalées")))
-    assert reported.get_by_role("link", name=SPAM, exact=True).is_visible()
-    assert reported.get_by_text("Publicité pour une boutique.").is_visible()
-    reported.get_by_role("link", name=f"Masquer « {SPAM} »").click()
+    expect(reported.get_by_role("link", name=SPAM, exact=True)).to_be_visible()
+    expect(reported.get_by_text("Publicité pour une boutique.")).to_be_visible()
+    follow(reported.get_by_role("link", name=f"Masquer « {SPAM} »"))
     assert_accessible(page)
     choose(page, "Publicité ou spam")
-    page.get_by_role("button", name=re.compile("^Masquer")).click()
+    follow(page.get_by_role("button", name=re.compile("^Masquer")))
     assert_accessible(page)
     spam.refresh_from_db()
     assert spam.status == ContributionStatus.HIDDEN
@@ -77,6 +79,6 @@ def test_a_moderator_hides_a_reported_contribution_and_it_leaves_the_open_data(b
     # The theme page keeps its place with a placeholder naming the reason's category, not the text.
     page.goto(theme.get_absolute_url())
     assert_accessible(page)
-    assert page.get_by_text("masquée par la modération : Publicité ou spam").is_visible()
-    assert page.get_by_text(SPAM).count() == 0
-    assert page.get_by_role("link", name=KEPT).is_visible()
+    expect(page.get_by_text("masquée par la modération : Publicité ou spam")).to_be_visible()
+    expect(page.get_by_text(SPAM)).to_have_count(0)
+    expect(page.get_by_role("link", name=KEPT)).to_be_visible()

@@ -1,12 +1,15 @@
 """A person without an account answers the needs self-diagnostic, gets the 5 nearest places, opens one and prints
 the orientation slip (print version and PDF). Runs with JavaScript and without; axe-core audits every page."""
 
+import re
+
 import pypdfium2
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import choose
+from tests.e2e.steps import choose, follow
 from tests.structures.factories import PlaceFactory
 
 pytestmark = E2E_MARKS
@@ -16,10 +19,10 @@ NAMES = [f"Médiathèque Lacassagne {n}" for n in range(6)]
 
 def answer(page, *labels: str, expected: str) -> None:
     """Tick the answers of the screen showing `expected`, then « Suivant »; the next screen is audited."""
-    assert page.locator("h1").inner_text().startswith(expected), page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_have_text(re.compile("^" + re.escape(expected)))
     for label in labels:
         choose(page, label)
-    page.get_by_role("button", name="Suivant").click()
+    follow(page.get_by_role("button", name="Suivant"))
     assert_accessible(page)
 
 
@@ -31,65 +34,65 @@ def test_a_person_without_an_account_finds_the_nearest_places_and_prints_the_sli
 
     page.goto("/orientation/")
     assert_accessible(page)
-    assert page.get_by_text("Nous ne gardons pas vos réponses.").is_visible()
-    page.get_by_role("link", name="Commencer").click()
+    expect(page.get_by_text("Nous ne gardons pas vos réponses.")).to_be_visible()
+    follow(page.get_by_role("link", name="Commencer"))
     assert_accessible(page)
 
     # Moving on without an answer says what to do.
-    page.get_by_role("button", name="Suivant").click()
+    follow(page.get_by_role("button", name="Suivant"))
     assert_accessible(page)
-    assert page.get_by_text("Cochez au moins une réponse.").first.is_visible()
+    expect(page.get_by_text("Cochez au moins une réponse.").first).to_be_visible()
 
     answer(page, "Faire mes démarches en ligne (CAF, impôts, Ameli, carte grise…)", expected="Que voulez-vous faire")
     answer(page, "Oui, mais je n'ai pas internet chez moi", expected="Avez-vous un appareil")
     answer(page, "Je me débrouille avec de l'aide", expected="Êtes-vous à l'aise")
 
     # Going back keeps the answer already given.
-    page.get_by_role("button", name="Précédent").click()
+    follow(page.get_by_role("button", name="Précédent"))
     assert_accessible(page)
-    assert page.get_by_label("Je me débrouille avec de l'aide").is_checked()
-    page.get_by_role("button", name="Suivant").click()
+    expect(page.get_by_label("Je me débrouille avec de l'aide")).to_be_checked()
+    follow(page.get_by_role("button", name="Suivant"))
     assert_accessible(page)
 
     answer(page, "Avec une personne, rien que pour moi", expected="Comment aimez-vous être aidé")
     answer(page, "Je vois mal ou je ne vois pas", expected="Avez-vous besoin d'une aide particulière")
     answer(page, "J'ai plus de 60 ans", expected="Êtes-vous dans l'un de ces cas")
     answer(page, "Oui, je ne peux pas payer", expected="L'aide doit-elle être gratuite")
-    assert page.locator("h1").inner_text().startswith("Quel est votre code postal")
-    assert "Question 8 sur 8" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_have_text(re.compile("^Quel est votre code postal"))
+    expect(page.locator("h1")).to_contain_text("Question 8 sur 8")
     page.get_by_label("Code postal").fill("69003")
-    page.get_by_role("button", name="Voir les lieux").click()
+    follow(page.get_by_role("button", name="Voir les lieux"))
     assert_accessible(page)
 
-    assert page.locator("h1").inner_text() == "Les lieux qui peuvent vous aider"
-    assert page.get_by_text("Aide aux démarches administratives", exact=True).first.is_visible()
+    expect(page.locator("h1")).to_have_text("Les lieux qui peuvent vous aider")
+    expect(page.get_by_text("Aide aux démarches administratives", exact=True).first).to_be_visible()
     shown = page.locator("ol.mediane-places > li")
-    assert shown.count() == 5
+    expect(shown).to_have_count(5)
     for index, name in enumerate(NAMES[:5]):
-        assert name in shown.nth(index).inner_text()
+        expect(shown.nth(index)).to_contain_text(name, use_inner_text=True)
     assert NAMES[5] not in page.content()
-    assert page.get_by_text("Accueil adapté : Déficience visuelle.").first.is_visible()
+    expect(page.get_by_text("Accueil adapté : Déficience visuelle.").first).to_be_visible()
     # No place says it helps one to one, nor that it welcomes seniors in particular: the page says so.
-    assert page.get_by_text("Moins de 5 lieux proches ont tout ce que vous cherchez.").is_visible()
+    expect(page.get_by_text("Moins de 5 lieux proches ont tout ce que vous cherchez.")).to_be_visible()
 
     # Open the nearest place, then come back.
-    page.get_by_role("link", name=NAMES[0]).click()
+    follow(page.get_by_role("link", name=NAMES[0]))
     assert_accessible(page)
-    assert page.locator("h1").inner_text() == NAMES[0]
-    page.go_back()
+    expect(page.locator("h1")).to_have_text(NAMES[0])
+    page.go_back(wait_until="load")
     assert_accessible(page)
 
     # The print version: the slip alone, without the site's navigation once printed.
-    page.get_by_role("link", name="Imprimer la fiche").click()
+    follow(page.get_by_role("link", name="Imprimer la fiche"))
     assert_accessible(page)
     slip = page.locator(".mediane-slip")
-    assert "Ce que vous pouvez apporter" in slip.inner_text()
+    expect(slip).to_contain_text("Ce que vous pouvez apporter", use_inner_text=True)
     for name in NAMES[:5]:
-        assert name in slip.inner_text()
+        expect(slip).to_contain_text(name, use_inner_text=True)
     page.emulate_media(media="print")
-    assert not page.locator("header.fr-header").is_visible()
-    assert not page.get_by_role("link", name="Retour aux lieux").is_visible()
-    assert slip.is_visible()
+    expect(page.locator("header.fr-header")).to_be_hidden()
+    expect(page.get_by_role("link", name="Retour aux lieux")).to_be_hidden()
+    expect(slip).to_be_visible()
     page.emulate_media(media="screen")
 
     # The PDF: one or two A4 pages with the places.

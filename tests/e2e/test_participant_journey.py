@@ -6,6 +6,7 @@ Runs with JavaScript and without it; axe-core audits every page on the way, erro
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from mediane.accounts.models import User
 from mediane.consultation.enums import ContributionKind, ContributionStatus
@@ -13,7 +14,7 @@ from mediane.consultation.models import Contribution, Support
 from tests.consultation.factories import ContributionFactory, ThemeFactory
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import choose
+from tests.e2e.steps import choose, follow
 
 pytestmark = E2E_MARKS
 
@@ -35,7 +36,7 @@ def sign_up(page, email: str) -> None:
     page.get_by_label("Nom affiché").fill("Josiane")
     choose(page, "Professionnel·le de bibliothèque")
     page.get_by_label("Code postal (facultatif)").fill("62300")
-    page.get_by_role("button", name="Créer mon compte").click()
+    follow(page.get_by_role("button", name="Créer mon compte"))
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
@@ -55,10 +56,10 @@ def test_a_person_signs_up_contributes_and_supports_another_contribution(browse,
     assert_accessible(page)
 
     # Contributing needs an account: the button leads an anonymous visitor to the login page, then sign-up.
-    page.get_by_role("link", name="Contribuer", exact=True).click()
-    assert "/compte/login/" in page.url
+    follow(page.get_by_role("link", name="Contribuer", exact=True))
+    expect(page).to_have_url(re.compile("/compte/login/"))
     assert_accessible(page)
-    page.get_by_role("link", name="Créez votre compte").click()
+    follow(page.get_by_role("link", name="Créez votre compte"))
     assert_accessible(page)
 
     # A wrong postal code is refused with an accessible error, and nothing is created.
@@ -68,48 +69,48 @@ def test_a_person_signs_up_contributes_and_supports_another_contribution(browse,
     page.get_by_label("Nom affiché").fill("Josiane")
     choose(page, "Professionnel·le de bibliothèque")
     page.get_by_label("Code postal (facultatif)").fill("999")
-    page.get_by_role("button", name="Créer mon compte").click()
+    follow(page.get_by_role("button", name="Créer mon compte"))
     assert_accessible(page)
-    assert page.locator(".fr-input-group--error").count() >= 1
+    expect(page.locator(".fr-input-group--error").first).to_be_attached()
     assert not User.objects.filter(email=email).exists()
 
     sign_up(page, email)
-    assert page.get_by_role("heading", name="Confirmez votre adresse e-mail").is_visible()
+    expect(page.get_by_role("heading", name="Confirmez votre adresse e-mail")).to_be_visible()
     assert_accessible(page)
     user = User.objects.get(email=email)
     assert (user.display_name, user.category, user.departement) == ("Josiane", "bibliotheque", "62")
 
     page.goto(confirmation_link(mailoutbox, email))
     assert_accessible(page)
-    page.get_by_role("button", name="Confirmer mon adresse").click()
+    follow(page.get_by_role("button", name="Confirmer mon adresse"))
     assert_accessible(page)
     if "/compte/login/" in page.url:
         page.locator("input[name=login]").fill(email)
         page.locator("input[name=password]").fill(PASSWORD)
-        page.get_by_role("button", name="Se connecter").click()
+        follow(page.get_by_role("button", name="Se connecter"))
         assert_accessible(page)
 
     # First contribution: the charter comes first, then the form.
     page.goto(theme.get_absolute_url())
     assert_accessible(page)
-    page.get_by_role("link", name="Contribuer", exact=True).click()
-    assert "/compte/charte/" in page.url
+    follow(page.get_by_role("link", name="Contribuer", exact=True))
+    expect(page).to_have_url(re.compile("/compte/charte/"))
     assert_accessible(page)
     choose(page, "J'ai lu la charte de participation")
-    page.get_by_role("button", name="J'accepte la charte").click()
-    assert "/contribuer/" in page.url
+    follow(page.get_by_role("button", name="J'accepte la charte"))
+    expect(page).to_have_url(re.compile("/contribuer/"))
     assert_accessible(page)
 
     # An empty form is refused with accessible errors.
-    page.get_by_role("button", name="Publier ma contribution").click()
-    assert page.get_by_role("heading", name="Votre contribution n'est pas encore envoyée").is_visible()
+    follow(page.get_by_role("button", name="Publier ma contribution"))
+    expect(page.get_by_role("heading", name="Votre contribution n'est pas encore envoyée")).to_be_visible()
     assert_accessible(page)
 
     choose(page, "Proposition")
     page.get_by_label("Titre").fill("Un créneau d'accompagnement aux démarches le samedi")
     page.get_by_label("Texte").fill("Beaucoup de personnes qui travaillent ne peuvent venir que le samedi matin.")
-    page.get_by_role("button", name="Publier ma contribution").click()
-    assert page.get_by_text("Merci ! Votre contribution est publiée.").is_visible()
+    follow(page.get_by_role("button", name="Publier ma contribution"))
+    expect(page.get_by_text("Merci ! Votre contribution est publiée.")).to_be_visible()
     assert_accessible(page)
     mine = Contribution.objects.get(author=user)
     assert (mine.kind, mine.status, mine.theme_id) == (
@@ -117,16 +118,16 @@ def test_a_person_signs_up_contributes_and_supports_another_contribution(browse,
         ContributionStatus.PUBLISHED,
         theme.pk,
     )
-    assert page.locator("h1").inner_text() == "Un créneau d'accompagnement aux démarches le samedi"
+    expect(page.locator("h1")).to_have_text("Un créneau d'accompagnement aux démarches le samedi")
 
     # Supporting someone else's contribution, from the theme page.
     page.goto(theme.get_absolute_url())
     assert_accessible(page)
-    page.get_by_role("link", name=other.title).click()
+    follow(page.get_by_role("link", name=other.title))
     assert_accessible(page)
-    page.get_by_role("button", name="Soutenir cette contribution").click()
-    assert page.get_by_text("Merci, votre soutien est enregistré.").is_visible()
-    assert page.get_by_text("1 soutien", exact=True).is_visible()
+    follow(page.get_by_role("button", name="Soutenir cette contribution"))
+    expect(page.get_by_text("Merci, votre soutien est enregistré.")).to_be_visible()
+    expect(page.get_by_text("1 soutien", exact=True)).to_be_visible()
     assert_accessible(page)
     assert Support.objects.filter(contribution=other, user=user).count() == 1
     other.refresh_from_db()

@@ -8,7 +8,7 @@ from mediane.structures.models import Place
 from tests.accounts.factories import PASSWORD
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import choose, log_in
+from tests.e2e.steps import choose, follow, log_in
 from tests.structures.files import csv_bytes, place
 
 pytestmark = E2E_MARKS
@@ -26,11 +26,12 @@ FIXED = csv_bytes(
 
 
 def send(page, data: bytes, button: str) -> None:
+    """Choose the file and its format, then press `button`; returns once the job's page has loaded."""
     page.get_by_label("Fichier à importer").set_input_files(
         {"name": "lieux-reims.csv", "mimeType": "text/csv", "buffer": data}
     )
     choose(page, "Standard national, fichier CSV")
-    page.get_by_role("button", name=button).click()
+    follow(page.get_by_role("button", name=button))
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["avec-javascript", "sans-javascript"])
@@ -41,10 +42,10 @@ def test_an_organiser_imports_a_file_with_errors_reads_the_report_fixes_it_and_i
     log_in(page, organiser.email, PASSWORD)
     assert_accessible(page)
 
-    page.locator("#navigation-principale").get_by_role("link", name="Imports de lieux").click()
+    follow(page.locator("#navigation-principale").get_by_role("link", name="Imports de lieux"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Imports de lieux")
     assert_accessible(page)
-    page.get_by_role("link", name="Importer un fichier").click()
+    follow(page.get_by_role("link", name="Importer un fichier"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Importer un fichier de lieux")
     assert_accessible(page)
 
@@ -61,22 +62,22 @@ def test_an_organiser_imports_a_file_with_errors_reads_the_report_fixes_it_and_i
     assert not Place.objects.exists()
 
     # The organiser fixes the file and checks it again: every line is valid.
-    page.get_by_role("link", name="Imports de lieux").first.click()
+    follow(page.get_by_role("link", name="Imports de lieux").first)
     assert_accessible(page)
-    page.get_by_role("link", name="Importer un fichier").click()
+    follow(page.get_by_role("link", name="Importer un fichier"))
     send(page, FIXED, "Vérifier sans importer")
     expect(page.get_by_text("Aucune ligne rejetée.")).to_be_visible()
     expect(page.get_by_role("row", name="Lieux à ajouter 3")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("button", name="Importer ce fichier").click()
+    follow(page.get_by_role("button", name="Importer ce fichier"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Import n°")
     expect(page.get_by_role("row", name="Lieux ajoutés 3")).to_be_visible()
     assert_accessible(page)
     assert sorted(Place.objects.values_list("id_standard", flat=True)) == ["lieu-1", "lieu-2", "lieu-3"]
 
     # The history lists the three runs, most recent first.
-    page.get_by_role("link", name="Imports de lieux").first.click()
+    follow(page.get_by_role("link", name="Imports de lieux").first)
     expect(
         page.get_by_role("table", name="Imports de lieux, du plus récent au plus ancien").get_by_role("row")
     ).to_have_count(4)

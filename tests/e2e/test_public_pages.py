@@ -1,10 +1,12 @@
 """A visitor reads the public pages (home, forum, news, statements), with and without JavaScript."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.consultation.factories import ContributionFactory, ThemeFactory
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
+from tests.e2e.steps import follow
 
 pytestmark = E2E_MARKS
 
@@ -31,6 +33,6 @@ def test_a_visitor_reads_the_public_pages_and_they_are_accessible(browse, javasc
 
     page.goto(theme.get_absolute_url())
     assert_accessible(page)
-    page.get_by_role("link", name="Ouvrir un atelier numérique le samedi").click()
+    follow(page.get_by_role("link", name="Ouvrir un atelier numérique le samedi"))
     assert_accessible(page)
-    assert page.locator("h1").inner_text() == "Ouvrir un atelier numérique le samedi"
+    expect(page.locator("h1")).to_have_text("Ouvrir un atelier numérique le samedi")

@@ -12,7 +12,7 @@ from tests.accounts.factories import PASSWORD
 from tests.consultation.factories import ThemeFactory
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import log_in
+from tests.e2e.steps import follow, log_in
 from tests.synthesis.factories import SynthesisRunFactory, TopicFactory, build_run, seed_subjects
 
 pytestmark = E2E_MARKS
@@ -40,12 +40,12 @@ def test_an_organiser_launches_renames_and_publishes_and_anyone_reads_it(browse,
     log_in(page, organiser.email, PASSWORD, theme.get_absolute_url())
     assert_accessible(page)
 
-    page.get_by_role("link", name="Synthèses de ce thème (organisation)").click()
+    follow(page.get_by_role("link", name="Synthèses de ce thème (organisation)"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Synthèses du thème")
     assert_accessible(page)
     page.get_by_text("Options avancées").click()
     page.get_by_label("Nombre maximal de sujets").fill("5")
-    page.get_by_role("button", name="Lancer la synthèse").click()
+    follow(page.get_by_role("button", name="Lancer la synthèse"))
 
     # The test settings run the task at once: the page shows the result.
     expect(page.get_by_role("heading", name="Les sujets")).to_be_visible()
@@ -53,25 +53,25 @@ def test_an_organiser_launches_renames_and_publishes_and_anyone_reads_it(browse,
     run = SynthesisRun.objects.get(theme=theme)
     assert run.status == RunStatus.SUCCEEDED and run.max_topics == 5
     quote = subjects["tablettes"][0]
-    assert page.locator(f"a[href='{quote.get_absolute_url()}']").count() >= 1  # every claim links back
+    expect(page.locator(f"a[href='{quote.get_absolute_url()}']").first).to_be_attached()  # every claim links back
 
     topic = Topic.objects.filter(run=run, kind="topic").order_by("position").first()
-    page.get_by_role("link", name=re.compile(f"Voir les {topic.size} contributions de ce sujet")).first.click()
+    follow(page.get_by_role("link", name=re.compile(f"Voir les {topic.size} contributions de ce sujet")).first)
     assert_accessible(page)
     page.get_by_label("Nouvel intitulé").fill("Ouvrir le soir et le samedi")
-    page.get_by_role("button", name="Renommer").click()
+    follow(page.get_by_role("button", name="Renommer"))
     expect(page.get_by_text("Le sujet s'appelle désormais « Ouvrir le soir et le samedi ».")).to_be_visible()
     assert_accessible(page)
 
     page.goto(run.get_absolute_url())
     assert_accessible(page)
-    page.get_by_role("button", name="Publier cette synthèse").click()
+    follow(page.get_by_role("button", name="Publier cette synthèse"))
     expect(page.get_by_text("La synthèse est publiée")).to_be_visible()
     expect(page.get_by_text("renommé en « Ouvrir le soir et le samedi »")).to_be_visible()
     assert_accessible(page)
 
     # The organisers' overview of every theme, from the menu.
-    page.locator("#navigation-principale").get_by_role("link", name="Synthèses").click()
+    follow(page.locator("#navigation-principale").get_by_role("link", name="Synthèses"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Synthèses des thèmes")
     expect(page.get_by_role("link", name=f"n° {run.pk}").first).to_be_visible()
     assert_accessible(page)
@@ -79,7 +79,7 @@ def test_an_organiser_launches_renames_and_publishes_and_anyone_reads_it(browse,
     reader = browse(javascript=True)
     reader.goto(theme.get_absolute_url())
     assert_accessible(reader)
-    reader.get_by_role("link", name="Lire la synthèse des contributions").click()
+    follow(reader.get_by_role("link", name="Lire la synthèse des contributions"))
     expect(reader.get_by_role("heading", level=1)).to_have_text(f"Synthèse du thème {theme.number} : {theme.title}")
     expect(reader.get_by_role("heading", name="1. Ouvrir le soir et le samedi")).to_be_visible()
     assert_accessible(reader)
@@ -103,7 +103,7 @@ def test_the_progress_bar_updates_itself_then_the_result_appears(browse, organis
     # The task ends: the fragment tells htmx to reload, and the result replaces the bar.
     finish(run, subjects["horaires"])
     expect(page.get_by_role("heading", name="Les sujets")).to_be_visible(timeout=8_000)
-    assert page.locator("progress").count() == 0
+    expect(page.locator("progress")).to_have_count(0)
     assert_accessible(page)
 
 
@@ -112,21 +112,21 @@ def test_without_javascript_the_organiser_updates_the_progress_by_a_link(browse,
     run = SynthesisRunFactory(theme=theme, running=True, stage="cluster", progress=0.5)
     page = browse(javascript=False)
     log_in(page, organiser.email, PASSWORD, run.get_absolute_url())
-    assert page.locator("progress").get_attribute("value") == "50"
-    assert page.locator("meta[http-equiv='refresh']").count() == 0
+    expect(page.locator("progress")).to_have_attribute("value", "50")
+    expect(page.locator("meta[http-equiv='refresh']")).to_have_count(0)
     assert_accessible(page)
 
     SynthesisRun.objects.filter(pk=run.pk).update(stage="represent", progress=0.8)
-    page.get_by_role("link", name="Mettre à jour").click()
-    assert page.locator("progress").get_attribute("value") == "80"
+    follow(page.get_by_role("link", name="Mettre à jour"))
+    expect(page.locator("progress")).to_have_attribute("value", "80")
     assert_accessible(page)
 
     finish(run, subjects["horaires"])
-    page.get_by_role("link", name="Mettre à jour").click()
+    follow(page.get_by_role("link", name="Mettre à jour"))
     expect(page.get_by_role("heading", name="Les sujets")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name=re.compile("Voir les 6 contributions de ce sujet")).click()
+    follow(page.get_by_role("link", name=re.compile("Voir les 6 contributions de ce sujet")))
     expect(page.get_by_role("heading", level=1)).to_have_text("Sujet : Horaires d'ouverture")
     assert_accessible(page)
 
@@ -145,7 +145,7 @@ def test_without_javascript_anyone_reads_the_published_synthesis(browse, organis
     page = browse(javascript=False)
     page.goto(theme.get_absolute_url())
     assert_accessible(page)
-    page.get_by_role("link", name="Lire la synthèse des contributions").click()
+    follow(page.get_by_role("link", name="Lire la synthèse des contributions"))
     expect(page.get_by_role("heading", name="Les propositions les plus soutenues")).to_be_visible()
-    assert page.locator(f"a[href='{subjects['horaires'][0].get_absolute_url()}']").count() >= 1
+    expect(page.locator(f"a[href='{subjects['horaires'][0].get_absolute_url()}']").first).to_be_attached()
     assert_accessible(page)

@@ -4,13 +4,14 @@ inspired it (with and without JavaScript), and an organiser records a decision a
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from mediane.workinggroup.enums import DossierStatus
 from mediane.workinggroup.models import Decision, Dossier
 from tests.accounts.factories import PASSWORD
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import choose, log_in
+from tests.e2e.steps import choose, follow, log_in
 from tests.workinggroup.factories import DecisionFactory, MeetingFactory, MemberFactory, published_synthesis
 
 pytestmark = E2E_MARKS
@@ -37,20 +38,20 @@ def test_a_visitor_follows_a_decision_back_to_the_contribution_behind_it(browse,
 
     page.goto("/groupe-de-travail/")
     assert_accessible(page)
-    assert page.get_by_text("ABF — Association des bibliothécaires de France").is_visible()
-    page.get_by_role("link", name=re.compile("Rôle et missions des bibliothèques")).click()
+    expect(page.get_by_text("ABF — Association des bibliothécaires de France")).to_be_visible()
+    follow(page.get_by_role("link", name=re.compile("Rôle et missions des bibliothèques")))
     assert_accessible(page)
-    assert page.get_by_role("heading", name=re.compile("Une convention type avec France Services")).is_visible()
-    assert page.get_by_text("Le groupe a examiné la synthèse.").is_visible()
+    expect(page.get_by_role("heading", name=re.compile("Une convention type avec France Services"))).to_be_visible()
+    expect(page.get_by_text("Le groupe a examiné la synthèse.")).to_be_visible()
 
-    page.get_by_role("link", name=re.compile(f"n° {source.pk} — ")).click()
+    follow(page.get_by_role("link", name=re.compile(f"n° {source.pk} — ")))
     assert_accessible(page)
-    assert page.locator("h1").inner_text() == source.title
+    expect(page.locator("h1")).to_have_text(source.title)
 
     page.goto(planned.get_absolute_url())
     assert_accessible(page)
-    assert page.get_by_role("heading", name="Ordre du jour").is_visible()
-    assert page.get_by_role("heading", name="Décisions").count() == 0
+    expect(page.get_by_role("heading", name="Ordre du jour")).to_be_visible()
+    expect(page.get_by_role("heading", name="Décisions")).to_have_count(0)
 
 
 def test_an_organiser_records_a_decision_and_generates_the_dossier(browse, organiser):
@@ -60,19 +61,19 @@ def test_an_organiser_records_a_decision_and_generates_the_dossier(browse, organ
     log_in(page, organiser.email, PASSWORD, meeting.get_absolute_url())
     assert_accessible(page)
 
-    page.get_by_role("link", name="Ajouter une décision").click()
+    follow(page.get_by_role("link", name="Ajouter une décision"))
     assert_accessible(page)
     page.get_by_label("Intitulé").fill("Former les équipes à l'accueil des publics")
     page.get_by_label("Texte de la décision").fill("Le groupe recommande un module de formation commun.")
     choose(page, re.compile(f"^n° {proposal.pk} — "))
     choose(page, re.compile("^Ateliers · seniors"))
-    page.get_by_role("button", name="Enregistrer la décision").click()
+    follow(page.get_by_role("button", name="Enregistrer la décision"))
     assert_accessible(page)
     decision = Decision.objects.get(title="Former les équipes à l'accueil des publics")
     assert list(decision.contributions.all()) == [proposal]
-    assert page.get_by_role("heading", name=re.compile(f"Décision n° {decision.reference}")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile(f"Décision n° {decision.reference}"))).to_be_visible()
 
-    page.get_by_role("button", name="Générer le dossier").click()
+    follow(page.get_by_role("button", name="Générer le dossier"))
     assert_accessible(page)
     dossier = Dossier.objects.get(meeting=meeting)
     assert dossier.status in {DossierStatus.SUCCEEDED, DossierStatus.PARTIAL}, dossier.error
