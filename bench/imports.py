@@ -235,22 +235,56 @@ def measure(method: str, label: str, data: bytes, dry_run: bool, contribution, a
     }
 
 
-def run(rows: int, writers: int, baseline: bool) -> list[dict]:
+def run(rows: int, writers: int, baseline: bool, repeat: int = 1) -> list[dict]:
+    """Every import of every method, `repeat` times in turn (so a burst of load hits both methods alike)."""
     from mediane.structures.communes import load_communes
     from mediane.structures.models import Place, Structure
 
     contribution, accounts = seed_forum(writers)
     load_communes()  # read once, as a running server has it
+    created = places_file(rows, "Mo-Fr 09:00-12:00")
+    updated = places_file(rows, "Mo-Sa 10:00-18:00")
     results = []
-    for method in ("mediane", "baseline") if baseline else ("mediane",):
-        Place.objects.all().delete()
-        Structure.objects.all().delete()
-        created = places_file(rows, "Mo-Fr 09:00-12:00")
-        updated = places_file(rows, "Mo-Sa 10:00-18:00")
-        results.append(measure(method, "vérification", created, True, contribution, accounts))
-        results.append(measure(method, "création", created, False, contribution, accounts))
-        results.append(measure(method, "mise à jour", updated, False, contribution, accounts))
+    for _ in range(repeat):
+        for method in ("mediane", "baseline") if baseline else ("mediane",):
+            Place.objects.all().delete()
+            Structure.objects.all().delete()
+            results.append(measure(method, "vérification", created, True, contribution, accounts))
+            results.append(measure(method, "création", created, False, contribution, accounts))
+            results.append(measure(method, "mise à jour", updated, False, contribution, accounts))
     return results
+
+
+def summarise(results: list[dict]) -> list[dict]:
+    """One row per method and import: medians over the repeats, the failed writes summed, the slowest write."""
+    rows: dict[tuple[str, str], list[dict]] = {}
+    for result in results:
+        rows.setdefault((result["method"], result["import"]), []).append(result)
+    summary = []
+    for (method, label), runs in rows.items():
+        summary.append(
+            {
+                "method": method,
+                "import": label,
+                "runs": len(runs),
+                "outcomes": sorted({_outcome(run) for run in runs}),
+                "seconds": statistics.median(run["seconds"] for run in runs),
+                "lock_seconds": statistics.median(run["lock_seconds"] for run in runs),
+                "lock_max": max(run["lock_seconds"] for run in runs),
+                "writes": sum(run["writes"] for run in runs),
+                "failed_writes": sum(run["failed_writes"] for run in runs),
+                "write_p50_ms": statistics.median(run["write_p50_ms"] or 0 for run in runs),
+                "write_max_ms": max(run["write_max_ms"] or 0 for run in runs),
+                "failures": sorted({failure for run in runs for failure in run["failures"]})[:3],
+            }
+        )
+    return summary
+
+
+def _outcome(result: dict) -> str:
+    if result["status"] != "succeeded":
+        return f"échec : {result['error'][:60]}"
+    return f"{result['created']} créés, {result['updated']} mis à jour, {result['unchanged']} inchangés"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=40_000, help="places in the imported file (default 40,000)")
     parser.add_argument("--writers", type=int, default=4, help="threads that write meanwhile (default 4)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the baseline (one long transaction)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of every import, medians reported (default 1)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON only")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="mediane-bench-imports-") as folder:
@@ -265,32 +300,31 @@ def main(argv: list[str] | None = None) -> int:
         from bench.machine import load_average, machine_line
 
         load_before = load_average()
-        results = run(args.rows, args.writers, baseline=not args.no_baseline)
+        results = run(args.rows, args.writers, baseline=not args.no_baseline, repeat=args.repeat)
         load_after = load_average()
     if args.json:
         print(json.dumps(results, ensure_ascii=False))
         return 0
     print(f"# Imports of places under concurrent writes — {time.strftime('%Y-%m-%d')}")
     print(machine_line())
-    print(f"{args.rows:,} places, {args.writers} writers; load average before {load_before}, after {load_after}")
-    print()
-    header = (
-        "| method | import | result | import (s) | write lock held (s) | writes meanwhile | failed | "
-        "write p50 (ms) | slowest write (ms) |"
+    print(
+        f"{args.rows:,} places, {args.writers} writers, {args.repeat} run(s) of each import; "
+        f"load average before {load_before}, after {load_after}"
     )
-    print(header)
+    print()
+    print(
+        "| method | import | result | import (s, median) | write lock held (s, median / max) | writes meanwhile | "
+        "failed | write p50 (ms, median) | slowest write (ms) |"
+    )
     print("|---|---|---|---:|---:|---:|---:|---:|---:|")
-    for result in results:
-        counts = f"{result['created']} créés, {result['updated']} mis à jour, {result['unchanged']} inchangés"
-        outcome = counts if result["status"] == "succeeded" else f"échec : {result['error'][:60]}"
+    for row in summarise(results):
         print(
-            f"| {result['method']} | {result['import']} | {outcome} | {result['seconds']:.1f} | "
-            f"{result['lock_seconds']:.2f} | {result['writes']} | {result['failed_writes']} | "
-            f"{result['write_p50_ms']} | {result['write_max_ms']} |"
+            f"| {row['method']} | {row['import']} | {'; '.join(row['outcomes'])} | {row['seconds']:.1f} | "
+            f"{row['lock_seconds']:.2f} / {row['lock_max']:.2f} | {row['writes']} | {row['failed_writes']} | "
+            f"{row['write_p50_ms']:.0f} | {row['write_max_ms']:.0f} |"
         )
-    for result in results:
-        if result["failures"]:
-            print(f"\n{result['method']} / {result['import']}: {'; '.join(result['failures'])}")
+        if row["failures"]:
+            print(f"|  | ↳ {'; '.join(row['failures'])} | | | | | | | |")
     return 0
 
 
