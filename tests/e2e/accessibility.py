@@ -77,6 +77,49 @@ def settled_content(page: Page) -> str:
     return page.content()
 
 
+# What a person sees, which axe cannot: every button and link shows its whole label at a phone's width and at a
+# desktop's, and no page scrolls sideways on the narrowest phone.
+LABEL_WIDTHS = (1280, 375)
+NARROWEST_WIDTH = 320
+CLIPPED_LABELS = r"""
+() => {
+  const clipped = [];
+  const selector = 'a, button, summary, input[type=submit], input[type=button], .fr-btn, .fr-tag';
+  for (const element of document.querySelectorAll(selector)) {
+    const style = getComputedStyle(element);
+    if (style.display === 'none' || style.visibility === 'hidden') continue;
+    const box = element.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1) continue;  // not drawn (inline links report no box width of their own)
+    const label = (element.innerText || element.value || '').replace(/\\s+/g, ' ').trim();
+    if (!label) continue;
+    // Text that overflows a box drawn with `overflow: visible` is still seen; hidden or clipped overflow is not.
+    const wider = style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1;
+    const taller = style.overflowY !== 'visible' && element.scrollHeight > element.clientHeight + 1;
+    if (element.clientWidth > 0 && (wider || taller)) {
+      const classes = element.className ? '.' + element.className.split(' ').join('.') : '';
+      const where = element.tagName.toLowerCase() + classes;
+      clipped.push(`« ${label.slice(0, 60)} » dans ${where} (${element.clientWidth} × ${element.clientHeight} px `
+        + `visibles pour ${element.scrollWidth} × ${element.scrollHeight} px)`);
+    }
+  }
+  return clipped;
+}
+"""
+
+
+def layout_problems(copy: Page) -> list[str]:
+    """Labels cut off at 1280 and 375 px, and sideways scrolling at 320 px, on a copy of the page (resized freely)."""
+    problems = []
+    for width in LABEL_WIDTHS:
+        copy.set_viewport_size({"width": width, "height": 900})
+        problems += [f"à {width} px, libellé coupé : {label}" for label in copy.evaluate(CLIPPED_LABELS)]
+    copy.set_viewport_size({"width": NARROWEST_WIDTH, "height": 740})
+    page_width = copy.evaluate("() => document.documentElement.scrollWidth")
+    if page_width > NARROWEST_WIDTH + 1:
+        problems.append(f"à {NARROWEST_WIDTH} px, la page défile sur le côté ({page_width} px de large)")
+    return problems
+
+
 def check_structure(page: Page) -> list[str]:
     problems = []
     title = page.title().strip()
@@ -167,6 +210,9 @@ class Auditor:
                 violations = run_axe(page, self._source)
                 problems = check_structure(page)
                 url = page.url
+                # The layout is measured on a copy of what the page shows now (htmx fragments included), so that
+                # resizing never disturbs the journey.
+                problems += self._layout_of_copy(page.content(), url)
             else:
                 html = settled_content(page)
                 url = page.url
@@ -194,15 +240,26 @@ class Auditor:
                 "le contrôle suivait sans doute un clic qui mène à une nouvelle page ; attendez-la (steps.follow)."
             )
 
-    def _audit_copy(self, html: str, url: str) -> tuple[list[dict], list[str]]:
-        assert self.checker_context is not None, "a no-JavaScript audit needs a JavaScript-enabled context"
+    def _open_copy(self, html: str, url: str) -> Page:
+        assert self.checker_context is not None, "the audit needs a JavaScript-enabled checker context"
         copy = self.checker_context.new_page()
+        # The page's own scripts must not run: the copy shows the DOM as the person has it, nothing more.
+        copy.route("**/*.js", lambda route: route.abort())
+        copy.route(url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
+        copy.goto(url, wait_until="load")
+        return copy
+
+    def _audit_copy(self, html: str, url: str) -> tuple[list[dict], list[str]]:
+        copy = self._open_copy(html, url)
         try:
-            # The page's own scripts must not run: the copy shows what a person without JavaScript gets.
-            copy.route("**/*.js", lambda route: route.abort())
-            copy.route(url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
-            copy.goto(url, wait_until="load")
-            return run_axe(copy, self._source), check_structure(copy)
+            return run_axe(copy, self._source), check_structure(copy) + layout_problems(copy)
+        finally:
+            copy.close()
+
+    def _layout_of_copy(self, html: str, url: str) -> list[str]:
+        copy = self._open_copy(html, url)
+        try:
+            return layout_problems(copy)
         finally:
             copy.close()
 

@@ -62,7 +62,8 @@ def browse(chromium, live_server):
 
     def open_page(javascript: bool = True):
         context = new_context(javascript)
-        checker = None if javascript else new_context(True)
+        # A JavaScript-enabled context where copies of the pages are audited (no-JS pages) and resized (all).
+        checker = new_context(True)
         page = context.new_page()
         accessibility.register(page, accessibility.Auditor(javascript=javascript, checker_context=checker))
         pages.append(page)
