@@ -119,7 +119,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mediane.pages.context_processors.site",
+                "mediane.pages.context_processors.navigation",
             ],
+            # Project-wide template tags that live outside any app (markup in templates/components/).
+            "libraries": {"components": "mediane.components"},
         },
     },
 ]

@@ -1,6 +1,9 @@
-"""Site-wide template values: name, branding switch (State DSFR branding is reserved for State sites)."""
+"""Site-wide template values: name, branding switch (State DSFR branding is reserved for State sites), menu."""
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from .organisation import has_organisation_pages
 
 
 def site(request):
@@ -10,3 +13,9 @@ def site(request):
         "SITE_OPERATOR": settings.MEDIANE_OPERATOR,
         "STATE_BRANDING": settings.MEDIANE_STATE_BRANDING,
     }
+
+
+def navigation(request):
+    """Whether the main menu shows « Organisation »: read only by the pages that show the header."""
+    user = getattr(request, "user", None)
+    return {"ORGANISATION_MENU": SimpleLazyObject(lambda: user is not None and has_organisation_pages(user))}

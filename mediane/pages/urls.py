@@ -12,4 +12,6 @@ urlpatterns = [
     path("mentions-legales/", views.legal, name="legal"),
     path("donnees-personnelles/", views.privacy, name="privacy"),
     path("charte-de-participation/", views.charter, name="charter"),
+    path("plan-du-site/", views.site_map, name="site_map"),
+    path("organisation/", views.organisation, name="organisation"),
 ]

@@ -1,16 +1,19 @@
-"""Public pages: home, news, the legal and accessibility statements, error pages."""
+"""Public pages: home, news, the legal and accessibility statements, the site map, the organisers' hub, error pages."""
 
 import datetime as dt
 import logging
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 
 from mediane.consultation.models import Consultation, Theme
+from mediane.workinggroup.models import Meeting
 
+from . import organisation as organisation_pages
 from .context_processors import site
 from .models import NewsItem
 
@@ -62,6 +65,25 @@ def privacy(request):
 
 def charter(request):
     return render(request, "pages/charter.html")
+
+
+def site_map(request):
+    """Every section of the site and its first pages, for those who cannot use the menu or prefer a list."""
+    context = {
+        "themes": Theme.objects.select_related("consultation").order_by("consultation__created_at", "number"),
+        "meetings": Meeting.objects.select_related("theme").order_by("date", "pk"),
+        "organisation_sections": organisation_pages.sections_for(request.user),
+    }
+    return render(request, "pages/site_map.html", context)
+
+
+@login_required
+def organisation(request):
+    """The organisers' hub: the pages each of the person's roles lets them use (403 for someone with none)."""
+    sections = organisation_pages.sections_for(request.user)
+    if not sections:
+        raise PermissionDenied
+    return render(request, "pages/organisation.html", {"sections": sections})
 
 
 def bad_request(request, exception=None):

@@ -8,8 +8,9 @@ How a page is audited depends on whether the journey runs with JavaScript:
   page's HTML as the browser holds it (`page.content()`), and serves it, through a request route, at the same
   URL in a separate JavaScript-enabled page whose own scripts are blocked. The copy thus has the same base URL
   (stylesheets, fonts and images load from the live server, so colour contrast is measured on the real CSS)
-  and the DOM the person without JavaScript sees; axe then runs in the copy. One difference: `<noscript>`
-  content is inert text in the copy, which axe ignores anyway.
+  and the DOM the person without JavaScript sees; axe then runs in the copy. A browser with JavaScript reads
+  `<noscript>` content as inert text, so the copy takes it out of its `<noscript>` (the stylesheet loaded only
+  without JavaScript, for one): the copy then shows what the browser without JavaScript shows.
 
 Each page must also have a non-empty `<title>` and exactly one `<h1>`. The auditor remembers every URL the
 page navigated to, so a journey that forgets to audit a page fails at teardown (`assert_all_audited`).
@@ -75,6 +76,14 @@ def settled_content(page: Page) -> str:
     """The HTML of the page once loaded (its stylesheets and images too, as the copy will load them)."""
     page.wait_for_load_state("load")
     return page.content()
+
+
+NOSCRIPT = re.compile(r"<noscript>(.*?)</noscript>", re.S | re.I)
+
+
+def without_javascript(html: str) -> str:
+    """`html` as a browser without JavaScript renders it, for a copy opened in a browser with JavaScript."""
+    return NOSCRIPT.sub(r"\1", html)
 
 
 # What a person sees, which axe cannot: every button and link shows its whole label at a phone's width and at a
@@ -214,7 +223,7 @@ class Auditor:
                 # resizing never disturbs the journey.
                 problems += self._layout_of_copy(page.content(), url)
             else:
-                html = settled_content(page)
+                html = without_javascript(settled_content(page))
                 url = page.url
                 violations, problems = self._audit_copy(html, url)
         except PlaywrightError:
@@ -245,7 +254,11 @@ class Auditor:
         copy = self.checker_context.new_page()
         # The page's own scripts must not run: the copy shows the DOM as the person has it, nothing more.
         copy.route("**/*.js", lambda route: route.abort())
-        copy.route(url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
+        # A request never carries the address's fragment; the copy opens at the whole address, so that the element
+        # it targets (`:target`, the menu opened without JavaScript) is the same.
+        copy.route(
+            url.split("#", 1)[0], lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8")
+        )
         copy.goto(url, wait_until="load")
         return copy
 

@@ -42,7 +42,9 @@ def test_an_organiser_imports_a_file_with_errors_reads_the_report_fixes_it_and_i
     log_in(page, organiser.email, PASSWORD)
     assert_accessible(page)
 
-    follow(page.locator("#navigation-principale").get_by_role("link", name="Imports de lieux"))
+    follow(page.locator("#navigation-principale").get_by_role("link", name="Organisation"))
+    assert_accessible(page)
+    follow(page.get_by_role("link", name="Imports de lieux"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Imports de lieux")
     assert_accessible(page)
     follow(page.get_by_role("link", name="Importer un fichier"))

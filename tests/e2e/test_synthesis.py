@@ -70,8 +70,11 @@ def test_an_organiser_launches_renames_and_publishes_and_anyone_reads_it(browse,
     expect(page.get_by_text("renommé en « Ouvrir le soir et le samedi »")).to_be_visible()
     assert_accessible(page)
 
-    # The organisers' overview of every theme, from the menu.
-    follow(page.locator("#navigation-principale").get_by_role("link", name="Synthèses"))
+    # The organisers' overview of every theme, from the menu's « Organisation ».
+    follow(page.locator("#navigation-principale").get_by_role("link", name="Organisation"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Organisation")
+    assert_accessible(page)
+    follow(page.get_by_role("link", name="Synthèses des thèmes"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Synthèses des thèmes")
     expect(page.get_by_role("link", name=f"n° {run.pk}").first).to_be_visible()
     assert_accessible(page)

@@ -16,6 +16,7 @@ PAGES = [
     ("pages:legal", {}, "Mentions légales"),
     ("pages:privacy", {}, "Données personnelles"),
     ("pages:charter", {}, "Charte de participation"),
+    ("pages:site_map", {}, "Plan du site"),
 ]
 
 

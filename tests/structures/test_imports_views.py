@@ -46,10 +46,12 @@ def test_people_who_are_not_organisers_are_refused(client, request, persona):
     assert "Imports de lieux" not in client.get("/").content.decode()
 
 
-def test_the_organiser_finds_the_imports_in_the_menu(client, organiser):
+def test_the_organiser_finds_the_imports_from_the_menu(client, organiser):
+    """Through the menu's one item for the organisers' pages, « Organisation »."""
     client.force_login(organiser)
 
-    assert f'href="{LIST}"' in client.get("/").content.decode()
+    assert f'href="{reverse("pages:organisation")}"' in client.get("/").content.decode()
+    assert f'href="{LIST}"' in client.get(reverse("pages:organisation")).content.decode()
 
 
 def test_a_dry_run_reports_every_rejected_line_and_then_imports_the_same_file(

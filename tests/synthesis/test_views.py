@@ -220,8 +220,8 @@ def test_the_run_page_shows_figures_topics_breakdowns_proposals_vigilance_duplic
     assert scene.hours[0].get_absolute_url() in html
     assert url("topic", scene.topics.get(position=1).pk) in html
     # Breakdowns as tables.
-    assert "<caption>Contributions par type</caption>" in html
-    assert "<caption>Contributions de chaque sujet, par type</caption>" in html
+    assert '<caption id="legende-contributions-par-type">Contributions par type</caption>' in html
+    assert ">Contributions de chaque sujet, par type</caption>" in html
     # Proposals, most supported first, each with its topic.
     proposals = html[html.index('id="propositions-titre"') : html.index('id="vigilance-titre"')]
     assert (
@@ -467,9 +467,12 @@ def test_each_page_runs_the_same_small_number_of_queries_whatever_the_size(
     ("role", "shown"), [("outsider", False), ("citizen", False), ("wg_member", True), ("organiser", True)]
 )
 def test_the_menu_leads_organisers_and_the_working_group_to_the_syntheses(client, request, role, shown):
+    """Through the menu's one item for the organisers' pages, « Organisation »."""
     as_(client, request, role)
     html = client.get(reverse("pages:home")).content.decode()
-    assert (f'href="{url("index")}"' in html) is shown
+    assert (f'href="{reverse("pages:organisation")}"' in html) is shown
+    hub = client.get(reverse("pages:organisation")).content.decode()
+    assert (f'href="{url("index")}"' in hub) is shown
 
 
 def test_the_public_pages_cost_an_anonymous_visitor_few_queries(client, organiser, count_queries):

@@ -1,0 +1,106 @@
+"""The pages of the people who run the platform, gathered behind one menu item « Organisation » (`/organisation/`).
+
+One list says which page each role may open: the hub, the main menu and the site map all read it, so that the
+main menu keeps one item for them whatever their number. A later app (roadmap, training, funding, programme) adds
+its section here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Task:
+    """One page of the hub: what it is for, in the words of the person who uses it, and who may open it."""
+
+    label: str
+    url_name: str
+    description: str
+    permission: str
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    tasks: tuple[Task, ...]
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "Modération du forum",
+        (
+            Task(
+                "Contributions à modérer",
+                "consultation:moderation_queue",
+                "Les contributions en attente de publication et les signalements à traiter.",
+                "consultation.moderate",
+            ),
+            Task(
+                "Journal de modération",
+                "consultation:moderation_log",
+                "Toutes les actions de modération, des plus récentes aux plus anciennes.",
+                "consultation.moderate",
+            ),
+        ),
+    ),
+    Section(
+        "Synthèses",
+        (
+            Task(
+                "Synthèses des thèmes",
+                "synthesis:index",
+                "La synthèse des contributions de chaque thème, publiée ou en préparation.",
+                "synthesis.view_runs",
+            ),
+        ),
+    ),
+    Section(
+        "Groupe de travail",
+        (
+            Task(
+                "Ajouter un membre",
+                "workinggroup:member_create",
+                "Une personne qui représente une organisation au groupe de travail.",
+                "workinggroup.manage",
+            ),
+            Task(
+                "Programmer une réunion",
+                "workinggroup:meeting_create",
+                "La réunion qui clôt un thème : sa date, son lieu et son ordre du jour.",
+                "workinggroup.manage",
+            ),
+            Task(
+                "Journal des décisions",
+                "workinggroup:decision_log",
+                "Chaque enregistrement et chaque modification d'une décision du groupe.",
+                "workinggroup.view_decision_log",
+            ),
+        ),
+    ),
+    Section(
+        "Lieux de médiation numérique",
+        (
+            Task(
+                "Imports de lieux",
+                "structures:imports",
+                "Importer un fichier de lieux et lire le bilan de chaque import.",
+                "structures.view_imports",
+            ),
+        ),
+    ),
+)
+
+
+def sections_for(user) -> list[Section]:
+    """The sections of the hub that `user` sees, each with only the tasks they may open (none: an empty list)."""
+    shown = []
+    for section in SECTIONS:
+        tasks = tuple(task for task in section.tasks if user.has_perm(task.permission))
+        if tasks:
+            shown.append(Section(section.title, tasks))
+    return shown
+
+
+def has_organisation_pages(user) -> bool:
+    return any(user.has_perm(task.permission) for section in SECTIONS for task in section.tasks)
