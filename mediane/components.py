@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 TABLE_TEMPLATE = "components/table.html"
-TABLE_OPTIONS = frozenset({"id", "caption_hidden", "multiline"})
+TABLE_OPTIONS = frozenset({"id", "caption_hidden", "nowrap"})
 
 
 class TableNode(Node):
@@ -38,11 +38,12 @@ class TableNode(Node):
 
 @register.tag("table")
 def table(parser: Parser, token: Token) -> TableNode:
-    """`{% table [id="…"] [caption_hidden=True] [multiline=True] %}Caption{% rows %}<thead>…</tbody>{% endtable %}`.
+    """`{% table [id="…"] [caption_hidden=True] [nowrap=True] %}Caption{% rows %}<thead>…</tbody>{% endtable %}`.
 
     Renders `components/table.html` around the page's caption and rows: the DSFR table markup, a scrolling region
     reachable from the keyboard and named by the caption, and a sentence that says that the table scrolls
-    sideways, shown only while it does. `id` (default: the caption as a slug) must be unique on the page.
+    sideways, shown only while it does. `id` (default: the caption as a slug) must be unique on the page; cells
+    wrap unless `nowrap`.
     """
     bits = token.split_contents()[1:]
     options = token_kwargs(bits, parser)

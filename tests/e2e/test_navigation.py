@@ -118,7 +118,7 @@ def test_a_table_wider_than_the_phone_says_so_and_scrolls_from_the_keyboard(brow
     assert_accessible(page)
 
     table = page.get_by_role("region", name=re.compile("^Dossiers générés pour cette réunion"))
-    hint = table.get_by_text("Ce tableau est plus large que l'écran")
+    hint = table.get_by_text("Ce tableau est plus large que la page")
     expect(hint).to_be_visible()
     table.focus()
     for _ in range(12):

@@ -220,8 +220,9 @@ def test_the_run_page_shows_figures_topics_breakdowns_proposals_vigilance_duplic
     assert scene.hours[0].get_absolute_url() in html
     assert url("topic", scene.topics.get(position=1).pk) in html
     # Breakdowns as tables.
-    assert '<caption id="legende-contributions-par-type">Contributions par type</caption>' in html
-    assert ">Contributions de chaque sujet, par type</caption>" in html
+    assert '<caption id="legende-contributions-par-type">' in html
+    assert ">Contributions par type</span></caption>" in html
+    assert ">Contributions de chaque sujet, par type</span></caption>" in html
     # Proposals, most supported first, each with its topic.
     proposals = html[html.index('id="propositions-titre"') : html.index('id="vigilance-titre"')]
     assert (
