@@ -85,6 +85,8 @@ PATTERNS: dict[str, Fill] = {
     "pages:legal": NONE,
     "pages:privacy": NONE,
     "pages:charter": NONE,
+    "pages:site_map": NONE,
+    "pages:organisation": NONE,
     "consultation:index": NONE,
     "consultation:contribution": CONTRIBUTION,
     "consultation:withdraw": lambda world: {"pk": world.own_contribution.pk},
