@@ -157,7 +157,7 @@ _DEPARTEMENT_PREFIX = re.compile(r"(?:\d{2}|2[AB]|97\d|69M)\s*[-–]\s+")
 # only when all its words are here or in the row's commune or département name (see the module docstring).
 # Words that often name a building (« ESPACE », « MAISON », « PÔLE », « CENTRE », « SALLE ») are left out on
 # purpose: « MEDIATHEQUE DE L'ESPACE » is « de l'Espace », so it stays in capitals.
-_KNOWN_WORDS = {
+KNOWN_WORDS = {
     _fold(word): word
     for word in (
         "annexe antenne association associative au aux bibliobus bibliothèque bibliothèques communal communale "
@@ -193,8 +193,8 @@ def _readable_capitals(name: str, proper_names: Sequence[str]) -> str | None:
     for position, word in enumerate(words):
         if position in proper:
             rewritten.append(proper[position])
-        elif _fold(word) in _KNOWN_WORDS:
-            rewritten.append(_KNOWN_WORDS[_fold(word)])
+        elif _fold(word) in KNOWN_WORDS:
+            rewritten.append(KNOWN_WORDS[_fold(word)])
         else:
             return None
     if not rewritten:
