@@ -220,8 +220,8 @@ class CommuneReference:
     def find(self, text: str) -> list[Commune]:
         """The communes a person means by a postal code or a name, or raise CommuneNotFound with what to type.
 
-        One commune: found. Several: the person chooses (a shared postal code, a common name); they come largest
-        population first. Five digits are a postal code, never an INSEE code: 64160 is Morlaàs, whose postal code
+        One commune: found. Several: the person chooses; the communes of a shared postal code come all, in
+        alphabetical order (the person looks for their name), those of a name largest population first. Five digits are a postal code, never an INSEE code: 64160 is Morlaàs, whose postal code
         it is, not Cambo-les-Bains, whose INSEE code it is. A postal code with a name (« 69100 Villeurbanne »)
         keeps the communes of that code that bear the name. Spaces inside the code are tolerated (« 69 001 »).
         """
@@ -235,7 +235,7 @@ class CommuneReference:
                     f"« {text} » n'est pas un code postal : il faut 5 chiffres. Vous pouvez aussi écrire le nom "
                     "de la commune."
                 )
-            return self._postal_code_or_error(compact)
+            return sorted(self._postal_code_or_error(compact), key=lambda c: (name_key(c.name), c.insee))
         digits = [group for group in _DIGITS.findall(text) if len(group) == 5]
         if len(digits) == 1:
             sharing = self._postal_code_or_error(digits[0])
