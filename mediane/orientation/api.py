@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import WithJsonSchema
 
@@ -173,11 +173,14 @@ def nearest(
     found_communes = _communes(code_insee, code_postal, commune)
     if len(found_communes) > 1:
         asked = code_postal or commune
-        return 300, {
-            "detail": f"Plusieurs communes correspondent à « {asked} » : redemandez avec le `code_insee` de l'une "
-            "d'elles.",
-            "communes": [_commune_out(c) for c in found_communes],
-        }
+        return Status(
+            300,
+            {
+                "detail": f"Plusieurs communes correspondent à « {asked} » : redemandez avec le `code_insee` de l'une "
+                "d'elles.",
+                "communes": [_commune_out(c) for c in found_communes],
+            },
+        )
     place = found_communes[0]
     try:
         ranked = nearest_matches(place, services=_labels(services), limit=limit, max_km=FARTHER_KM)

@@ -221,9 +221,10 @@ class CommuneReference:
         """The communes a person means by a postal code or a name, or raise CommuneNotFound with what to type.
 
         One commune: found. Several: the person chooses; the communes of a shared postal code come all, in
-        alphabetical order (the person looks for their name), those of a name largest population first. Five digits are a postal code, never an INSEE code: 64160 is Morlaàs, whose postal code
-        it is, not Cambo-les-Bains, whose INSEE code it is. A postal code with a name (« 69100 Villeurbanne »)
-        keeps the communes of that code that bear the name. Spaces inside the code are tolerated (« 69 001 »).
+        alphabetical order (the person looks for their name), those of a name largest population first. Five
+        digits are a postal code, never an INSEE code: 64160 is Morlaàs, whose postal code it is, not
+        Cambo-les-Bains, whose INSEE code it is. A postal code with a name (« 69100 Villeurbanne ») keeps the
+        communes of that code that bear the name. Spaces inside the code are tolerated (« 69 001 »).
         """
         text = " ".join((text or "").split())
         if not text:
