@@ -192,3 +192,18 @@ def adds_to(subtitle: str, name: str) -> bool:
     (« Médiathèque Jean Macé » under « Médiathèque Jean Macé »)."""
     sub, title = name_key(subtitle), name_key(name)
     return bool(sub) and sub not in title and title not in sub
+
+
+_VOWELS = tuple("AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒaeiouyàâäéèêëîïôöùûüœ")
+
+
+def of(name: str) -> str:
+    """« de » before a commune's name, as French says it: « de Lyon », « d'Aurillac », « du Mans » (Le Mans),
+    « des Abymes » (Les Abymes), « de La Rochelle »."""
+    if name.startswith("Le "):
+        return f"du {name[3:]}"
+    if name.startswith("Les "):
+        return f"des {name[4:]}"
+    if name.startswith(_VOWELS):
+        return f"d'{name}"
+    return f"de {name}"

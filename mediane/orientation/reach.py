@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from . import search
 from .search import FARTHER_KM, NEAR_KM, REMOTE, Found, Match
@@ -35,7 +36,7 @@ class Reach:
 def remote_matches(commune, filters: Mapping[str, Sequence[str]], limit: int = REMOTE_SHOWN) -> list[Match]:
     """Places of the commune's territory that help at a distance (the standard's « À distance ») with the other
     filters, nearest first (any distance: no trip is needed)."""
-    kept = {keyword: labels for keyword, labels in filters.items() if keyword not in _ON_SITE}
+    kept: dict[str, Any] = {keyword: labels for keyword, labels in filters.items() if keyword not in _ON_SITE}
     return search.nearest_matches(commune, limit=limit, modalities=[REMOTE], **kept)
 
 

@@ -437,4 +437,5 @@ def nearest_matches(
     for combination in itertools.product(*alternatives):
         for match in index.nearest(*position, limit=limit, required=required | set(combination), max_km=max_km):
             best[match.id] = match.distance_km
-    return sorted(best.items(), key=lambda item: (item[1], item[0]))[:limit]
+    ranked: list[Match] = [(pk, distance) for distance, pk in sorted((d, pk) for pk, d in best.items())]
+    return ranked[:limit]

@@ -139,3 +139,9 @@ def place_link(place, back: str = "") -> str:
     if not back:
         return url
     return f"{url}?{urlencode({'retour': f'{back}#lieu-{place.pk}'})}"
+
+
+@register.filter
+def de(name: str) -> str:
+    """`près {{ commune.name|de }}`: « près de Lyon », « près d'Aurillac », « près du Mans »."""
+    return presentation.of(name)
