@@ -93,13 +93,13 @@ def test_a_person_types_a_town_name_finds_places_within_reach_and_prints_the_sli
 
     answer_up_to_the_commune(page)
     # A name shared by several communes: the person picks theirs on the same screen.
-    page.get_by_label("Votre commune").fill("saint denis")
+    page.get_by_role("textbox", name="Votre commune").fill("saint denis")
     follow(page.get_by_role("button", name="Voir les lieux"))
     assert_accessible(page)
     expect(page.get_by_text("Laquelle est votre commune ?")).to_be_visible()
     expect(page.get_by_label(re.compile(r"^Saint-Denis \(97400"))).to_be_visible()
     # Then the town name alone, in lower case and without its hyphen.
-    page.get_by_label("Votre commune").fill("villeurbanne")
+    page.get_by_role("textbox", name="Votre commune").fill("villeurbanne")
     follow(page.get_by_role("button", name="Voir les lieux"))
     assert_accessible(page)
 
@@ -170,12 +170,13 @@ def test_far_from_any_place_the_page_says_so_and_offers_help_at_a_distance(brows
         code_postal="75011",
         code_insee="75111",
         modalites_accompagnement=["À distance"],
+        prise_en_charge_specifique=["Déficience visuelle"],
         telephone="+33140000000",
     )
     page = browse(javascript=javascript, phone=phone)
 
     answer_up_to_the_commune(page)
-    page.get_by_label("Votre commune").fill("Aurillac")
+    page.get_by_role("textbox", name="Votre commune").fill("Aurillac")
     follow(page.get_by_role("button", name="Voir les lieux"))
     assert_accessible(page)
 

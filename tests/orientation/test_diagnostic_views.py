@@ -254,7 +254,7 @@ def test_the_result_shows_the_services_and_the_five_nearest_places(client):
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Aide aux démarches administratives" in page
+    assert "Faire ses démarches en ligne (CAF, impôts, santé, papiers)" in page
     assert "Quelqu&#x27;un fait avec vous vos démarches en ligne" in page
     assert "Près de Lyon 3e Arrondissement (69003)." in page
     shown = [place for place in places if place.nom in page]
@@ -262,7 +262,7 @@ def test_the_result_shows_the_services_and_the_five_nearest_places(client):
     assert page.index(places[0].nom) < page.index(places[4].nom)
     assert f'href="{reverse("orientation:place", args=[places[0].pk])}?retour=' in page
     assert "Ouvert maintenant, jusqu&#x27;à 19 h" in page
-    assert "Téléphone : 04 78 00 00 00" in page
+    assert 'Téléphone : <a href="tel:+33478000000">04 78 00 00 00</a>' in page
     assert "Accessibilité du lieu (Acceslibre)" in page
     lyon = search.resolve_commune("69003")
     distance = haversine_km(lyon.latitude, lyon.longitude, places[0].latitude, places[0].longitude)
