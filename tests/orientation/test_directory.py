@@ -230,8 +230,11 @@ def test_no_result_suggests_removing_each_filter(client, lyon):
     assert 'href="?commune=69003&services=Aide+aux+d%C3%A9marches+administratives"' in html
 
 
-def test_an_empty_directory_says_so(client, db):
-    assert "Aucun lieu n'est encore connu en France métropolitaine" in page(client.get(URL, {"commune": "69003"}))
+def test_an_empty_directory_says_nothing_is_near_and_offers_the_helpline(client, db):
+    html = page(client.get(URL, {"commune": "69003"}))
+    assert "Aucun lieu à moins de 30 km de Lyon 3e Arrondissement ne propose d'aide connue." in html
+    assert "Aucun lieu connu en France métropolitaine ne dit aider à distance." in html
+    assert NATIONAL_HELPLINE.phone in html
 
 
 def test_ten_places_are_shown_then_ten_more(client, lyon):
