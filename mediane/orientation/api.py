@@ -1,12 +1,12 @@
 """API of orientation (/api/v1/orientation): the places near a commune that offer the services asked for.
 
 Public and read-only. One SQL query per call (the places found and their structures); the index of places is in
-memory. The commune is named by exactly one of `code_insee` (exact), `code_postal`, or the deprecated `commune`
-(a postal code or a name, read as the pages read what a person types: five digits are a postal code, never an
-INSEE code). The answer echoes the commune used. A postal code or a name shared by several communes answers
-300 (Multiple Choices) with the communes to choose from, each with its `code_insee` to ask again. Errors carry a
-French message in `detail`: 404 for an unknown commune, 422 for a request to fix, with the field in `erreurs`
-like every schema error of the API (`mediane/api_contract.py`).
+memory. The commune is named by `code_insee` (exact), else `code_postal`, else the deprecated `commune` (a postal
+code or a name, read as the pages read what a person types: five digits are a postal code, never an INSEE
+code). The answer echoes the commune used. A postal code or a name shared by several communes answers 300
+(Multiple Choices) with the communes to choose from, each with its `code_insee` to ask again. Errors carry a
+French message in `detail`: 404 for an unknown commune (or none given), 422 for a request to fix, with the field
+in `erreurs` like every schema error of the API (`mediane/api_contract.py`).
 """
 
 from __future__ import annotations
@@ -129,27 +129,20 @@ def _out(request, found: Found) -> dict:
 
 
 def _communes(code_insee: str | None, code_postal: str | None, commune: str | None) -> list[Commune]:
-    given = [
-        (name, value)
-        for name, value in (("code_insee", code_insee), ("code_postal", code_postal), ("commune", commune))
-        if value
-    ]  # noqa: E501
-    if len(given) != 1:
-        raise FieldRefused(
-            "code_insee",
-            "Donnez la commune par un seul paramètre : `code_insee` (exact) ou `code_postal`."
-            if given
-            else "Donnez la commune : `code_insee` (exact) ou `code_postal`.",
-        )
-    name, value = given[0]
+    """The communes asked for. `code_insee` wins over `code_postal`, which wins over `commune`: an exact code is
+    never overruled by a looser one. None given: 404, no commune to measure from (every parameter is optional in
+    the description, so the request is valid)."""
     communes = load_communes()
-    if name == "code_insee":
-        found = communes.by_insee(value)
+    if code_insee:
+        found = communes.by_insee(code_insee)
         if found is None:
-            raise HttpError(404, f"Code INSEE inconnu : « {value} ».")
+            raise HttpError(404, f"Code INSEE inconnu : « {code_insee} ».")
         return [found]
+    text = code_postal or commune
+    if not text:
+        raise HttpError(404, "Aucune commune demandée : donnez `code_insee` (exact) ou `code_postal`.")
     try:
-        return communes.find(value)
+        return communes.find(text)
     except CommuneNotFound as error:
         raise HttpError(404, str(error)) from error
 

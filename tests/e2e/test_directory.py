@@ -1,6 +1,7 @@
 """Journey: a person looks for a place near home by the name of their town, keeps those offering one service,
-opens one and comes back to the results. With JavaScript and a tile server the map shows the same places, and the keyboard goes through it
-and out of it; without JavaScript the list alone does the job. axe-core audits every page."""
+opens one and comes back to the results. With JavaScript and a tile server the map shows the same places, and the
+keyboard goes through it and out of it; without JavaScript the list alone does the job. axe-core audits every
+page."""
 
 import base64
 import re

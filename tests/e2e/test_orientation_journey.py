@@ -73,9 +73,7 @@ def answer_up_to_the_commune(page) -> None:
 
 
 @VARIANTS
-def test_a_person_types_a_town_name_finds_places_within_reach_and_prints_the_slip(
-    browse, javascript, phone, tmp_path
-):
+def test_a_person_types_a_town_name_finds_places_within_reach_and_prints_the_slip(browse, javascript, phone, tmp_path):
     villeurbanne = load_communes().by_insee("69266")
     for number, name in enumerate(NAMES):
         PlaceFactory(

@@ -140,11 +140,15 @@ def test_an_unknown_commune_is_a_404_with_a_french_message(client, db):
     assert response.json()["detail"] == "Code INSEE inconnu : « 99999 »."
 
 
-@pytest.mark.parametrize("params", [{}, {"code_insee": "69383", "code_postal": "69003"}])
-def test_the_commune_is_given_by_exactly_one_parameter(client, db, params):
-    response = client.get(URL, params)
-    assert response.status_code == 422
-    assert response.json()["erreurs"][0]["champ"] == "code_insee"
+def test_without_a_commune_there_is_nothing_to_measure_from(client, db):
+    response = client.get(URL)
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Aucune commune demandée : donnez `code_insee` (exact) ou `code_postal`."
+
+
+def test_the_insee_code_wins_over_a_looser_parameter(client, db):
+    answer = client.get(URL, {"code_insee": "64160", "code_postal": "64160", "commune": "Morlaàs"}).json()
+    assert answer["commune"]["nom"] == "Cambo-les-Bains"
 
 
 @pytest.mark.parametrize(("limit", "bound"), [(0, "au moins 1"), (51, "au plus 50"), (-3, "au moins 1")])
