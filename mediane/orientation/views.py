@@ -16,7 +16,7 @@ from mediane.structures import standard
 from mediane.structures.communes import load_communes
 from mediane.structures.models import Place
 
-from . import reach, search
+from . import presentation, reach, search
 from .forms import STEP, DirectoryForm
 from .helpline import NATIONAL_HELPLINE
 from .search import CRITERIA, Found, Opening, opening_of
@@ -101,6 +101,10 @@ def _map_data(commune, results: list[Result], back: str) -> dict | None:
     }
 
 
+def _places_word(count: int) -> str:
+    return "lieux" if count > 1 else "lieu"
+
+
 @require_GET
 def directory(request):
     """The places near a commune that match the chosen filters, nearest first, `STEP` more at a time; farther ones
@@ -140,6 +144,12 @@ def directory(request):
             remote=[Result(item, None, 0) for item in found.remote],
             has_more=found.has_more,
             shown_count=len(results),
+            near_heading=f"À moins de {search.NEAR_KM:.0f} km : {len(found.near)} {_places_word(len(found.near))}",
+            farther_heading=f"Plus loin : entre {search.NEAR_KM:.0f} et {search.FARTHER_KM:.0f} km",
+            farther_meta=f"Ces lieux ne sont pas proches {presentation.of(commune.name)} : vérifiez le trajet avant "
+            "d'y aller.",
+            # The first list of places is the one the map's « skip » link leads to.
+            farther_list_id="" if found.near else "liste-lieux",
             more_query=_with_count(request.GET, shown + STEP),
             next_rank=len(results) + 1,
             back=back,
