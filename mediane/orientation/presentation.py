@@ -41,11 +41,9 @@ _ABBREVIATIONS = {
     "arrdt.": "arrondissement",
     "arrt": "arrondissement",
     "arrt.": "arrondissement",
-    "bd": "boulevard",
-    "bd.": "boulevard",
-    "av": "avenue",
-    "av.": "avenue",
 }
+# In an address only: in a name, « BD » is a comic book (« Espace BD »), not a boulevard.
+_ADDRESS_ABBREVIATIONS = {**_ABBREVIATIONS, "bd": "boulevard", "bd.": "boulevard", "av": "avenue", "av.": "avenue"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", flags=re.UNICODE)
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCTUATION = " -–—,;:/|.·"
@@ -131,14 +129,15 @@ def _retitle(text: str, *, ways: bool) -> str:
     return "".join(out)
 
 
-def _expand(text: str) -> str:
-    """« Arrdt » and « Arrt » become « arrondissement », « Bd » « boulevard »."""
-    return " ".join(_ABBREVIATIONS.get(token.lower(), token) for token in text.split(" "))
+def _expand(text: str, abbreviations: dict[str, str] = _ABBREVIATIONS) -> str:
+    """« Arrdt » and « Arrt » become « arrondissement » (and, in an address, « Bd » « boulevard »)."""
+    return " ".join(abbreviations.get(token.lower(), token) for token in text.split(" "))
 
 
 def _lower_small_words(text: str) -> str:
     """« Bibliothèque Du 1er arrondissement » → « Bibliothèque du 1er arrondissement » (not the first word), and the
-    common words whose spelling is known (« Bibliotheque Municipale » → « Bibliothèque municipale »)."""
+    accents of the common words whose spelling is known (« Bibliotheque Municipale » → « Bibliothèque Municipale »):
+    their capital stays, for « Point du Jour » is a name."""
     words = text.split(" ")
     out = []
     for position, word in enumerate(words):
@@ -146,6 +145,8 @@ def _lower_small_words(text: str) -> str:
             out.append(word.lower())
             continue
         known = _known(word, position == 0) if word.isalpha() else None
+        if known is not None and word[:1].isupper():
+            known = known[:1].upper() + known[1:]
         out.append(known if known is not None else word)
     return " ".join(out)
 
@@ -166,9 +167,10 @@ def clean_address(address: str, postal_code: str = "", commune: str = "") -> str
         spaced = rf"{postal_code[:2]}\s?{postal_code[2:]}"
         text = re.sub(rf"[\s,\-–]*{spaced}(?:\s+{re.escape(commune)})?\s*$", "", text, flags=re.IGNORECASE)
         text = _tidy(text)
+    text = _expand(text, _ADDRESS_ABBREVIATIONS)
     if _in_capitals(text):
         return _retitle(text, ways=True)
-    return _expand(text)
+    return text
 
 
 def clean_commune(commune: str, postal_code: str, code_insee: str, communes: CommuneReference) -> str:
