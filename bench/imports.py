@@ -76,7 +76,7 @@ def places_file(rows: int, hours: str) -> bytes:
     from mediane.structures import standard
     from mediane.structures.communes import load_communes
 
-    communes = [commune for commune in load_communes() if commune.postal_codes]
+    communes = [commune for commune in load_communes() if commune.postal_codes and commune.located]
     today = time.strftime("%Y-%m-%d")
     records = []
     for number in range(rows):

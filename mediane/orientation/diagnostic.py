@@ -8,6 +8,7 @@ Every question has a second wording in the third person, for a mediator who answ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,9 @@ from mediane.structures import standard
 
 Answers = dict[str, tuple[str, ...]]
 
-POSTAL_CODE_MAX_LENGTH = 20
+PLACE_MAX_LENGTH = 80
+_INSEE_RE = re.compile(r"^[0-9][0-9AB][0-9]{3}$")
+WRITE_PLACE = "Écrivez le nom de votre commune ou son code postal, par exemple « Villeurbanne » ou « 69100 »."
 CHOOSE_ONE = "Choisissez une réponse."
 CHOOSE_SOME = "Cochez au moins une réponse."
 
@@ -34,7 +37,7 @@ class Choice:
 
 @dataclass(frozen=True)
 class Question:
-    """One screen of the diagnostic. A question without choices is the postal code (free text).
+    """One screen of the diagnostic. A question without choices is the commune (free text: a name or a postal code).
 
     `none_of` is the value of a checkbox that cannot be ticked with the others (« Non, aucune »). `applies`
     hides the question unless an earlier answer calls for it (the only skip of the diagnostic).
@@ -81,7 +84,9 @@ SUPPORTS = "besoins"
 LANGUAGE = "langue"
 PUBLIC = "public"
 FEES = "frais"
-POSTAL_CODE = "code_postal"
+PLACE = "commune"
+# Not a question: the INSEE code of the commune once found (typed name or postal code, or chosen among several).
+INSEE = "insee"
 
 SEVERAL = "Vous pouvez cocher plusieurs réponses."
 
@@ -217,10 +222,10 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
-        POSTAL_CODE,
-        "Quel est votre code postal ?",
-        "Quel est le code postal de la personne ?",
-        hint="5 chiffres, par exemple 69003. Nous cherchons les lieux les plus proches.",
+        PLACE,
+        "Dans quelle commune habitez-vous ?",
+        "Dans quelle commune habite la personne ?",
+        hint="Son nom ou son code postal, par exemple « Villeurbanne » ou « 69100 ». Nous cherchons les lieux proches.",
     ),
 )
 QUESTIONS_BY_KEY = {question.key: question for question in QUESTIONS}
@@ -247,24 +252,27 @@ def clean(raw: Mapping[str, Sequence[str]]) -> Answers:
     for question in QUESTIONS:
         values = [value for value in raw.get(question.key, ()) if isinstance(value, str)]
         if question.free_text:
-            text = " ".join(values[:1]).strip()[:POSTAL_CODE_MAX_LENGTH]
+            text = " ".join(" ".join(values[:1]).split())[:PLACE_MAX_LENGTH]
             if text:
                 answers[question.key] = (text,)
+                insee = [v for v in raw.get(INSEE, ()) if isinstance(v, str) and _INSEE_RE.match(v)][:1]
+                if insee:
+                    answers[INSEE] = (insee[0],)
             continue
         kept = tuple(dict.fromkeys(v for v in values if v in question.values))
         if not question.multiple:
             kept = kept[:1]
         if kept:
             answers[question.key] = kept
-    applicable = {question.key for question in questions_for(answers)}
+    applicable = {question.key for question in questions_for(answers)} | {INSEE}
     return {key: values for key, values in answers.items() if key in applicable}
 
 
 def check(question: Question, values: Sequence[str], assisted: bool = False) -> str:
     """The French message saying what to fix in the answer to `question`, or "" when it is fine."""
     if question.free_text:
-        # The postal code itself is checked against the communes reference by the caller.
-        return "" if values and values[0].strip() else "Écrivez un code postal : 5 chiffres, par exemple 69003."
+        # The commune itself is looked up in the communes reference by the caller.
+        return "" if values and values[0].strip() else WRITE_PLACE
     chosen = [value for value in values if value in question.values]
     if not chosen:
         return CHOOSE_SOME if question.multiple else CHOOSE_ONE

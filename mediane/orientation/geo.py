@@ -125,6 +125,29 @@ class PlaceIndex:
     def __len__(self) -> int:
         return self._size
 
+    def mean_position(self, tag: str) -> tuple[float, float] | None:
+        """The mean position, in degrees, of the places that have `tag` (None when none has it): where a
+        commune's own places stand, for a commune whose position is not known."""
+        rows = self._rows_of_tag.get(tag)
+        if rows is None or not len(rows):
+            return None
+        vector = self._vectors[rows].mean(axis=0)
+        norm = float(np.linalg.norm(vector))
+        if norm < 1e-12:
+            return None
+        x, y, z = (float(v) / norm for v in vector)
+        return math.degrees(math.asin(max(-1.0, min(1.0, z)))), math.degrees(math.atan2(y, x))
+
+    def having(self, required: Collection[str], limit: int) -> list[int]:
+        """The ids of the first `limit` places (by id) that have every `required` tag, wherever they are."""
+        if self._size == 0 or not required or any(tag not in self._rows_of_tag for tag in required):
+            return []
+        tags = sorted(required, key=lambda tag: len(self._rows_of_tag[tag]))
+        matching = self._rows_of_tag[tags[0]]
+        for tag in tags[1:]:
+            matching = matching[self._mask_of_tag[tag][matching]]
+        return sorted(int(pk) for pk in self._ids[matching])[:limit]
+
     def nearest(
         self,
         latitude: float,

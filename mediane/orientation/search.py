@@ -30,18 +30,42 @@ from django.db import transaction
 
 from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
 from mediane.structures import hours, standard
-from mediane.structures.communes import Commune, CommuneNotFound, departement_of_insee, load_communes
+from mediane.structures.communes import (
+    MAINLAND,
+    TERRITORIES,
+    Commune,
+    CommuneNotFound,
+    departement_of_insee,
+    load_communes,
+    territory_of,
+)
 from mediane.structures.models import Place
 
 from . import geo
 
-# A match of the index: the place's id and its distance in km.
-Match = tuple[int, float]
+# A match of the index: the place's id and its distance in km (None when the commune's position is unknown).
+Match = tuple[int, float | None]
+
+# « Near » is what a person can reach for an errand: within NEAR_KM of the commune's centre. Places up to
+# FARTHER_KM are shown apart, labelled as farther; beyond, none is offered as a place to go to.
+NEAR_KM = 30.0
+FARTHER_KM = 100.0
+# Help that needs no trip: the accompaniment modality of the standard.
+REMOTE = "À distance"
+NO_PUBLIC = "Ce lieu n'accueille pas de public"
+# Tags the index adds to the standard's: a place's territory and commune, and whether it declared any service.
+DECLARED = "services:*"
+UNDECLARED = "services:-"
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "CRITERIA",
+    "DECLARED",
+    "FARTHER_KM",
+    "NEAR_KM",
+    "REMOTE",
+    "UNDECLARED",
     "CommuneNotFound",
     "Criterion",
     "Found",
@@ -53,7 +77,9 @@ __all__ = [
     "opening_of",
     "place_index",
     "place_timezone",
+    "position_of",
     "resolve_commune",
+    "territory_words",
 ]
 
 
@@ -144,11 +170,15 @@ class Found:
     """A place found by `nearest_places` (with its structure loaded) and its distance to the commune's centroid."""
 
     place: Place
-    distance_km: float
+    distance_km: float | None  # None when the commune's position is unknown
 
     @property
     def distance_text(self) -> str:
-        return format_distance(self.distance_km)
+        return "" if self.distance_km is None else format_distance(self.distance_km)
+
+    @property
+    def near(self) -> bool:
+        return self.distance_km is not None and self.distance_km <= NEAR_KM
 
 
 def format_distance(km: float) -> str:
@@ -161,8 +191,26 @@ def format_distance(km: float) -> str:
 
 
 def resolve_commune(text: str) -> Commune:
-    """The commune meant by a postal code or an INSEE code, or `CommuneNotFound` with a French message."""
+    """The one commune meant by a postal code or a name, or `CommuneNotFound` with a French message (none, or
+    several to choose from: see `CommuneReference.find`)."""
     return load_communes().resolve(text)
+
+
+def territory_words(commune: Commune) -> str:
+    """« en France métropolitaine », « en Nouvelle-Calédonie »: where the commune is, to end a sentence."""
+    return TERRITORIES.get(commune.territory, TERRITORIES[MAINLAND])
+
+
+def _departement_of(departement: str, code_insee: str, code_postal: str) -> str:
+    """A place's département: as imported, else from its INSEE code, else from its postal code ("" if none)."""
+    if departement:
+        return departement
+    if code_insee:
+        return departement_of_insee(code_insee)
+    try:
+        return departement_from_postal_code(code_postal)
+    except InvalidPostalCode:
+        return ""
 
 
 def place_timezone(place: Place) -> ZoneInfo:
@@ -231,23 +279,34 @@ def _version() -> str:
 
 
 def _located_rows() -> Iterable[geo.Place]:
-    rows = Place.objects.located().values_list("id", "latitude", "longitude", *TAG_FIELDS)
+    """Every located place that receives the public, with its tags: the standard's labels (`field:label`), its
+    territory, its commune, and whether it declared any service. A place that says it receives no public is left
+    out: orientation sends people to places, and the directory lists where to go."""
+    rows = Place.objects.located().values_list(
+        "id", "latitude", "longitude", "departement", "code_insee", "code_postal", *TAG_FIELDS
+    )
     skipped = 0
-    for pk, latitude, longitude, *values in rows.iterator(chunk_size=5000):
+    for pk, latitude, longitude, departement, code_insee, code_postal, *values in rows.iterator(chunk_size=5000):
         if not (math.isfinite(latitude) and math.isfinite(longitude) and -90 <= latitude <= 90):
             skipped += 1
             continue
         if not -180 <= longitude <= 180:
             skipped += 1
             continue
-        tags = frozenset(
+        tags = {
             f"{field}:{label}"
             for field, labels in zip(TAG_FIELDS, values, strict=True)
             if isinstance(labels, list)
             for label in labels
             if isinstance(label, str)
-        )
-        yield geo.Place(pk, latitude, longitude, tags)
+        }
+        if f"modalites_acces:{NO_PUBLIC}" in tags:
+            continue
+        tags.add(DECLARED if any(tag.startswith("services:") for tag in tags) else UNDECLARED)
+        tags.add(_territory_tag(territory_of(_departement_of(departement, code_insee, code_postal))))
+        if code_insee:
+            tags.add(_commune_tag(code_insee))
+        yield geo.Place(pk, latitude, longitude, frozenset(tags))
     if skipped:
         logger.warning("Index des lieux : %d lieu(x) aux coordonnées impossibles laissé(s) de côté.", skipped)
 
@@ -272,6 +331,22 @@ def place_index() -> geo.PlaceIndex:
 # --- Searching ----------------------------------------------------------------------------------------------------
 
 
+def _territory_tag(territory: str) -> str:
+    return f"territoire:{territory}"
+
+
+def _commune_tag(insee: str) -> str:
+    return f"insee:{insee}"
+
+
+def position_of(commune: Commune) -> tuple[float, float] | None:
+    """Where distances are measured from: the commune's position in the reference, else the mean position of its
+    own places (the reference knows no position for some Pacific communes), else None."""
+    if commune.latitude is not None and commune.longitude is not None:
+        return commune.latitude, commune.longitude
+    return place_index().mean_position(_commune_tag(commune.insee))
+
+
 def _checked_labels(criterion: Criterion, labels: Iterable[str]) -> list[str]:
     if isinstance(labels, str):
         labels = [labels]
@@ -292,11 +367,16 @@ def nearest_places(commune: Commune, *, limit: int = 5, max_km: float | None = N
 
 def load_found(ranked: list[Match]) -> list[Found]:
     """The places of `nearest_matches`, with their structures, in one query (none for no match)."""
-    if not ranked:
-        return []
-    places = Place.objects.for_listing().in_bulk([pk for pk, _ in ranked])
+    return load_groups(ranked)[0]
+
+
+def load_groups(*groups: list[Match]) -> list[list[Found]]:
+    """The places of several lists of matches, with their structures, in one query for them all (none when every
+    list is empty); one list of `Found` per list given, in the same order."""
+    wanted = {pk for group in groups for pk, _ in group}
+    places = Place.objects.for_listing().in_bulk(list(wanted)) if wanted else {}
     # A place deleted since the index was built is simply left out.
-    return [Found(places[pk], distance) for pk, distance in ranked if pk in places]
+    return [[Found(places[pk], distance) for pk, distance in group if pk in places] for group in groups]
 
 
 def nearest_matches(
@@ -310,14 +390,18 @@ def nearest_matches(
     modalities: Sequence[str] = (),
     limit: int = 5,
     max_km: float | None = None,
+    declared: bool | None = None,
 ) -> list[Match]:
     """The (id, distance in km) of the `limit` places nearest to the commune's centroid that match the filters,
-    nearest first (ties by id).
+    nearest first (ties by id), in the commune's own territory only (mainland France with Corsica, or one overseas
+    département or collectivity), within `max_km` when given.
 
     A place must offer every chosen service, address every chosen public and give every chosen specific support;
-    for fees, access and accompaniment modalities, one of the chosen labels is enough. Labels are the standard's
-    exact ones; an unknown label raises `UnknownLabel` (a ValueError with a French message). The ids and distances
-    only, from the in-memory index: no SQL query, except one when the index must be rebuilt.
+    for fees, access and accompaniment modalities, one of the chosen labels is enough. `declared`: True keeps the
+    places that declared at least one service, False those that declared none. Labels are the standard's exact
+    ones; an unknown label raises `UnknownLabel` (a ValueError with a French message). The ids and distances only,
+    from the in-memory index: no SQL query, except one when the index must be rebuilt. When the commune's position
+    is unknown (`position_of`), the places of its territory come by id, with no distance.
     """
     if limit < 1:
         raise ValueError(f"Le nombre de lieux demandés doit être au moins 1 (reçu {limit}).")
@@ -329,7 +413,9 @@ def nearest_matches(
         "access": access,
         "modalities": modalities,
     }
-    required: set[str] = set()
+    required: set[str] = {_territory_tag(commune.territory)}
+    if declared is not None:
+        required.add(DECLARED if declared else UNDECLARED)
     alternatives: list[list[str]] = []
     for criterion in CRITERIA:
         labels = _checked_labels(criterion, chosen[criterion.keyword])
@@ -340,11 +426,16 @@ def nearest_matches(
         else:
             required.update(criterion.tag(label) for label in labels)
     index = place_index()
+    position = position_of(commune)
+    if position is None:
+        found: set[int] = set()
+        for combination in itertools.product(*alternatives):
+            found.update(index.having(required | set(combination), limit))
+        return [(pk, None) for pk in sorted(found)[:limit]]
     # One walk per combination of the « one of » filters: the union of their first `limit` holds the answer.
     best: dict[int, float] = {}
     for combination in itertools.product(*alternatives):
-        for match in index.nearest(
-            commune.latitude, commune.longitude, limit=limit, required=required | set(combination), max_km=max_km
-        ):
+        for match in index.nearest(*position, limit=limit, required=required | set(combination), max_km=max_km):
             best[match.id] = match.distance_km
-    return sorted(best.items(), key=lambda item: (item[1], item[0]))[:limit]
+    ranked: list[Match] = [(pk, distance) for distance, pk in sorted((d, pk) for pk, d in best.items())]
+    return ranked[:limit]

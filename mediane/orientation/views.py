@@ -12,15 +12,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from mediane.structures import standard
+from mediane.structures.communes import load_communes
 from mediane.structures.models import Place
 
+from . import presentation, reach, search
 from .forms import STEP, DirectoryForm
-from .search import CRITERIA, Found, Opening, nearest_places, opening_of
-from .templatetags.places import web_address
+from .helpline import NATIONAL_HELPLINE
+from .search import CRITERIA, Found, Opening, opening_of
+from .templatetags.places import address_line, display_name, place_link, web_address
 
-# The query parameters a search page carries; a place page keeps them to offer the way back to the same results.
+# The query parameters a search page carries, in its own links (more places, a filter removed, the way back).
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
-SEARCH_PARAMS = ("commune", *(criterion.param for criterion in CRITERIA), "nombre")
+SEARCH_PARAMS = ("commune", "insee", *(criterion.param for criterion in CRITERIA), "nombre")
+# The pages a place page may send back to: the person's results, in the directory or the diagnostic.
+RETURN_PREFIXES = ("/lieux/?", "/orientation/resultat/?")
+RETURN_MAX_LENGTH = 2000
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,18 @@ def _with_count(params, count: int) -> str:
     return _search_query(more)
 
 
-def _map_data(commune, results: list[Result], back_query: str) -> dict | None:
+def return_path(value: str) -> str:
+    """`value` when it is the address of a person's results on this site (a local path of the directory or the
+    diagnostic's result), else "": a `retour` parameter must never lead elsewhere."""
+    if not value or len(value) > RETURN_MAX_LENGTH or any(c in value for c in "\\\r\n\t"):
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or value.startswith("//"):
+        return ""
+    return value if value.startswith(RETURN_PREFIXES) else ""
+
+
+def _map_data(commune, results: list[Result], back: str) -> dict | None:
     if not settings.MEDIANE_MAP_TILES_URL or not results:
         return None
     return {
@@ -71,43 +89,73 @@ def _map_data(commune, results: list[Result], back_query: str) -> dict | None:
         "lieux": [
             {
                 "rang": result.rank,
-                "nom": result.place.nom,
-                "adresse": f"{result.place.adresse}, {result.place.code_postal} {result.place.commune}",
+                "nom": display_name(result.place),
+                "adresse": address_line(result.place),
                 "distance": result.found.distance_text,
                 "latitude": result.place.latitude,
                 "longitude": result.place.longitude,
-                "url": f"{reverse('orientation:place', args=[result.place.pk])}?{back_query}",
+                "url": place_link(result.place, back),
             }
             for result in results
         ],
     }
 
 
+def _places_word(count: int) -> str:
+    return "lieux" if count > 1 else "lieu"
+
+
 @require_GET
 def directory(request):
-    """The nearest places to a commune that match the chosen filters, nearest first, `STEP` more at a time.
+    """The places near a commune that match the chosen filters, nearest first, `STEP` more at a time; farther ones
+    apart and labelled; those that declared no service apart; help at a distance and the national helpline when
+    nothing is near. Several communes for what was typed: the list to choose from.
 
-    Constant queries: the index is in memory; the shown places and their structures come in one query.
+    Constant queries: the index is in memory; every place shown and its structure come in one query.
     """
-    form = DirectoryForm(request.GET if "commune" in request.GET else None)
-    context = {"form": form, "step": STEP}
-    if form.is_bound and form.is_valid():
-        commune = form.cleaned_data["commune"]
+    bound = "commune" in request.GET or "insee" in request.GET
+    form = DirectoryForm(request.GET if bound else None)
+    context = {"form": form, "step": STEP, "near_km": int(search.NEAR_KM), "farther_km": int(search.FARTHER_KM)}
+    if bound and form.is_valid() and form.candidates:
+        # The text and the filters travel with the choice of the commune.
+        kept = [
+            (name, value)
+            for name in SEARCH_PARAMS
+            if name not in ("insee", "nombre")
+            for value in request.GET.getlist(name)
+        ]
+        context["choice_hidden_fields"] = kept
+    if bound and form.is_valid() and form.found is not None:
+        commune = form.found
         shown = form.shown()
-        # One more than shown tells whether « Voir plus de lieux » has anything to show.
-        found = nearest_places(commune, limit=shown + 1, **form.filters())
+        found = reach.directory_reach(commune, form.filters(), shown, undeclared_shown=STEP)
         now = timezone.now()
-        results = [Result(item, opening_of(item.place, now), rank) for rank, item in enumerate(found[:shown], start=1)]
-        back_query = _search_query(request.GET)
+        ranked = [*found.near, *found.farther]
+        results = [Result(item, opening_of(item.place, now), rank) for rank, item in enumerate(ranked, start=1)]
+        query = _search_query(request.GET)
+        back = f"{reverse('orientation:directory')}?{query}"
         context.update(
             commune=commune,
-            results=results,
-            has_more=len(found) > shown,
+            territory=search.territory_words(commune),
+            reach=found,
+            near=results[: len(found.near)],
+            farther=results[len(found.near) :],
+            undeclared=[Result(item, opening_of(item.place, now), 0) for item in found.undeclared],
+            remote=[Result(item, None, 0) for item in found.remote],
+            has_more=found.has_more,
+            shown_count=len(results),
+            near_heading=f"À moins de {search.NEAR_KM:.0f} km : {len(found.near)} {_places_word(len(found.near))}",
+            farther_heading=f"Plus loin : entre {search.NEAR_KM:.0f} et {search.FARTHER_KM:.0f} km",
+            farther_meta=f"Ces lieux ne sont pas proches {presentation.of(commune.name)} : vérifiez le trajet avant "
+            "d'y aller.",
+            # The first list of places is the one the map's « skip » link leads to.
+            farther_list_id="" if found.near else "liste-lieux",
             more_query=_with_count(request.GET, shown + STEP),
-            next_rank=shown + 1,
-            back_query=back_query,
-            chosen=[(label, _without(request.GET, name, label)) for name, label in form.chosen()],
-            map_data=_map_data(commune, results, back_query),
+            next_rank=len(results) + 1,
+            back=back,
+            chosen=[(plain, _without(request.GET, name, label)) for name, label, plain in form.chosen()],
+            helpline=NATIONAL_HELPLINE,
+            map_data=_map_data(commune, results, back),
         )
     response = render(request, "orientation/directory.html", context)
     if context.get("map_data"):
@@ -118,23 +166,33 @@ def directory(request):
 
 @require_GET
 def place_detail(request, pk: int):
-    """Everything a person needs to go to a place: services, hours, contact, access. One query for the place."""
+    """Everything a person needs to go to a place: services, hours, contact, access. One query for the place.
+
+    « Retour » leads back to the person's results (`retour`, checked by `return_path`); without it, to the
+    directory's search around the place's commune.
+    """
     place = get_object_or_404(Place.objects.select_related("structure"), pk=pk)
-    back_query = _search_query(request.GET)
-    if not request.GET.get("commune"):
-        back_query = urlencode({"commune": place.code_postal})
+    back = return_path(request.GET.get("retour", ""))
+    if not back:
+        commune = load_communes().by_insee(place.code_insee) if place.code_insee else None
+        around = {"insee": commune.insee} if commune else {"commune": place.code_postal}
+        back = f"{reverse('orientation:directory')}?{urlencode(around)}#lieu-{place.pk}"
     return render(
         request,
         "orientation/place_detail.html",
         {
             "place": place,
             "opening": opening_of(place, timezone.now()),
-            "back_url": f"{reverse('orientation:directory')}?{back_query}#lieu-{place.pk}",
+            "back_url": back,
+            "back_to_results": bool(return_path(request.GET.get("retour", ""))),
             "websites": [url for url in map(web_address, place.site_web) if url],
             "booking_url": web_address(place.prise_rdv),
             "acceslibre_url": web_address(place.fiche_acces_libre),
             "sections": [
-                (criterion.legend, getattr(place, criterion.field))
+                (
+                    standard.PLAIN_FIELD_NAMES.get(criterion.field, criterion.legend),
+                    [standard.plain_words(criterion.field, label) for label in getattr(place, criterion.field)],
+                )
                 for criterion in CRITERIA
                 if getattr(place, criterion.field)
             ],

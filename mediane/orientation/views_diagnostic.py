@@ -8,7 +8,7 @@ step (`diagnostic.clean`) and are forgotten once the page is sent. No session, n
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -25,16 +25,20 @@ from mediane import pdf
 from mediane.accounts.rules import is_mediator
 from mediane.structures.communes import Commune
 
-from . import diagnostic, search
+from . import diagnostic, reach, search
 from .diagnostic import Answers, Filter, Recommendation
+from .forms import CommuneLookup
 from .forms_diagnostic import HandedByForm, QuestionForm
+from .helpline import NATIONAL_HELPLINE
 
 logger = logging.getLogger(__name__)
 
 PLACES_SHOWN = 5
+# Places that declared no service, shown apart after the others.
+UNDECLARED_SHOWN = 3
 # Places farther than this are kept only when nothing closer matches: a nearby place without a nice-to-have
 # filter helps more than a perfect one two hours away.
-NEARBY_KM = 30.0
+NEARBY_KM = search.NEAR_KM
 ASSISTED = "accompagne"
 NAVIGATION = "aller"
 
@@ -51,9 +55,24 @@ class ShownPlace:
 class Outcome:
     """The places found for a recommendation, and what had to be dropped to find them."""
 
-    places: list[ShownPlace]
+    places: list[ShownPlace]  # within FARTHER_KM, nearest first; `near` ones first
     dropped: tuple[Filter, ...]
     far: bool  # fewer than PLACES_SHOWN within NEARBY_KM, even with the required filters alone
+    located: bool = True  # False: the commune's position is unknown, no distance is measured
+    undeclared: list[ShownPlace] = field(default_factory=list)  # near places that declared no service
+    remote: list[ShownPlace] = field(default_factory=list)  # help at a distance, when nothing is near
+
+    @property
+    def near(self) -> list[ShownPlace]:
+        return [shown for shown in self.places if shown.found.near]
+
+    @property
+    def farther(self) -> list[ShownPlace]:
+        return [shown for shown in self.places if not shown.found.near]
+
+    @property
+    def nothing_near(self) -> bool:
+        return not self.near
 
 
 def current_time() -> datetime:
@@ -134,7 +153,7 @@ def question(request, key: str):
         return redirect(_question_url(before, answers, assisted))
     form = QuestionForm(asked, request.GET if navigation == "suivant" else None, assisted=assisted)
     if navigation == "suivant" and form.is_valid():
-        answers = {**answers, asked.key: form.answer()}
+        answers = {**answers, **form.answers()}
         answers = diagnostic.clean(answers)
         after = diagnostic.neighbours(asked, answers)[1]
         if after is None:
@@ -154,7 +173,11 @@ def question(request, key: str):
         "number": number,
         "total": total,
         "next_title": after.wording(assisted)[0] if after else "",
-        "hidden_fields": _hidden_fields(answers, assisted, without=asked.key),
+        "hidden_fields": [
+            (name, value)
+            for name, value in _hidden_fields(answers, assisted, without=asked.key)
+            if not (asked.free_text and name == diagnostic.INSEE)
+        ],
         "assisted": assisted,
     }
     return render(request, "orientation/diagnostic/question.html", context)
@@ -162,16 +185,40 @@ def question(request, key: str):
 
 def _find_places(commune: Commune, recommendation: Recommendation, now: datetime) -> Outcome:
     """The nearest places with every filter, or, when fewer than PLACES_SHOWN are near, with fewer nice-to-have
-    filters (least important dropped first), then with the required filters alone at any distance.
+    filters (least important dropped first), then with the required filters alone up to FARTHER_KM (the farther
+    ones labelled so). Apart: near places that declared no service, and, when none is near, help at a distance.
 
     Each step asks the in-memory index only; the places shown are loaded once, in one query.
     """
-    for kept, dropped in recommendation.relaxations():
+    required = diagnostic.criteria(recommendation.required)
+    if search.position_of(commune) is None:
+        remote = reach.remote_matches(commune, required)
+        [remote_found] = search.load_groups(remote)
+        return Outcome([], recommendation.nice_to_have, True, False, [], _shown(remote_found, recommendation, now))
+    ranked: list[search.Match] = []
+    dropped: tuple[Filter, ...] = recommendation.nice_to_have
+    far = True
+    for kept, dropped_here in recommendation.relaxations():
         ranked = search.nearest_matches(commune, **diagnostic.criteria(kept), limit=PLACES_SHOWN, max_km=NEARBY_KM)
         if len(ranked) >= PLACES_SHOWN:
-            return Outcome(_shown(search.load_found(ranked), recommendation, now), dropped, far=False)
-    ranked = search.nearest_matches(commune, **diagnostic.criteria(recommendation.required), limit=PLACES_SHOWN)
-    return Outcome(_shown(search.load_found(ranked), recommendation, now), recommendation.nice_to_have, far=True)
+            dropped, far = dropped_here, False
+            break
+    else:
+        ranked = search.nearest_matches(commune, **required, limit=PLACES_SHOWN, max_km=search.FARTHER_KM)
+    # A place that declared no service cannot match the service asked for; it may still help: shown apart.
+    on_site = {keyword: labels for keyword, labels in required.items() if keyword != "services"}
+    undeclared = search.nearest_matches(commune, **on_site, limit=UNDECLARED_SHOWN, max_km=NEARBY_KM, declared=False)
+    nothing_near = not any(distance is not None and distance <= NEARBY_KM for _, distance in ranked)
+    remote = reach.remote_matches(commune, required) if nothing_near else []
+    places, undeclared_found, remote_found = search.load_groups(ranked, undeclared, remote)
+    return Outcome(
+        _shown(places, recommendation, now),
+        dropped,
+        far,
+        True,
+        _shown(undeclared_found, recommendation, now),
+        _shown(remote_found, recommendation, now),
+    )
 
 
 def _shown(found: list[search.Found], recommendation: Recommendation, now: datetime) -> list[ShownPlace]:
@@ -195,11 +242,11 @@ def _diagnosis(request):
     missing = diagnostic.first_unanswered(answers)
     if missing is not None:
         return None, redirect(_question_url(missing, answers, assisted))
-    try:
-        commune = search.resolve_commune(answers[diagnostic.POSTAL_CODE][0])
-    except search.CommuneNotFound:
-        # The postal code screen says what is wrong with it.
-        question_url = reverse("diagnostic:question", args=[diagnostic.POSTAL_CODE])
+    lookup = CommuneLookup(answers[diagnostic.PLACE][0], answers.get(diagnostic.INSEE, ("",))[0])
+    commune = lookup.commune
+    if commune is None:
+        # The commune's screen says what is wrong with it, or lists the communes to choose from.
+        question_url = reverse("diagnostic:question", args=[diagnostic.PLACE])
         return None, redirect(f"{question_url}?{_query(answers, assisted, **{NAVIGATION: 'suivant'})}")
     recommendation = diagnostic.recommend(answers)
     now = current_time()
@@ -209,7 +256,8 @@ def _diagnosis(request):
         "answers": answers,
         "assisted": assisted,
         "commune": commune,
-        "postal_code": answers[diagnostic.POSTAL_CODE][0],
+        "territory": search.territory_words(commune),
+        "helpline": NATIONAL_HELPLINE,
         "recommendation": recommendation,
         "outcome": _find_places(commune, recommendation, now),
         "now": now,
@@ -222,6 +270,7 @@ def _diagnosis(request):
         "edit_url": _question_url(diagnostic.QUESTIONS[0], answers, assisted),
         "restart_url": _url("diagnostic:start", {}, assisted),
         "nearby_km": int(NEARBY_KM),
+        "farther_km": int(search.FARTHER_KM),
         "places_shown": PLACES_SHOWN,
     }
     return context, None

@@ -1,43 +1,115 @@
-"""The communes reference: INSEE code, name, postal codes, centroid and population of every French commune.
+"""The communes reference: every commune of the official list, with its postal codes, position and population.
 
-Pure Python. The project ships a compact file built from the public INSEE / La Poste data
-(`data/communes.csv.gz`, see `data/README.md`), so that orientation works on a fresh machine.
-Rebuild it with `python -m mediane.structures.communes build <source.csv.gz>`.
+Pure Python. The project ships a compact file built from public data (`data/communes.csv.gz`, see
+`data/README.md`), so that orientation works on a fresh machine: the communes and municipal arrondissements of
+the Code officiel géographique, overseas collectivities included, with the La Poste postal codes. Rebuild it with
+`python -m mediane.structures.communes build <centroids.csv.gz>` (`communes_build.py`).
+
+A person names a commune by its postal code or its name (`CommuneReference.find`); a program by its INSEE code
+(`by_insee`). The two codes are never guessed one for the other: five digits typed by a person are a postal code.
 """
 
 from __future__ import annotations
 
-import argparse
+import bisect
 import csv
 import functools
 import gzip
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mediane.spreadsheets import csv_text
-
 SHIPPED = Path(__file__).resolve().parent / "data" / "communes.csv.gz"
 
-# No département column: it is the start of the INSEE code (see departement_of_insee), checked at build time.
-COLUMNS = ("insee", "name", "postal_codes", "region", "latitude", "longitude", "population")
-POSTAL_CODE_SEPARATOR = "|"
-COORDINATE_DECIMALS = 5
+COLUMNS = (
+    "insee",
+    "name",
+    "kind",
+    "city",
+    "postal_codes",
+    "region",
+    "latitude",
+    "longitude",
+    "position",
+    "population",
+    "former_names",
+)
+LIST_SEPARATOR = "|"
 
-# A commune (COM) has one row per postal code in the source, a commune déléguée (COMD) repeats its parent's INSEE
-# code with postal codes the parent rows already list, and the arrondissements (ARM) of Paris, Lyon and Marseille
-# stand in for their city, which the source does not list as a commune.
-_KEPT_TYPES = ("COM", "ARM")
-# What resolve() accepts: five digits (a postal code or an INSEE code) or a Corsican INSEE code.
-_CODE_RE = re.compile(r"^(?:[0-9]{5}|2[AB][0-9]{3})$")
-_EXAMPLE = "par exemple 69001"
+COMMUNE = "commune"
+ARRONDISSEMENT = "arrondissement"
+
+# How many communes a search offers to choose from; past that, the person is asked to say more.
+MAX_CHOICES = 12
+POSTAL_CODE_RE = re.compile(r"^[0-9]{5}$")
+_DIGITS = re.compile(r"[0-9]+")
+_EXAMPLES = "par exemple « Villeurbanne » ou « 69100 »"
+
+# Overseas, a territory is its département or collectivity; mainland France and Corsica are one territory.
+# Orientation never sends a person from one territory to another (an ocean lies between them).
+MAINLAND = "metropole"
+TERRITORIES = {
+    MAINLAND: "en France métropolitaine",
+    "971": "en Guadeloupe",
+    "972": "en Martinique",
+    "973": "en Guyane",
+    "974": "à La Réunion",
+    "975": "à Saint-Pierre-et-Miquelon",
+    "976": "à Mayotte",
+    "977": "à Saint-Barthélemy",
+    "978": "à Saint-Martin",
+    "984": "dans les Terres australes et antarctiques françaises",
+    "986": "à Wallis-et-Futuna",
+    "987": "en Polynésie française",
+    "988": "en Nouvelle-Calédonie",
+    "989": "à Clipperton",
+}
 
 
 def departement_of_insee(insee: str) -> str:
-    """The département of a commune: the first two characters of its INSEE code, three overseas (97x)."""
-    return insee[:3] if insee.startswith("97") else insee[:2]
+    """The département of a commune: the first two characters of its INSEE code, three overseas (97x, 98x)."""
+    return insee[:3] if insee.startswith(("97", "98")) else insee[:2]
+
+
+def territory_of(departement: str) -> str:
+    """The territory of a département: itself overseas, `MAINLAND` for the others (Corsica included)."""
+    return departement if departement in TERRITORIES else MAINLAND
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and space-free form, to compare names: « Saint-Étienne » → « saint-etienne »."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(stripped.split())
+
+
+_ARTICLE_AFTER = re.compile(r"(.*?)\s*\((l'|l’|le|la|les)\)", flags=re.IGNORECASE)
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+
+
+def name_key(name: str) -> str:
+    """The form in which two spellings of a commune compare equal: « St-Martin (Le) », « Le Saint-Martin » and
+    « le saint martin » are all « le saint martin » (accents, case, hyphens and apostrophes folded)."""
+    name = name.strip()
+    article = _ARTICLE_AFTER.fullmatch(name)
+    if article:
+        name = f"{article.group(2)} {article.group(1)}"
+    words = re.findall(r"[a-z0-9]+", fold(name))
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+_ARTICLES = ("l ", "le ", "la ", "les ")
+
+
+def _without_article(key: str) -> str:
+    for article in _ARTICLES:
+        if key.startswith(article):
+            return key[len(article) :]
+    return key
 
 
 class CommuneNotFound(ValueError):
@@ -51,13 +123,39 @@ class Commune:
     postal_codes: tuple[str, ...]
     departement: str
     region: str
-    latitude: float
-    longitude: float
-    population: int  # 2021 census; 0 in Mayotte, which the source does not count
+    latitude: float | None  # None: no known position (see data/README.md)
+    longitude: float | None
+    population: int  # legal population; 0 where none is published (uninhabited)
+    kind: str = COMMUNE  # COMMUNE or ARRONDISSEMENT (of Paris, Lyon and Marseille)
+    city: str = ""  # for an arrondissement, the INSEE code of its city (75056, 69123, 13055)
+    position: str = ""  # where the position comes from (see data/README.md); "" when unknown
+    former_names: tuple[str, ...] = ()  # its communes déléguées and associées, which people still name
+
+    @property
+    def located(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def territory(self) -> str:
+        return territory_of(self.departement)
+
+    @property
+    def postal_code(self) -> str:
+        """The postal code to show beside the name: the first one, "" for an uninhabited commune."""
+        return self.postal_codes[0] if self.postal_codes else ""
+
+    @property
+    def label(self) -> str:
+        """« Villeurbanne (69100) », the commune as a page names it; « Lyon (9 codes postaux) » for a city."""
+        if len(self.postal_codes) > 3:
+            return f"{self.name} ({len(self.postal_codes)} codes postaux)"
+        if self.postal_codes:
+            return f"{self.name} ({', '.join(self.postal_codes)})"
+        return self.name
 
 
 class CommuneReference:
-    """Communes by INSEE code and by postal code. Build it with `load_communes()`."""
+    """Communes by INSEE code, by postal code and by name. Build it with `load_communes()`."""
 
     def __init__(self, communes: Sequence[Commune]) -> None:
         self._by_insee = {commune.insee: commune for commune in communes}
@@ -65,11 +163,19 @@ class CommuneReference:
         for commune in communes:
             for postal_code in commune.postal_codes:
                 by_postal_code.setdefault(postal_code, []).append(commune)
-        # Most populated first; the INSEE code breaks ties (Mayotte counts 0 everywhere) so the order is stable.
+        # An arrondissement and its city share the postal code: the arrondissement is the more precise answer.
         self._by_postal_code = {
-            code: tuple(sorted(sharing, key=lambda c: (-c.population, c.insee)))
+            code: tuple(sorted(_precise(sharing), key=lambda c: (-c.population, c.insee)))
             for code, sharing in by_postal_code.items()
         }
+        keys: dict[str, set[str]] = {}
+        for commune in communes:
+            for name in (commune.name, *commune.former_names):
+                key = name_key(name)
+                keys.setdefault(key, set()).add(commune.insee)
+                keys.setdefault(_without_article(key), set()).add(commune.insee)
+        self._keys = sorted(keys)
+        self._insee_of_key = {key: tuple(sorted(codes)) for key, codes in keys.items()}
 
     def __len__(self) -> int:
         return len(self._by_insee)
@@ -78,51 +184,114 @@ class CommuneReference:
         return iter(self._by_insee.values())
 
     def by_insee(self, code: str) -> Commune | None:
-        return self._by_insee.get(code)
+        return self._by_insee.get((code or "").strip().upper())
 
     def by_postal_code(self, code: str) -> list[Commune]:
-        """The communes that share this postal code, largest population first."""
+        """The communes that have this postal code, largest population first. An arrondissement stands for its
+        city: 69003 is Lyon 3e Arrondissement only, not also Lyon."""
         return list(self._by_postal_code.get(code, ()))
 
-    def resolve(self, text: str) -> Commune:
-        """The commune a person means by a postal code or an INSEE code, or raise CommuneNotFound.
+    def by_name(self, text: str) -> list[Commune]:
+        """The communes named so (accents, case, hyphens, « St », the article folded), or, when none is, those
+        whose name starts so; largest population first, at most `MAX_CHOICES`."""
+        key = name_key(text)
+        if not key:
+            return []
+        exact = self._insee_of_key.get(key, ())
+        if exact:
+            return self._ranked(exact)[:MAX_CHOICES]
+        start = bisect.bisect_left(self._keys, key)
+        found: set[str] = set()
+        for candidate in self._keys[start:]:
+            if not candidate.startswith(key):
+                break
+            found.update(self._insee_of_key[candidate])
+        if not found:
+            # « Kerguelen » for « Archipel des Kerguelen »: a word of the name, when no name starts so.
+            inner = f" {key}"
+            for candidate, codes in self._insee_of_key.items():
+                if inner in candidate:
+                    found.update(codes)
+        return self._ranked(found)[:MAX_CHOICES]
 
-        Spaces are tolerated (« 69 001 »). Five digits are read as a postal code first, because that is the code
-        people know; 69001 is Lyon 1er Arrondissement, not Affoux whose INSEE code is 69001. Only when no commune
-        has that postal code is it read as an INSEE code. When several communes share the postal code, the most
-        populated one is returned: it is where most people who type it live, and the others are its neighbours.
+    def _ranked(self, codes) -> list[Commune]:
+        return sorted((self._by_insee[code] for code in codes), key=lambda c: (-c.population, c.name, c.insee))
+
+    def find(self, text: str) -> list[Commune]:
+        """The communes a person means by a postal code or a name, or raise CommuneNotFound with what to type.
+
+        One commune: found. Several: the person chooses; the communes of a shared postal code come all, in
+        alphabetical order (the person looks for their name), those of a name largest population first. Five
+        digits are a postal code, never an INSEE code: 64160 is Morlaàs, whose postal code it is, not
+        Cambo-les-Bains, whose INSEE code it is. A postal code with a name (« 69100 Villeurbanne ») keeps the
+        communes of that code that bear the name. Spaces inside the code are tolerated (« 69 001 »).
         """
-        code = (text or "").replace(" ", "").upper()
-        if not code:
-            raise CommuneNotFound(f"Saisissez le code postal de votre commune : 5 chiffres, {_EXAMPLE}.")
-        if not _CODE_RE.match(code):
+        text = " ".join((text or "").split())
+        if not text:
+            raise CommuneNotFound(f"Écrivez le nom de votre commune ou son code postal, {_EXAMPLES}.")
+        compact = text.replace(" ", "")
+        if compact.isdigit():
+            if not POSTAL_CODE_RE.match(compact):
+                raise CommuneNotFound(
+                    f"« {text} » n'est pas un code postal : il faut 5 chiffres. Vous pouvez aussi écrire le nom "
+                    "de la commune."
+                )
+            return sorted(self._postal_code_or_error(compact), key=lambda c: (name_key(c.name), c.insee))
+        digits = [group for group in _DIGITS.findall(text) if len(group) == 5]
+        if len(digits) == 1:
+            sharing = self._postal_code_or_error(digits[0])
+            words = name_key(text.replace(digits[0], " "))
+            named = [c for c in sharing if words and words in name_key(c.name)]
+            return named or sharing
+        found = self.by_name(text)
+        if not found:
             raise CommuneNotFound(
-                f"« {text.strip()} » n'est pas un code postal. Saisissez les 5 chiffres du code postal, {_EXAMPLE}."
+                f"Aucune commune ne s'appelle « {text} ». Vérifiez l'orthographe, ou écrivez le code postal."
             )
-        sharing = self._by_postal_code.get(code)
-        if sharing:
-            return sharing[0]
-        commune = self._by_insee.get(code)
-        if commune is None:
+        return found
+
+    def _postal_code_or_error(self, code: str) -> list[Commune]:
+        sharing = self.by_postal_code(code)
+        if not sharing:
             raise CommuneNotFound(
-                f"Code postal ou code INSEE inconnu : « {code} ». Vérifiez les 5 chiffres du code postal, {_EXAMPLE}."
+                f"Aucune commune n'a le code postal « {code} ». Vérifiez les 5 chiffres, ou écrivez le nom de la "
+                "commune."
             )
-        return commune
+        return sharing
+
+    def resolve(self, text: str) -> Commune:
+        """The one commune meant by `text`, or CommuneNotFound (none, or several to choose from)."""
+        found = self.find(text)
+        if len(found) > 1:
+            raise CommuneNotFound(
+                f"Plusieurs communes correspondent à « {text.strip()} » : "
+                f"{', '.join(c.label for c in found[:5])}{'…' if len(found) > 5 else ''}. Choisissez la vôtre."
+            )
+        return found[0]
+
+
+def _precise(sharing: list[Commune]) -> list[Commune]:
+    cities = {c.city for c in sharing if c.kind == ARRONDISSEMENT}
+    return [c for c in sharing if c.insee not in cities]
 
 
 def load_communes(path: Path = SHIPPED) -> CommuneReference:
-    """Read a reference written by `build_reference`. The shipped one is read once per process."""
+    """Read a reference written by `communes_build`. The shipped one is read once per process."""
     if path == SHIPPED:
         return _load_shipped()
-    return _read_reference(path)
+    return read_reference(path)
 
 
 @functools.lru_cache(maxsize=1)
 def _load_shipped() -> CommuneReference:
-    return _read_reference(SHIPPED)
+    return read_reference(SHIPPED)
 
 
-def _read_reference(path: Path) -> CommuneReference:
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(value.split(LIST_SEPARATOR)) if value else ()
+
+
+def read_reference(path: Path) -> CommuneReference:
     with gzip.open(path, "rt", encoding="utf-8", newline="") as file:
         rows = csv.reader(file)
         if tuple(next(rows, ())) != COLUMNS:
@@ -131,112 +300,26 @@ def _read_reference(path: Path) -> CommuneReference:
             Commune(
                 insee=insee,
                 name=name,
-                postal_codes=tuple(postal_codes.split(POSTAL_CODE_SEPARATOR)),
+                kind=kind,
+                city=city,
+                postal_codes=_split(postal_codes),
                 departement=departement_of_insee(insee),
                 region=region,
-                latitude=float(latitude),
-                longitude=float(longitude),
+                latitude=float(latitude) if latitude else None,
+                longitude=float(longitude) if longitude else None,
+                position=position,
                 population=int(population),
+                former_names=_split(former_names),
             )
-            for insee, name, postal_codes, region, latitude, longitude, population in rows
+            for insee, name, kind, city, postal_codes, region, latitude, longitude, position, population, former_names in rows  # noqa: E501
         ]
     return CommuneReference(communes)
 
 
-@dataclass(frozen=True)
-class _SourceReading:
-    communes: list[Commune]
-    without_coordinates: list[str]  # INSEE codes left out: no centroid, so no distance to compute
-    arrondissements: int
-
-
-def _read_source(source: Path) -> _SourceReading:
-    """Group the source rows (one per commune and postal code) into one Commune each, sorted by INSEE code."""
-    rows: dict[str, dict[str, str]] = {}
-    postal_codes: dict[str, set[str]] = {}
-    with gzip.open(source, "rt", encoding="utf-8", newline="") as file:
-        for row in csv.DictReader(file):
-            insee = row["insee_com"]
-            if row["commune_type"] in _KEPT_TYPES:
-                rows.setdefault(insee, row)
-            postal_codes.setdefault(insee, set()).add(row["code_postal"])
-    communes: list[Commune] = []
-    without_coordinates: list[str] = []
-    arrondissements = 0
-    for insee in sorted(rows):
-        row = rows[insee]
-        if not row["lat"] or not row["lng"]:
-            without_coordinates.append(insee)
-            continue
-        if row["insee_dep"] != departement_of_insee(insee):
-            raise ValueError(
-                f"INSEE code {insee} is not in département {row['insee_dep']}: departement_of_insee is wrong"
-            )
-        arrondissements += row["commune_type"] == "ARM"
-        communes.append(
-            Commune(
-                insee=insee,
-                name=row["commune_article"] or row["commune"],
-                postal_codes=tuple(sorted(postal_codes[insee])),
-                departement=row["insee_dep"],
-                region=row["insee_reg"],
-                latitude=round(float(row["lat"]), COORDINATE_DECIMALS),
-                longitude=round(float(row["lng"]), COORDINATE_DECIMALS),
-                population=int(row["population_2021"] or 0),
-            )
-        )
-    return _SourceReading(communes, without_coordinates, arrondissements)
-
-
-def _write_reference(communes: Sequence[Commune], target: Path) -> None:
-    rows = (
-        (c.insee, c.name, POSTAL_CODE_SEPARATOR.join(c.postal_codes), c.region, c.latitude, c.longitude, c.population)
-        for c in communes
-    )
-    text = csv_text(rows, header=COLUMNS, lineterminator="\n")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # No file name and a fixed date in the gzip header: the same source gives the same bytes.
-    with target.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
-        gz.write(text.encode("utf-8"))
-
-
-def build_reference(source: Path, target: Path) -> int:
-    """Write the compact reference from the INSEE / La Poste source file; return the number of communes written."""
-    reading = _read_source(source)
-    _write_reference(reading.communes, target)
-    return len(reading.communes)
-
-
-def _french_number(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m mediane.structures.communes",
-        description="Référentiel des communes livré avec Médiane.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="reconstruire le référentiel à partir du fichier INSEE / La Poste")
-    build.add_argument("source", type=Path, help="fichier source, par exemple communes-france-2024.csv.gz")
-    build.add_argument("--target", type=Path, default=SHIPPED, help=f"fichier à écrire (défaut : {SHIPPED})")
-    args = parser.parse_args(argv)
+    from . import communes_build
 
-    if not args.source.is_file():
-        print(f"Erreur : le fichier source « {args.source} » est introuvable.", file=sys.stderr)
-        return 2
-    reading = _read_source(args.source)
-    _write_reference(reading.communes, args.target)
-    postal_codes = {code for c in reading.communes for code in c.postal_codes}
-    size = args.target.stat().st_size
-    print(
-        f"{_french_number(len(reading.communes))} communes écrites dans {args.target} "
-        f"({_french_number(round(size / 1000))} ko), dont {reading.arrondissements} arrondissements "
-        f"de Paris, Lyon et Marseille ; {_french_number(len(postal_codes))} codes postaux."
-    )
-    if reading.without_coordinates:
-        print(f"Communes écartées faute de coordonnées dans la source : {', '.join(reading.without_coordinates)}.")
-    return 0
+    return communes_build.main(argv)
 
 
 if __name__ == "__main__":

@@ -61,7 +61,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -69,6 +68,8 @@ from datetime import date
 
 from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
 from mediane.structures.communes import Commune, CommuneReference, departement_of_insee, load_communes
+from mediane.structures.communes import fold as _fold
+from mediane.structures.communes import name_key as _commune_key
 from mediane.structures.standard import PIVOT_PLACEHOLDER, FormatError, Rejection, Row, validate_row
 
 SOURCE = "Ministère de la Culture — Adresses des bibliothèques publiques"
@@ -132,25 +133,7 @@ class LibrariesResult:
 # --- Names -----------------------------------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    """Accent-, case- and punctuation-free words, to compare names: « Saint-Étienne » → « saint etienne »."""
-    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(stripped.split())
-
-
 _WORD = re.compile(r"([^\W\d_]+)")
-
-
-def _commune_key(name: str) -> str:
-    """The form in which two spellings of a commune compare equal: « St-Martin (Le) » and « Le Saint-Martin »."""
-    name = name.strip()
-    article = re.fullmatch(r"(.*?)\s*\((l'|l’|le|la|les)\)", name, flags=re.IGNORECASE)
-    if article:
-        name = f"{article.group(2)} {article.group(1)}"
-    words = re.findall(r"[a-z0-9]+", _fold(name))
-    return " ".join({"st": "saint", "ste": "sainte"}.get(w, w) for w in words)
 
 
 _SPACES = re.compile(r"\s+")
@@ -174,7 +157,7 @@ _DEPARTEMENT_PREFIX = re.compile(r"(?:\d{2}|2[AB]|97\d|69M)\s*[-–]\s+")
 # only when all its words are here or in the row's commune or département name (see the module docstring).
 # Words that often name a building (« ESPACE », « MAISON », « PÔLE », « CENTRE », « SALLE ») are left out on
 # purpose: « MEDIATHEQUE DE L'ESPACE » is « de l'Espace », so it stays in capitals.
-_KNOWN_WORDS = {
+KNOWN_WORDS = {
     _fold(word): word
     for word in (
         "annexe antenne association associative au aux bibliobus bibliothèque bibliothèques communal communale "
@@ -210,8 +193,8 @@ def _readable_capitals(name: str, proper_names: Sequence[str]) -> str | None:
     for position, word in enumerate(words):
         if position in proper:
             rewritten.append(proper[position])
-        elif _fold(word) in _KNOWN_WORDS:
-            rewritten.append(_KNOWN_WORDS[_fold(word)])
+        elif _fold(word) in KNOWN_WORDS:
+            rewritten.append(KNOWN_WORDS[_fold(word)])
         else:
             return None
     if not rewritten:

@@ -105,6 +105,68 @@ MODALITES_ACCOMPAGNEMENT = (
     "À distance",
 )
 
+# What the public pages say for each label, in plain words for people in digital difficulty. The data keeps the
+# standard's labels (imports, exports, the API, the addresses of the directory's filters); only what a person
+# reads changes. A label missing here is shown as it is.
+PLAIN_WORDS: dict[str, dict[str, str]] = {
+    "services": {
+        "Aide aux démarches administratives": "Faire ses démarches en ligne (CAF, impôts, santé, papiers)",
+        "Maîtrise des outils numériques du quotidien": "Apprendre à se servir d'un téléphone ou d'un ordinateur",
+        "Insertion professionnelle via le numérique": "Chercher un emploi ou une formation",
+        "Utilisation sécurisée du numérique": "Se protéger des arnaques sur internet",
+        "Parentalité et éducation avec le numérique": "Suivre l'école des enfants, les écrans en famille",
+        "Loisirs et créations numériques": "Photos, vidéos, jeux et créations",
+        "Compréhension du monde numérique": "Comprendre internet et les réseaux sociaux",
+        "Accès internet et matériel informatique": "Utiliser sur place un ordinateur et internet",
+        "Acquisition de matériel informatique à prix solidaire": "Acheter un ordinateur ou un téléphone à petit prix",
+    },
+    "publics_specifiquement_adresses": {
+        "Familles et/ou enfants": "Familles et enfants",
+        "Seniors": "Personnes âgées",
+    },
+    "prise_en_charge_specifique": {
+        "Surdité": "Personnes sourdes ou qui entendent mal",
+        "Handicaps moteurs": "Personnes qui se déplacent difficilement (fauteuil roulant…)",
+        "Handicaps mentaux": "Personnes avec un handicap mental ou psychique",
+        "Illettrisme": "Personnes qui ont du mal à lire ou à écrire",
+        "Langues étrangères (anglais)": "Aide en anglais",
+        "Langues étrangères (autres)": "Aide dans d'autres langues",
+        "Déficience visuelle": "Personnes aveugles ou qui voient mal",
+    },
+    "frais_a_charge": {
+        "Gratuit sous condition": "Gratuit pour certaines personnes",
+    },
+    "modalites_acces": {
+        "Se présenter": "Venir directement sur place",
+        "Téléphoner": "Appeler le lieu",
+        "Contacter par mail": "Écrire un e-mail au lieu",
+        "Prendre un RDV en ligne": "Prendre rendez-vous sur internet",
+        "Ce lieu n'accueille pas de public": "Ce lieu ne reçoit personne sur place",
+        "Envoyer un mail avec une fiche de prescription": "Être envoyé par un professionnel qui vous suit "
+        "(travailleur social, conseiller)",
+    },
+    "modalites_accompagnement": {
+        "En autonomie": "Seul, avec un ordinateur à disposition",
+        "Accompagnement individuel": "Avec une personne, rien que pour vous",
+        "Dans un atelier collectif": "En groupe, dans un atelier",
+        "À distance": "À distance, par téléphone ou en vidéo",
+    },
+}
+# The same for the name of each field, as a heading or a legend of the public pages.
+PLAIN_FIELD_NAMES = {
+    "services": "L'aide proposée",
+    "publics_specifiquement_adresses": "Personnes accueillies en priorité",
+    "prise_en_charge_specifique": "Accueil adapté",
+    "frais_a_charge": "Prix",
+    "modalites_acces": "Comment prendre contact",
+    "modalites_accompagnement": "Comment on vous aide",
+}
+
+
+def plain_words(field: str, label: str) -> str:
+    """What a person reads for a label of the standard (`PLAIN_WORDS`), or the label itself."""
+    return PLAIN_WORDS.get(field, {}).get(label, label)
+
 
 @dataclass(frozen=True)
 class SchemaField:

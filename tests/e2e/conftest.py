@@ -40,28 +40,33 @@ def chromium():
         browser.close()
 
 
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+
+
 @pytest.fixture
 def browse(chromium, live_server):
-    """`browse(javascript=True)` opens a fresh browser (own cookies) on the live server, audited by axe-core.
+    """`browse(javascript=True, phone=False)` opens a fresh browser (own cookies) on the live server, audited by
+    axe-core, at a desktop's size or, with `phone=True`, a 375 × 740 phone's.
 
     Every page it visits must go through `assert_accessible(page)`; the fixture fails otherwise.
     """
     contexts = []
     pages = []
 
-    def new_context(javascript: bool):
+    def new_context(javascript: bool, viewport: dict | None = None):
         context = chromium.new_context(
             base_url=live_server.url,
             java_script_enabled=javascript,
             locale="fr-FR",
-            viewport={"width": 1280, "height": 900},
+            viewport=viewport or DESKTOP,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context
 
-    def open_page(javascript: bool = True):
-        context = new_context(javascript)
+    def open_page(javascript: bool = True, phone: bool = False):
+        context = new_context(javascript, PHONE if phone else DESKTOP)
         # A JavaScript-enabled context where copies of the pages are audited (no-JS pages) and resized (all).
         checker = new_context(True)
         page = context.new_page()

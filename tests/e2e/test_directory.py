@@ -1,6 +1,7 @@
-"""Journey: a person looks for a place near home by postal code, keeps those offering one service, opens one and
-comes back. With JavaScript and a tile server the map shows the same places, and the keyboard goes through it
-and out of it; without JavaScript the list alone does the job. axe-core audits every page."""
+"""Journey: a person looks for a place near home by the name of their town, keeps those offering one service,
+opens one and comes back to the results. With JavaScript and a tile server the map shows the same places, and the
+keyboard goes through it and out of it; without JavaScript the list alone does the job. axe-core audits every
+page."""
 
 import base64
 import re
@@ -49,36 +50,37 @@ def search_and_open_a_place(page, javascript):
     near, fablab, far = places()
     page.goto("/lieux/")
     assert_accessible(page)
-    page.get_by_label("Code postal de la commune").fill("69003")
+    page.get_by_label("Votre commune").fill("Lyon 3")
     follow(page.get_by_role("button", name="Rechercher", exact=True))
     expect(page.locator("h1")).to_have_text("Trouver un lieu d'aide au numérique")
     assert_accessible(page)
     list_ = page.locator("#liste-lieux")
-    expect(list_.locator("h3")).to_have_text([near.nom, fablab.nom, far.nom])
+    expect(list_.locator("h4")).to_have_text([near.nom, fablab.nom, far.nom])
     expect(list_).to_contain_text("Ouvert 24 h sur 24")
 
     # Keep the places that offer leisure and creation.
     page.locator("summary").click()
-    choose(page, LEISURE)
+    choose(page, "Photos, vidéos, jeux et créations")
     follow(page.get_by_role("button", name="Rechercher avec ces critères"))
     expect(page).to_have_url(re.compile(r"services=Loisirs"))
     assert_accessible(page)
-    expect(page.locator("#liste-lieux h3")).to_have_text([fablab.nom])
+    expect(page.locator("#liste-lieux h4")).to_have_text([fablab.nom])
 
     follow(page.get_by_role("link", name=fablab.nom))
     expect(page.locator("h1")).to_have_text(fablab.nom)
     assert_accessible(page)
     expect(page.get_by_role("link", name="04 78 62 30 00")).to_have_attribute("href", "tel:+33478623000")
 
-    follow(page.get_by_role("link", name="Retour à la recherche").first)
+    follow(page.get_by_role("link", name="Retour aux résultats").first)
     assert_accessible(page)
-    expect(page.locator("#liste-lieux h3")).to_have_text([fablab.nom])
+    expect(page.locator("#liste-lieux h4")).to_have_text([fablab.nom])
     return near, fablab, far
 
 
-def test_without_javascript_the_list_alone_finds_a_place(browse, settings):
+@pytest.mark.parametrize("phone", [False, True], ids=["bureau", "telephone"])
+def test_without_javascript_the_list_alone_finds_a_place(browse, settings, phone):
     settings.MEDIANE_MAP_TILES_URL = TILES
-    page = browse(javascript=False)
+    page = browse(javascript=False, phone=phone)
     search_and_open_a_place(page, javascript=False)
     expect(page.locator("#carte")).to_be_hidden()
 

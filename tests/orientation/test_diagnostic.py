@@ -17,7 +17,7 @@ COMPLETE = {
     "besoins": ("aucun",),
     "public": ("aucun",),
     "frais": ("payant",),
-    "code_postal": ("69003",),
+    "commune": ("69003",),
 }
 
 
@@ -31,8 +31,8 @@ def test_there_are_at_most_ten_short_questions_with_two_to_six_answers_each():
             assert len(set(question.values)) == len(question.values)
 
 
-def test_the_postal_code_is_the_last_question():
-    assert QUESTIONS[-1].key == "code_postal" and QUESTIONS[-1].free_text
+def test_the_commune_is_the_last_question():
+    assert QUESTIONS[-1].key == "commune" and QUESTIONS[-1].free_text
 
 
 def test_the_assisted_wording_speaks_of_the_person_in_the_third_person():
@@ -167,19 +167,27 @@ def test_clean_keeps_only_known_values_of_the_questions_that_apply():
         "materiel": ["oui", "non"],
         "langue": ["anglais"],  # the person does not need it any more: dropped
         "besoins": ["vue"],
-        "code_postal": ["  69003  "],
+        "commune": ["  saint   etienne  "],
+        "insee": ["42218", "69123"],
         "autre": ["x"],
     }
     assert clean(raw) == {
         "besoin": ("demarches", "loisirs"),
         "materiel": ("oui",),
         "besoins": ("vue",),
-        "code_postal": ("69003",),
+        "commune": ("saint etienne",),
+        "insee": ("42218",),
     }
 
 
-def test_the_postal_code_is_cut_to_a_sensible_length():
-    assert clean({"code_postal": ["6" * 500]})["code_postal"] == ("6" * diagnostic.POSTAL_CODE_MAX_LENGTH,)
+def test_an_insee_code_is_kept_only_with_the_commune_and_only_when_it_looks_like_one():
+    assert "insee" not in clean({"insee": ["42218"]})
+    assert "insee" not in clean({"commune": ["Lyon"], "insee": ["<script>"]})
+    assert clean({"commune": ["Ajaccio"], "insee": ["2A004"]})["insee"] == ("2A004",)
+
+
+def test_the_commune_is_cut_to_a_sensible_length():
+    assert clean({"commune": ["6" * 500]})["commune"] == ("6" * diagnostic.PLACE_MAX_LENGTH,)
 
 
 @pytest.mark.parametrize(
@@ -195,7 +203,11 @@ def test_the_postal_code_is_cut_to_a_sensible_length():
             "Vous avez coché « Non, je n'ai besoin d'aucune de ces aides » et une autre réponse : "
             "gardez l'une ou les autres.",
         ),
-        ("code_postal", ["  "], "Écrivez un code postal : 5 chiffres, par exemple 69003."),
+        (
+            "commune",
+            ["  "],
+            "Écrivez le nom de votre commune ou son code postal, par exemple « Villeurbanne » ou « 69100 ».",
+        ),
         ("besoin", ["emploi"], ""),
         ("besoins", ["aucun"], ""),
     ],

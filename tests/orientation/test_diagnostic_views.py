@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+from html import unescape
 from urllib.parse import parse_qs, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -27,7 +28,7 @@ ANSWERS = {
     "besoins": ["aucun"],
     "public": ["aucun"],
     "frais": ["payant"],
-    "code_postal": ["69003"],
+    "commune": ["69003"],
 }
 TUESDAY_NOON = dt.datetime(2025, 1, 7, 12, 0, tzinfo=ZoneInfo("Europe/Paris"))
 needs_pdf = pytest.mark.skipif(
@@ -135,16 +136,46 @@ def test_an_unknown_answer_is_refused(client):
     assert "Choisissez une réponse." in page
 
 
-def test_a_wrong_postal_code_gets_a_french_message(client):
-    answers = {**before("code_postal"), "code_postal": ["Lyon"]}
-    page = client.get(question_url("code_postal", answers, aller="suivant")).content.decode()
+def test_a_wrong_commune_gets_a_french_message(client):
+    answers = {**before("commune"), "commune": ["Lyyon"]}
+    page = unescape(client.get(question_url("commune", answers, aller="suivant")).content.decode())
 
-    assert "« Lyon » n&#x27;est pas un code postal. Saisissez les 5 chiffres du code postal" in page
+    assert "Aucune commune ne s'appelle « Lyyon »." in page
     assert 'aria-invalid="true"' in page
 
-    answers["code_postal"] = ["00000"]
-    page = client.get(question_url("code_postal", answers, aller="suivant")).content.decode()
-    assert "Code postal ou code INSEE inconnu : « 00000 »" in page
+    answers["commune"] = ["00000"]
+    page = unescape(client.get(question_url("commune", answers, aller="suivant")).content.decode())
+    assert "Aucune commune n'a le code postal « 00000 »." in page
+
+
+def test_the_commune_is_asked_by_its_name_or_its_postal_code(client):
+    page = unescape(client.get(question_url("commune", before("commune"))).content.decode())
+    assert "Dans quelle commune habitez-vous ?" in page
+    assert "Son nom ou son code postal" in page
+    assert 'inputmode="numeric"' not in page
+
+
+@pytest.mark.parametrize(("text", "insee"), [("Lyon", "69123"), ("saint etienne", "42218"), ("98800", "98818")])
+def test_a_town_name_or_a_postal_code_moves_on_with_the_communes_insee_code(client, text, insee):
+    response = client.get(question_url("commune", {**before("commune"), "commune": [text]}, aller="suivant"))
+
+    assert urlsplit(response["Location"]).path == reverse("diagnostic:result")
+    assert answers_in(response["Location"])["insee"] == [insee]
+    assert answers_in(response["Location"])["commune"] == [text]
+
+
+def test_several_communes_are_offered_to_choose_from_on_the_same_screen(client):
+    answers = {**before("commune"), "commune": ["Saint-Denis"]}
+    page = unescape(client.get(question_url("commune", answers, aller="suivant")).content.decode())
+
+    assert "Choisissez votre commune" in page
+    assert 'name="insee" value="93066"' in page
+    assert "Saint-Denis (97400, 97417, 97490) — La Réunion" in page
+
+    response = client.get(question_url("commune", answers, aller="suivant", insee="97411"))
+    assert answers_in(response["Location"])["insee"] == ["97411"]
+    page = unescape(client.get(response["Location"]).content.decode())
+    assert "Près de Saint-Denis (97400, 97417, 97490)." in page
 
 
 def test_next_moves_on_with_every_answer_in_the_address(client):
@@ -190,12 +221,11 @@ def test_an_unknown_question_is_not_found(client):
 
 
 def test_the_last_question_leads_to_the_result(client):
-    response = client.get(
-        question_url("code_postal", {**before("code_postal"), "code_postal": ["69 003"]}, aller="suivant")
-    )
+    response = client.get(question_url("commune", {**before("commune"), "commune": ["69 003"]}, aller="suivant"))
 
     assert urlsplit(response["Location"]).path == reverse("diagnostic:result")
-    assert answers_in(response["Location"])["code_postal"] == ["69003"]
+    assert answers_in(response["Location"])["commune"] == ["69 003"]
+    assert answers_in(response["Location"])["insee"] == ["69383"]
 
 
 def test_the_assisted_mode_speaks_of_the_person(client):
@@ -224,15 +254,15 @@ def test_the_result_shows_the_services_and_the_five_nearest_places(client):
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Aide aux démarches administratives" in page
+    assert "Faire ses démarches en ligne (CAF, impôts, santé, papiers)" in page
     assert "Quelqu&#x27;un fait avec vous vos démarches en ligne" in page
     assert "Près de Lyon 3e Arrondissement (69003)." in page
     shown = [place for place in places if place.nom in page]
     assert shown == places[:5]  # the factory puts each place a little farther north
     assert page.index(places[0].nom) < page.index(places[4].nom)
-    assert f'href="{reverse("orientation:place", args=[places[0].pk])}"' in page
+    assert f'href="{reverse("orientation:place", args=[places[0].pk])}?retour=' in page
     assert "Ouvert maintenant, jusqu&#x27;à 19 h" in page
-    assert "Téléphone : 04 78 00 00 00" in page
+    assert 'Téléphone : <a href="tel:+33478000000">04 78 00 00 00</a>' in page
     assert "Accessibilité du lieu (Acceslibre)" in page
     lyon = search.resolve_commune("69003")
     distance = haversine_km(lyon.latitude, lyon.longitude, places[0].latitude, places[0].longitude)
@@ -273,9 +303,14 @@ def test_an_incomplete_diagnostic_goes_back_to_the_missing_question(client):
     assert answers_in(response["Location"]) == answers
 
 
-def test_a_wrong_postal_code_in_the_address_leads_to_its_question_with_the_message(client):
-    response = client.get(result_url({**ANSWERS, "code_postal": ["99999"]}), follow=True)
-    assert "Code postal ou code INSEE inconnu" in response.content.decode()
+def test_a_wrong_commune_in_the_address_leads_to_its_question_with_the_message(client):
+    response = client.get(result_url({**ANSWERS, "commune": ["99999"]}), follow=True)
+    assert "Aucune commune n&#x27;a le code postal « 99999 »" in response.content.decode()
+
+
+def test_several_communes_in_the_address_lead_to_the_choice(client):
+    response = client.get(result_url({**ANSWERS, "commune": ["Saint-Denis"]}), follow=True)
+    assert 'name="insee" value="93066"' in response.content.decode()
 
 
 def test_the_nice_to_have_filters_are_relaxed_when_too_few_places_have_everything(client):
@@ -319,14 +354,31 @@ def test_a_required_support_is_never_relaxed_and_farther_places_are_shown(client
 
     assert "Lieu proche sans accueil adapté" not in page
     assert page.index("Médiathèque de Villeurbanne") < page.index("Médiathèque de Grenoble")
-    assert "Accueil adapté : Surdité." in page
+    assert "Accueil adapté : Personnes sourdes ou qui entendent mal." in page
     assert "Moins de 5 lieux à moins de 30 km proposent le service « Aide aux démarches administratives »" in page
+    assert page.index("Médiathèque de Villeurbanne") < page.index("Plus loin : entre 30 et 100 km")
+    assert page.index("Plus loin : entre 30 et 100 km") < page.index("Médiathèque de Grenoble")
 
 
-def test_no_place_at_all_says_what_to_do(client):
-    page = client.get(result_url()).content.decode()
-    assert "Nous n'avons trouvé aucun lieu" in page
-    assert "appelez votre mairie" in page
+def test_no_place_near_says_so_and_offers_help_at_a_distance_and_the_helpline(client):
+    PlaceFactory(nom="Médiathèque de Paris", latitude=48.85, longitude=2.35)
+    remote = PlaceFactory(
+        nom="Assistance à distance", latitude=48.85, longitude=2.35, modalites_accompagnement=["À distance"]
+    )
+    page = unescape(client.get(result_url()).content.decode())
+    assert "Aucun lieu à moins de 30 km ne propose le service « Aide aux démarches administratives »." in page
+    assert "Médiathèque de Paris" not in page
+    assert "Être aidé sans se déplacer" in page
+    assert remote.nom in page
+    assert "Solidarité Numérique" in page and 'href="tel:+33170772372"' in page
+
+
+def test_places_that_declared_no_service_are_shown_apart_after_the_others(client):
+    places = [PlaceFactory(nom=f"Espace numérique {n}") for n in range(5)]
+    PlaceFactory(nom="Bibliothèque sans services déclarés", services=[], latitude=45.7606, longitude=4.8593)
+    page = unescape(client.get(result_url()).content.decode())
+    assert page.index(places[4].nom) < page.index("qui n'ont pas dit quelle aide ils proposent")
+    assert page.index("qui n'ont pas dit quelle aide ils proposent") < page.index("Bibliothèque sans services déclarés")
 
 
 def test_the_result_runs_a_constant_number_of_queries(client, count_queries):
@@ -370,7 +422,7 @@ def test_nothing_is_stored_no_row_no_session_no_cookie(client):
     responses = [
         client.get(reverse("diagnostic:start")),
         client.get(question_url("besoin", aller="suivant", besoin="demarches")),
-        client.get(question_url("code_postal", ANSWERS, aller="suivant")),
+        client.get(question_url("commune", ANSWERS, aller="suivant")),
         client.get(result_url()),
         client.get(f"{reverse('diagnostic:slip')}?{query(ANSWERS)}"),
     ]

@@ -41,20 +41,20 @@ def place(db):
 def test_the_page_shows_everything_a_person_needs_to_go_there(client, place):
     html = page(client, place)
     assert "<h1>Médiathèque de la Part-Dieu</h1>" in html
+    assert "Retour aux résultats" not in html
     assert "Bibliothèque municipale de Lyon" in html
-    assert "30 boulevard Vivier-Merle<br>" in html
-    assert "2e étage<br>" in html
+    assert "30 boulevard Vivier-Merle, 2e étage<br>" in html
     assert "69003 Lyon 3e Arrondissement" in html
     for label in [
-        "Aide aux démarches administratives",
-        "Seniors",
-        "Surdité",
+        "Faire ses démarches en ligne (CAF, impôts, santé, papiers)",
+        "Personnes âgées",
+        "Personnes sourdes ou qui entendent mal",
         "Gratuit",
-        "Se présenter",
-        "Accompagnement individuel",
+        "Venir directement sur place",
+        "Avec une personne, rien que pour vous",
     ]:
         assert f'<p class="fr-tag">{label}</p>' in html
-    assert "Modalités d'accompagnement" in html
+    assert "Comment on vous aide" in html
     assert '<a href="tel:+33478623000">04 78 62 30 00</a>' in html
     assert '<a href="mailto:accueil@bm-lyon.fr">accueil@bm-lyon.fr</a>' in html
     assert 'href="https://www.bm-lyon.fr"' in html
@@ -89,16 +89,50 @@ def raw_page(client, place, **params):
     return client.get(reverse("orientation:place", args=[place.pk]), params).content.decode()
 
 
-def test_the_way_back_returns_to_the_same_search(client, place):
-    html = raw_page(client, place, commune="69003", services="Aide aux démarches administratives", nombre="20")
-    expected = (
-        f"/lieux/?commune=69003&amp;services=Aide+aux+d%C3%A9marches+administratives&amp;nombre=20#lieu-{place.pk}"
-    )
-    assert f'href="{expected}">Retour à la recherche</a>' in html
+def test_the_way_back_returns_to_the_persons_results(client, place):
+    back = "/lieux/?commune=69003&services=Aide+aux+d%C3%A9marches+administratives&nombre=20#lieu-1"
+    html = raw_page(client, place, retour=back)
+    assert f'href="{back.replace("&", "&amp;")}">Retour aux résultats</a>' in html
 
 
-def test_without_a_search_the_way_back_searches_near_the_place(client, place):
-    assert f'href="/lieux/?commune=69003#lieu-{place.pk}"' in raw_page(client, place)
+def test_the_way_back_also_returns_to_the_diagnostics_result(client, place):
+    back = "/orientation/resultat/?besoin=demarches&commune=Lyon&insee=69123"
+    assert f'href="{back.replace("&", "&amp;")}">Retour aux résultats</a>' in raw_page(client, place, retour=back)
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "https://evil.example.org/lieux/?commune=69003",
+        "//evil.example.org/lieux/?commune=69003",
+        "/compte/login/?next=/",
+        "/lieux/\\evil.example.org",
+        "javascript:alert(1)",
+        "/lieux/?" + "a" * 3000,
+    ],
+)
+def test_a_way_back_elsewhere_is_never_offered(client, place, back):
+    html = raw_page(client, place, retour=back)
+    assert "Retour aux résultats" not in html
+    assert "evil.example.org" not in html and "javascript:" not in html
+    assert f'href="/lieux/?insee=69383#lieu-{place.pk}"' in html
+
+
+def test_without_results_the_way_back_searches_near_the_place(client, place):
+    html = raw_page(client, place)
+    assert f'href="/lieux/?insee=69383#lieu-{place.pk}">Voir les autres lieux près d\'ici</a>' in html
+
+
+def test_the_name_is_shown_clean_and_the_structure_only_when_it_says_more(client, db):
+    same = PlaceFactory(nom="MEDIATHEQUE JEAN MACE", structure=StructureFactory(name="Médiathèque Jean Macé"))
+    html = page(client, same)
+    assert "<h1>Médiathèque Jean Mace</h1>" in html
+    assert "fr-text--lead fr-mb-2w" not in html
+
+
+def test_an_overseas_phone_number_is_dialled_in_international_form(client, db):
+    place = PlaceFactory(telephone="28 12 34", departement="988", code_postal="98800", code_insee="98818")
+    assert '<a href="tel:+687281234">' in raw_page(client, place)
 
 
 def test_an_unknown_place_is_a_404(client, db):

@@ -22,10 +22,11 @@ def lyon():
 
 
 def brute_force(commune, limit=5, **filters):
-    """Every place that matches, by reading each one, nearest first, ties by id: the reference answer."""
+    """Every place that matches, by reading each one, nearest first, ties by id: the reference answer. A place that
+    receives no public is never found."""
     found = []
     for place in Place.objects.located():
-        ok = True
+        ok = search.NO_PUBLIC not in place.modalites_acces
         for criterion in search.CRITERIA:
             chosen = set(filters.get(criterion.keyword, ()))
             have = set(getattr(place, criterion.field))
@@ -151,8 +152,79 @@ def test_an_unknown_label_suggests_the_closest_one(db, lyon):
 
 
 def test_an_unknown_commune_says_what_to_type():
-    with pytest.raises(search.CommuneNotFound, match="5 chiffres"):
-        search.resolve_commune("Lyon")
+    with pytest.raises(search.CommuneNotFound, match="Aucune commune ne s'appelle « Lyyon »"):
+        search.resolve_commune("Lyyon")
+
+
+def test_a_commune_is_resolved_by_its_name():
+    assert search.resolve_commune("Lyon").insee == "69123"
+
+
+# --- Territories, distances, places that receive no public -------------------------------------------------------
+
+
+def test_a_place_that_receives_no_public_is_never_found(db, lyon):
+    PlaceFactory(latitude=lyon.latitude, longitude=lyon.longitude, modalites_acces=[search.NO_PUBLIC])
+    open_place = PlaceFactory(modalites_acces=["Se présenter"])
+    assert [f.place for f in search.nearest_places(lyon, limit=10)] == [open_place]
+
+
+def test_a_mainland_commune_never_gets_an_overseas_place_nor_the_reverse(db, lyon):
+    noumea = search.resolve_commune("98800")
+    caledonian = PlaceFactory(
+        latitude=-22.27, longitude=166.45, departement="988", code_postal="98800", code_insee="98818"
+    )
+    mainland = PlaceFactory()
+    assert [f.place for f in search.nearest_places(lyon, limit=10)] == [mainland]
+    assert [f.place for f in search.nearest_places(noumea, limit=10)] == [caledonian]
+
+
+def test_corsica_is_in_the_mainland_territory_and_each_overseas_departement_is_its_own(db):
+    ajaccio = search.load_communes().by_insee("2A004")
+    PlaceFactory(latitude=43.7, longitude=7.26, departement="06", code_postal="06000", code_insee="06088")
+    assert len(search.nearest_places(ajaccio, limit=5)) == 1
+    pointe_a_pitre = search.resolve_commune("97110")
+    PlaceFactory(latitude=14.6, longitude=-61.07, departement="972", code_postal="97200", code_insee="97209")
+    assert search.nearest_places(pointe_a_pitre, limit=5) == []
+
+
+def test_the_farthest_a_search_goes_is_given_by_max_km(db, lyon):
+    PlaceFactory(latitude=lyon.latitude + 0.2, longitude=lyon.longitude)  # about 22 km north
+    grenoble = PlaceFactory(latitude=45.1885, longitude=5.7245)  # about 93 km
+    PlaceFactory(latitude=48.85, longitude=2.35)  # Paris, about 390 km
+    found = search.nearest_places(lyon, limit=10, max_km=search.FARTHER_KM)
+    assert [f.place for f in found][-1] == grenoble
+    assert [f.near for f in found] == [True, False]
+
+
+def test_a_commune_without_a_known_position_takes_the_mean_position_of_its_places(db):
+    fangatau = search.load_communes().by_insee("98717")
+    assert fangatau.latitude is None
+    assert search.position_of(fangatau) is None
+    PlaceFactory(latitude=-15.8, longitude=-140.9, departement="987", code_postal="98765", code_insee="98717")
+    PlaceFactory(latitude=-15.9, longitude=-140.8, departement="987", code_postal="98765", code_insee="98717")
+    latitude, longitude = search.position_of(fangatau)
+    assert latitude == pytest.approx(-15.85, abs=0.01)
+    assert longitude == pytest.approx(-140.85, abs=0.01)
+
+
+def test_with_no_position_at_all_the_places_of_the_territory_come_without_distance(db):
+    fakarava = search.load_communes().by_insee("98716")
+    assert fakarava.latitude is None
+    papeete = PlaceFactory(
+        latitude=-17.53, longitude=-149.56, departement="987", code_postal="98714", code_insee="98735"
+    )
+    PlaceFactory()  # Lyon: another territory
+    [found] = search.nearest_places(fakarava, limit=5)
+    assert (found.place, found.distance_km, found.distance_text, found.near) == (papeete, None, "", False)
+
+
+def test_places_that_declared_no_service_are_found_apart(db, lyon):
+    helping = PlaceFactory(services=["Aide aux démarches administratives"])
+    silent = PlaceFactory(services=[])
+    assert [f.place for f in search.nearest_places(lyon, declared=True)] == [helping]
+    assert [f.place for f in search.nearest_places(lyon, declared=False)] == [silent]
+    assert len(search.nearest_places(lyon)) == 2
 
 
 def test_no_place_matching_gives_an_empty_list(random_places, lyon):

@@ -318,7 +318,7 @@ def _parameter_names() -> list[str]:
     names |= {"apres", "p", "page", "q", "theme", "type", "enregistree", "accompagne", "aller", "nombre", "next",
               "action", "publish_anyway", "edit", "remise_par", "limit", "cursor", "sort", "kind", "category",
               "departement", "commune", "services", "login", "password", "email", "password1", "password2",
-              "remember", "code", "oldpassword", "key"}  # fmt: skip
+              "remember", "code", "oldpassword", "key", "retour", "insee", "code_insee", "code_postal"}  # fmt: skip
     return sorted(names)
 
 

@@ -20,7 +20,7 @@ STATUSES = {
     # Nothing reads the body of a DELETE, not even the CSRF check: it cannot be too heavy.
     ("delete", "/api/v1/contributions/{contribution_id}/support"): {200} | SIGNED_IN_WRITE - {413},
     ("post", "/api/v1/contributions/{contribution_id}/comments"): {201} | SIGNED_IN_WRITE,
-    ("get", "/api/v1/orientation"): READ | WITH_INPUT | {404},  # 404: an unknown commune
+    ("get", "/api/v1/orientation"): READ | WITH_INPUT | {300, 404},  # 300: several communes; 404: none
     ("get", "/api/v1/lieux"): READ | WITH_INPUT | {400},
 }
 
