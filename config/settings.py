@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -120,6 +121,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "mediane.pages.context_processors.site",
             ],
+            # French plurals (0 and 1 take the singular) and names with their article, in every template.
+            "builtins": ["mediane.french.templatetags"],
         },
     },
 ]
@@ -341,9 +344,23 @@ CONTENT_SECURITY_POLICY = {
 MEDIANE_STATE_BRANDING = env_bool("MEDIANE_STATE_BRANDING", True)
 MEDIANE_SITE_NAME = env_str("MEDIANE_SITE_NAME", "Médiane")
 MEDIANE_SITE_TAGLINE = env_str("MEDIANE_SITE_TAGLINE", "L'inclusion numérique en bibliothèque")
-MEDIANE_OPERATOR = env_str("MEDIANE_OPERATOR", "Ministère de la Culture")
-# Shown on the legal notice (« mentions légales »): each instance names its own host.
-MEDIANE_HOST_INFO = env_str("MEDIANE_HOST_INFO", "Hébergement : à préciser par l'exploitant de cette instance.")
+# Who runs this instance, with its article, as the name reads inside a sentence: « le ministère de la Culture
+# s'engage… », « auprès du ministère de la Culture » (`mediane/french` contracts it after « de » and « à », and
+# takes the article off on a cover: « Ministère de la Culture »). A name without article is written as it is.
+MEDIANE_OPERATOR = env_str("MEDIANE_OPERATOR", "le ministère de la Culture")
+# Where people write to the operator (accessibility statement, legal notice). Production must give one
+# (`check --deploy`, mediane.W003).
+MEDIANE_CONTACT_EMAIL = env_str("MEDIANE_CONTACT_EMAIL", "" if PRODUCTION else "contact@mediane.localhost")
+if MEDIANE_CONTACT_EMAIL:
+    try:
+        validate_email(MEDIANE_CONTACT_EMAIL)
+    except ValidationError as exc:
+        raise ImproperlyConfigured(
+            f"MEDIANE_CONTACT_EMAIL doit être une adresse e-mail, pas « {MEDIANE_CONTACT_EMAIL} »."
+        ) from exc
+# The host of this instance, for the legal notice: name, address and telephone (one per line). Outside production an
+# empty value makes the notice say that the instance runs locally; production must give it (mediane.W002).
+MEDIANE_HOST_INFO = env_str("MEDIANE_HOST_INFO")
 # Absolute links in e-mails (digests) are built on this address: e-mails have no request to read it from.
 MEDIANE_BASE_URL = env_str("MEDIANE_BASE_URL", "http://localhost:8000")
 

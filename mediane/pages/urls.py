@@ -12,4 +12,6 @@ urlpatterns = [
     path("mentions-legales/", views.legal, name="legal"),
     path("donnees-personnelles/", views.privacy, name="privacy"),
     path("charte-de-participation/", views.charter, name="charter"),
+    # The API's French guide, at the root of the API's addresses (/api/v1/…, /api/docs).
+    path("api/", views.api_guide, name="api"),
 ]

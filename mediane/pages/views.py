@@ -1,6 +1,7 @@
 """Public pages: home, news, the legal and accessibility statements, error pages."""
 
 import datetime as dt
+import functools
 import logging
 
 from django.conf import settings
@@ -53,7 +54,9 @@ def accessibility(request):
 
 
 def legal(request):
-    return render(request, "pages/legal.html", {"host_info": settings.MEDIANE_HOST_INFO})
+    return render(
+        request, "pages/legal.html", {"host_info": settings.MEDIANE_HOST_INFO, "production": settings.PRODUCTION}
+    )
 
 
 def privacy(request):
@@ -62,6 +65,30 @@ def privacy(request):
 
 def charter(request):
     return render(request, "pages/charter.html")
+
+
+@functools.cache
+def api_operations() -> list[dict[str, str]]:
+    """Every operation of the API, in the order of its description: what the guide lists, always in step with it."""
+    from config.api import api  # the assembled API reads every app's router: loaded on first use only
+
+    operations = []
+    for path, methods in api.get_openapi_schema()["paths"].items():
+        for method, operation in methods.items():
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": operation.get("summary", ""),
+                    "description": operation.get("description", ""),
+                }
+            )
+    return operations
+
+
+def api_guide(request):
+    """The API explained in French, with every address it answers and the links to its OpenAPI description."""
+    return render(request, "pages/api.html", {"operations": api_operations()})
 
 
 def bad_request(request, exception=None):

@@ -85,6 +85,7 @@ PATTERNS: dict[str, Fill] = {
     "pages:legal": NONE,
     "pages:privacy": NONE,
     "pages:charter": NONE,
+    "pages:api": NONE,
     "consultation:index": NONE,
     "consultation:contribution": CONTRIBUTION,
     "consultation:withdraw": lambda world: {"pk": world.own_contribution.pk},

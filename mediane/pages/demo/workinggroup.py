@@ -40,7 +40,7 @@ MEMBERS = [
         OrganisationKind.LIBRARIES,
     ),
     (
-        "Anne-Sophie (compte de démonstration)",
+        "Représentant·e de l'ADBGV",
         "Cheffe de service à la bibliothèque municipale",
         DEMO_ACCOUNT_ORGANISATION,
         OrganisationKind.LIBRARIES,
