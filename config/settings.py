@@ -228,6 +228,12 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/h/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Médiane] "
+# allauth's own pause between two confirmation e-mails to one address (its `confirm_email` limit): « Renvoyer
+# l'e-mail » says how long to wait (`accounts/views.py`).
+ACCOUNT_EMAIL_CONFIRMATION_COOLDOWN = 180
+# Confirming in the browser that signed up (or logged in) signs the person in and takes them where they were going;
+# from another browser, they sign in once confirmed.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -260,10 +266,23 @@ STORAGES = {
     },
 }
 
+# In development, e-mails are printed on the console and kept under var/courriels/ by `mediane/dev_inbox.py`, whose
+# page (/dev/courriels/, linked from « Confirmez votre adresse e-mail ») shows them with their links: a newcomer on
+# `make run` can confirm an account without a mail server. Never in production.
+DEV_INBOX_BACKEND = "mediane.dev_inbox.InboxBackend"
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else (DEV_INBOX_BACKEND if MEDIANE_ENV == "development" else "django.core.mail.backends.console.EmailBackend"),
 )
+if PRODUCTION and EMAIL_BACKEND == DEV_INBOX_BACKEND:
+    raise ImproperlyConfigured(
+        "La boîte de réception de développement ne sert jamais en production : réglez EMAIL_BACKEND (SMTP)."
+    )
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "courriels"))
+# The page exists only in development, and only when e-mails go to it.
+MEDIANE_DEV_INBOX = MEDIANE_ENV == "development" and EMAIL_BACKEND == DEV_INBOX_BACKEND
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")

@@ -11,4 +11,6 @@ def site(request):
         "SITE_OPERATOR": settings.MEDIANE_OPERATOR,
         "CONTACT_EMAIL": settings.MEDIANE_CONTACT_EMAIL,
         "STATE_BRANDING": settings.MEDIANE_STATE_BRANDING,
+        # Development only: the inbox of `mediane/dev_inbox.py`, linked where a newcomer waits for an e-mail.
+        "DEV_INBOX": settings.MEDIANE_DEV_INBOX,
     }
