@@ -218,6 +218,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SIGNUP_FORM_CLASS = "mediane.accounts.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "mediane.accounts.adapters.AccountAdapter"
+MEDIANE_CONFIRMATION_PAUSE = 180
 ACCOUNT_RATE_LIMITS = {
     # Failed logins are limited by Médiane's own limiter (`mediane/ratelimits.py`, through the adapter): per
     # address and account, and per address, so that nobody can lock the owner of an account out. allauth's
@@ -226,11 +227,11 @@ ACCOUNT_RATE_LIMITS = {
     # allauth keeps its own limits on its e-mail flows (sign-up, password reset, e-mail confirmation); they read
     # the client's address from `mediane/client_address.py` through the adapter.
     "signup": "20/h/ip",
+    # One confirmation e-mail per address every 3 minutes (allauth's default, written here so that « Renvoyer
+    # l'e-mail » can say how long to wait: `MEDIANE_CONFIRMATION_PAUSE`).
+    "confirm_email": f"1/{MEDIANE_CONFIRMATION_PAUSE}s/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Médiane] "
-# allauth's own pause between two confirmation e-mails to one address (its `confirm_email` limit): « Renvoyer
-# l'e-mail » says how long to wait (`accounts/views.py`).
-ACCOUNT_EMAIL_CONFIRMATION_COOLDOWN = 180
 # Confirming in the browser that signed up (or logged in) signs the person in and takes them where they were going;
 # from another browser, they sign in once confirmed.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True

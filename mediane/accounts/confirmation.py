@@ -3,7 +3,7 @@
 allauth keeps the person's pending login in the session while the address is not confirmed (its « verify e-mail »
 login stage). This module reads it, so that the page « Confirmez votre adresse e-mail » can say where the e-mail
 went and when, send it again through allauth's own flow (allauth's `confirm_email` limit: one e-mail per address
-every `ACCOUNT_EMAIL_CONFIRMATION_COOLDOWN` seconds), and let the person fix a mistyped address.
+every `MEDIANE_CONFIRMATION_PAUSE` seconds), and let the person fix a mistyped address.
 
 An address that belongs to another account is never revealed: as at sign-up, its owner gets allauth's « an account
 already exists » e-mail, and the page reads as for any address.

@@ -157,4 +157,4 @@ def change_confirmation_email(request):
 
 
 def _cooldown() -> str:
-    return wait_phrase(settings.ACCOUNT_EMAIL_CONFIRMATION_COOLDOWN)
+    return wait_phrase(settings.MEDIANE_CONFIRMATION_PAUSE)
