@@ -6,6 +6,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db.models import Count, Sum
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -30,11 +31,14 @@ def home(request):
         else []
     )
     news = NewsItem.objects.published()[:HOME_NEWS]
+    # « Le forum en chiffres » counts every consultation, the 2019 one as well as today's.
+    forum = Theme.objects.aggregate(themes=Count("pk"), contributions=Sum("published_count", default=0))
     context = {
         "consultation": consultation,
         "themes": themes,
         "news": news,
-        "contributions_count": sum(theme.published_count for theme in themes),
+        "contributions_count": forum["contributions"],
+        "themes_count": forum["themes"],
         "open_theme": next((theme for theme in themes if theme.is_open), None),
     }
     return render(request, "pages/home.html", context)

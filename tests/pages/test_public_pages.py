@@ -110,3 +110,13 @@ def test_the_footer_leads_to_the_french_api_guide(client, db):
 
     assert f'<a class="fr-footer__content-link" href="{reverse("pages:api")}">API</a>' in html
     assert 'href="/api/docs"' not in html
+
+
+def test_the_home_page_counts_the_whole_forum_in_the_french_way(client, db):
+    old = ThemeFactory(number=1, published_count=1)
+    ThemeFactory(number=2, published_count=0, consultation=old.consultation)
+
+    html = " ".join(client.get(reverse("pages:home")).content.decode().split())
+
+    assert "<li><strong>1</strong> contribution publiée</li>" in html
+    assert "<li><strong>2</strong> thèmes de discussion</li>" in html
