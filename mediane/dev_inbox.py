@@ -69,11 +69,14 @@ def read_inbox(folder: Path, limit: int = SHOWN) -> list[InboxMessage]:
         # The default policy builds an EmailMessage (typeshed only knows Message).
         message = cast(EmailMessage, email.message_from_bytes(path.read_bytes(), policy=email.policy.default))
         date = message.get("Date")
+        sent_at = parsedate_to_datetime(str(date)) if date else None
+        if sent_at is not None and timezone.is_naive(sent_at):
+            sent_at = sent_at.replace(tzinfo=dt.UTC)  # « -0000 »: Django writes UTC without saying so
         found.append(
             InboxMessage(
                 subject=str(message.get("Subject", "")),
                 to=str(message.get("To", "")),
-                sent_at=parsedate_to_datetime(str(date)) if date else None,
+                sent_at=sent_at,
                 text=_text_of(message),
             )
         )
@@ -85,5 +88,6 @@ def inbox(request):
     if not settings.MEDIANE_DEV_INBOX:
         raise Http404("La boîte de réception de développement n'existe qu'en développement.")
     messages = read_inbox(Path(settings.EMAIL_FILE_PATH))
-    context = {"messages": messages, "folder": settings.EMAIL_FILE_PATH, "shown": SHOWN}
+    # Not « messages »: that name is the messages framework's, shown at the top of every page.
+    context = {"inbox": messages, "folder": settings.EMAIL_FILE_PATH, "shown": SHOWN}
     return render(request, "dev_inbox/inbox.html", context)
