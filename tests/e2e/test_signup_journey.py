@@ -18,7 +18,7 @@ from mediane.consultation.models import Contribution
 from tests.consultation.factories import ThemeFactory
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import choose, follow
+from tests.e2e.steps import choose, fill_sign_up, follow, to_sign_up_from_a_theme
 
 pytestmark = E2E_MARKS
 
@@ -48,18 +48,10 @@ def test_a_visitor_signs_up_fixes_the_address_gets_the_e_mail_again_confirms_and
     assert_accessible(page)
     follow(page.get_by_role("link", name="Contribuer au thème 1"))
     assert_accessible(page)
-    follow(page.get_by_role("link", name="Contribuer", exact=True))
-    expect(page).to_have_url(re.compile("/compte/login/"))
-    assert_accessible(page)
-    follow(page.get_by_role("link", name="Créez votre compte"))
-    assert_accessible(page)
+    to_sign_up_from_a_theme(page)
 
     # Sign up, with a typing mistake in the address.
-    page.locator("input[name=email]").fill(typed)
-    page.locator("input[name=password1]").fill(PASSWORD)
-    page.locator("input[name=password2]").fill(PASSWORD)
-    page.get_by_label("Nom affiché").fill("Josiane")
-    choose(page, "Professionnel·le de bibliothèque")
+    fill_sign_up(page, typed, PASSWORD)
     follow(page.get_by_role("button", name="Créer mon compte"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Confirmez votre adresse e-mail")
     expect(page.get_by_text(f"Nous avons envoyé un e-mail à {typed}")).to_be_visible()

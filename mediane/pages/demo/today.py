@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from mediane.pages.demo.contributions import E, P, V
+
 CONSULTATION = {
     "slug": "ou-en-sommes-nous",
     "title": "Bibliothèques et inclusion numérique : où en sommes-nous ?",
@@ -61,9 +63,6 @@ THEMES = [
 MEETING_LABEL = "à fixer après la clôture"
 MEETING_AFTER_CLOSING = dt.timedelta(days=30)
 
-E = "retour_experience"
-V = "point_vigilance"
-P = "proposition"
 
 # (theme number, kind, persona key, title, body), written in this order over each theme's days so far.
 CONTRIBUTIONS: list[tuple[int, str, str, str, str]] = [
