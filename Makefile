@@ -60,7 +60,7 @@ quality: install ## Vérifie le format, le lint, les types et les migrations
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(MANAGE) makemigrations --check --dry-run
-	MEDIANE_ENV=production MEDIANE_TRUSTED_PROXIES=1 SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=mediane.example.org $(MANAGE) check --deploy --fail-level WARNING
+	MEDIANE_ENV=production MEDIANE_TRUSTED_PROXIES=1 MEDIANE_HOST_INFO='Exemple SAS, 1 rue de la Paix, 75002 Paris' MEDIANE_CONTACT_EMAIL=contact@mediane.example.org SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=mediane.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 .PHONY: format
 format: install ## Formate le code

@@ -111,7 +111,10 @@ def document_errors(openapi: dict) -> dict:
         components.setdefault(schema.__name__, definition)
     for methods in openapi.get("paths", {}).values():
         for method, operation in methods.items():
-            responses = operation.setdefault("responses", {})
+            # ninja keys a route's own statuses by number; JSON keys are text: one key per status, or the file
+            # would name « 404 » twice (which the explorer on /api/docs refuses to read).
+            responses = {str(status): response for status, response in operation.get("responses", {}).items()}
+            operation["responses"] = responses
             parameters = operation.get("parameters", [])
             statuses = {429}
             if operation.get("security"):

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -123,6 +124,8 @@ TEMPLATES = [
             ],
             # Project-wide template tags that live outside any app (markup in templates/components/).
             "libraries": {"components": "mediane.components"},
+            # French plurals (0 and 1 take the singular) and names with their article, in every template.
+            "builtins": ["mediane.french.templatetags"],
         },
     },
 ]
@@ -218,6 +221,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SIGNUP_FORM_CLASS = "mediane.accounts.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "mediane.accounts.adapters.AccountAdapter"
+MEDIANE_CONFIRMATION_PAUSE = 180
 ACCOUNT_RATE_LIMITS = {
     # Failed logins are limited by Médiane's own limiter (`mediane/ratelimits.py`, through the adapter): per
     # address and account, and per address, so that nobody can lock the owner of an account out. allauth's
@@ -226,8 +230,14 @@ ACCOUNT_RATE_LIMITS = {
     # allauth keeps its own limits on its e-mail flows (sign-up, password reset, e-mail confirmation); they read
     # the client's address from `mediane/client_address.py` through the adapter.
     "signup": "20/h/ip",
+    # One confirmation e-mail per address every 3 minutes (allauth's default, written here so that « Renvoyer
+    # l'e-mail » can say how long to wait: `MEDIANE_CONFIRMATION_PAUSE`).
+    "confirm_email": f"1/{MEDIANE_CONFIRMATION_PAUSE}s/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Médiane] "
+# Confirming in the browser that signed up (or logged in) signs the person in and takes them where they were going;
+# from another browser, they sign in once confirmed.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -260,10 +270,23 @@ STORAGES = {
     },
 }
 
+# In development, e-mails are printed on the console and kept under var/courriels/ by `mediane/dev_inbox.py`, whose
+# page (/dev/courriels/, linked from « Confirmez votre adresse e-mail ») shows them with their links: a newcomer on
+# `make run` can confirm an account without a mail server. Never in production.
+DEV_INBOX_BACKEND = "mediane.dev_inbox.InboxBackend"
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else (DEV_INBOX_BACKEND if MEDIANE_ENV == "development" else "django.core.mail.backends.console.EmailBackend"),
 )
+if PRODUCTION and EMAIL_BACKEND == DEV_INBOX_BACKEND:
+    raise ImproperlyConfigured(
+        "La boîte de réception de développement ne sert jamais en production : réglez EMAIL_BACKEND (SMTP)."
+    )
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "courriels"))
+# The page exists only in development, and only when e-mails go to it.
+MEDIANE_DEV_INBOX = MEDIANE_ENV == "development" and EMAIL_BACKEND == DEV_INBOX_BACKEND
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -344,9 +367,23 @@ CONTENT_SECURITY_POLICY = {
 MEDIANE_STATE_BRANDING = env_bool("MEDIANE_STATE_BRANDING", True)
 MEDIANE_SITE_NAME = env_str("MEDIANE_SITE_NAME", "Médiane")
 MEDIANE_SITE_TAGLINE = env_str("MEDIANE_SITE_TAGLINE", "L'inclusion numérique en bibliothèque")
-MEDIANE_OPERATOR = env_str("MEDIANE_OPERATOR", "Ministère de la Culture")
-# Shown on the legal notice (« mentions légales »): each instance names its own host.
-MEDIANE_HOST_INFO = env_str("MEDIANE_HOST_INFO", "Hébergement : à préciser par l'exploitant de cette instance.")
+# Who runs this instance, with its article, as the name reads inside a sentence: « le ministère de la Culture
+# s'engage… », « auprès du ministère de la Culture » (`mediane/french` contracts it after « de » and « à », and
+# takes the article off on a cover: « Ministère de la Culture »). A name without article is written as it is.
+MEDIANE_OPERATOR = env_str("MEDIANE_OPERATOR", "le ministère de la Culture")
+# Where people write to the operator (accessibility statement, legal notice). Production must give one
+# (`check --deploy`, mediane.W003).
+MEDIANE_CONTACT_EMAIL = env_str("MEDIANE_CONTACT_EMAIL", "" if PRODUCTION else "contact@mediane.localhost")
+if MEDIANE_CONTACT_EMAIL:
+    try:
+        validate_email(MEDIANE_CONTACT_EMAIL)
+    except ValidationError as exc:
+        raise ImproperlyConfigured(
+            f"MEDIANE_CONTACT_EMAIL doit être une adresse e-mail, pas « {MEDIANE_CONTACT_EMAIL} »."
+        ) from exc
+# The host of this instance, for the legal notice: name, address and telephone (one per line). Outside production an
+# empty value makes the notice say that the instance runs locally; production must give it (mediane.W002).
+MEDIANE_HOST_INFO = env_str("MEDIANE_HOST_INFO")
 # Absolute links in e-mails (digests) are built on this address: e-mails have no request to read it from.
 MEDIANE_BASE_URL = env_str("MEDIANE_BASE_URL", "http://localhost:8000")
 

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.api import api, unknown_address
+from mediane import dev_inbox
 
 urlpatterns = [
     path("", include("mediane.pages.urls")),
@@ -20,6 +21,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("api/<path:rest>", unknown_address),
     path("admin/", admin.site.urls),
+    # Development only (404 elsewhere): the e-mails of a `make run` instance, with their links.
+    path("dev/courriels/", dev_inbox.inbox, name="dev_inbox"),
 ]
 
 handler400 = "mediane.pages.views.bad_request"

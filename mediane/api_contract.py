@@ -16,6 +16,7 @@ from ninja import Field, Schema
 from pydantic import BeforeValidator
 
 from . import numbers, text
+from .french import count_phrase
 
 
 class Error(Schema):
@@ -168,11 +169,7 @@ def _summary(items: list[dict[str, str]]) -> str:
     first = items[0]
     where = f"« {first['champ']} » : " if first["champ"] else ""
     more = len(items) - 1
-    tail = (
-        f" Et {more} autre{'s' if more > 1 else ''} erreur{'s' if more > 1 else ''} : voyez « erreurs »."
-        if more
-        else ""
-    )
+    tail = f" Et {count_phrase(more, 'autre erreur', 'autres erreurs')} : voyez « erreurs »." if more else ""
     message = first["message"]
     if where:
         message = message[0].lower() + message[1:]

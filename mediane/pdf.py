@@ -1,5 +1,10 @@
 """HTML to PDF with WeasyPrint, shared by the apps that print (meeting dossier, orientation slip).
 
+Every PDF is tagged and accessible (PDF/UA-1): its structure tree follows the HTML (headings, paragraphs,
+lists, tables with their header cells, links, figures with the `<title>` of an SVG or the `alt` of an image), its
+language comes from `<html lang>` and its title, shown by readers instead of the file name, from `<title>`. A
+document without either is refused here rather than printed inaccessible.
+
 WeasyPrint needs system libraries (Pango); when they are missing the platform keeps working and says so in
 French (`PdfUnavailable`). A PDF never embeds anything fetched from outside: fonts come from the system and
 every other resource must be inline, so no address in a rendered text can make the server fetch it.
@@ -48,8 +53,19 @@ def pdf_available() -> bool:
     return True
 
 
+# PDF/UA-1: tagged (WeasyPrint's `pdf_tags`), PDF 1.7, the title displayed by readers, the conformance declared in
+# the XMP metadata.
+PDF_VARIANT = "pdf/ua-1"
+
+
 def render_pdf(html: str, base_url: str) -> tuple[bytes, int]:
-    """The PDF bytes of one HTML document, and its number of pages. Raises `PdfUnavailable`."""
+    """The tagged PDF of one HTML document, and its number of pages. Raises `PdfUnavailable`.
+
+    Precondition: the document has `<html lang="…">` and a `<title>` (`ValueError` otherwise), the language and the
+    title an accessible PDF declares.
+    """
     html_class = load_weasyprint()
-    document = html_class(string=html, base_url=base_url, url_fetcher=refuse_fetch).render()
-    return document.write_pdf(), len(document.pages)
+    document = html_class(string=html, base_url=base_url, url_fetcher=refuse_fetch).render(pdf_variant=PDF_VARIANT)
+    if not document.metadata.lang or not (document.metadata.title or "").strip():
+        raise ValueError("Un PDF accessible demande une langue (<html lang>) et un titre (<title>).")
+    return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)

@@ -32,6 +32,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from mediane.client_address import client_address
+from mediane.french import count_phrase
 
 # Tests move time forward by replacing this function; nothing else should.
 clock: Callable[[], float] = time.time
@@ -188,12 +189,12 @@ def seconds_until_allowed(rate: Rate, previous: int, current: int, elapsed: floa
 def wait_phrase(seconds: int) -> str:
     """How long to wait, in plain French: « 40 secondes », « 2 minutes », « 3 heures »."""
     if seconds < 60:
-        return "1 seconde" if seconds <= 1 else f"{seconds} secondes"
+        return count_phrase(max(seconds, 1), "seconde")
     minutes = math.ceil(seconds / 60)
     if minutes <= 90:
-        return "1 minute" if minutes == 1 else f"{minutes} minutes"
+        return count_phrase(minutes, "minute")
     hours = math.ceil(seconds / 3600)
-    return f"{hours} heures"
+    return count_phrase(hours, "heure")
 
 
 # --- Keys: who is counted -------------------------------------------------------------------------------

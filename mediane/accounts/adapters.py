@@ -2,9 +2,12 @@
 failed logins are limited by the platform's one limiter, with the address read in its one place."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 
 from mediane import ratelimits
 from mediane.client_address import client_address
+
+from . import confirmation
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -21,6 +24,17 @@ class AccountAdapter(DefaultAccountAdapter):
         "%s avant de réessayer, ou choisissez « Mot de passe oublié ».",
         "rate_limited": "Vous avez fait trop de demandes en peu de temps. Attendez quelques minutes et réessayez.",
     }
+
+    def add_message(self, request, level, message_template=None, message_context=None, extra_tags="", message=None):
+        if message_template == confirmation.SENT_MESSAGE_TEMPLATE and message_context:
+            confirmation.record_sent(request, message_context["email"])
+            if not request.user.is_authenticated:
+                return  # « Confirmez votre adresse e-mail » says it, with the address and the time
+        super().add_message(request, level, message_template, message_context, extra_tags, message)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # allauth's e-mails sign with the site's name (templates/account/email/), not the request's host.
+        super().send_mail(template_prefix, email, {"site_name": settings.MEDIANE_SITE_NAME, **context})
 
     def clean_email(self, email: str) -> str:
         return super().clean_email(email).strip().lower()

@@ -1,5 +1,5 @@
 """Forms of the accounts app: the participant profile (asked at sign-up, editable later), the charter
-acceptance and the account deletion confirmation."""
+acceptance, the account deletion confirmation, and the right address of an account not confirmed yet."""
 
 from django import forms
 
@@ -117,3 +117,31 @@ class DeleteAccountForm(Form):
                 "Ce mot de passe n'est pas le bon. Vérifiez-le (attention aux majuscules) et réessayez."
             )
         return password
+
+
+class ConfirmationEmailForm(Form):
+    """The right address, for an account whose confirmation e-mail went to a mistyped one."""
+
+    email = forms.EmailField(
+        label="La bonne adresse e-mail",
+        max_length=254,
+        help_text="Par exemple : prenom.nom@exemple.fr",
+        error_messages={
+            "required": "Écrivez votre adresse e-mail.",
+            "invalid": "Ce n'est pas une adresse e-mail : vérifiez-la. Elle ressemble à prenom.nom@exemple.fr.",
+        },
+    )
+
+    def __init__(self, *args, current: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current = current
+
+    def clean_email(self) -> str:
+        from allauth.account.adapter import get_adapter
+
+        email = get_adapter().clean_email(self.cleaned_data["email"])
+        if email == self.current:
+            raise forms.ValidationError(
+                "C'est déjà l'adresse où nous avons écrit. Si elle est juste, choisissez plutôt « Renvoyer l'e-mail »."
+            )
+        return email

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .enums import Role
@@ -40,6 +40,51 @@ def accept_charter(user: User) -> None:
         with transaction.atomic():
             user.charter_accepted_at = timezone.now()
             user.save(update_fields=["charter_accepted_at"])
+
+
+# --- The address of an account not confirmed yet --------------------------------------------------------
+
+
+class AddressTaken(Exception):
+    """Another account uses this e-mail address."""
+
+
+def email_in_use(email: str, except_user: User | None = None) -> bool:
+    """Whether an account (other than `except_user`) signs in with, or has added, `email`."""
+    from allauth.account.models import EmailAddress
+
+    users = User.objects.filter(email__iexact=email)
+    addresses = EmailAddress.objects.filter(email__iexact=email)
+    if except_user is not None:
+        users = users.exclude(pk=except_user.pk)
+        addresses = addresses.exclude(user=except_user)
+    return users.exists() or addresses.exists()
+
+
+def change_unconfirmed_email(user: User, email: str):
+    """Replace the address of an account that has not confirmed one yet (a typing mistake at sign-up), and return
+    its new, unconfirmed `EmailAddress`. Sending the confirmation is the caller's: it needs the request.
+
+    Preconditions: `email` is cleaned (lower-case) and `email_in_use(email, except_user=user)` is false; `AddressTaken`
+    if another account took it meanwhile. Refused (`AddressTaken` too) when the account has a confirmed address:
+    that one is changed from « Mes adresses e-mail », signed in. The confirmation links sent to the old address stop
+    working: their row is gone.
+    """
+    from allauth.account.models import EmailAddress
+
+    try:
+        with transaction.atomic():
+            locked = User.objects.select_for_update().get(pk=user.pk)
+            if EmailAddress.objects.filter(user=locked, verified=True).exists():
+                raise AddressTaken(email)
+            EmailAddress.objects.filter(user=locked).delete()
+            locked.email = email
+            locked.save(update_fields=["email"])
+            address = EmailAddress.objects.create(user=locked, email=email, primary=True, verified=False)
+    except IntegrityError as error:  # another account took it between the check and the write
+        raise AddressTaken(email) from error
+    user.email = email
+    return address
 
 
 # --- Roles ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 from mediane import numbers
 from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
+from mediane.french import plural
 from mediane.spreadsheets import csv_text
 from mediane.text import control_character_message
 
@@ -175,9 +176,9 @@ def _table(
     missing = [column for column in required if column not in keys]
     if missing:
         names = ", ".join(f"« {name} »" for name in missing)
-        plural = "les colonnes" if len(missing) > 1 else "la colonne"
+        columns = plural(missing, "la colonne", "les colonnes")
         raise UnreadableFile(
-            f"Il manque {plural} {names} dans la première ligne du fichier. "
+            f"Il manque {columns} {names} dans la première ligne du fichier. "
             f"Colonnes attendues : {' ; '.join(required)}."
         )
     rows = []

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from mediane.accounts.models import User
+from mediane.french import count_phrase
 
 from .enums import CommentStatus, ContributionStatus, ModerationAction, ModerationReason
 from .models import Comment, Contribution, ModerationLog, Report, Theme
@@ -174,7 +175,7 @@ def report_contribution(user: User, contribution: Contribution, reason: str, det
                 ModerationAction.AUTO_HIDE,
                 contribution=locked,
                 reason=ModerationReason.PENDING_REVIEW,
-                note=f"{open_reports} signalements en cours (seuil : {threshold}).",
+                note=f"{count_phrase(open_reports, 'signalement')} en cours (seuil : {threshold}).",
             )
     _sync(contribution, locked)
     return report
@@ -212,7 +213,7 @@ def report_comment(user: User, comment: Comment, reason: str, details: str = "")
                 ModerationAction.AUTO_HIDE,
                 comment=locked,
                 reason=ModerationReason.PENDING_REVIEW,
-                note=f"{open_reports} signalements en cours (seuil : {threshold}).",
+                note=f"{count_phrase(open_reports, 'signalement')} en cours (seuil : {threshold}).",
             )
     _sync(comment, locked)
     return report

@@ -10,8 +10,12 @@ def site(request):
     return {
         "SITE_NAME": settings.MEDIANE_SITE_NAME,
         "SITE_TAGLINE": settings.MEDIANE_SITE_TAGLINE,
+        # With its article, as it reads in a sentence: `|capfirst` at the start, `|with_preposition:"de"` after « de ».
         "SITE_OPERATOR": settings.MEDIANE_OPERATOR,
+        "CONTACT_EMAIL": settings.MEDIANE_CONTACT_EMAIL,
         "STATE_BRANDING": settings.MEDIANE_STATE_BRANDING,
+        # Development only: the inbox of `mediane/dev_inbox.py`, linked where a newcomer waits for an e-mail.
+        "DEV_INBOX": settings.MEDIANE_DEV_INBOX,
     }
 
 

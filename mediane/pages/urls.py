@@ -14,4 +14,6 @@ urlpatterns = [
     path("charte-de-participation/", views.charter, name="charter"),
     path("plan-du-site/", views.site_map, name="site_map"),
     path("organisation/", views.organisation, name="organisation"),
+    # The API's French guide, at the root of the API's addresses (/api/v1/…, /api/docs).
+    path("api/", views.api_guide, name="api"),
 ]

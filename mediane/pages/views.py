@@ -1,11 +1,13 @@
 """Public pages: home, news, the legal and accessibility statements, the site map, the organisers' hub, error pages."""
 
 import datetime as dt
+import functools
 import logging
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.db.models import Count, Sum
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -32,11 +34,14 @@ def home(request):
         else []
     )
     news = NewsItem.objects.published()[:HOME_NEWS]
+    # « Le forum en chiffres » counts every consultation, the 2019 one as well as today's.
+    forum = Theme.objects.aggregate(themes=Count("pk"), contributions=Sum("published_count", default=0))
     context = {
         "consultation": consultation,
         "themes": themes,
         "news": news,
-        "contributions_count": sum(theme.published_count for theme in themes),
+        "contributions_count": forum["contributions"],
+        "themes_count": forum["themes"],
         "open_theme": next((theme for theme in themes if theme.is_open), None),
     }
     return render(request, "pages/home.html", context)
@@ -56,7 +61,9 @@ def accessibility(request):
 
 
 def legal(request):
-    return render(request, "pages/legal.html", {"host_info": settings.MEDIANE_HOST_INFO})
+    return render(
+        request, "pages/legal.html", {"host_info": settings.MEDIANE_HOST_INFO, "production": settings.PRODUCTION}
+    )
 
 
 def privacy(request):
@@ -84,6 +91,30 @@ def organisation(request):
     if not sections:
         raise PermissionDenied
     return render(request, "pages/organisation.html", {"sections": sections})
+
+
+@functools.cache
+def api_operations() -> list[dict[str, str]]:
+    """Every operation of the API, in the order of its description: what the guide lists, always in step with it."""
+    from config.api import api  # the assembled API reads every app's router: loaded on first use only
+
+    operations = []
+    for path, methods in api.get_openapi_schema()["paths"].items():
+        for method, operation in methods.items():
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": operation.get("summary", ""),
+                    "description": operation.get("description", ""),
+                }
+            )
+    return operations
+
+
+def api_guide(request):
+    """The API explained in French, with every address it answers and the links to its OpenAPI description."""
+    return render(request, "pages/api.html", {"operations": api_operations()})
 
 
 def bad_request(request, exception=None):

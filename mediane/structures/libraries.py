@@ -67,6 +67,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mediane.accounts.territories import InvalidPostalCode, departement_from_postal_code
+from mediane.french import plural
 from mediane.structures.communes import Commune, CommuneReference, departement_of_insee, load_communes
 from mediane.structures.communes import fold as _fold
 from mediane.structures.communes import name_key as _commune_key
@@ -339,7 +340,7 @@ def _header(text: str) -> tuple[str, list[str]]:
 def _lines(lines: Sequence[int]) -> str:
     shown = ", ".join(str(line) for line in lines[:_EXAMPLES])
     more = ", …" if len(lines) > _EXAMPLES else ""
-    return f"ligne{'s' if len(lines) > 1 else ''} {shown}{more}"
+    return f"{plural(lines, 'ligne', 'lignes')} {shown}{more}"
 
 
 class _Reader:

@@ -23,6 +23,7 @@ from django.utils.text import slugify
 
 from mediane import bulk, numbers
 from mediane.accounts.territories import DEPARTEMENTS, InvalidPostalCode, departement_from_postal_code
+from mediane.french import plural
 
 from . import standard
 from .communes import load_communes
@@ -183,7 +184,7 @@ def _lines(lines: list[int | None]) -> str:
     if not known:
         return ""
     more = ", …" if len(known) > EXAMPLE_LINES else ""
-    return f" ({'lignes' if len(known) > 1 else 'ligne'} {', '.join(known[:EXAMPLE_LINES])}{more})"
+    return f" ({plural(known, 'ligne', 'lignes')} {', '.join(known[:EXAMPLE_LINES])}{more})"
 
 
 def _structure_key(values: dict[str, Any]) -> tuple[str, str]:

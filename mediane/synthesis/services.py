@@ -24,6 +24,7 @@ from django.utils.formats import date_format
 from mediane import bulk
 from mediane.consultation import services as consultation_services
 from mediane.consultation.models import Contribution, Theme
+from mediane.french import count_phrase
 from mediane.jobs import queue, runner
 from mediane.text import control_character_message
 
@@ -119,10 +120,6 @@ def _log(run: SynthesisRun, actor: User | None, action: str, summary: str, topic
     return SynthesisEdit.objects.create(
         run=run, actor=actor, action=action, topic=topic, details={"summary": summary, **details}
     )
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'s' if number > 1 else ''}"
 
 
 # --- Launching and running ---------------------------------------------------------------------------------------
@@ -432,7 +429,7 @@ def merge_topics(actor: User | None, topics: Sequence[Topic], label: str = "") -
             run,
             actor,
             EditAction.MERGE,
-            f"Sujets {before} fusionnés en « {target.label} » ({_count(target.size, 'contribution')}).",
+            f"Sujets {before} fusionnés en « {target.label} » ({count_phrase(target.size, 'contribution')}).",
             topic=target,
             merged=merged,
             label=target.label,

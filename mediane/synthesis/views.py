@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from mediane import numbers
 from mediane.consultation.enums import ContributionKind
 from mediane.consultation.models import Theme
+from mediane.french import count_phrase
 from mediane.jobs import runner
 
 from . import reports, services
@@ -272,7 +273,9 @@ def merge(request, pk):
             form.add_error(None, str(error))
         else:
             messages.success(
-                request, f"Les {len(topics)} sujets sont réunis en « {merged.label} » ({merged.size} contributions)."
+                request,
+                f"Les {len(topics)} sujets sont réunis en « {merged.label} » "
+                f"({count_phrase(merged.size, 'contribution')}).",
             )
             return redirect(f"{run.get_absolute_url()}#sujet-{merged.pk}")
     return run_detail(request, pk, merge_form=form)

@@ -26,6 +26,7 @@ from mediane.consultation.enums import ContributionKind
 from mediane.consultation.markup import render_markup
 from mediane.consultation.models import Contribution, Theme
 from mediane.consultation.services import absolute_url
+from mediane.french import count_phrase, plural, without_article
 from mediane.synthesis import reports
 from mediane.synthesis.enums import TopicKind
 from mediane.synthesis.models import SynthesisRun
@@ -53,7 +54,7 @@ KIND_PLURALS = {
     ContributionKind.VIGILANCE: "points de vigilance",
     ContributionKind.PROPOSAL: "propositions",
 }
-PLURAL_OF_LABEL = {str(kind.label): plural for kind, plural in KIND_PLURALS.items()}
+PLURAL_OF_LABEL = {str(kind.label): words for kind, words in KIND_PLURALS.items()}
 
 
 class DossierError(Exception):
@@ -213,11 +214,9 @@ def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
     return f"{cut}…"
 
 
-def count_phrase(count: int, kind_label: str) -> str:
-    """« 1 proposition », « 3 points de vigilance »: a count with its kind, in French."""
-    if count > 1 and kind_label in PLURAL_OF_LABEL:
-        return f"{count} {PLURAL_OF_LABEL[kind_label]}"
-    return f"{count} {kind_label.lower()}"
+def kind_count(count: int, kind_label: str) -> str:
+    """« 1 proposition », « 3 points de vigilance »: a count with its kind of contribution."""
+    return count_phrase(count, kind_label.lower(), PLURAL_OF_LABEL.get(kind_label, kind_label.lower()))
 
 
 def shorten(label: str, length: int = CHART_LABEL_LENGTH) -> str:
@@ -333,9 +332,7 @@ def collect(meeting: Meeting, run: SynthesisRun) -> DossierContent:
                 label=topic.label,
                 size=summary.size,
                 share=percent(summary.size, analysed),
-                kinds=[
-                    count_phrase(count, label) for label, count in sorted(summary.kinds.items(), key=lambda i: -i[1])
-                ],
+                kinds=[kind_count(count, label) for label, count in sorted(summary.kinds.items(), key=lambda i: -i[1])],
                 quotes=[quote(contribution) for contribution in summary.representatives[:QUOTES_PER_TOPIC]],
                 members=members,
                 more_members=max(0, summary.size - len(members)),
@@ -357,8 +354,9 @@ def collect(meeting: Meeting, run: SynthesisRun) -> DossierContent:
     if rest:
         others = (f"Autres départements ({len(rest)})", sum(count for _, count, _ in rest), theme_url)
         departement_note = (
-            f"Les {DEPARTEMENTS_SHOWN} départements qui ont le plus contribué ; les {len(rest)} autres sont regroupés "
-            "dans la dernière ligne du tableau."
+            f"Les {DEPARTEMENTS_SHOWN} départements qui ont le plus contribué ; "
+            + plural(rest, "l'autre est dans", f"les {len(rest)} autres sont regroupés dans")
+            + " la dernière ligne du tableau."
         )
     charts = [
         bar_chart(
@@ -419,7 +417,8 @@ def collect(meeting: Meeting, run: SynthesisRun) -> DossierContent:
     figures.append(Figure("catégories de participant·es", str(len(breakdown.by_category)), theme_url))
 
     sentences = _summary_sentences(theme, analysed, topics, proposals, theme_url)
-    operator = settings.MEDIANE_OPERATOR
+    # A title on the cover and the running head: « Ministère de la Culture », without the article of a sentence.
+    operator = without_article(settings.MEDIANE_OPERATOR)
     place = f", {meeting.place}" if meeting.place else ""
     content = DossierContent(
         theme=theme,
@@ -478,13 +477,14 @@ def _summary_sentences(
         largest = topics[:3]
         named = ", ".join(f"[{md_escape(section.label)}](#{section.anchor}) ({section.size})" for section in largest)
         sentences.append(
-            f"La synthèse automatique les regroupe en {len(topics)} sujets ; les plus fournis sont : {named}."
+            f"La synthèse automatique les regroupe en {count_phrase(len(topics), 'sujet')} ; "
+            f"{plural(largest, 'le plus fourni est', 'les plus fournis sont')} : {named}."
         )
     if proposals:
         first = proposals[0]
         sentences.append(
             f"La proposition la plus soutenue est « [{md_escape(first.title)}]({first.url}) » "
-            f"({first.supports} soutien{'s' if first.supports > 1 else ''})."
+            f"({count_phrase(first.supports, 'soutien')})."
         )
     return sentences
 
@@ -528,7 +528,8 @@ def _method_sentences(content: DossierContent, md: bool) -> list[str]:
     theme_link = f"[page du thème]({content.theme_url})" if md else "page du thème"
     lines = [
         f"La synthèse n° {run.pk} a été calculée le {_format_date(run.finished_at or run.created_at)} sur les "
-        f"{number_format(run.contributions_count, force_grouping=True)} contributions publiées du thème à cette date, "
+        f"{number_format(run.contributions_count, force_grouping=True)} "
+        f"{plural(run.contributions_count, 'contribution publiée', 'contributions publiées')} du thème à cette date, "
         f"toutes consultables sur la {theme_link}. Les chiffres de ce dossier ne comptent que les contributions "
         "encore publiées aujourd'hui.",
         "Les contributions sont regroupées automatiquement par proximité de vocabulaire ; les intitulés des sujets "
@@ -536,9 +537,22 @@ def _method_sentences(content: DossierContent, md: bool) -> list[str]:
         "de chaque sujet, reproduites sans modification.",
     ]
     if content.non_informative:
-        lines.append(f"{content.non_informative} réponses sans contenu exploitable ne sont rattachées à aucun sujet.")
+        lines.append(
+            count_phrase(
+                content.non_informative, "réponse sans contenu exploitable", "réponses sans contenu exploitable"
+            )
+            + plural(content.non_informative, " n'est rattachée", " ne sont rattachées")
+            + " à aucun sujet."
+        )
     if content.duplicate_groups:
-        lines.append(f"{content.duplicate_groups} groupes de contributions quasi identiques ont été repérés.")
+        lines.append(
+            count_phrase(
+                content.duplicate_groups,
+                "groupe de contributions quasi identiques",
+                "groupes de contributions quasi identiques",
+            )
+            + plural(content.duplicate_groups, " a été repéré.", " ont été repérés.")
+        )
     return lines
 
 

@@ -5,6 +5,7 @@ from django import forms
 from mediane import numbers
 from mediane.consultation.models import Contribution, Theme
 from mediane.forms import Form, IntegerField
+from mediane.french import count_phrase
 
 from .enums import DecisionStatus, OrganisationKind
 from .models import Member
@@ -158,7 +159,7 @@ class DecisionForm(Form):
         self.fields["contributions"].choices = [
             (
                 str(row.pk),
-                f"n° {row.pk} — {row.title} ({row.supports_count} soutien{'s' if row.supports_count > 1 else ''})",
+                f"n° {row.pk} — {row.title} ({count_phrase(row.supports_count, 'soutien')})",
             )
             for row in offered
         ]

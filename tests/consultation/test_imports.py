@@ -265,7 +265,7 @@ def test_the_decidim_command_imports_and_prints_a_summary(tmp_path, capsys):
 
     out = capsys.readouterr().out
     assert "2/2 propositions traitées" in out
-    assert "2 ajoutées, 0 mises à jour, 0 inchangées" in out
+    assert "2 ajoutées, 0 mise à jour, 0 inchangée" in out
     assert Contribution.objects.count() == 2
 
 
@@ -315,7 +315,7 @@ def test_the_real_lille_export_imports_196_proposals_and_reimports_idempotently(
     call_command("import_decidim", *args, **options)
     assert Contribution.objects.count() == 196
     assert Theme.objects.get(pk=theme.pk).published_count == 196
-    assert "0 ajoutées, 0 mises à jour, 196 inchangées" in capsys.readouterr().out
+    assert "0 ajoutée, 0 mise à jour, 196 inchangées" in capsys.readouterr().out
     linky = Contribution.objects.get(external_id="418")
     assert linky.title == "Non au déploiement forcé des compteurs intelligents Linky"
     assert linky.supports_count == 2

@@ -40,3 +40,24 @@ def log_in(page: Page, email: str, password: str, next_path: str = "/") -> None:
     page.locator("input[name=password]").fill(password)
     follow(page.get_by_role("button", name="Se connecter"))
     expect(page, "après connexion").to_have_url(re.compile(re.escape(next_path) + "$"))
+
+
+def fill_sign_up(page: Page, email: str, password: str, *, name: str = "Josiane", postal_code: str = "") -> None:
+    """Fill the sign-up form as a librarian called `name`; the journey then presses « Créer mon compte »."""
+    page.locator("input[name=email]").fill(email)
+    page.locator("input[name=password1]").fill(password)
+    page.locator("input[name=password2]").fill(password)
+    page.get_by_label("Nom affiché").fill(name)
+    choose(page, "Professionnel·le de bibliothèque")
+    if postal_code:
+        page.get_by_label("Code postal (facultatif)").fill(postal_code)
+
+
+def to_sign_up_from_a_theme(page: Page) -> None:
+    """On an open theme's page, signed out: « Contribuer » leads to the login page, « Créez votre compte » to the
+    sign-up page; both audited."""
+    follow(page.get_by_role("link", name="Contribuer", exact=True))
+    expect(page, "« Contribuer » sans compte").to_have_url(re.compile("/compte/login/"))
+    assert_accessible(page)
+    follow(page.get_by_role("link", name="Créez votre compte"))
+    assert_accessible(page)

@@ -14,7 +14,7 @@ from mediane.consultation.models import Contribution, Support
 from tests.consultation.factories import ContributionFactory, ThemeFactory
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import choose, follow
+from tests.e2e.steps import choose, fill_sign_up, follow, to_sign_up_from_a_theme
 
 pytestmark = E2E_MARKS
 
@@ -30,12 +30,7 @@ def confirmation_link(mailoutbox, email: str) -> str:
 
 
 def sign_up(page, email: str) -> None:
-    page.locator("input[name=email]").fill(email)
-    page.locator("input[name=password1]").fill(PASSWORD)
-    page.locator("input[name=password2]").fill(PASSWORD)
-    page.get_by_label("Nom affiché").fill("Josiane")
-    choose(page, "Professionnel·le de bibliothèque")
-    page.get_by_label("Code postal (facultatif)").fill("62300")
+    fill_sign_up(page, email, PASSWORD, postal_code="62300")
     follow(page.get_by_role("button", name="Créer mon compte"))
 
 
@@ -56,19 +51,10 @@ def test_a_person_signs_up_contributes_and_supports_another_contribution(browse,
     assert_accessible(page)
 
     # Contributing needs an account: the button leads an anonymous visitor to the login page, then sign-up.
-    follow(page.get_by_role("link", name="Contribuer", exact=True))
-    expect(page).to_have_url(re.compile("/compte/login/"))
-    assert_accessible(page)
-    follow(page.get_by_role("link", name="Créez votre compte"))
-    assert_accessible(page)
+    to_sign_up_from_a_theme(page)
 
     # A wrong postal code is refused with an accessible error, and nothing is created.
-    page.locator("input[name=email]").fill(email)
-    page.locator("input[name=password1]").fill(PASSWORD)
-    page.locator("input[name=password2]").fill(PASSWORD)
-    page.get_by_label("Nom affiché").fill("Josiane")
-    choose(page, "Professionnel·le de bibliothèque")
-    page.get_by_label("Code postal (facultatif)").fill("999")
+    fill_sign_up(page, email, PASSWORD, postal_code="999")
     follow(page.get_by_role("button", name="Créer mon compte"))
     assert_accessible(page)
     expect(page.locator(".fr-input-group--error").first).to_be_attached()

@@ -26,6 +26,7 @@ def test_a_visitor_reads_the_public_pages_and_they_are_accessible(browse, javasc
         "/donnees-personnelles/",
         "/charte-de-participation/",
         "/forum/donnees-ouvertes/",
+        "/api/",
     ]:
         response = page.goto(path)
         assert response.status == 200, path

@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from mediane import pdf
 from mediane.orientation import diagnostic, search, views_diagnostic
 from mediane.orientation.geo import haversine_km
+from tests.platform.pdf_structure import read_structure
 from tests.structures.factories import PlaceFactory
 
 pytestmark = pytest.mark.django_db
@@ -494,6 +495,19 @@ def test_the_slip_is_downloaded_as_a_pdf_with_the_places(client):
         assert name in text
     assert "Ce que vous pouvez apporter" in text
     assert "Lyon 3e Arrondissement (69003)" in text
+
+
+@needs_pdf
+def test_the_slip_pdf_is_tagged_in_french_with_its_title(client):
+    PlaceFactory(nom="Médiathèque Jean Macé", telephone="+33478000000")
+
+    response = client.get(f"{reverse('diagnostic:slip_pdf')}?{query(ANSWERS)}")
+
+    structure = read_structure(response.content)
+    assert structure.tagged
+    assert structure.lang == "fr"
+    assert structure.title.startswith("Fiche d'orientation — ")
+    assert {"H1", "H2", "P", "L", "LI"} <= structure.tags
 
 
 def test_without_weasyprint_the_pdf_link_explains_and_offers_the_print_version(client, monkeypatch):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from tests.consultation.factories import ConsultationFactory, ThemeFactory
 from tests.pages.factories import NewsItemFactory
 
-HOME_QUERIES = 3  # the latest consultation, its themes, the latest news
+HOME_QUERIES = 4  # the latest consultation, its themes, the whole forum's figures, the latest news
 
 
 def home_queries(client, count_queries) -> int:

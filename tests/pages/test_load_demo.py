@@ -1,82 +1,176 @@
-"""`manage.py load_demo`: the 2019 forum with its people and content, loaded once."""
+"""`manage.py load_demo`: one story, from the 2019 consultation as it happened to today's, open to contributions."""
 
+import datetime as dt
+from dataclasses import dataclass
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
+from django.db.models import Max, Min
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
 
+from mediane.accounts.models import User
 from mediane.consultation.enums import ContributionSource, ContributionStatus, ModerationReason, ThemePhase
 from mediane.consultation.models import Comment, Contribution, ModerationLog, Support, Theme
+from mediane.pages.demo.consultation import CALENDAR, PARIS
 from mediane.pages.models import NewsItem
 from mediane.synthesis.enums import RunStatus
 from mediane.synthesis.models import SynthesisEdit, SynthesisRun
+from mediane.workinggroup.models import Decision, DecisionLog, Dossier, Meeting
+
+pytestmark = pytest.mark.django_db
+OLD = "inclusion-numerique-bibliotheques"
+TODAY = "ou-en-sommes-nous"
 
 
-def load() -> str:
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
+def load() -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("load_demo", stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
 
 
-def test_the_demo_loads_a_realistic_forum_once(db):
-    first = load()
+def day(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(PARIS).date()
 
-    themes = {theme.number: theme for theme in Theme.objects.all()}
-    assert {n: t.phase for n, t in themes.items()} == {
-        1: ThemePhase.SYNTHESIS_PUBLISHED,  # closed, and its synthesis is published
-        2: ThemePhase.OPEN,
-        3: ThemePhase.UPCOMING,
+
+@dataclass
+class Demo:
+    output: str
+    media_root: Path  # where the dossier's files went
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the module (a minute of work): committed, read by each test inside its own
+    transaction, and flushed at the end so that the next module starts from an empty database."""
+    media_root = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
+        output, _ = load()
+    yield Demo(output, media_root)
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def test_the_2019_consultation_happened_in_2019_theme_after_theme(demo):
+    themes = {theme.number: theme for theme in Theme.objects.filter(consultation__slug=OLD)}
+
+    assert {number: theme.phase for number, theme in themes.items()} == dict.fromkeys(
+        (1, 2, 3), ThemePhase.SYNTHESIS_PUBLISHED
+    )
+    for number, theme in themes.items():
+        calendar = CALENDAR[number]
+        assert (theme.opens_at, theme.closes_at, theme.meeting_date) == (
+            calendar.opens,
+            calendar.closes,
+            calendar.meeting,
+        )
+        written = Contribution.objects.filter(theme=theme)
+        dates = written.aggregate(Min("created_at"), Max("created_at"), Max("published_at"))
+        assert theme.opens_at < dates["created_at__min"] <= dates["created_at__max"] < theme.closes_at
+        assert dates["published_at__max"] < theme.closes_at
+        for rows in (
+            Support.objects.filter(contribution__theme=theme),
+            Comment.objects.filter(contribution__theme=theme),
+        ):
+            span = rows.aggregate(Min("created_at"), Max("created_at"))
+            assert theme.opens_at < span["created_at__min"] and span["created_at__max"] < theme.closes_at
+        # Closed, then synthesised and published before its meeting.
+        run = SynthesisRun.objects.get(theme=theme)
+        assert run.status == RunStatus.SUCCEEDED and run.topics.count() >= 2
+        assert theme.closes_at < run.created_at < run.finished_at < run.published_at
+        assert run.published_at == theme.synthesis_published_at
+        assert day(run.published_at) < calendar.meeting
+        assert all(
+            theme.closes_at < edit.created_at < theme.closes_at + dt.timedelta(days=30)
+            for edit in SynthesisEdit.objects.filter(run=run)
+        )
+    assert [theme.meeting_label for _, theme in sorted(themes.items())] == [
+        "mai 2019",
+        "juillet 2019",
+        "septembre 2019",
+    ]
+    assert themes[2].opens_at > themes[1].closes_at and themes[3].opens_at > themes[2].closes_at
+
+
+def test_the_2019_meetings_are_held_on_their_dates_and_the_may_dossier_is_dated_may_2019(demo, settings):
+    settings.MEDIA_ROOT = demo.media_root
+    for meeting in Meeting.objects.select_related("theme"):
+        assert meeting.is_held
+        assert day(meeting.held_at) == meeting.date == CALENDAR[meeting.theme.number].meeting
+        assert {day(decision.created_at) for decision in meeting.decisions.all()} == {meeting.date}
+    assert {day(log.created_at) for log in DecisionLog.objects.all()} == {
+        dt.date(2019, 5, 23),
+        dt.date(2019, 7, 4),
+        dt.date(2019, 9, 26),
     }
-    runs = {run.theme.number: run for run in SynthesisRun.objects.select_related("theme")}
-    assert set(runs) == {1, 2}  # theme 3 has no contribution yet
-    assert all(run.status == RunStatus.SUCCEEDED and run.topics.count() >= 2 for run in runs.values())
-    assert runs[1].published_at is not None and runs[2].published_at is None
-    assert [t.meeting_label for t in themes.values()] == ["mai 2019", "juillet 2019", "septembre 2019"]
+    dossier = Dossier.objects.get()
+    assert day(dossier.created_at) == day(dossier.finished_at) == dt.date(2019, 5, 27)
+    with dossier.markdown.open("rb") as handle:
+        markdown = handle.read().decode()
+    assert "document généré le 27 mai 2019" in markdown
+    assert "2026" not in markdown and str(timezone.localdate().year) not in markdown
+
+
+def test_every_date_a_public_page_shows_fits_the_story(demo, client):
+    run = SynthesisRun.objects.get(theme__consultation__slug=OLD, theme__number=1)
+    synthesis = client.get(reverse("synthesis:published", args=[OLD, "role-et-missions"])).content.decode()
+    theme = client.get(reverse("consultation:theme", args=[OLD, "publics-cibles"])).content.decode()
+
+    assert "13 mai 2019" in synthesis
+    assert run.published_at.year == 2019
+    assert "Ouverture : 27 mai 2019 à 09h00" in theme
+    assert "Clôture : 23 juin 2019 à 23h59" in theme
+    assert "Réunion du groupe de travail : juillet 2019" in theme
+    # Nothing of 2019 was written later than 2019, but the news of 2021 and today's consultation.
+    assert ModerationLog.objects.get().created_at.year == 2019
+    assert {user.date_joined.year for user in User.objects.all()} == {2019}
+    assert sorted(item.published_at.year for item in NewsItem.objects.all())[:-1] == [2019, 2019, 2019, 2019, 2021]
+    assert all(item.published_at <= timezone.now() for item in NewsItem.objects.all())
+
+
+def test_todays_consultation_is_open_and_a_newcomer_is_invited_to_contribute(demo, client):
+    now = timezone.now()
+    themes = list(Theme.objects.filter(consultation__slug=TODAY).order_by("number"))
+
+    assert [theme.phase for theme in themes] == [ThemePhase.OPEN, ThemePhase.OPEN]
+    for theme in themes:
+        assert theme.opens_at < now < theme.closes_at
+        written = Contribution.objects.filter(theme=theme).aggregate(Min("created_at"), Max("created_at"))
+        assert theme.opens_at < written["created_at__min"] and written["created_at__max"] <= now
+        assert theme.meeting_label == "à fixer après la clôture"
+    home = client.get(reverse("pages:home")).content.decode()
+    assert f'href="{themes[0].get_absolute_url()}">Contribuer au thème 1</a>' in home
+    assert "Bibliothèques et inclusion numérique : où en sommes-nous ?" in home
+    assert NewsItem.objects.filter(slug=TODAY, published_at__lt=themes[0].opens_at + dt.timedelta(hours=1)).exists()
+
+
+def test_the_forum_has_its_people_moderation_and_assisted_contributions(demo):
     contributions = Contribution.objects.all()
-    assert contributions.count() >= 150
-    assert set(contributions.values_list("kind", flat=True)) == {
-        "retour_experience",
-        "point_vigilance",
-        "proposition",
-    }
+    assert contributions.count() >= 190
+    assert set(contributions.values_list("kind", flat=True)) == {"retour_experience", "point_vigilance", "proposition"}
     assert len(set(contributions.values_list("author_category", flat=True))) >= 5
-    assert not contributions.filter(theme=themes[3]).exists()
     hidden = contributions.get(status=ContributionStatus.HIDDEN)
     assert hidden.hidden_reason == ModerationReason.ABUSIVE
-    assert ModerationLog.objects.filter(contribution=hidden).exists()
-    assert contributions.filter(source=ContributionSource.ASSISTED, author=None).count() >= 8
-    assert themes[2].published_count == contributions.published().filter(theme=themes[2]).count()
-    assert Support.objects.count() >= 300
-    assert Comment.objects.count() >= 50 and Comment.objects.exclude(parent=None).exists()
-    assert NewsItem.objects.filter(slug="conseillers-numeriques").exists()
+    assert contributions.filter(source=ContributionSource.ASSISTED, author=None).count() >= 10
+    for theme in Theme.objects.all():
+        assert theme.published_count == contributions.published().filter(theme=theme).count()
+    assert Support.objects.count() >= 500
+    assert Comment.objects.count() >= 60 and Comment.objects.exclude(parent=None).exists()
+    assert Decision.objects.count() == 14
     assert authenticate(email="moderateur@mediane.localhost", password="demo-mediane-2019") is not None
-    assert "Données de démonstration chargées" in first
-
-    counts = (
-        Contribution.objects.count(),
-        Support.objects.count(),
-        Comment.objects.count(),
-        NewsItem.objects.count(),
-        SynthesisRun.objects.count(),
-        SynthesisEdit.objects.count(),
-    )
-    second = load()
-
-    assert "déjà chargées" in second
-    assert (
-        Contribution.objects.count(),
-        Support.objects.count(),
-        Comment.objects.count(),
-        NewsItem.objects.count(),
-        SynthesisRun.objects.count(),
-        SynthesisEdit.objects.count(),
-    ) == counts
+    assert "Données de démonstration chargées" in demo.output
 
 
-def test_the_demo_refuses_to_load_in_production(db, settings):
-    settings.PRODUCTION = True
+def test_loading_again_changes_nothing(demo):
+    counts = [model.objects.count() for model in (Contribution, Support, Comment, NewsItem, SynthesisRun, Decision)]
 
-    with pytest.raises(CommandError, match="production"):
-        load()
-    assert not Theme.objects.exists()
+    again, _ = load()
+
+    assert "déjà chargées" in again
+    assert [
+        model.objects.count() for model in (Contribution, Support, Comment, NewsItem, SynthesisRun, Decision)
+    ] == counts

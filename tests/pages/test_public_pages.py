@@ -17,6 +17,7 @@ PAGES = [
     ("pages:privacy", {}, "Données personnelles"),
     ("pages:charter", {}, "Charte de participation"),
     ("pages:site_map", {}, "Plan du site"),
+    ("pages:api", {}, "L'API de Médiane"),
 ]
 
 
@@ -72,12 +73,12 @@ def test_the_home_page_without_any_consultation_still_renders(client, db):
 
 
 def test_the_legal_notice_names_the_operator_and_the_host_from_the_settings(client, db, settings):
-    settings.MEDIANE_OPERATOR = "Médiathèque de Quimper"
+    settings.MEDIANE_OPERATOR = "la médiathèque de Quimper"
     settings.MEDIANE_HOST_INFO = "Hébergé par Exemple SAS, 1 rue de la Paix, 75002 Paris"
 
     html = client.get(reverse("pages:legal")).content.decode()
 
-    assert "Médiathèque de Quimper" in html
+    assert "Ce site est édité par la médiathèque de Quimper." in html
     assert "Hébergé par Exemple SAS, 1 rue de la Paix, 75002 Paris" in html
 
 
@@ -93,3 +94,30 @@ def test_the_charter_page_shows_the_participation_charter(client, db):
     html = client.get(reverse("pages:charter")).content.decode()
 
     assert "Respecter les autres" in html
+
+
+def test_the_api_guide_lists_every_operation_in_french_and_links_the_openapi_description(client, db):
+    html = client.get(reverse("pages:api")).content.decode()
+
+    assert "<code>GET /api/v1/themes</code> : Liste des thèmes" in html
+    assert "<code>GET /api/v1/lieux</code> : Lieux de médiation numérique" in html
+    assert f'href="{reverse("api:openapi-json")}"' in html
+    assert f'href="{reverse("api:openapi-view")}" hreflang="en"' in html
+    assert '<html lang="fr"' in html
+
+
+def test_the_footer_leads_to_the_french_api_guide(client, db):
+    html = client.get(reverse("pages:home")).content.decode()
+
+    assert f'<a class="fr-footer__content-link" href="{reverse("pages:api")}">API</a>' in html
+    assert 'href="/api/docs"' not in html
+
+
+def test_the_home_page_counts_the_whole_forum_in_the_french_way(client, db):
+    old = ThemeFactory(number=1, published_count=1)
+    ThemeFactory(number=2, published_count=0, consultation=old.consultation)
+
+    html = " ".join(client.get(reverse("pages:home")).content.decode().split())
+
+    assert "<li><strong>1</strong> contribution publiée</li>" in html
+    assert "<li><strong>2</strong> thèmes de discussion</li>" in html

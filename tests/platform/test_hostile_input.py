@@ -87,6 +87,7 @@ PATTERNS: dict[str, Fill] = {
     "pages:charter": NONE,
     "pages:site_map": NONE,
     "pages:organisation": NONE,
+    "pages:api": NONE,
     "consultation:index": NONE,
     "consultation:contribution": CONTRIBUTION,
     "consultation:withdraw": lambda world: {"pk": world.own_contribution.pk},
@@ -163,6 +164,9 @@ PATTERNS: dict[str, Fill] = {
     "accounts:charter": NONE,
     "accounts:export": NONE,
     "accounts:delete": NONE,
+    "accounts:verification_sent": NONE,
+    "accounts:resend_confirmation": NONE,
+    "accounts:change_confirmation_email": NONE,
     "account_login": NONE,
     "account_logout": NONE,
     "account_inactive": NONE,
@@ -192,6 +196,7 @@ PATTERNS: dict[str, Fill] = {
     "api:nearest": NONE,
     "api:list_places": NONE,
     "api:api-root": NONE,
+    "dev_inbox": NONE,
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
 ADMIN_VALUES = {"object_id": "1", "app_label": "consultation", "url": "x", "content_type_id": "1", "id": "1"}

@@ -1,5 +1,7 @@
 """The OpenAPI description lists every status each operation can answer, each error with its French schema."""
 
+import json
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +74,18 @@ def test_text_inputs_state_the_services_rules(openapi):
     assert "\\x00-\\x08" in contribution["title"]["pattern"]
     comment = openapi["components"]["schemas"]["CommentIn"]["properties"]
     assert comment["body"]["minLength"] == 2 and "\\x7f-\\x9f" in comment["body"]["pattern"]
+
+
+def test_no_status_is_written_twice_in_the_description(client):
+    """JSON keys are text: a route's own 404 (a number for ninja) and the assembly's « 404 » must be one key, or the
+    explorer on /api/docs refuses the whole file (« duplicated mapping key »)."""
+    repeated = []
+
+    def keep_pairs(pairs):
+        keys = [key for key, _ in pairs]
+        repeated.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(pairs)
+
+    json.loads(client.get("/api/v1/openapi.json").content, object_pairs_hook=keep_pairs)
+
+    assert not repeated

@@ -1,6 +1,7 @@
 """The meeting dossier: generated in the background as Markdown and PDF, every quote linking to its contribution."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -9,6 +10,7 @@ from mediane.workinggroup import dossier as rendering
 from mediane.workinggroup import services
 from mediane.workinggroup.enums import DossierStage, DossierStatus
 from mediane.workinggroup.models import Dossier
+from tests.platform.pdf_structure import read_structure
 from tests.workinggroup.factories import DecisionFactory, MeetingFactory, published_synthesis
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +123,14 @@ def test_the_pdf_is_generated_with_its_pages(organiser, meeting, django_capture_
     assert dossier.pdf_pages >= 6  # cover, contents, theme, topics, charts, proposals…
     assert re.fullmatch(r"dossiers/reunion-\d+/dossier-theme-1-\d{4}-\d{2}-\d{2}-\d+\.pdf", dossier.pdf.name)
     assert dossier.finished_at >= dossier.started_at
+    structure = read_structure(read(dossier.pdf))
+    assert structure.tagged and structure.lang == "fr"
+    assert structure.title.startswith("Dossier")
+    assert {"H1", "H2", "Table", "TH", "Caption", "Figure", "Link"} <= structure.tags
+    # Every chart carries its alternative text: its title, and where its data are.
+    assert structure.figure_alts and all(
+        "les données sont dans le tableau qui suit" in alt for alt in structure.figure_alts
+    )
 
 
 def test_without_weasyprint_the_markdown_is_kept_and_the_reason_given_in_french(
@@ -172,15 +182,16 @@ def test_the_dossier_never_fetches_outside_resources(organiser, meeting, monkeyp
 
     class FakeDocument:
         pages = [object()]
+        metadata = SimpleNamespace(lang="fr", title="Dossier de réunion")
 
-        def write_pdf(self):
+        def write_pdf(self, **options):
             return b"%PDF"
 
     class FakeHTML:
         def __init__(self, **kwargs):
             received.update(kwargs)
 
-        def render(self):
+        def render(self, **options):
             return FakeDocument()
 
     monkeypatch.setattr(pdf, "load_weasyprint", lambda: FakeHTML)

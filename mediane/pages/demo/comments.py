@@ -116,7 +116,7 @@ COMMENTS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     (
         "Financer des postes de médiateurs dans les bibliothèques municipales",
         "bruno",
-        "Le futur dispositif des Conseillers numériques va peut-être répondre à cette demande.",
+        "Le Pass numérique et les appels à projets de l'État vont peut-être répondre à cette demande.",
         [],
     ),
     (

@@ -1,10 +1,64 @@
-"""The demo consultation of 2019 and its three themes, each preparing a meeting of the working group.
+"""The consultation of 2019 and its three themes, each preparing a meeting of the working group, at their real dates.
 
-Meeting months stay those of 2019; opening and closing dates are set by `load_demo` relative to today, so that
-theme 1 is closed, theme 2 is open and theme 3 is upcoming whenever the demo is loaded.
+The story: the forum opens on 1 April 2019; each theme is open for a few weeks, closes, has its synthesis computed
+and published, and is discussed at its meeting (May, July and September 2019). `load_demo` writes each step at its
+own date (`clock.py`). Today's consultation, open now, is in `today.py`.
 """
 
 import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def paris(year: int, month: int, day: int, hour: int = 9, minute: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=PARIS)
+
+
+# The team and the crowd join the platform, and the working group is formed, before the forum opens.
+ACCOUNTS_CREATED = paris(2019, 3, 18)
+FORUM_OPENS = paris(2019, 4, 1)
+
+
+@dataclass(frozen=True)
+class ThemeCalendar:
+    opens: dt.datetime
+    closes: dt.datetime
+    synthesis_computed: dt.datetime  # launched by the organiser once the theme is closed
+    synthesis_published: dt.datetime
+    meeting: dt.date
+    minutes_recorded: dt.datetime  # the afternoon of the meeting
+
+
+CALENDAR = {
+    1: ThemeCalendar(
+        opens=FORUM_OPENS,
+        closes=paris(2019, 5, 5, 23, 59),
+        synthesis_computed=paris(2019, 5, 9, 10),
+        synthesis_published=paris(2019, 5, 13, 14),
+        meeting=dt.date(2019, 5, 23),
+        minutes_recorded=paris(2019, 5, 23, 16, 30),
+    ),
+    2: ThemeCalendar(
+        opens=paris(2019, 5, 27),
+        closes=paris(2019, 6, 23, 23, 59),
+        synthesis_computed=paris(2019, 6, 25, 10),
+        synthesis_published=paris(2019, 6, 27, 14),
+        meeting=dt.date(2019, 7, 4),
+        minutes_recorded=paris(2019, 7, 4, 16, 30),
+    ),
+    3: ThemeCalendar(
+        opens=paris(2019, 7, 8),
+        closes=paris(2019, 9, 8, 23, 59),
+        synthesis_computed=paris(2019, 9, 11, 10),
+        synthesis_published=paris(2019, 9, 16, 14),
+        meeting=dt.date(2019, 9, 26),
+        minutes_recorded=paris(2019, 9, 26, 16, 30),
+    ),
+}
+# The May meeting's dossier, with its decisions, generated the Monday after the meeting.
+MAY_DOSSIER_GENERATED = paris(2019, 5, 27, 11)
 
 CONSULTATION = {
     "slug": "inclusion-numerique-bibliotheques",
@@ -20,7 +74,7 @@ CONSULTATION = {
     ),
 }
 
-# number, slug, title, question, description, meeting label, meeting date.
+# number, slug, title, question, description, meeting label (the meeting's date is in CALENDAR).
 THEMES = [
     (
         1,
@@ -32,7 +86,6 @@ THEMES = [
         "Maisons France Services, les espaces publics numériques et les associations ? Vos contributions "
         "préparent la réunion du groupe de travail de mai 2019.",
         "mai 2019",
-        dt.date(2019, 5, 23),
     ),
     (
         2,
@@ -45,7 +98,6 @@ THEMES = [
         "sans les mettre en difficulté, puis les orienter vers un atelier, un accompagnement ou un autre lieu "
         "d'aide ? Vos contributions préparent la réunion du groupe de travail de juillet 2019.",
         "juillet 2019",
-        dt.date(2019, 7, 4),
     ),
     (
         3,
@@ -58,12 +110,8 @@ THEMES = [
         "formations faut-il, pour qui, et comment les financer ? Vos contributions préparent la réunion du "
         "groupe de travail de septembre 2019.",
         "septembre 2019",
-        dt.date(2019, 9, 26),
     ),
 ]
-
-# Days relative to the loading day: theme 1 closed, theme 2 open (30 days ago → in 60 days), theme 3 upcoming.
-THEME_WINDOWS = {1: (-120, -30), 2: (-30, 60), 3: (60, 150)}
 
 # Proposals the crowd rallies behind: they get many supports, as real forums have a few runaway favourites.
 POPULAR = {

@@ -1,7 +1,6 @@
-"""The demo forum's contributions, written for the demo: (theme number, kind, persona key, title, body).
-
-Theme 1 « rôle et missions » and theme 2 « publics cibles » have contributions; theme 3 is upcoming. Titles
-are unique: comments and the hidden contribution refer to them. Bodies use the forum's small Markdown subset.
+"""The 2019 forum's contributions to theme 1 « rôle et missions » and theme 2 « publics cibles », written for the
+demo: (theme number, kind, persona key, title, body). Theme 3's are in `contributions_training.py`. Titles are unique:
+comments, decisions and the hidden contribution refer to them. Bodies use the forum's small Markdown subset.
 """
 
 E = "retour_experience"
@@ -25,8 +24,8 @@ CONTRIBUTIONS: list[tuple[int, str, str, str, str]] = [
         P,
         "marc",
         "Inscrire l'inclusion numérique dans les missions officielles des bibliothèques",
-        "La loi sur les bibliothèques de 2021 n'existe pas encore, mais on en parle. Il faudrait y écrire noir sur "
-        "blanc que l'accompagnement au numérique fait partie des missions des bibliothèques, au même titre que "
+        "Aucune loi ne dit aujourd'hui ce que sont les missions des bibliothèques, et on parle d'en écrire une. Il "
+        "faudrait y écrire noir sur blanc que l'accompagnement au numérique fait partie de leurs missions, au même titre que "
         "l'accès à la lecture. Sans cela, chaque bibliothèque fait selon la bonne volonté de son équipe.",
     ),
     (
@@ -890,9 +889,9 @@ CONTRIBUTIONS: list[tuple[int, str, str, str, str]] = [
         2,
         P,
         "ines",
-        "Orienter vers les Conseillers numériques",
-        "Quand le dispositif des Conseillers numériques arrivera, il faudra que chaque bibliothèque sache où ils "
-        "sont et quels jours. Une carte à jour en temps réel serait idéale.",
+        "Orienter vers les médiateurs du territoire",
+        "Chaque bibliothèque devrait savoir où reçoivent les médiateurs numériques de son territoire, et quels "
+        "jours. Une carte tenue à jour serait idéale.",
     ),
     (
         2,

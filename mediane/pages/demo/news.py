@@ -1,4 +1,5 @@
-"""The demo news and events (« actualités »): dicts of NewsItem fields, keyed by their unique slug."""
+"""The demo news and events (« actualités ») of the story, at their real dates: dicts of NewsItem fields, keyed by
+their unique slug. The news of today's consultation is dated from the loading day (`today.news`)."""
 
 import datetime as dt
 
@@ -11,7 +12,7 @@ NEWS: list[dict] = [
         "title": "Ouverture du forum contributif « Inclusion numérique en bibliothèque »",
         "summary": "Le ministère de la Culture et l'Agence du numérique ouvrent un forum public pour nourrir le "
         "groupe de travail sur l'inclusion numérique en bibliothèque.",
-        "published_at": dt.datetime(2019, 4, 1, 9, 0, tzinfo=UTC),
+        "published_at": dt.datetime(2019, 4, 1, 7, 0, tzinfo=UTC),  # 9 h in Paris, as the forum opens
         "event_date": None,
         "body": (
             "Près de **13 millions** de Français ont du mal à utiliser les outils numériques. Les bibliothèques "
@@ -32,6 +33,24 @@ NEWS: list[dict] = [
             "Avant chaque réunion, les contributions sont lues, résumées et remises au groupe de travail. "
             "Vous ne pouvez pas écrire en ligne ? Demandez à l'accueil de votre bibliothèque : un médiateur "
             "peut recueillir votre avis pour vous."
+        ),
+    },
+    {
+        "slug": "theme-3-ouvert",
+        "kind": "actualite",
+        "title": "Le thème 3 est ouvert : comment former celles et ceux qui accompagnent ?",
+        "summary": "Dernier thème du forum : la formation des bibliothécaires, des bénévoles et des médiateurs "
+        "numériques.",
+        "published_at": dt.datetime(2019, 7, 8, 7, 0, tzinfo=UTC),
+        "event_date": None,
+        "body": (
+            "Le thème 2 est clos : sa synthèse a été remise au groupe de travail, qui s'est réuni le 4 juillet. "
+            "Ses décisions sont publiées sur la page de la réunion.\n\n"
+            "Le thème 3 est maintenant ouvert, jusqu'au 8 septembre. La question : *comment former les "
+            "bibliothécaires, les bénévoles et les médiateurs qui accompagnent les publics au numérique ?*\n\n"
+            "Formation continue, certification des compétences, place des bénévoles, métier de médiateur : "
+            "racontez ce qui a marché, dites ce qui manque. Le groupe de travail lira vos contributions avant "
+            "sa réunion de septembre."
         ),
     },
     {
@@ -88,7 +107,7 @@ NEWS: list[dict] = [
         "title": "Le thème 2 est ouvert : comment toucher les publics qui ont besoin d'aide ?",
         "summary": "Après le rôle et les missions des bibliothèques, le forum s'intéresse aux publics : les "
         "repérer, comprendre leurs besoins et les orienter.",
-        "published_at": dt.datetime(2019, 5, 27, 9, 0, tzinfo=UTC),
+        "published_at": dt.datetime(2019, 5, 27, 7, 0, tzinfo=UTC),
         "event_date": None,
         "body": (
             "Le premier thème du forum est clos : merci pour vos nombreuses contributions ! Leur synthèse a "

@@ -80,7 +80,7 @@ CROWD = [
     Persona("patrice", "Patrice", "bibliotheque", "97400", "Médiathèque de Saint-Denis de La Réunion"),
     Persona("cecile", "Cécile L.", "bibliotheque", "15000", "Médiathèque du Bassin d'Aurillac"),
     Persona("yann", "Yann", "bibliotheque", "29200", "Bibliothèques de Brest"),
-    Persona("ines", "Inès, conseillère numérique", "mediation", "13001", "Espace public numérique du 1er"),
+    Persona("ines", "Inès, médiatrice numérique", "mediation", "13001", "Espace public numérique du 1er"),
     Persona("bruno", "Bruno M.", "mediation", "63000", "Association Coop numérique Auvergne"),
     Persona("sarah", "Sarah", "mediation", "31000", "Point d'information médiation multi-services"),
     Persona("olivier", "Olivier, animateur EPN", "mediation", "58000", "EPN de Nevers"),

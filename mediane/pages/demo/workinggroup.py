@@ -1,10 +1,10 @@
-"""The demo working group of 2019: its members, one meeting per theme, and the decisions of the May meeting.
+"""The demo working group of 2019: its members, and its three meetings (May, July and September 2019), each held on
+its date with minutes and decisions linked to the contributions of its theme and to the topics of the theme's
+published synthesis; the May meeting has its dossier.
 
 Organisations are the real kinds of bodies that sat in the 2019 group; the people are not named (titles such as
-« Représentant·e de l'ABF »), except the fictional demo account. Meeting 1 is held, with minutes and decisions
-linked to real demo contributions of theme 1 and to the topics of its published synthesis; meetings 2 and 3 are
-planned, with their agendas. Everything is written through `mediane.workinggroup.services`, and loading twice
-changes nothing.
+« Représentant·e de l'ABF »), nor is the demo account that one of them signs in with. Everything is written through
+`mediane.workinggroup.services`, each step at its date of 2019 (`clock.py`), and loading twice changes nothing.
 """
 
 from __future__ import annotations
@@ -14,10 +14,13 @@ from collections.abc import Callable
 from mediane.accounts.models import User
 from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Contribution, Theme
+from mediane.pages.demo import clock
+from mediane.pages.demo.consultation import ACCOUNTS_CREATED, CALENDAR, MAY_DOSSIER_GENERATED
+from mediane.pages.demo.meetings import AGENDAS, DECISIONS, EXCUSED, MINUTES, PLACE
 from mediane.synthesis import reports
 from mediane.synthesis.models import SynthesisRun, TopicMembership
 from mediane.workinggroup import services
-from mediane.workinggroup.enums import DecisionStatus, OrganisationKind
+from mediane.workinggroup.enums import OrganisationKind
 from mediane.workinggroup.models import Decision, Dossier, Meeting, Member
 
 CONSULTATION_SLUG = "inclusion-numerique-bibliotheques"
@@ -40,7 +43,7 @@ MEMBERS = [
         OrganisationKind.LIBRARIES,
     ),
     (
-        "Anne-Sophie (compte de démonstration)",
+        "Représentant·e de l'ADBGV",
         "Cheffe de service à la bibliothèque municipale",
         DEMO_ACCOUNT_ORGANISATION,
         OrganisationKind.LIBRARIES,
@@ -118,123 +121,62 @@ MEMBERS = [
         OrganisationKind.TRAINING,
     ),
 ]
-# Organisations excused at the May meeting (everyone else attended).
-EXCUSED_IN_MAY = {"Régions de France", "Emmaüs Connect"}
-
-PLACE = "Paris, ministère de la Culture"
-AGENDAS = {
-    1: (
-        "1. Accueil par le Service du livre et de la lecture et l'Agence du numérique\n"
-        "2. Présentation de la synthèse des contributions du thème 1 : sujets, chiffres et propositions les plus soutenues\n"
-        "3. Échanges sur le rôle et les missions des bibliothèques dans l'inclusion numérique\n"
-        "4. Décisions et suites à donner\n"
-        "5. Calendrier des réunions suivantes"
-    ),
-    2: (
-        "1. Retour sur les décisions de la réunion de mai\n"
-        "2. Présentation de la synthèse du thème 2 : repérer, comprendre et orienter les publics\n"
-        "3. Le diagnostic des besoins : quels outils, quelles limites ?\n"
-        "4. L'orientation vers les autres lieux d'aide : annuaire, fiche commune\n"
-        "5. Décisions"
-    ),
-    3: (
-        "1. Point d'étape sur la feuille de route\n"
-        "2. Présentation de la synthèse du thème 3 : former et professionnaliser les acteurs\n"
-        "3. Formation initiale et continue : avec le CNFPT et l'Enssib\n"
-        "4. Certification des compétences et place des bénévoles\n"
-        "5. Décisions et clôture du cycle de réunions"
-    ),
-}
-MINUTES_MAY = """La réunion est ouverte à 10 heures par le Service du livre et de la lecture, qui rappelle l'objet du groupe de travail : proposer des suites concrètes aux contributions du forum.
-
-**Synthèse du thème 1.** L'Agence du numérique présente la synthèse des contributions publiées sur le thème « Rôle et missions des bibliothèques ». Les membres relèvent trois constats partagés :
-
-- les bibliothèques accueillent déjà de nombreuses personnes en difficulté avec le numérique, souvent sans que cette mission soit reconnue ;
-- l'aide aux démarches administratives en ligne pose des questions de responsabilité et de confidentialité ;
-- le travail avec les autres lieux d'aide (Maisons France Services, espaces publics numériques, associations) reste à organiser.
-
-**Échanges.** Les associations d'élus rappellent la situation des petites communes, qui n'ont pas toujours les moyens d'ouvrir plus longtemps. La MedNum insiste pour que les médiateurs déjà présents sur les territoires soient associés. Le CNFPT propose de rapprocher ces conclusions des travaux du thème 3 sur la formation.
-
-**Décisions.** Le groupe adopte trois décisions, met une proposition à l'étude et en écarte une, comme indiqué ci-dessous. La prochaine réunion, sur le thème 2, aura lieu en juillet.
-
-La séance est levée à 12 h 30."""
-
-# title, text, status, titles of the theme 1 contributions behind the decision.
-DECISIONS_MAY = [
-    (
-        "Reconnaître l'inclusion numérique parmi les missions des bibliothèques",
-        "Le groupe de travail recommande que l'accompagnement des publics au numérique figure explicitement parmi les "
-        "missions des bibliothèques territoriales, et que les collectivités l'inscrivent dans le projet de leur "
-        "établissement.",
-        DecisionStatus.ADOPTED,
-        [
-            "Inscrire l'inclusion numérique dans les missions officielles des bibliothèques",
-            "Faire de la bibliothèque le lieu d'accueil de l'inclusion numérique",
-            "Reconnaître la bibliothèque comme « tiers lieu » du numérique",
-        ],
-    ),
-    (
-        "Une convention type entre bibliothèques et Maisons France Services",
-        "Le groupe de travail demande qu'une convention type soit proposée aux collectivités pour organiser l'orientation "
-        "des personnes entre bibliothèques, Maisons France Services et médiateurs numériques du territoire.",
-        DecisionStatus.ADOPTED,
-        [
-            "Des conventions avec les Maisons France Services",
-            "France Services et la médiathèque : l'expérience de Créteil",
-            "Attention à ne pas oublier les médiateurs déjà présents sur le territoire",
-        ],
-    ),
-    (
-        "Fixer les limites de l'aide aux démarches administratives",
-        "Le groupe de travail adopte le principe d'un guide commun : ce qu'un·e bibliothécaire peut faire avec une "
-        "personne, ce qu'il ou elle ne fait pas à sa place, et comment protéger ses données personnelles.",
-        DecisionStatus.ADOPTED,
-        [
-            "Nous ne sommes pas des guichets de la CAF",
-            "Le risque de devenir le service après-vente de la dématérialisation",
-            "La question de la responsabilité quand on fait à la place",
-            "Les bibliothécaires manipulent des données très sensibles",
-        ],
-    ),
-    (
-        "Élargir les horaires d'ouverture pour l'aide aux démarches",
-        "Le groupe de travail met à l'étude l'ouverture en soirée et le samedi, en tenant compte des moyens des petites "
-        "communes et des réalités des territoires ultramarins. Un point sera fait à la réunion de septembre.",
-        DecisionStatus.TO_STUDY,
-        [
-            "Ouvrir les bibliothèques le soir et le samedi pour les démarches",
-            "Adapter les horaires aux réalités des territoires ultramarins",
-            "Les petites communes n'ont pas les moyens de suivre",
-        ],
-    ),
-    (
-        "Un label « bibliothèque numérique de proximité »",
-        "Le groupe de travail n'a pas retenu la création d'un nouveau label : il préfère s'appuyer sur les dispositifs "
-        "existants et sur la reconnaissance des missions (décision n° 1.1).",
-        DecisionStatus.SET_ASIDE,
-        ["Un label « bibliothèque numérique de proximité »"],
-    ),
-]
 
 
 def load_working_group(organiser: User, member_account: User | None, step: Callable[[str], None]) -> dict[str, int]:
-    """Load the demo working group once; returns what it holds. Needs the demo forum (themes and contributions)."""
-    themes = {theme.number: theme for theme in Theme.objects.filter(consultation__slug=CONSULTATION_SLUG)}
-    members = _ensure_members(organiser, member_account)
-    for number, theme in sorted(themes.items()):
-        meeting = Meeting.objects.filter(theme=theme).first()
-        if meeting is None:
-            meeting = services.schedule_meeting(
-                organiser, theme, date=theme.meeting_date, place=PLACE, agenda=AGENDAS.get(number, "")
-            )
-        if number == 1:
-            _hold_may_meeting(organiser, meeting, members, step)
+    """Load the whole demo working group once, each step at its 2019 date; returns what it holds. Needs the demo forum
+    of 2019 (themes, contributions, and their published syntheses for the decisions' topics and the dossier).
+    `load_demo` calls the steps one by one instead, between the themes of the forum, so that the story is written
+    in its order."""
+    members = ensure_members(organiser, member_account)
+    for theme in Theme.objects.filter(consultation__slug=CONSULTATION_SLUG).order_by("number"):
+        schedule(organiser, theme)
+        hold(organiser, theme, members, step)
+    return summary()
+
+
+def summary() -> dict[str, int]:
     return {
         "membres du groupe de travail": Member.objects.count(),
         "réunions": Meeting.objects.count(),
         "décisions": Decision.objects.count(),
         "dossiers de réunion": Dossier.objects.ready().count(),
     }
+
+
+def ensure_members(organiser: User, member_account: User | None) -> list[Member]:
+    """The members, as the group was formed before the forum opened."""
+    with clock.at(ACCOUNTS_CREATED):
+        return _ensure_members(organiser, member_account)
+
+
+def schedule(organiser: User, theme: Theme) -> Meeting:
+    """The theme's meeting, announced with the theme."""
+    calendar = CALENDAR[theme.number]
+    meeting = Meeting.objects.filter(theme=theme).first()
+    if meeting is None:
+        with clock.at(calendar.opens):
+            meeting = services.schedule_meeting(
+                organiser, theme, date=calendar.meeting, place=PLACE, agenda=AGENDAS[theme.number]
+            )
+    return meeting
+
+
+def hold(organiser: User, theme: Theme, members: list[Member], step: Callable[[str], None]) -> None:
+    """The meeting held on its date: minutes, attendees and decisions; then, for May, the dossier with its decisions.
+
+    Checked on every load, not only the first: a dossier that is missing (deleted, failed) is built again."""
+    meeting = schedule(organiser, theme)
+    with clock.at(CALENDAR[theme.number].minutes_recorded):
+        _hold_meeting(organiser, meeting, members, step)
+    if theme.number != 1 or reports.published_run(theme) is None:
+        return
+    if not Dossier.objects.filter(meeting=meeting).ready().exists():
+        step("dossier de la réunion de mai 2019 (PDF et Markdown)")
+        with clock.at(MAY_DOSSIER_GENERATED):
+            dossier = services.build_dossier_now(organiser, meeting)
+        if dossier.error:
+            step(dossier.error)
 
 
 def _ensure_members(organiser: User, member_account: User | None) -> list[Member]:
@@ -256,33 +198,24 @@ def _ensure_members(organiser: User, member_account: User | None) -> list[Member
     return members
 
 
-def _hold_may_meeting(organiser: User, meeting: Meeting, members: list[Member], step: Callable[[str], None]) -> None:
-    theme = meeting.theme
+def _hold_meeting(organiser: User, meeting: Meeting, members: list[Member], step: Callable[[str], None]) -> None:
+    number = meeting.theme.number
     if not meeting.is_held:
-        attendees = [member for member in members if member.organisation not in EXCUSED_IN_MAY]
-        services.record_minutes(organiser, meeting, minutes=MINUTES_MAY, attendees=attendees)
-    run = reports.published_run(theme)
+        attendees = [member for member in members if member.organisation not in EXCUSED[number]]
+        services.record_minutes(organiser, meeting, minutes=MINUTES[number], attendees=attendees)
     if not meeting.decisions.exists():
-        _record_may_decisions(organiser, meeting, run, step)
-    # Checked on every load, not only the first: a dossier that is missing (deleted, failed) is built again.
-    if run is not None and not Dossier.objects.filter(meeting=meeting).ready().exists():
-        step("dossier de la réunion de mai (PDF et Markdown)")
-        dossier = services.build_dossier_now(organiser, meeting)
-        if dossier.error:
-            step(dossier.error)
+        _record_decisions(organiser, meeting, reports.published_run(meeting.theme), step)
 
 
-def _record_may_decisions(
-    organiser: User, meeting: Meeting, run: SynthesisRun | None, step: Callable[[str], None]
-) -> None:
+def _record_decisions(organiser: User, meeting: Meeting, run: SynthesisRun | None, step: Callable[[str], None]) -> None:
     theme = meeting.theme
     if run is None:
-        step("pas de synthèse publiée pour le thème 1 : décisions enregistrées sans lien vers des sujets, sans dossier")
+        step(f"pas de synthèse publiée pour le thème {theme.number} : décisions enregistrées sans lien vers des sujets")
     published = {
         row.title: row.pk
         for row in Contribution.objects.filter(theme=theme, status=ContributionStatus.PUBLISHED).only("pk", "title")
     }
-    for title, text, status, sources in DECISIONS_MAY:
+    for title, text, status, sources in DECISIONS[theme.number]:
         contribution_ids = tuple(published[source] for source in sources if source in published)
         topic_ids: tuple[int, ...] = ()
         if run is not None:

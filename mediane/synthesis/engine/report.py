@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from mediane.french import count_phrase
 from mediane.synthesis.engine.documents import Document, SynthesisResult
 
 EXCERPT_LENGTH = 280
@@ -38,10 +39,6 @@ def to_json(result: SynthesisResult, documents: Sequence[Document]) -> dict[str,
     }
 
 
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count <= 1 else plural}"
-
-
 def to_markdown(result: SynthesisResult, documents: Sequence[Document]) -> str:
     """A readable French report: figures, then each topic with its terms and two quotes."""
     text_of = {doc.id: doc.text for doc in documents}
@@ -49,13 +46,13 @@ def to_markdown(result: SynthesisResult, documents: Sequence[Document]) -> str:
     lines = [
         "# Synthèse des contributions",
         "",
-        f"- {_plural(figures['documents'], 'contribution lue', 'contributions lues')}, "
-        f"dont {_plural(figures['non_informative'], 'non informative', 'non informatives')} "
+        f"- {count_phrase(figures['documents'], 'contribution lue', 'contributions lues')}, "
+        f"dont {count_phrase(figures['non_informative'], 'non informative', 'non informatives')} "
         "(« RAS », « néant », réponse vide…), mises à part.",
-        f"- {_plural(len(result.topics), 'sujet retenu', 'sujets retenus')} "
+        f"- {count_phrase(len(result.topics), 'sujet retenu', 'sujets retenus')} "
         f"(entre {figures['k_bounds'][0]} et {figures['k_bounds'][1]} essayés, méthode : {figures['k_selection']}).",
-        f"- {_plural(len(result.duplicates), 'groupe', 'groupes')} de contributions identiques ou presque, "
-        f"qui réunissent {_plural(figures['documents_in_duplicate_groups'], 'contribution', 'contributions')}.",
+        f"- {count_phrase(len(result.duplicates), 'groupe', 'groupes')} de contributions identiques ou presque, "
+        f"qui réunissent {count_phrase(figures['documents_in_duplicate_groups'], 'contribution', 'contributions')}.",
         f"- Durée du calcul : {figures['timings_seconds']['total']:.1f} s.",
     ]
     evaluation = figures.get("evaluation")
@@ -72,7 +69,7 @@ def to_markdown(result: SynthesisResult, documents: Sequence[Document]) -> str:
             "",
             f"## {number}. {topic.label}",
             "",
-            f"{_plural(topic.size, 'contribution', 'contributions')} ({share:.0%} du total).",
+            f"{count_phrase(topic.size, 'contribution', 'contributions')} ({share:.0%} du total).",
             "",
             f"Mots distinctifs : {', '.join(topic.terms) or '—'}.",
         ]
@@ -87,6 +84,6 @@ def to_markdown(result: SynthesisResult, documents: Sequence[Document]) -> str:
             "",
             "## Contributions non informatives",
             "",
-            _plural(len(result.non_informative_ids), "contribution", "contributions") + ".",
+            count_phrase(len(result.non_informative_ids), "contribution", "contributions") + ".",
         ]
     return "\n".join(lines).rstrip() + "\n"

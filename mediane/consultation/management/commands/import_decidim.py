@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from mediane.consultation import services_imports
 from mediane.consultation.models import Theme
+from mediane.french import count_phrase
 
 
 def find_theme(consultation: str, number: int) -> Theme:
@@ -45,7 +46,7 @@ class Command(BaseCommand):
             raise CommandError(f"{len(result.errors)} erreur(s) : rien n'a été importé.")
 
         def progress(done: int, total: int) -> None:
-            self.stdout.write(f"  {done}/{total} propositions traitées")
+            self.stdout.write(f"  {done}/{count_phrase(total, 'proposition traitée', 'propositions traitées')}")
 
         summary = services_imports.import_decidim_proposals(
             theme, result.rows, Path(options["file"]).name, dry_run=options["dry_run"], progress=progress
@@ -53,7 +54,9 @@ class Command(BaseCommand):
         prefix = "Vérification seule, rien n'est enregistré : " if options["dry_run"] else ""
         self.stdout.write(
             self.style.SUCCESS(
-                f"{prefix}{len(result.rows)} propositions lues pour « {theme} » : "
-                f"{summary.created} ajoutées, {summary.updated} mises à jour, {summary.unchanged} inchangées."
+                f"{prefix}{count_phrase(len(result.rows), 'proposition lue', 'propositions lues')} pour « {theme} » : "
+                f"{count_phrase(summary.created, 'ajoutée')}, "
+                f"{count_phrase(summary.updated, 'mise à jour', 'mises à jour')}, "
+                f"{count_phrase(summary.unchanged, 'inchangée')}."
             )
         )

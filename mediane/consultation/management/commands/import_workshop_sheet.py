@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from mediane.accounts.models import User
 from mediane.consultation import services, services_imports
+from mediane.french import count_phrase
 
 from .import_decidim import find_theme, read_bytes
 
@@ -35,10 +36,16 @@ class Command(BaseCommand):
                 self.stderr.write(str(error))
             raise CommandError(f"{len(result.errors)} erreur(s) : rien n'a été importé.")
         if options["dry_run"]:
-            self.stdout.write(self.style.SUCCESS(f"Fichier valide : {len(result.rows)} contributions à importer."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Fichier valide : {count_phrase(len(result.rows), 'contribution')} à importer.")
+            )
             return
         try:
             record = services_imports.import_workshop_sheet(mediator, theme, result.rows, Path(options["file"]).name)
         except services.ForumError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(self.style.SUCCESS(f"{record.rows} contributions importées dans « {theme} »."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{count_phrase(record.rows, 'contribution importée', 'contributions importées')} dans « {theme} »."
+            )
+        )

@@ -1,10 +1,19 @@
-"""`manage.py load_demo`: the 2019 forum « Inclusion numérique en bibliothèque », with people, contributions,
-supports, comments, a hidden and some assisted contributions, and news. Idempotent; refused in production.
+"""`manage.py load_demo`: the demo tells one story, from 2019 to today.
 
-Every forum write goes through the services, as a person would make it. Two things are set directly because
-they are configuration or history, not forum writes: the themes' dates (theme 1 is written while open, then
-closed), and the timestamps of the demo's contributions and comments, spread over each theme's opening period
-so that "most recent" sorting and dates look like a real consultation.
+1. **2019, as it happened.** The forum « Inclusion numérique en bibliothèque » opens on 1 April 2019. Its three themes
+   open and close one after the other; people write, support and comment; a moderator hides an insult; a mediator
+   records the words of people without an account. Each closed theme has its synthesis computed and published, and
+   its working-group meeting is held (23 May, 4 July, 26 September 2019) with minutes and decisions; the May meeting
+   has its dossier. The news of 2019 and of 2021 (the Conseillers numériques) are dated as they were.
+2. **Today.** A second consultation, « Bibliothèques et inclusion numérique : où en sommes-nous ? », opened three weeks
+   before the loading day, with two open themes and their first contributions: a newcomer can contribute at once.
+3. **Places**: real public data of the Rhône and of Nouvelle-Calédonie, imported as an organiser would.
+
+Every write goes through the services, as a person would make it, each at its date: `mediane/pages/demo/clock.py`
+sets Django's clock for each step. Only the themes' dates are set directly: they are configuration.
+
+Idempotent: loading again changes nothing. A database holding the demo of an earlier version (before this story) is
+not rewritten: the command says how to start from a fresh database. Refused in production.
 """
 
 from __future__ import annotations
@@ -20,41 +29,43 @@ from django.utils import timezone
 
 from mediane.accounts.models import User
 from mediane.accounts.services import accept_charter, grant_role, update_profile
-from mediane.consultation import services, services_moderation
-from mediane.consultation.enums import ContributionStatus, ModerationReason
-from mediane.consultation.models import Comment, Consultation, Contribution, Theme
+from mediane.consultation import services
+from mediane.consultation.enums import ContributionStatus
+from mediane.consultation.models import Comment, Consultation, Contribution, Support, Theme
+from mediane.pages.demo import clock, consultation, today, workinggroup
 from mediane.pages.demo.comments import COMMENTS
-from mediane.pages.demo.consultation import CONSULTATION, POPULAR, THEME_WINDOWS, THEMES
 from mediane.pages.demo.contributions import ASSISTED, CONTRIBUTIONS, HIDDEN
+from mediane.pages.demo.contributions_training import POPULAR_TRAINING, TRAINING, TRAINING_COMMENTS
+from mediane.pages.demo.forum import ThemeWriter, Window
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
 from mediane.pages.demo.places import load_places
-from mediane.pages.demo.synthesis import load_syntheses
-from mediane.pages.demo.workinggroup import load_working_group
+from mediane.pages.demo.synthesis import synthesise
 from mediane.pages.models import NewsItem
 from mediane.structures.models import Place
 
 ALREADY_LOADED = "Données de démonstration déjà chargées : rien à faire."
+OLDER_DEMO = (
+    "Cette base contient la démonstration d'une version précédente de Médiane, dont les dates ne racontent pas la "
+    "même histoire : elle n'est pas modifiée. Pour charger la démonstration actuelle, repartez d'une base neuve : "
+    "arrêtez le serveur, supprimez le fichier {database} (tout ce qu'il contient sera perdu), puis relancez "
+    "« make run »."
+)
 ORGANISER_EMAIL = "organisatrice@mediane.localhost"
 # A fixed seed: two loads of the demo give the same supports, so screenshots and tests stay stable.
 SEED = 2019
+POPULAR = {**consultation.POPULAR, **POPULAR_TRAINING}
 
 
 class Command(BaseCommand):
-    help = "Charge une seule fois les données de démonstration du forum de 2019."
+    help = "Charge une seule fois les données de démonstration : le forum de 2019 et la consultation d'aujourd'hui."
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError("Les données de démonstration ne se chargent jamais en production.")
         self.verbose = options["verbosity"] >= 1
-        if Consultation.objects.filter(slug=CONSULTATION["slug"]).exists():
-            if not Place.objects.exists():  # a demo loaded before places existed gets them now
-                organiser = User.objects.filter(email=ORGANISER_EMAIL).first()
-                with transaction.atomic():
-                    summary = load_places(organiser, self.step)
-                self.stdout.write(self.style.SUCCESS(f"Lieux de démonstration chargés : {summary['lieux']}."))
-                return
-            self.stdout.write(ALREADY_LOADED)
+        if Consultation.objects.filter(slug=consultation.CONSULTATION["slug"]).exists():
+            self.already_there()
             return
         self.now = timezone.now()
         self.rng = random.Random(SEED)  # noqa: S311 (demo data, not security)
@@ -68,56 +79,74 @@ class Command(BaseCommand):
             + ", ".join(persona.address for persona in TEAM)
         )
 
+    def already_there(self) -> None:
+        if not Consultation.objects.filter(slug=today.CONSULTATION["slug"]).exists():
+            self.stderr.write(self.style.WARNING(OLDER_DEMO.format(database=settings.DATABASES["default"]["NAME"])))
+            return
+        if not Place.objects.exists():  # a demo loaded before places existed gets them now
+            organiser = User.objects.filter(email=ORGANISER_EMAIL).first()
+            with transaction.atomic():
+                places = load_places(organiser, self.step)
+            self.stdout.write(self.style.SUCCESS(f"Lieux de démonstration chargés : {places['lieux']}."))
+            return
+        self.stdout.write(ALREADY_LOADED)
+
     def step(self, message: str) -> None:
         if self.verbose:
             self.stdout.write(f"… {message}")
+
+    def progress(self, done: int, total: int) -> None:
+        if self.verbose:
+            self.stdout.write(f"    {done}/{total}")
 
     # --- Loading ------------------------------------------------------------------------------------------
 
     def load(self) -> dict[str, int]:
         self.step("comptes")
-        self.people = {persona.key: self.ensure_person(persona) for persona in [*TEAM, *CROWD]}
-        self.step("consultation et thèmes")
-        themes = self.create_themes()
-        self.step("contributions")
-        contributions = self.publish_contributions(themes)
-        hidden = contributions.pop(HIDDEN[3])
-        assisted = self.record_assisted(themes)
-        self.step("soutiens")
-        supports = self.add_supports([*contributions.values(), *assisted])
-        self.step("commentaires")
-        comments = self.add_comments(contributions)
-        services.follow_theme(self.people["participante"], themes[2])
-        self.step("modération")
-        services_moderation.hide_contribution(
-            self.people["moderateur"],
-            hidden,
-            ModerationReason.ABUSIVE,
-            "Propos injurieux envers les bibliothécaires.",
-        )
-        self.step("calendrier")
-        self.spread_timeline(themes, [*contributions.values(), hidden, *assisted])
-        self.close_first_theme(themes[1])
+        with clock.at(consultation.ACCOUNTS_CREATED):
+            self.people = {persona.key: self.ensure_person(persona) for persona in [*TEAM, *CROWD]}
+        self.supporters = [self.people[persona.key] for persona in CROWD] + [
+            self.people["participante"],
+            self.people["groupe"],
+        ]
+        organiser = self.people["organisatrice"]
+        counts = {"supports": 0, "comments": 0, "runs": 0, "published": 0}
+
+        self.step("2019 : la consultation « Inclusion numérique en bibliothèque »")
+        themes_2019 = self.create_2019_consultation()
+        members = workinggroup.ensure_members(organiser, self.people["groupe"])
+        for number, theme in themes_2019.items():
+            self.step(f"2019 : thème {number}, « {theme.title} »")
+            workinggroup.schedule(organiser, theme)
+            self.write_2019_theme(theme, counts)
+            self.step(f"2019 : synthèse du thème {number}")
+            computed, published = synthesise(theme, organiser)
+            counts["runs"] += computed
+            counts["published"] += published
+            self.step(f"2019 : réunion du thème {number}")
+            workinggroup.hold(organiser, theme, members, self.step)
         self.step("actualités")
         for fields in NEWS:
             NewsItem.objects.create(**fields)
-        self.step("synthèses")
-        syntheses = load_syntheses(themes, self.people["organisatrice"])
-        self.step("groupe de travail")
-        working_group = load_working_group(self.people["organisatrice"], self.people["groupe"], self.step)
+
+        self.step("aujourd'hui : la consultation « Bibliothèques et inclusion numérique : où en sommes-nous ? »")
+        themes_today = self.load_today(counts)
+
         self.step("structures et lieux")
-        places = load_places(self.people["organisatrice"], self.step)
+        places = load_places(organiser, self.step)
         return {
             "comptes": len(self.people),
-            "thèmes": len(themes),
+            "consultations": Consultation.objects.count(),
+            "thèmes": len(themes_2019) + len(themes_today),
             "contributions publiées": Contribution.objects.published().count(),
-            "dont recueillies par un·e médiateur·rice": len(assisted),
+            "dont recueillies par un·e médiateur·rice": Contribution.objects.filter(collected_by__isnull=False).count(),
             "contributions masquées": Contribution.objects.filter(status=ContributionStatus.HIDDEN).count(),
-            "soutiens": supports,
-            "commentaires et réponses": comments,
-            "actualités": len(NEWS),
-            **syntheses,
-            **working_group,
+            "soutiens": Support.objects.count(),
+            "commentaires et réponses": Comment.objects.count(),
+            "actualités": NewsItem.objects.count(),
+            "synthèses calculées": counts["runs"],
+            "synthèses publiées": counts["published"],
+            **workinggroup.summary(),
             **places,
         }
 
@@ -144,96 +173,86 @@ class Command(BaseCommand):
         EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
         return user
 
-    def create_themes(self) -> dict[int, Theme]:
-        consultation = Consultation.objects.create(**CONSULTATION)
-        themes = {}
-        for number, slug, title, question, description, label, meeting in THEMES:
-            opens, closes = THEME_WINDOWS[number]
-            if number == 1:
-                closes = 1  # open while the demo writes in it; closed by close_first_theme
-            themes[number] = Theme.objects.create(
-                consultation=consultation,
-                number=number,
-                slug=slug,
-                title=title,
-                question=question,
-                description=description,
-                opens_at=self.now + dt.timedelta(days=opens),
-                closes_at=self.now + dt.timedelta(days=closes),
-                meeting_date=meeting,
-                meeting_label=label,
-            )
+    # --- 2019 ---------------------------------------------------------------------------------------------
+
+    def create_2019_consultation(self) -> dict[int, Theme]:
+        with clock.at(consultation.FORUM_OPENS - dt.timedelta(days=4)):  # prepared the week before it opens
+            forum = Consultation.objects.create(**consultation.CONSULTATION)
+            themes = {}
+            for number, slug, title, question, description, label in consultation.THEMES:
+                calendar = consultation.CALENDAR[number]
+                themes[number] = Theme.objects.create(
+                    consultation=forum,
+                    number=number,
+                    slug=slug,
+                    title=title,
+                    question=question,
+                    description=description,
+                    opens_at=calendar.opens,
+                    closes_at=calendar.closes,
+                    meeting_date=calendar.meeting,
+                    meeting_label=label,
+                )
         return themes
 
-    def publish_contributions(self, themes: dict[int, Theme]) -> dict[str, Contribution]:
-        published = {}
-        rows = [*CONTRIBUTIONS, HIDDEN]
-        for index, (number, kind, author, title, body) in enumerate(rows, start=1):
-            draft = services.ContributionDraft(kind=kind, title=title, body=body)
-            published[title] = services.publish_contribution(self.people[author], themes[number], draft)
-            if self.verbose and index % 50 == 0:
-                self.stdout.write(f"    {index}/{len(rows)}")
-        return published
+    def write_2019_theme(self, theme: Theme, counts: dict[str, int]) -> None:
+        calendar = consultation.CALENDAR[theme.number]
+        # Contributions come from the first hours to the last day; supports and comments until the closing.
+        window = Window(calendar.opens + dt.timedelta(hours=2), calendar.closes - dt.timedelta(hours=6))
+        writer = ThemeWriter(theme, window, self.people, self.rng, self.progress)
+        rows = [row for row in [*CONTRIBUTIONS, *TRAINING] if row[0] == theme.number]
+        if HIDDEN[0] == theme.number:
+            rows.insert(len(rows) // 2, HIDDEN)
+        assisted = [row for row in ASSISTED if row[0] == theme.number]
+        writer.contributions(rows, assisted, self.people["mediateur"])
+        if HIDDEN[0] == theme.number:
+            writer.hide(HIDDEN[3], self.people["moderateur"], "Propos injurieux envers les bibliothécaires.")
+        counts["supports"] += writer.supports(self.wanted_supports, self.supporters)
+        counts["comments"] += writer.comments([*COMMENTS, *TRAINING_COMMENTS])
 
-    def record_assisted(self, themes: dict[int, Theme]) -> list[Contribution]:
-        mediator = self.people["mediateur"]
-        recorded = []
-        for number, kind, category, postal_code, channel, title, body in ASSISTED:
-            person = services.AssistedPerson(category=category, postal_code=postal_code, consent=True, channel=channel)
-            draft = services.ContributionDraft(kind=kind, title=title, body=body)
-            recorded.append(services.record_assisted_contribution(mediator, themes[number], draft, person))
-        return recorded
-
-    def add_supports(self, contributions: list[Contribution]) -> int:
+    def wanted_supports(self, contribution: Contribution) -> int:
         """Most contributions get a few supports, proposals a few more, and the POPULAR ones many."""
-        supporters = [self.people[persona.key] for persona in CROWD] + [
-            self.people["participante"],
-            self.people["groupe"],
-        ]
-        count = 0
-        for contribution in contributions:
-            wanted = POPULAR.get(contribution.title)
-            if wanted is None:
-                wanted = int(self.rng.paretovariate(1.4)) + (contribution.kind == "proposition")
-            candidates = [user for user in supporters if user.pk != contribution.author_id]
-            for user in self.rng.sample(candidates, min(wanted, len(candidates))):
-                count += services.support_contribution(user, contribution)
-        return count
+        wanted = POPULAR.get(contribution.title)
+        if wanted is None:
+            wanted = int(self.rng.paretovariate(1.4)) + (contribution.kind == "proposition")
+        return wanted
 
-    def add_comments(self, contributions: dict[str, Contribution]) -> int:
-        count = 0
-        for title, author, body, replies in COMMENTS:
-            contribution = contributions[title]
-            comment = services.add_comment(self.people[author], contribution, body)
-            count += 1
-            for reply_author, reply in replies:
-                services.add_comment(self.people[reply_author], contribution, reply, parent=comment)
-                count += 1
-        return count
+    # --- Today --------------------------------------------------------------------------------------------
 
-    def spread_timeline(self, themes: dict[int, Theme], contributions: list[Contribution]) -> None:
-        """Date contributions across their theme's opening period, in the order written; comments follow."""
-        by_theme: dict[int, list[Contribution]] = {}
-        for contribution in contributions:
-            by_theme.setdefault(contribution.theme_id, []).append(contribution)
-        for number, (opens, closes) in THEME_WINDOWS.items():
-            rows = by_theme.get(themes[number].pk, [])
-            start = self.now + dt.timedelta(days=opens)
-            end = min(self.now + dt.timedelta(days=closes), self.now) - dt.timedelta(hours=3)
-            step = (end - start) / max(len(rows), 1)
-            for position, contribution in enumerate(rows):
-                moment = start + step * position + dt.timedelta(minutes=self.rng.randint(0, 600))
-                Contribution.objects.filter(pk=contribution.pk).update(created_at=moment, published_at=moment)
-                self.date_comments(contribution, moment, end)
+    def day_at(self, days: int, hour: int, minute: int = 0) -> dt.datetime:
+        """`days` after the loading day (before it when negative), at that time in Paris."""
+        day = timezone.localdate(self.now) + dt.timedelta(days=days)
+        return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=consultation.PARIS)
 
-    def date_comments(self, contribution: Contribution, written_at, latest) -> None:
-        moment = written_at
-        for comment in Comment.objects.filter(contribution=contribution).order_by("id"):
-            moment = min(moment + dt.timedelta(hours=self.rng.randint(2, 48)), latest)
-            Comment.objects.filter(pk=comment.pk).update(created_at=moment)
-
-    def close_first_theme(self, theme: Theme) -> None:
-        opens, closes = THEME_WINDOWS[theme.number]
-        Theme.objects.filter(pk=theme.pk).update(
-            opens_at=self.now + dt.timedelta(days=opens), closes_at=self.now + dt.timedelta(days=closes)
-        )
+    def load_today(self, counts: dict[str, int]) -> dict[int, Theme]:
+        first_opening = self.day_at(-max(theme.opened_days_ago for theme in today.THEMES), 9)
+        with clock.at(first_opening - dt.timedelta(hours=1)):
+            current = Consultation.objects.create(**today.CONSULTATION)
+            themes = {}
+            for spec in today.THEMES:
+                opens = self.day_at(-spec.opened_days_ago, 9)
+                closes = self.day_at(spec.open_for_days - spec.opened_days_ago, 23, 59)
+                themes[spec.number] = Theme.objects.create(
+                    consultation=current,
+                    number=spec.number,
+                    slug=spec.slug,
+                    title=spec.title,
+                    question=spec.question,
+                    description=spec.description,
+                    opens_at=opens,
+                    closes_at=closes,
+                    meeting_date=timezone.localdate(closes + today.MEETING_AFTER_CLOSING),
+                    meeting_label=today.MEETING_LABEL,
+                )
+        NewsItem.objects.create(**today.news(first_opening))
+        for number, theme in themes.items():
+            window = Window(theme.opens_at + dt.timedelta(hours=2), min(self.now, self.day_at(0, 8)))
+            writer = ThemeWriter(theme, window, self.people, self.rng)
+            writer.contributions([row for row in today.CONTRIBUTIONS if row[0] == number], [], self.people["mediateur"])
+            counts["supports"] += writer.named_supports(
+                {title: keys for title, keys in today.SUPPORTS.items() if title in writer.written}
+            )
+            counts["comments"] += writer.comments(today.COMMENTS)
+        with clock.at(themes[1].opens_at + dt.timedelta(days=1)):
+            services.follow_theme(self.people["participante"], themes[1])
+        return themes

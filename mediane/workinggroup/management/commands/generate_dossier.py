@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from mediane import numbers
+from mediane.french import count_phrase
 from mediane.workinggroup import services
 from mediane.workinggroup.models import Meeting
 
@@ -44,7 +45,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Dossier n° {dossier.pk} généré en {elapsed:.1f} s :"))
         self.stdout.write(f"  - Markdown : {dossier.markdown.name} ({dossier.markdown.size} octets)")
         if dossier.pdf:
-            self.stdout.write(f"  - PDF : {dossier.pdf.name} ({dossier.pdf.size} octets, {dossier.pdf_pages} pages)")
+            self.stdout.write(
+                f"  - PDF : {dossier.pdf.name} ({dossier.pdf.size} octets, "
+                f"{count_phrase(dossier.pdf_pages or 0, 'page')})"
+            )
         else:
             self.stdout.write(self.style.WARNING(f"  - PDF : {dossier.error}"))
         if options["png"] and dossier.pdf:
