@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from mediane import french
 from mediane.structures import standard
 from mediane.structures.communes import load_communes
 from mediane.structures.models import Place
@@ -101,10 +102,6 @@ def _map_data(commune, results: list[Result], back: str) -> dict | None:
     }
 
 
-def _places_word(count: int) -> str:
-    return "lieux" if count > 1 else "lieu"
-
-
 @require_GET
 def directory(request):
     """The places near a commune that match the chosen filters, nearest first, `STEP` more at a time; farther ones
@@ -144,7 +141,8 @@ def directory(request):
             remote=[Result(item, None, 0) for item in found.remote],
             has_more=found.has_more,
             shown_count=len(results),
-            near_heading=f"À moins de {search.NEAR_KM:.0f} km : {len(found.near)} {_places_word(len(found.near))}",
+            near_heading=f"À moins de {search.NEAR_KM:.0f} km : "
+            + french.count_phrase(len(found.near), "lieu", "lieux"),
             farther_heading=f"Plus loin : entre {search.NEAR_KM:.0f} et {search.FARTHER_KM:.0f} km",
             farther_meta=f"Ces lieux ne sont pas proches {presentation.of(commune.name)} : vérifiez le trajet avant "
             "d'y aller.",
