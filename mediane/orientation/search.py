@@ -183,9 +183,9 @@ class Found:
 
 def format_distance(km: float) -> str:
     """« à 350 m », « à 2,3 km », « à 57 km »: how far a place is, in French."""
-    if km < 1:
+    if round(km * 1000, -1) < 1000:  # 996 m is « 1,0 km », not « 1000 m »
         return f"à {max(10, round(km * 1000, -1)):.0f} m"
-    if km < 10:
+    if round(km, 1) < 10:  # 9.96 km is « 10 km », not « 10,0 km »
         return f"à {km:.1f} km".replace(".", ",")
     return f"à {km:.0f} km"
 

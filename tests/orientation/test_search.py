@@ -234,7 +234,14 @@ def test_no_place_matching_gives_an_empty_list(random_places, lyon):
 
 @pytest.mark.parametrize(
     ("km", "text"),
-    [(0.0, "à 10 m"), (0.354, "à 350 m"), (2.345, "à 2,3 km"), (57.4, "à 57 km")],
+    [
+        (0.0, "à 10 m"),
+        (0.354, "à 350 m"),
+        (0.996, "à 1,0 km"),
+        (2.345, "à 2,3 km"),
+        (9.97, "à 10 km"),
+        (57.4, "à 57 km"),
+    ],
 )
 def test_distances_read_in_french(km, text):
     assert search.format_distance(km) == text
