@@ -102,6 +102,15 @@ def _map_data(commune, results: list[Result], back: str) -> dict | None:
     }
 
 
+def _near_words(found: reach.Reach) -> str:
+    """« 3 lieux », or « les 10 lieux les plus proches » when more are near than shown: never a count that looks
+    like the whole."""
+    words = french.count_phrase(len(found.near), "lieu", "lieux")
+    if found.has_more and not found.farther and len(found.near) > 1:
+        return f"les {words} les plus proches"
+    return words
+
+
 @require_GET
 def directory(request):
     """The places near a commune that match the chosen filters, nearest first, `STEP` more at a time; farther ones
@@ -141,8 +150,7 @@ def directory(request):
             remote=[Result(item, None, 0) for item in found.remote],
             has_more=found.has_more,
             shown_count=len(results),
-            near_heading=f"À moins de {search.NEAR_KM:.0f} km : "
-            + french.count_phrase(len(found.near), "lieu", "lieux"),
+            near_heading=f"À moins de {search.NEAR_KM:.0f} km : {_near_words(found)}",
             farther_heading=f"Plus loin : entre {search.NEAR_KM:.0f} et {search.FARTHER_KM:.0f} km",
             farther_meta=f"Ces lieux ne sont pas proches {presentation.of(commune.name)} : vérifiez le trajet avant "
             "d'y aller.",

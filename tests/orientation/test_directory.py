@@ -243,12 +243,14 @@ def test_ten_places_are_shown_then_ten_more(client, lyon):
     assert len(names(first)) == 10
     html = first.content.decode()
     assert 'href="?commune=69003&amp;nombre=20#resultat-11">Voir plus de lieux</a>' in html
+    assert "À moins de 30 km : les 10 lieux les plus proches" in page(first)  # not « 10 lieux », as if all
     second = client.get(URL, {"commune": "69003", "nombre": "20"})
     assert len(names(second)) == 20
     assert names(second)[:10] == names(first)
     third = client.get(URL, {"commune": "69003", "nombre": "30"})
     assert len(names(third)) == 25
     assert "Voir plus de lieux" not in third.content.decode()
+    assert "À moins de 30 km : 25 lieux" in page(third)
     assert "Ce sont tous les lieux à moins de 100 km qui correspondent à vos choix" in page(third)
 
 
