@@ -27,8 +27,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
+# The DSFR that the pages use (mediane/assets/), built again when a file that can name a class changes.
+ASSETS := build/static/dsfr/dist/dsfr-mediane.min.css
+ASSETS_SOURCES := $(shell find templates mediane config static -type f \( -name '*.html' -o -name '*.txt' -o -name '*.py' -o -name '*.js' -o -name '*.mjs' -o -name '*.css' \) 2>/dev/null)
+
+$(ASSETS): $(VENV)/.installed node_modules/.installed $(ASSETS_SOURCES)
+	$(MANAGE) build_assets
+
 .PHONY: install
-install: $(VENV)/.installed node_modules/.installed ## Installe l'environnement (idempotent)
+install: $(VENV)/.installed node_modules/.installed $(ASSETS) ## Installe l'environnement et construit le DSFR du site (idempotent)
 
 .PHONY: migrate
 migrate: install ## Applique les migrations

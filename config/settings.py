@@ -247,11 +247,20 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Built by `make install` (`manage.py build_assets`, mediane/assets/), never committed: the DSFR that the
+# pages use, purged of the rest, and the DSFR files they load (scripts, favicons, the fonts and icons it names).
+MEDIANE_BUILD_STATIC = BASE_DIR / "build" / "static"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
+    MEDIANE_BUILD_STATIC,
     # Front-end packages come from npm at install time (`npm ci`), never from a committed copy.
     ("vendor/htmx.org", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    # Every app's static folder but django-dsfr's whole DSFR: the files of it that pages load are in the build.
+    "mediane.assets.finders.AppDirectoriesFinder",
 ]
 # --- E2E: outside production WhiteNoise reads the finders (no collectstatic, no missing-dir warning) ---
 WHITENOISE_AUTOREFRESH = not PRODUCTION
