@@ -85,7 +85,7 @@ format: install ## Formate le code
 	$(BIN)/ruff check --fix .
 
 .PHONY: bench
-bench: bench-web bench-synthesis bench-synthesis-scale bench-orientation bench-imports ## Lance tous les benchmarks
+bench: bench-web bench-synthesis bench-synthesis-scale bench-orientation bench-imports bench-weight ## Lance tous les benchmarks
 
 .PHONY: bench-web
 bench-web: install ## Benchmark web (gunicorn + wrk) : voir docs/benchmarks.md
@@ -98,6 +98,10 @@ bench-synthesis: install ## Benchmark de la synthèse (Grand Débat) : voir docs
 .PHONY: bench-synthesis-scale
 bench-synthesis-scale: install ## Synthèse de 1,9 million de réponses (temps par étape, mémoire) : voir docs/benchmarks.md
 	$(BIN)/python bench/synthesis_scale.py $(BENCH_ARGS)
+
+.PHONY: bench-weight
+bench-weight: install ## Poids et premier affichage des pages publiques sur un téléphone lent (Chromium) : voir docs/benchmarks.md
+	$(BIN)/python bench/weight.py $(BENCH_ARGS)
 
 .PHONY: bench-imports
 bench-imports: install ## Import de 40 000 lieux pendant que d'autres écrivent (verrou d'écriture SQLite) : voir docs/benchmarks.md
