@@ -27,8 +27,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
+# The DSFR that the pages use (mediane/assets/), built again when a file that can name a class changes.
+ASSETS := build/static/dsfr/dist/dsfr-mediane.min.css
+ASSETS_SOURCES := $(shell find templates mediane config static -type f \( -name '*.html' -o -name '*.txt' -o -name '*.py' -o -name '*.js' -o -name '*.mjs' -o -name '*.css' \) 2>/dev/null)
+
+$(ASSETS): $(VENV)/.installed node_modules/.installed $(ASSETS_SOURCES)
+	$(MANAGE) build_assets
+
 .PHONY: install
-install: $(VENV)/.installed node_modules/.installed ## Installe l'environnement (idempotent)
+install: $(VENV)/.installed node_modules/.installed $(ASSETS) ## Installe l'environnement et construit le DSFR du site (idempotent)
 
 .PHONY: migrate
 migrate: install ## Applique les migrations
@@ -39,9 +46,19 @@ migrate: install ## Applique les migrations
 demo: migrate ## Charge les données de démonstration (une seule fois)
 	$(MANAGE) load_demo
 
+# `make run` serves the site as people get it: DEBUG off, French error pages, static files collected, compressed and
+# cached for ten years. `make run DEBUG=true` gives Django's debug pages (and static files served as they are).
+DEBUG ?= false
+# Collected again when a static file changes: hashed names, gzip and Brotli (about 15 s).
+COLLECTED := staticfiles/staticfiles.json
+
+$(COLLECTED): $(ASSETS) $(shell find static -type f 2>/dev/null) requirements.txt package-lock.json
+	DEBUG=false $(MANAGE) collectstatic --noinput -v0
+	@touch $@
+
 .PHONY: run
-run: demo ## Installe, migre, charge la démo et sert sur http://localhost:$(PORT)
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+run: demo $(COLLECTED) ## Installe, migre, charge la démo et sert sur http://localhost:$(PORT) comme en production (DEBUG=true : pages de débogage)
+	DEBUG=$(DEBUG) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 .PHONY: test
 test: install ## Lance les tests sur SQLite, puis sur PostgreSQL s'il répond
@@ -68,7 +85,7 @@ format: install ## Formate le code
 	$(BIN)/ruff check --fix .
 
 .PHONY: bench
-bench: bench-web bench-synthesis bench-synthesis-scale bench-orientation bench-imports ## Lance tous les benchmarks
+bench: bench-web bench-synthesis bench-synthesis-scale bench-orientation bench-imports bench-weight ## Lance tous les benchmarks
 
 .PHONY: bench-web
 bench-web: install ## Benchmark web (gunicorn + wrk) : voir docs/benchmarks.md
@@ -81,6 +98,10 @@ bench-synthesis: install ## Benchmark de la synthèse (Grand Débat) : voir docs
 .PHONY: bench-synthesis-scale
 bench-synthesis-scale: install ## Synthèse de 1,9 million de réponses (temps par étape, mémoire) : voir docs/benchmarks.md
 	$(BIN)/python bench/synthesis_scale.py $(BENCH_ARGS)
+
+.PHONY: bench-weight
+bench-weight: install ## Poids et premier affichage des pages publiques sur un téléphone lent (Chromium) : voir docs/benchmarks.md
+	$(BIN)/python bench/weight.py $(BENCH_ARGS)
 
 .PHONY: bench-imports
 bench-imports: install ## Import de 40 000 lieux pendant que d'autres écrivent (verrou d'écriture SQLite) : voir docs/benchmarks.md

@@ -65,10 +65,9 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
-def configure_environment(database_url: str, size: int) -> dict[str, str]:
-    """Environment of this process and gunicorn: production mode, HTTP on localhost, no API throttling."""
-    env = {
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
+def production_environment() -> dict[str, str]:
+    """Production mode over plain HTTP on 127.0.0.1, with a throwaway secret key (shared with bench/weight.py)."""
+    return {
         "MEDIANE_ENV": "production",
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(64),
@@ -76,9 +75,17 @@ def configure_environment(database_url: str, size: int) -> dict[str, str]:
         "HTTPS": "false",
         "SECURE_SSL_REDIRECT": "false",
         "BEHIND_PROXY": "false",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def configure_environment(database_url: str, size: int) -> dict[str, str]:
+    """Environment of this process and gunicorn: production mode, HTTP on localhost, no API throttling."""
+    env = {
+        **production_environment(),
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "MEDIANE_API_RATE_ANON": "1000000/s",
         "MEDIANE_API_RATE_USER": "1000000/s",
-        "LOG_LEVEL": "WARNING",
     }
     if database_url == "sqlite":
         env["SQLITE_PATH"] = f"/tmp/mediane-bench-{size}.sqlite3"  # noqa: S108 - throwaway benchmark data
@@ -116,7 +123,8 @@ def fetch(url: str) -> tuple[int, bytes]:
         return error.code, error.read()
 
 
-def start_gunicorn(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
+def start_gunicorn(env: dict[str, str], port: int, workers: int, ready_path: str = "/floor/") -> subprocess.Popen:
+    """gunicorn on 127.0.0.1:`port`, once `ready_path` answers 200 (within 30 seconds)."""
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
         "config.wsgi:application",
@@ -131,7 +139,7 @@ def start_gunicorn(env: dict[str, str], port: int, workers: int) -> subprocess.P
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            if fetch(f"http://127.0.0.1:{port}/floor/")[0] == 200:
+            if fetch(f"http://127.0.0.1:{port}{ready_path}")[0] == 200:
                 return process
         except OSError:
             time.sleep(0.2)
