@@ -57,7 +57,7 @@ $(COLLECTED): $(ASSETS) $(shell find static -type f 2>/dev/null) requirements.tx
 	@touch $@
 
 .PHONY: run
-run: demo $(COLLECTED) ## Installe, migre, charge la démo et sert sur http://localhost:$(PORT) comme en production (DEBUG=true : pages de débogage)
+run: $(COLLECTED) demo ## Installe, migre, charge la démo et sert sur http://localhost:$(PORT) comme en production (DEBUG=true : pages de débogage)
 	DEBUG=$(DEBUG) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 .PHONY: test

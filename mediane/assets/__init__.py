@@ -44,3 +44,23 @@ def check_assets_built(app_configs: Any, **kwargs: Any) -> list[checks.CheckMess
             id="mediane.E002",
         )
     ]
+
+
+@checks.register()
+def check_static_collected(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
+    """`make run` collects the static files before it serves; `DEBUG=false manage.py runserver` alone would not, and
+    every page would fail on the missing hashed names. Development only: a production build collects them at deploy
+    time, after the checks of CI."""
+    if not (settings.COLLECTED_STATIC and settings.MEDIANE_ENV == "development"):
+        return []
+    if (Path(settings.STATIC_ROOT) / "staticfiles.json").is_file():
+        return []
+    return [
+        checks.Error(
+            f"Les fichiers statiques ne sont pas rassemblés dans {settings.STATIC_ROOT} : avec DEBUG désactivé, "
+            "chaque page échouerait.",
+            hint="Lancez `make run` (qui les rassemble), ou `python manage.py collectstatic --noinput`, "
+            "ou servez avec DEBUG=true.",
+            id="mediane.E003",
+        )
+    ]

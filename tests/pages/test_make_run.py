@@ -67,9 +67,9 @@ def run(command: list[str], folder: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def make_run(tmp_path_factory):
-    """What `make run` does before serving (migrate, collectstatic), then one request of each kind."""
+    """What `make run` does before serving (collectstatic, migrate), then one request of each kind."""
     folder = tmp_path_factory.mktemp("make-run")
-    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+    for command in (["collectstatic", "--noinput", "-v0"], ["migrate", "--noinput", "-v0"]):
         done = run(["manage.py", *command], folder)
         assert done.returncode == 0, done.stderr
     probe = run(["-c", PROBE], folder)
@@ -97,3 +97,12 @@ def test_static_files_are_compressed_on_request_and_cached_for_a_year_under_hash
 
 def test_the_development_inbox_still_works_to_confirm_an_account(make_run):
     assert make_run["inbox"] == 200
+
+
+def test_serving_with_debug_off_before_the_static_files_are_collected_stops_with_a_french_error(tmp_path):
+    # Every page would fail on the missing hashed names: the checks of `runserver` stop it first, saying what to do.
+    done = run(["manage.py", "check"], tmp_path)
+
+    assert done.returncode == 1
+    assert "Les fichiers statiques ne sont pas rassemblés" in done.stderr
+    assert "make run" in done.stderr
