@@ -1,5 +1,6 @@
 """The forum's API (/api/v1/): public reads without personal data, signed-in writes with CSRF, throttling."""
 
+import gzip
 import json
 
 import pytest
@@ -177,6 +178,16 @@ def test_the_openapi_description_lists_every_path(client):
 
 def test_the_api_documentation_page_is_served(client):
     assert client.get("/api/docs").status_code == 200
+
+
+def test_a_client_that_accepts_gzip_gets_the_same_json_compressed(client):
+    ThemeFactory.create_batch(3)
+    plain = client.get("/api/v1/themes")
+
+    compressed = client.get("/api/v1/themes", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert compressed["Content-Encoding"] == "gzip" and "Accept-Encoding" in compressed["Vary"]
+    assert json.loads(gzip.decompress(compressed.content)) == plain.json()
 
 
 # --- Writes ------------------------------------------------------------------------------------------
