@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
+import ipaddress
 import uuid
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -24,6 +25,8 @@ from django.core.mail.backends.console import EmailBackend as ConsoleBackend
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+
+from mediane.client_address import client_address
 
 # The page shows the most recent messages; the folder keeps a few more, and forgets the oldest.
 SHOWN = 30
@@ -83,10 +86,16 @@ def read_inbox(folder: Path, limit: int = SHOWN) -> list[InboxMessage]:
     return found
 
 
+def _from_this_machine(request) -> bool:
+    address = client_address(request)
+    return address is not None and ipaddress.ip_address(address).is_loopback
+
+
 def inbox(request):
-    """The e-mails sent by this development instance, newest first, with their links clickable."""
-    if not settings.MEDIANE_DEV_INBOX:
-        raise Http404("La boîte de réception de développement n'existe qu'en développement.")
+    """The e-mails sent by this development instance, newest first, with their links clickable. Only to the machine
+    itself: a development instance left reachable from elsewhere must not show its password-reset links."""
+    if not settings.MEDIANE_DEV_INBOX or not _from_this_machine(request):
+        raise Http404("La boîte de réception de développement n'existe qu'en développement, sur cette machine.")
     messages = read_inbox(Path(settings.EMAIL_FILE_PATH))
     # Not « messages »: that name is the messages framework's, shown at the top of every page.
     context = {"inbox": messages, "folder": settings.EMAIL_FILE_PATH, "shown": SHOWN}

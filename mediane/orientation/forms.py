@@ -48,7 +48,7 @@ class CommuneLookup:
         self.error = ""
         communes = load_communes()
         chosen = communes.by_insee(insee) if insee else None
-        if chosen is not None:
+        if chosen is not None and not self.text:
             self.commune = chosen
             return
         try:
@@ -56,7 +56,10 @@ class CommuneLookup:
         except CommuneNotFound as error:
             self.error = str(error)
             return
-        if len(found) == 1:
+        # The commune chosen earlier holds while the text still names it: a new text is a new search.
+        if chosen is not None and any(commune.insee == chosen.insee for commune in found):
+            self.commune = chosen
+        elif len(found) == 1:
             self.commune = found[0]
         else:
             self.candidates = found

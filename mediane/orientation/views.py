@@ -74,10 +74,13 @@ def return_path(value: str) -> str:
     diagnostic's result), else "": a `retour` parameter must never lead elsewhere."""
     if not value or len(value) > RETURN_MAX_LENGTH or any(c in value for c in "\\\r\n\t"):
         return ""
-    parts = urlsplit(value)
-    if parts.scheme or parts.netloc or value.startswith("//"):
+    if not value.startswith(RETURN_PREFIXES):
         return ""
-    return value if value.startswith(RETURN_PREFIXES) else ""
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # « //[ »: what urlsplit cannot read is no address of ours
+        return ""
+    return "" if parts.scheme or parts.netloc else value
 
 
 def _map_data(commune, results: list[Result], back: str) -> dict | None:

@@ -160,6 +160,15 @@ def test_a_shared_postal_code_offers_the_communes_to_choose_from_then_searches_t
     chosen = client.get(URL, {"commune": "51300", "insee": "51649", "services": [HELP]})
     assert chosen.context["commune"].name == "Vitry-le-François"
     assert names(chosen)
+    # Filters changed from the results: the form carries the commune chosen, not the list again.
+    assert '<input type="hidden" name="insee" value="51649">' in page(chosen)
+    refiltered = client.get(URL, {"commune": "51300", "insee": "51649", "services": [HELP, LEISURE]})
+    assert refiltered.context["commune"].name == "Vitry-le-François"
+
+
+def test_a_new_text_is_a_new_search_whatever_commune_was_chosen_before(client, db):
+    response = client.get(URL, {"commune": "Villeurbanne", "insee": "51649"})
+    assert response.context["commune"].name == "Villeurbanne"
 
 
 def test_a_common_name_offers_the_communes_of_that_name(client, db):

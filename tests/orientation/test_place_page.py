@@ -109,6 +109,8 @@ def test_the_way_back_also_returns_to_the_diagnostics_result(client, place):
         "/lieux/\\evil.example.org",
         "javascript:alert(1)",
         "/lieux/?" + "a" * 3000,
+        "//[",  # what urlsplit cannot read (« Invalid IPv6 URL »): no server error
+        "http://[::1",
     ],
 )
 def test_a_way_back_elsewhere_is_never_offered(client, place, back):

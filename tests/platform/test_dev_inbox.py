@@ -68,6 +68,12 @@ def test_a_newcomer_finds_the_confirmation_e_mail_and_its_link_in_the_inbox(clie
 
 
 @pytest.mark.django_db
+def test_the_inbox_answers_only_the_machine_itself(client, development_inbox, capsys):
+    assert client.get(INBOX, REMOTE_ADDR="::1").status_code == 200
+    assert client.get(INBOX, REMOTE_ADDR="203.0.113.5").status_code == 404  # a development instance left open
+
+
+@pytest.mark.django_db
 def test_outside_development_the_inbox_is_absent_and_never_linked(client, settings):
     assert settings.MEDIANE_DEV_INBOX is False  # the tests run as MEDIANE_ENV=test
 
