@@ -1,5 +1,6 @@
-"""Every write of the synthesis: launching a run, running it (the background task's body), the working group's
-editorial control over its topics (rename, merge, split), and publication on the theme's public page.
+"""The writes of the synthesis: launching a run, running it (the background task's body) and publication on the
+theme's public page; the working group's editorial control over its topics (rename, merge, split) is in
+`services_topics.py`, with the checks and the log of this module.
 
 Each function checks, then acts inside `transaction.atomic()`, and raises `SynthesisError` with a French message
 that says what to do. Each edit of a run writes a `SynthesisEdit` row whose `details["summary"]` is a sentence
@@ -13,7 +14,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -24,11 +25,9 @@ from django.utils.formats import date_format
 from mediane import bulk
 from mediane.consultation import services as consultation_services
 from mediane.consultation.models import Contribution, Theme
-from mediane.french import count_phrase
 from mediane.jobs import queue, runner
 from mediane.text import control_character_message
 
-from . import signals
 from .enums import EditAction, RunStatus, TopicKind
 from .models import SynthesisEdit, SynthesisRun, Topic, TopicMembership
 
@@ -47,12 +46,6 @@ LABEL_MAX_LENGTH = 200
 # Share of the progress bar: reading the contributions, the engine's stages, then saving the result.
 ENGINE_START, ENGINE_END = 0.05, 0.9
 MEMBERSHIP_BATCH = 5000
-UPDATE_BATCH = 500
-REPRESENTATIVES_KEPT = 5
-# A split runs the engine during the request: beyond this size it would keep the organiser waiting too long.
-SPLIT_MAX_SIZE = 20_000
-# …so it always uses this backend, whatever the run's: the semantic one is about 40 times slower.
-SPLIT_BACKEND = "tfidf"
 NON_INFORMATIVE_LABEL = "Réponses sans contenu exploitable"
 
 
@@ -99,12 +92,12 @@ def check_label(label: str) -> str:
     return cleaned
 
 
-def _check_editable(run: SynthesisRun) -> None:
+def check_editable(run: SynthesisRun) -> None:
     if run.status != RunStatus.SUCCEEDED:
         raise SynthesisError("Seul le résultat d'une synthèse terminée avec succès peut être modifié ou publié.")
 
 
-def _check_topic_kind(topic: Topic) -> None:
+def check_topic_kind(topic: Topic) -> None:
     if topic.kind != TopicKind.TOPIC:
         raise SynthesisError(
             "Les réponses sans contenu exploitable forment un groupe à part : il ne se renomme, ne se fusionne "
@@ -116,7 +109,7 @@ def _moment(value) -> str:
     return date_format(timezone.localtime(value), "j F Y à H:i")
 
 
-def _log(run: SynthesisRun, actor: User | None, action: str, summary: str, topic: Topic | None = None, **details):
+def log_edit(run: SynthesisRun, actor: User | None, action: str, summary: str, topic: Topic | None = None, **details):
     return SynthesisEdit.objects.create(
         run=run, actor=actor, action=action, topic=topic, details={"summary": summary, **details}
     )
@@ -169,7 +162,7 @@ def launch_synthesis(
             raise SynthesisError(
                 "Une autre synthèse de ce thème vient d'être lancée. Attendez qu'elle se termine."
             ) from None
-        _log(
+        log_edit(
             run,
             actor,
             EditAction.LAUNCH,
@@ -239,7 +232,7 @@ def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, default=lambda v: v.item() if hasattr(v, "item") else str(v)))
 
 
-def _batches(items: Iterable, size: int) -> Iterable[list]:
+def batches(items: Iterable, size: int) -> Iterable[list]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
@@ -300,7 +293,7 @@ def _save_result(run: SynthesisRun, documents_count: int, result: SynthesisResul
     )
     total = max(1, documents_count)
     written = 0
-    for batch in _batches(rows, MEMBERSHIP_BATCH):
+    for batch in batches(rows, MEMBERSHIP_BATCH):
         with transaction.atomic():
             runner.lock_current(run)
             bulk.insert(TopicMembership, fields, batch)
@@ -316,231 +309,6 @@ def _save_result(run: SynthesisRun, documents_count: int, result: SynthesisResul
         )
 
 
-# --- Editorial control -------------------------------------------------------------------------------------------
-
-
-def _lock_topic(topic: Topic) -> Topic:
-    locked = Topic.objects.select_for_update().select_related("run").filter(pk=topic.pk).first()
-    if locked is None:
-        raise SynthesisError("Ce sujet n'existe plus (il a peut-être été fusionné) : rechargez la page.")
-    return locked
-
-
-def _renumber(run: SynthesisRun) -> None:
-    """Topics from the largest to the smallest, as the engine gives them; ties keep their order."""
-    topics = list(Topic.objects.filter(run=run, kind=TopicKind.TOPIC).order_by("-size", "position", "pk"))
-    for position, topic in enumerate(topics, start=1):
-        topic.position = position
-    Topic.objects.bulk_update(topics, ["position"])
-
-
-def _set_representatives(topic: Topic, membership_ids: Sequence[int]) -> None:
-    """`membership_ids` become the topic's representatives, in this order; the others lose their rank."""
-    TopicMembership.objects.filter(topic=topic, representative_rank__isnull=False).update(representative_rank=None)
-    ranked = [TopicMembership(pk=pk, representative_rank=rank) for rank, pk in enumerate(membership_ids, start=1)]
-    TopicMembership.objects.bulk_update(ranked, ["representative_rank"])
-
-
-def _interleave(lists: Sequence[Sequence], limit: int) -> list:
-    """The first item of each list, then the second of each…, without repeats, at most `limit` items."""
-    merged: list = []
-    for item in itertools.chain.from_iterable(itertools.zip_longest(*lists)):
-        if item is not None and item not in merged:
-            merged.append(item)
-    return merged[:limit]
-
-
-def rename_topic(actor: User | None, topic: Topic, label: str) -> Topic:
-    """Give `topic` a label of the working group's choice; the engine's label stays in `generated_label`."""
-    check_can_manage(actor)
-    label = check_label(label)
-    with transaction.atomic():
-        locked = _lock_topic(topic)
-        _check_editable(locked.run)
-        _check_topic_kind(locked)
-        if label == locked.label:
-            raise SynthesisError("Le nouvel intitulé est le même que l'actuel : rien n'a changé.")
-        old = locked.label
-        Topic.objects.filter(pk=locked.pk).update(label=label)
-        _log(
-            locked.run,
-            actor,
-            EditAction.RENAME,
-            f"Sujet « {old} » renommé en « {label} ».",
-            topic=locked,
-            old_label=old,
-            new_label=label,
-        )
-    topic.label = label
-    return topic
-
-
-def merge_topics(actor: User | None, topics: Sequence[Topic], label: str = "") -> Topic:
-    """Merge two or more topics of one run into the largest of them, which takes `label` if one is given.
-
-    Its contributions are all of theirs; its size is the sum; its representatives are taken in turn from each
-    merged topic (best of the largest, best of the next…), so every part is quoted; its distinctive terms are
-    interleaved the same way. The other topics are deleted (`signals.topics_merged` is sent first).
-    """
-    check_can_manage(actor)
-    ids = {topic.pk for topic in topics}
-    if len(ids) < 2:
-        raise SynthesisError("Choisissez au moins deux sujets à fusionner.")
-    new_label = check_label(label) if (label or "").strip() else ""
-    with transaction.atomic():
-        locked = list(
-            Topic.objects.select_for_update().select_related("run").filter(pk__in=ids).order_by("-size", "position")
-        )
-        if len(locked) != len(ids):
-            raise SynthesisError(
-                "Un des sujets choisis n'existe plus (il a peut-être été fusionné) : rechargez la page."
-            )
-        if len({topic.run_id for topic in locked}) > 1:
-            raise SynthesisError("Les sujets à fusionner doivent appartenir à la même synthèse.")
-        target, others = locked[0], locked[1:]
-        run = target.run
-        _check_editable(run)
-        for topic in locked:
-            _check_topic_kind(topic)
-        merged = [{"label": topic.label, "size": topic.size} for topic in locked]
-        before = ", ".join(f"« {part['label']} » ({part['size']})" for part in merged)
-        other_ids = [topic.pk for topic in others]
-
-        ranked = TopicMembership.objects.filter(topic__in=locked, representative_rank__isnull=False).order_by(
-            "representative_rank", "pk"
-        )
-        by_topic: dict[int, list[int]] = {topic.pk: [] for topic in locked}
-        for topic_id, membership_id in ranked.values_list("topic_id", "pk"):
-            by_topic[topic_id].append(membership_id)
-        representatives = _interleave([by_topic[topic.pk] for topic in locked], REPRESENTATIVES_KEPT)
-
-        TopicMembership.objects.filter(topic_id__in=other_ids).update(topic=target)
-        _set_representatives(target, representatives)
-        target.size = sum(topic.size for topic in locked)
-        target.terms = _interleave([topic.terms for topic in locked], max(len(topic.terms) for topic in locked))
-        target.phrases = _interleave([topic.phrases for topic in locked], max(len(topic.phrases) for topic in locked))
-        if new_label:
-            target.label = new_label
-        target.save(update_fields=["size", "terms", "phrases", "label"])
-        signals.topics_merged.send(sender=Topic, target=target, merged=others)
-        Topic.objects.filter(pk__in=other_ids).delete()
-        _renumber(run)
-        _log(
-            run,
-            actor,
-            EditAction.MERGE,
-            f"Sujets {before} fusionnés en « {target.label} » ({count_phrase(target.size, 'contribution')}).",
-            topic=target,
-            merged=merged,
-            label=target.label,
-            size=target.size,
-        )
-    target.refresh_from_db()
-    return target
-
-
-def split_topic(actor: User | None, topic: Topic) -> tuple[Topic, Topic]:
-    """Split `topic` in two by running the engine again on its contributions alone, with exactly two topics.
-
-    The engine runs during the request, so always with the fast `SPLIT_BACKEND` (« tfidf »), even in a run made
-    with another backend: the semantic one would keep the organiser waiting about 40 times longer.
-
-    The topic keeps the larger part and takes the engine's new label, terms and representatives (its former
-    label stays in the log); a new topic gets the other part. Both can be renamed afterwards. The engine runs
-    outside the transaction; the split is refused if the topic changed meanwhile, or if the engine finds no
-    two distinct groups (the contributions are too alike).
-    """
-    from mediane.synthesis.engine import Document, synthesise
-
-    check_can_manage(actor)
-    current = Topic.objects.select_related("run").filter(pk=topic.pk).first()
-    if current is None:
-        raise SynthesisError("Ce sujet n'existe plus (il a peut-être été fusionné) : rechargez la page.")
-    _check_editable(current.run)
-    _check_topic_kind(current)
-    if current.size < 2:
-        raise SynthesisError("Un sujet d'une seule contribution ne se scinde pas.")
-    if current.size > SPLIT_MAX_SIZE:
-        raise SynthesisError(
-            f"Ce sujet compte {current.size} contributions : au-delà de {SPLIT_MAX_SIZE}, la scission serait trop "
-            "longue pour cette page. Relancez plutôt une synthèse du thème avec un nombre minimal de sujets plus grand."
-        )
-    rows = list(
-        TopicMembership.objects.filter(topic=current)
-        .order_by("contribution_id")
-        .values_list("pk", "contribution_id", "contribution__title", "contribution__body")
-    )
-    # The new labels are public: only what everyone may read feeds them. A contribution hidden or withdrawn since
-    # the run stays in the first part, where no page shows it.
-    readable = set(
-        TopicMembership.objects.filter(
-            topic=current, contribution__in=Contribution.objects.readable_by_everyone()
-        ).values_list("contribution_id", flat=True)
-    )
-    run = current.run
-    result = synthesise(
-        [
-            Document(id=str(contribution_id), text=f"{title}\n{body}")
-            for _, contribution_id, title, body in rows
-            if contribution_id in readable
-        ],
-        seed=run.seed,
-        min_topics=2,
-        max_topics=2,
-        backend=SPLIT_BACKEND,
-    )
-    if len(result.topics) < 2:
-        if not result.figures.get("k_scores"):
-            reason = "il compte trop peu de contributions différentes pour en faire deux groupes"
-        else:
-            reason = "ses contributions se ressemblent trop pour être réparties en deux groupes"
-        raise SynthesisError(f"Ce sujet ne peut pas être scindé : {reason}. Vous pouvez le renommer, ou le fusionner.")
-    first, second = result.topics[0], result.topics[1]
-    membership_of = {str(contribution_id): pk for pk, contribution_id, _, _ in rows}
-    moved = [membership_of[doc_id] for doc_id in second.member_ids]
-
-    with transaction.atomic():
-        locked = _lock_topic(current)
-        _check_editable(locked.run)
-        members = set(TopicMembership.objects.filter(topic=locked).values_list("pk", flat=True))
-        if members != set(membership_of.values()):
-            raise SynthesisError("Ce sujet a changé pendant la scission : rechargez la page et recommencez.")
-        old_label, old_size = locked.label, locked.size
-        new_topic = Topic.objects.create(
-            run=run,
-            kind=TopicKind.TOPIC,
-            position=locked.position,
-            label=second.label[:LABEL_MAX_LENGTH],
-            generated_label=second.label[:LABEL_MAX_LENGTH],
-            terms=list(second.terms),
-            phrases=list(second.phrases),
-            size=len(moved),
-        )
-        for batch in _batches(moved, UPDATE_BATCH):
-            TopicMembership.objects.filter(pk__in=batch).update(topic=new_topic)
-        locked.label = locked.generated_label = first.label[:LABEL_MAX_LENGTH]
-        locked.terms, locked.phrases = list(first.terms), list(first.phrases)
-        locked.size = old_size - len(moved)
-        locked.save(update_fields=["label", "generated_label", "terms", "phrases", "size"])
-        for part, found in ((locked, first), (new_topic, second)):
-            _set_representatives(part, [membership_of[doc_id] for doc_id in found.representatives])
-        _renumber(run)
-        signals.topic_split.send(sender=Topic, topic=locked, new_topic=new_topic)
-        _log(
-            run,
-            actor,
-            EditAction.SPLIT,
-            f"Sujet « {old_label} » ({old_size}) scindé en « {locked.label} » ({locked.size}) "
-            f"et « {new_topic.label} » ({new_topic.size}).",
-            topic=locked,
-            old_label=old_label,
-            parts=[{"label": locked.label, "size": locked.size}, {"label": new_topic.label, "size": new_topic.size}],
-        )
-    locked.refresh_from_db()
-    new_topic.refresh_from_db()
-    return locked, new_topic
-
-
 # --- Publication -------------------------------------------------------------------------------------------------
 
 
@@ -554,7 +322,7 @@ def publish_run(actor: User | None, run: SynthesisRun) -> SynthesisRun:
     with transaction.atomic():
         theme = Theme.objects.select_for_update().get(pk=run.theme_id)
         locked = SynthesisRun.objects.select_for_update().get(pk=run.pk)
-        _check_editable(locked)
+        check_editable(locked)
         if locked.published_at is not None:
             raise SynthesisError("Cette synthèse est déjà publiée.")
         now = timezone.now()
@@ -566,7 +334,7 @@ def publish_run(actor: User | None, run: SynthesisRun) -> SynthesisRun:
         previous = SynthesisRun.objects.select_for_update().published().filter(theme=theme).first()
         if previous is not None:
             SynthesisRun.objects.filter(pk=previous.pk).update(published_at=None)
-            _log(
+            log_edit(
                 previous,
                 actor,
                 EditAction.UNPUBLISH,
@@ -578,7 +346,7 @@ def publish_run(actor: User | None, run: SynthesisRun) -> SynthesisRun:
         summary = f"Synthèse n° {locked.pk} publiée sur la page publique du thème {theme.number}"
         if previous is not None:
             summary += f", à la place de la synthèse n° {previous.pk}"
-        _log(locked, actor, EditAction.PUBLISH, summary + ".", replaces=previous.pk if previous else None)
+        log_edit(locked, actor, EditAction.PUBLISH, summary + ".", replaces=previous.pk if previous else None)
     run.published_at = now
     return run
 
@@ -593,7 +361,7 @@ def unpublish_run(actor: User | None, run: SynthesisRun) -> SynthesisRun:
             raise SynthesisError("Cette synthèse n'est pas publiée.")
         SynthesisRun.objects.filter(pk=locked.pk).update(published_at=None)
         consultation_services.set_synthesis_published(theme, None)
-        _log(
+        log_edit(
             locked,
             actor,
             EditAction.UNPUBLISH,

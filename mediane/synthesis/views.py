@@ -19,7 +19,7 @@ from mediane.consultation.models import Theme
 from mediane.french import count_phrase
 from mediane.jobs import runner
 
-from . import reports, services
+from . import reports, services, services_topics
 from .enums import RunStatus, TopicKind
 from .forms import LaunchForm, MemberFilterForm, MergeForm, RenameForm
 from .models import SynthesisRun, Topic
@@ -231,7 +231,7 @@ def rename(request, pk):
     form = RenameForm(request.POST)
     if form.is_valid():
         try:
-            services.rename_topic(request.user, topic, form.cleaned_data["label"])
+            services_topics.rename_topic(request.user, topic, form.cleaned_data["label"])
         except SynthesisError as error:
             form.add_error("label", str(error))
         else:
@@ -246,7 +246,7 @@ def split(request, pk):
     topic = get_object_or_404(Topic.objects.select_related("run"), pk=pk)
     _require(request.user, "synthesis.manage_synthesis")
     try:
-        first, second = services.split_topic(request.user, topic)
+        first, second = services_topics.split_topic(request.user, topic)
     except SynthesisError as error:
         messages.error(request, str(error))
         return redirect("synthesis:topic", pk=topic.pk)
@@ -268,7 +268,7 @@ def merge(request, pk):
     if form.is_valid():
         topics = list(Topic.objects.filter(run=run, pk__in=form.cleaned_data["topics"]))
         try:
-            merged = services.merge_topics(request.user, topics, form.cleaned_data["label"])
+            merged = services_topics.merge_topics(request.user, topics, form.cleaned_data["label"])
         except SynthesisError as error:
             form.add_error(None, str(error))
         else:

@@ -9,7 +9,7 @@ from mediane import bulk
 from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Contribution, Theme
 from mediane.jobs import runner
-from mediane.synthesis import services
+from mediane.synthesis import services, services_topics
 from mediane.synthesis.enums import EditAction, RunStatus, TopicKind
 from mediane.synthesis.models import SynthesisEdit, SynthesisRun, Topic, TopicMembership
 from mediane.synthesis.services import SynthesisError
@@ -227,7 +227,7 @@ def two_topic_run(published=False):
 
 def test_an_organiser_renames_a_topic_and_the_log_says_so(organiser):
     run, (topic, _) = two_topic_run()
-    services.rename_topic(organiser, topic, "  Ouvrir   le samedi ")
+    services_topics.rename_topic(organiser, topic, "  Ouvrir   le samedi ")
     topic.refresh_from_db()
     assert topic.label == "Ouvrir le samedi" and topic.generated_label == "Horaires"
     edit = SynthesisEdit.objects.get(run=run, action=EditAction.RENAME)
@@ -248,16 +248,16 @@ def test_an_organiser_renames_a_topic_and_the_log_says_so(organiser):
 def test_a_rename_needs_a_new_label_of_reasonable_length(organiser, label, message):
     _, (topic, _) = two_topic_run()
     with pytest.raises(SynthesisError, match=message):
-        services.rename_topic(organiser, topic, label)
+        services_topics.rename_topic(organiser, topic, label)
     assert not SynthesisEdit.objects.exists()
 
 
 def test_a_working_group_member_cannot_edit(wg_member):
     _, (topic, other) = two_topic_run()
     for edit in (
-        lambda: services.rename_topic(wg_member, topic, "Autre"),
-        lambda: services.merge_topics(wg_member, [topic, other]),
-        lambda: services.split_topic(wg_member, topic),
+        lambda: services_topics.rename_topic(wg_member, topic, "Autre"),
+        lambda: services_topics.merge_topics(wg_member, [topic, other]),
+        lambda: services_topics.split_topic(wg_member, topic),
     ):
         with pytest.raises(SynthesisError, match="organisateur"):
             edit()
@@ -270,9 +270,9 @@ def test_the_non_informative_bucket_is_not_edited(organiser):
     )
     bucket = run.topics.get(kind=TopicKind.NON_INFORMATIVE)
     with pytest.raises(SynthesisError, match="groupe à part"):
-        services.rename_topic(organiser, bucket, "Autre")
+        services_topics.rename_topic(organiser, bucket, "Autre")
     with pytest.raises(SynthesisError, match="groupe à part"):
-        services.merge_topics(organiser, list(run.topics.all()))
+        services_topics.merge_topics(organiser, list(run.topics.all()))
 
 
 def test_only_a_succeeded_run_is_edited(organiser):
@@ -281,7 +281,7 @@ def test_only_a_succeeded_run_is_edited(organiser):
 
     topic = TopicFactory(run=run)
     with pytest.raises(SynthesisError, match="terminée avec succès"):
-        services.rename_topic(organiser, topic, "Autre")
+        services_topics.rename_topic(organiser, topic, "Autre")
 
 
 def test_merging_moves_every_contribution_into_the_largest_topic(organiser):
@@ -297,7 +297,7 @@ def test_merging_moves_every_contribution_into_the_largest_topic(organiser):
         dispatch_uid="test-merge",
     )
     try:
-        merged = services.merge_topics(organiser, [small, big])
+        merged = services_topics.merge_topics(organiser, [small, big])
     finally:
         signals.topics_merged.disconnect(dispatch_uid="test-merge")
 
@@ -321,7 +321,7 @@ def test_merging_moves_every_contribution_into_the_largest_topic(organiser):
 
 def test_merging_takes_a_new_label_when_given(organiser):
     run, topics = two_topic_run()
-    merged = services.merge_topics(organiser, topics, "Accueil des publics")
+    merged = services_topics.merge_topics(organiser, topics, "Accueil des publics")
     assert merged.label == "Accueil des publics"
     assert SynthesisEdit.objects.get(action=EditAction.MERGE).details["label"] == "Accueil des publics"
 
@@ -330,9 +330,9 @@ def test_merging_needs_two_topics_of_the_same_run(organiser):
     _, (topic, _) = two_topic_run()
     _, (elsewhere, _) = two_topic_run()
     with pytest.raises(SynthesisError, match="au moins deux"):
-        services.merge_topics(organiser, [topic, topic])
+        services_topics.merge_topics(organiser, [topic, topic])
     with pytest.raises(SynthesisError, match="même synthèse"):
-        services.merge_topics(organiser, [topic, elsewhere])
+        services_topics.merge_topics(organiser, [topic, elsewhere])
 
 
 def test_splitting_runs_the_engine_on_the_topic_and_makes_two_topics(organiser):
@@ -342,7 +342,7 @@ def test_splitting_runs_the_engine_on_the_topic_and_makes_two_topics(organiser):
     run = build_run(theme, [("Tout et rien", mixed, 3), ("Formation", subjects["formation"], 2)])
     topic = run.topics.get(label="Tout et rien")
 
-    first, second = services.split_topic(organiser, topic)
+    first, second = services_topics.split_topic(organiser, topic)
 
     assert first.pk == topic.pk and first.size + second.size == 12
     parts = [set(part.memberships.values_list("contribution_id", flat=True)) for part in (first, second)]
@@ -372,9 +372,9 @@ def test_a_split_runs_the_fast_tfidf_backend_whatever_the_backend_of_the_run(org
         return real(documents, **options)
 
     monkeypatch.setattr(engine, "synthesise", spy)
-    first, second = services.split_topic(organiser, run.topics.get())
+    first, second = services_topics.split_topic(organiser, run.topics.get())
 
-    assert backends == [services.SPLIT_BACKEND] == ["tfidf"]
+    assert backends == [services_topics.SPLIT_BACKEND] == ["tfidf"]
     assert first.size + second.size == 12
     assert SynthesisRun.objects.get(pk=run.pk).backend == "semantique"
 
@@ -384,7 +384,7 @@ def test_a_topic_of_copies_of_one_text_cannot_be_split(organiser):
     same = [ContributionFactory(theme=theme, title="Samedi", body="Ouvrir le samedi.") for _ in range(8)]
     run = build_run(theme, [("Samedi", same, 1)])
     with pytest.raises(SynthesisError, match="trop peu de contributions différentes"):
-        services.split_topic(organiser, run.topics.get())
+        services_topics.split_topic(organiser, run.topics.get())
     assert run.topics.count() == 1
 
 
@@ -392,7 +392,7 @@ def test_a_topic_of_one_contribution_cannot_be_split(organiser):
     theme = ThemeFactory(closed=True)
     run = build_run(theme, [("Seul", [ContributionFactory(theme=theme)], 1)])
     with pytest.raises(SynthesisError, match="une seule contribution"):
-        services.split_topic(organiser, run.topics.get())
+        services_topics.split_topic(organiser, run.topics.get())
 
 
 # --- Publication ---
@@ -460,7 +460,7 @@ def test_an_edit_of_the_published_run_is_public_at_once(organiser):
     from mediane.synthesis import reports
 
     run, (topic, _) = two_topic_run(published=True)
-    services.rename_topic(organiser, topic, "Ouvrir le samedi")
+    services_topics.rename_topic(organiser, topic, "Ouvrir le samedi")
     published = reports.published_run(run.theme)
     assert published.pk == run.pk
     assert reports.topic_overview(published)[0].topic.label == "Ouvrir le samedi"
@@ -487,7 +487,7 @@ def test_a_split_never_reads_a_contribution_hidden_since_the_run(organiser, monk
         return real(documents, **options)
 
     monkeypatch.setattr(engine, "synthesise", spy)
-    first, second = services.split_topic(organiser, run.topics.get())
+    first, second = services_topics.split_topic(organiser, run.topics.get())
 
     assert len(read) == 12 and not any("Zorglub" in text for text in read)
     assert first.size + second.size == 13

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from mediane.consultation import panels
 from mediane.consultation.models import Contribution, Theme
-from mediane.synthesis import services
+from mediane.synthesis import services, services_topics
 from mediane.synthesis.enums import EditAction, RunStatus, TopicKind
 from mediane.synthesis.models import SynthesisEdit, SynthesisRun, Topic
 from tests.consultation.factories import ContributionFactory, ThemeFactory
@@ -210,7 +210,7 @@ def test_a_working_group_member_reads_runs_without_the_forms(client, wg_member, 
 def test_the_run_page_shows_figures_topics_breakdowns_proposals_vigilance_duplicates_and_the_log(
     client, organiser, scene
 ):
-    services.rename_topic(organiser, scene.topics.get(position=1), "Ouvrir plus longtemps")
+    services_topics.rename_topic(organiser, scene.topics.get(position=1), "Ouvrir plus longtemps")
     client.force_login(organiser)
     html = client.get(url("run", scene.pk)).content.decode()
     # Figures and why this number of topics.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mediane.synthesis import services as synthesis
+from mediane.synthesis import services_topics as synthesis
 from mediane.synthesis.enums import TopicKind
 from tests.consultation.factories import ThemeFactory
 from tests.synthesis.factories import build_run, seed_subjects

@@ -3,7 +3,7 @@ shape of `contributions.CONTRIBUTIONS` (theme number, kind, persona key, title, 
 2019: what people wrote then, and nothing they could not have known.
 """
 
-from mediane.pages.demo.contributions import E, P, V
+from mediane.pages.demo.kinds import E, P, V
 
 TRAINING: list[tuple[int, str, str, str, str]] = [
     (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from mediane.pages.demo.contributions import E, P, V
+from mediane.pages.demo.kinds import E, P, V
 
 CONSULTATION = {
     "slug": "ou-en-sommes-nous",

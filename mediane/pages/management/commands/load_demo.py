@@ -34,7 +34,8 @@ from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Comment, Consultation, Contribution, Support, Theme
 from mediane.pages.demo import clock, consultation, today, workinggroup
 from mediane.pages.demo.comments import COMMENTS
-from mediane.pages.demo.contributions import ASSISTED, CONTRIBUTIONS, HIDDEN
+from mediane.pages.demo.contributions import CONTRIBUTIONS, HIDDEN
+from mediane.pages.demo.contributions_assisted import ASSISTED
 from mediane.pages.demo.contributions_training import POPULAR_TRAINING, TRAINING, TRAINING_COMMENTS
 from mediane.pages.demo.forum import ThemeWriter, Window
 from mediane.pages.demo.news import NEWS
