@@ -22,6 +22,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mediane.numbers import is_ascii_number
+
 SHIPPED = Path(__file__).resolve().parent / "data" / "communes.csv.gz"
 
 COLUMNS = (
@@ -230,7 +232,7 @@ class CommuneReference:
         if not text:
             raise CommuneNotFound(f"Écrivez le nom de votre commune ou son code postal, {_EXAMPLES}.")
         compact = text.replace(" ", "")
-        if compact.isdigit():
+        if is_ascii_number(compact):
             if not POSTAL_CODE_RE.match(compact):
                 raise CommuneNotFound(
                     f"« {text} » n'est pas un code postal : il faut 5 chiffres. Vous pouvez aussi écrire le nom "

@@ -150,6 +150,7 @@ def test_resolve_refuses_several_communes_with_the_list(communes):
         ("690011", "« 690011 » n'est pas un code postal : il faut 5 chiffres."),
         ("00000", "Aucune commune n'a le code postal « 00000 »."),
         ("Lyyon", "Aucune commune ne s'appelle « Lyyon »."),
+        ("²²²²²", "Aucune commune ne s'appelle « ²²²²² »."),  # Unicode digits are no postal code
     ],
 )
 def test_what_matches_nothing_says_what_to_type(communes, text, message):
