@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "mediane.consultation",
     "mediane.synthesis",
     "mediane.workinggroup",
+    "mediane.roadmap",
     "mediane.pages",
 ]
 

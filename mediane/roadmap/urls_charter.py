@@ -1,0 +1,3 @@
+"""The roadmap's charter addresses (see urls.py)."""
+
+urlpatterns: list = []

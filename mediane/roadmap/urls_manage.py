@@ -1,0 +1,3 @@
+"""The roadmap's manage addresses (see urls.py)."""
+
+urlpatterns: list = []

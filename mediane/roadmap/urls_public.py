@@ -1,0 +1,3 @@
+"""The roadmap's public addresses (see urls.py)."""
+
+urlpatterns: list = []
