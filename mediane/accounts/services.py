@@ -125,6 +125,7 @@ def export_personal_data(user: User) -> dict[str, Any]:
     supports = user.supports.select_related("contribution").order_by("created_at", "id")
     follows = user.theme_follows.select_related("theme").order_by("created_at", "id")
     reports = user.reports.select_related("contribution", "comment").order_by("created_at", "id")
+    action_follows = user.action_follows.select_related("action").order_by("created_at", "id")
     return {
         "format": EXPORT_FORMAT_VERSION,
         "exported_at": timezone.now().isoformat(),
@@ -182,6 +183,16 @@ def export_personal_data(user: User) -> dict[str, Any]:
             for support in supports
         ],
         "follows": [{"theme": str(follow.theme), "created_at": _when(follow.created_at)} for follow in follows],
+        "roadmap_follows": [
+            {
+                "action_id": follow.action_id,
+                "action": follow.action.title,
+                "origin": follow.origin,
+                "created_at": _when(follow.created_at),
+                "stopped_at": _when(follow.stopped_at),
+            }
+            for follow in action_follows
+        ],
         "reports": [
             {
                 "contribution_id": report.contribution_id,
@@ -209,7 +220,8 @@ def delete_account(user: User) -> None:
     - Supports stay with no user, so the counts shown stay true; reports stay with no reporter and lose the
       free text the person wrote in them (the moderation log shows that text from the report: no copy stays).
     - Every session signed in as the person ends, on every device (and in the session cache), then theme
-      follows, e-mail addresses and admin history about the person are deleted, then the user.
+      follows and roadmap action follows, e-mail addresses and admin history about the person are deleted, then
+      the user.
 
     The caller logs the current session out.
     """
@@ -222,6 +234,7 @@ def delete_account(user: User) -> None:
         user.reports.update(reporter=None, details="")
         end_sessions(user)
         user.theme_follows.all().delete()
+        user.action_follows.all().delete()
         EmailAddress.objects.filter(user=user).delete()
         LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)).delete()
         user.delete()

@@ -17,8 +17,11 @@ from mediane.accounts.models import Session, User
 from mediane.accounts.services import delete_account
 from mediane.consultation.models import Comment, Contribution, ModerationLog, Report, Support, ThemeFollow
 from mediane.consultation.services_moderation import report_contribution
+from mediane.roadmap import services as roadmap_services
+from mediane.roadmap.models import ActionFollow
 from tests.accounts.factories import PASSWORD, UserFactory, verify_email
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
+from tests.roadmap.factories import ActionFactory
 
 PERSONAL_DATA = ["zephyrine.quilleboeuf@example.org", "Zéphyrine Q.", "Bibliothèque Zéphyr-sur-Mer", "20167"]
 
@@ -42,6 +45,7 @@ def leaving(db):
     CommentFactory(contribution=someone_else, author=user)
     Support.objects.create(contribution=someone_else, user=user)
     ThemeFollow.objects.create(theme=theme, user=user)
+    roadmap_services.follow_action(user, ActionFactory())
     # The free text of a report is the person's own words, which may name them.
     report_contribution(user, someone_else, "donnees_personnelles", "Zéphyrine Q. ici : ce texte donne mon adresse.")
     # Signed in on two devices.
@@ -128,6 +132,7 @@ def test_supports_and_reports_stay_without_the_person(leaving):
     assert (report.reporter, report.reason, report.details) == (None, "donnees_personnelles", "")
     assert ModerationLog.objects.get(report=report).details == ""
     assert not ThemeFollow.objects.exists()
+    assert not ActionFollow.objects.exists()
     assert not User.objects.filter(email=PERSONAL_DATA[0]).exists()
 
 

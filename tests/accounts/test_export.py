@@ -82,3 +82,17 @@ def test_the_export_needs_an_account(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_the_export_holds_the_roadmap_actions_the_person_follows(active_citizen):
+    from mediane.roadmap import services as roadmap_services
+    from tests.roadmap.factories import ActionFactory
+
+    action = ActionFactory(title="Former les équipes")
+    roadmap_services.follow_action(active_citizen, action)
+
+    [follow] = export_personal_data(active_citizen)["roadmap_follows"]
+
+    assert follow["action"] == "Former les équipes"
+    assert follow["origin"] == "choisi"
+    assert follow["stopped_at"] is None
