@@ -8,6 +8,8 @@
 2. **Today.** A second consultation, « Bibliothèques et inclusion numérique : où en sommes-nous ? », opened three weeks
    before the loading day, with two open themes and their first contributions: a newcomer can contribute at once.
 3. **Places**: real public data of the Rhône and of Nouvelle-Calédonie, imported as an organiser would.
+4. **The charter** of digital inclusion in libraries: version 1 (2020) and 2 (2021), signed by libraries of the
+   Rhône of the directory, one of them managed by the demo's library manager account.
 
 Every write goes through the services, as a person would make it, each at its date: `mediane/pages/demo/clock.py`
 sets Django's clock for each step. Only the themes' dates are set directly: they are configuration.
@@ -32,7 +34,7 @@ from mediane.accounts.services import accept_charter, grant_role, update_profile
 from mediane.consultation import services
 from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Comment, Consultation, Contribution, Support, Theme
-from mediane.pages.demo import clock, consultation, today, workinggroup
+from mediane.pages.demo import charter, clock, consultation, today, workinggroup
 from mediane.pages.demo.comments import COMMENTS
 from mediane.pages.demo.contributions import CONTRIBUTIONS, HIDDEN
 from mediane.pages.demo.contributions_assisted import ASSISTED
@@ -135,6 +137,7 @@ class Command(BaseCommand):
 
         self.step("structures et lieux")
         places = load_places(organiser, self.step)
+        charter_counts = charter.load_charter(organiser, self.people["responsable"], self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -149,6 +152,7 @@ class Command(BaseCommand):
             "synthèses publiées": counts["published"],
             **workinggroup.summary(),
             **places,
+            **charter_counts,
         }
 
     def ensure_person(self, persona: Persona) -> User:
