@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from mediane.accounts.models import User
 from mediane.pages.demo import clock
-from mediane.pages.demo.consultation import paris
+from mediane.pages.demo.consultation import ACCOUNTS_CREATED, paris
 from mediane.roadmap import services_charter
 from mediane.roadmap.models import CharterSignature, CharterVersion
 from mediane.roadmap.services_charter import CharterDraft
@@ -104,12 +104,14 @@ def load_charter(organiser: User, manager: User, step: Callable[[str], None]) ->
     wanted = Structure.objects.filter(source_id__in=[row[0] for row in SIGNATORIES])
     structures = {structure.source_id: structure for structure in wanted}
     signers = {}
-    for source_id, function, _, _ in SIGNATORIES:
-        if source_id not in structures:
-            step(f"charte : la bibliothèque {source_id} n'est pas dans l'annuaire de démonstration")
-            continue
-        signers[source_id] = signer = _signatory(source_id, function, manager)
-        structures[source_id].managers.add(signer)
+    # The libraries' accounts were made with the others, before the forum opened.
+    with clock.at(ACCOUNTS_CREATED):
+        for source_id, function, _, _ in SIGNATORIES:
+            if source_id not in structures:
+                step(f"charte : la bibliothèque {source_id} n'est pas dans l'annuaire de démonstration")
+                continue
+            signers[source_id] = signer = _signatory(source_id, function, manager)
+            structures[source_id].managers.add(signer)
     for source_id, function, v1_signed, _ in SIGNATORIES:
         if v1_signed and source_id in signers:
             with clock.at(v1_signed):
