@@ -15,6 +15,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 
 from mediane import downloads, numbers
+from mediane.ratelimits import writes_limited
 from mediane.structures.models import Structure
 
 from . import services_charter
@@ -118,6 +119,7 @@ def charter_version(request, number):
 
 
 @login_required
+@writes_limited
 def charter_sign(request):
     """Sign the version in force for one of the structures the person manages. The form is also on the charter's
     page; this page shows it again with what to fix."""

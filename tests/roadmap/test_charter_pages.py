@@ -300,3 +300,12 @@ def test_the_signatories_lists_run_a_constant_number_of_queries(client, request,
     if user.is_authenticated:
         user.managed_structures.add(*StructureFactory.create_batch(3))
     assert count(client, url, count_queries) == few
+
+
+def test_signing_is_a_write_counted_by_the_rate_limit(client, manager, charter_world, settings, limiter_clock):
+    settings.MEDIANE_API_RATE_USER = "2/m"
+    client.force_login(manager)
+    data = {"structure": manager.structure.pk, "version": 1, "function": "", "commitment": "on"}
+
+    assert [client.post(SIGN, data).status_code for _ in range(3)] == [200, 200, 429]
+    assert not CharterSignature.objects.exists()
