@@ -2,14 +2,17 @@
 directory, the demo manager's library asked to renew; loading twice changes nothing."""
 
 import datetime as dt
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
-from mediane.pages.demo import charter
+from mediane.pages.demo import charter, consultation, today
 from mediane.pages.demo.consultation import PARIS
 from mediane.pages.demo.places import load_places
 from mediane.roadmap.models import CharterSignature, CharterVersion
 from tests.accounts.factories import UserFactory
+from tests.consultation.factories import ConsultationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +57,18 @@ def test_loading_the_demo_charter_twice_changes_nothing(loaded, organiser):
     manager, summary = loaded
     assert charter.load_charter(organiser, manager, lambda message: None) == summary
     assert CharterVersion.objects.count() == 2
+
+
+def test_a_demo_loaded_before_the_charter_existed_gets_it_once(db):
+    ConsultationFactory(slug=consultation.CONSULTATION["slug"])
+    ConsultationFactory(slug=today.CONSULTATION["slug"])
+    UserFactory(email="organisatrice@mediane.localhost")
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Charte de démonstration chargée : 2 versions, 8 signatures." in out.getvalue()
+    assert CharterSignature.objects.filter(signed_by__email="responsable@mediane.localhost").count() == 1
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert out.getvalue().strip() == "Données de démonstration déjà chargées : rien à faire."

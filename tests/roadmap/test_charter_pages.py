@@ -309,3 +309,14 @@ def test_signing_is_a_write_counted_by_the_rate_limit(client, manager, charter_w
 
     assert [client.post(SIGN, data).status_code for _ in range(3)] == [200, 200, 429]
     assert not CharterSignature.objects.exists()
+
+
+def test_the_organisers_list_of_versions_runs_a_constant_number_of_queries(client, organiser, count_queries):
+    client.force_login(organiser)
+    CharterSignatureFactory(version=CharterVersionFactory(number=1))
+    url = reverse("roadmap:charter_manage")
+    few = count(client, url, count_queries)
+    for number in range(2, 8):
+        CharterSignatureFactory(version=CharterVersionFactory(number=number))
+    CharterVersionFactory(number=8, draft=True)
+    assert count(client, url, count_queries) == few

@@ -45,6 +45,7 @@ from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
 from mediane.pages.demo.places import load_places
 from mediane.pages.demo.synthesis import synthesise
 from mediane.pages.models import NewsItem
+from mediane.roadmap.models import CharterVersion
 from mediane.structures.models import Place
 
 ALREADY_LOADED = "Données de démonstration déjà chargées : rien à faire."
@@ -86,13 +87,25 @@ class Command(BaseCommand):
         if not Consultation.objects.filter(slug=today.CONSULTATION["slug"]).exists():
             self.stderr.write(self.style.WARNING(OLDER_DEMO.format(database=settings.DATABASES["default"]["NAME"])))
             return
+        organiser = User.objects.filter(email=ORGANISER_EMAIL).first()
+        added = False
         if not Place.objects.exists():  # a demo loaded before places existed gets them now
-            organiser = User.objects.filter(email=ORGANISER_EMAIL).first()
             with transaction.atomic():
                 places = load_places(organiser, self.step)
             self.stdout.write(self.style.SUCCESS(f"Lieux de démonstration chargés : {places['lieux']}."))
-            return
-        self.stdout.write(ALREADY_LOADED)
+            added = True
+        if organiser and not CharterVersion.objects.exists():  # and the charter, before it existed
+            with transaction.atomic():
+                with clock.at(consultation.ACCOUNTS_CREATED):
+                    manager = self.ensure_person(next(persona for persona in TEAM if persona.key == "responsable"))
+                counts = charter.load_charter(organiser, manager, self.step)
+            versions, signatures = counts["versions de la charte"], counts["signatures de la charte"]
+            self.stdout.write(
+                self.style.SUCCESS(f"Charte de démonstration chargée : {versions} versions, {signatures} signatures.")
+            )
+            added = True
+        if not added:
+            self.stdout.write(ALREADY_LOADED)
 
     def step(self, message: str) -> None:
         if self.verbose:
