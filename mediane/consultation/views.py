@@ -1,7 +1,6 @@
 """Views of the forum. Thin: fetch and check access, call one service, redirect or render."""
 
 import datetime as dt
-import json
 import math
 from urllib.parse import urlencode
 
@@ -530,17 +529,7 @@ def open_data_csv(request):
 
 def open_data_json(request):
     names = [name for name, _ in OPEN_DATA_COLUMNS]
-
-    def content():
-        yield "[\n"
-        separator = ""
-        for row in _open_data_rows():
-            yield separator + json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False)
-            separator = ",\n"
-        yield "\n]\n"
-
-    # The JSON keeps every text exact: it is not read by spreadsheet programs.
-    return downloads.attachment(content(), "application/json; charset=utf-8", "mediane-contributions.json")
+    return downloads.json_download(_open_data_rows(), names, "mediane-contributions.json")
 
 
 # --- end Search and open data ---

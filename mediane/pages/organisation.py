@@ -79,6 +79,18 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "Feuille de route et charte",
+        (
+            Task(
+                "Versions de la charte",
+                "roadmap:charter_manage",
+                "La charte de l'inclusion numérique en bibliothèque : écrire une version, la publier, voir les "
+                "signatures.",
+                "roadmap.manage_charter",
+            ),
+        ),
+    ),
+    Section(
         "Lieux de médiation numérique",
         (
             Task(

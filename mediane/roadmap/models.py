@@ -226,6 +226,10 @@ class CharterVersionQuerySet(models.QuerySet["CharterVersion"]):
             return self
         return self.published()
 
+    def current(self) -> CharterVersion | None:
+        """The version in force: the published one with the highest number (None before the first)."""
+        return self.published().order_by("-number").first()
+
 
 class CharterVersion(models.Model):
     """One version of « la charte de l'inclusion numérique en bibliothèque ». Published, it is never changed."""
@@ -251,6 +255,22 @@ class CharterVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.title} (version {self.number})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("roadmap:charter_version", kwargs={"number": self.number})
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+class CharterSignatureQuerySet(models.QuerySet["CharterSignature"]):
+    def latest_per_structure(self):
+        """Each structure's latest signature (of its highest version), with its structure and version: one query."""
+        newer = CharterSignature.objects.filter(
+            structure=models.OuterRef("structure"), version__number__gt=models.OuterRef("version__number")
+        )
+        return self.exclude(models.Exists(newer)).select_related("structure", "version")
+
 
 class CharterSignature(models.Model):
     """A structure's signature of one version, given online by one of its managers."""
@@ -263,6 +283,8 @@ class CharterSignature(models.Model):
     # The signatory's function as they gave it (« Directrice de la médiathèque »): public, unlike their name.
     signatory_function = models.CharField("fonction de la personne qui signe", max_length=200, blank=True)
     signed_at = models.DateTimeField(default=timezone.now)
+
+    objects: ClassVar[CharterSignatureQuerySet] = CharterSignatureQuerySet.as_manager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = "signature de la charte"

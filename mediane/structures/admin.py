@@ -10,7 +10,9 @@ class StructureAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "siret", "rna", "commune", "departement"]
     list_filter = ["kind", "departement"]
     search_fields = ["name", "siret", "rna", "source_id", "commune"]
-    filter_horizontal = ["managers"]
+    # The people who may act for the structure (sign the charter…): found by e-mail or name as one types, since a
+    # list of every account (filter_horizontal) would not load with hundreds of thousands of them.
+    autocomplete_fields = ["managers"]
 
 
 @admin.register(Place)

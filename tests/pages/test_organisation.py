@@ -32,6 +32,7 @@ def hub_tasks(html: str) -> list[str]:
                 "Ajouter un membre",
                 "Programmer une réunion",
                 "Journal des décisions",
+                "Versions de la charte",
                 "Imports de lieux",
             ],
         ),

@@ -33,6 +33,7 @@ from mediane.workinggroup.models import Dossier
 from tests.accounts.factories import UserFactory, verify_email
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
 from tests.pages.factories import NewsItemFactory
+from tests.roadmap.factories import CharterSignatureFactory, CharterVersionFactory
 from tests.structures.factories import PlaceFactory
 from tests.workinggroup.factories import DecisionFactory, MeetingFactory, MemberFactory, published_synthesis
 
@@ -145,6 +146,15 @@ PATTERNS: dict[str, Fill] = {
     "workinggroup:dossier_request": MEETING,
     "workinggroup:decision_edit": lambda world: {"pk": world.decision.pk},
     "workinggroup:decision_log": NONE,
+    "roadmap:charter": NONE,
+    "roadmap:charter_version": lambda world: {"number": 1},
+    "roadmap:charter_sign": NONE,
+    "roadmap:charter_signatories_csv": NONE,
+    "roadmap:charter_signatories_json": NONE,
+    "roadmap:charter_manage": NONE,
+    "roadmap:charter_version_create": NONE,
+    "roadmap:charter_version_edit": lambda world: {"number": 2},
+    "roadmap:charter_version_publish": lambda world: {"number": 2},
     "structures:imports": NONE,
     "structures:new_import": NONE,
     "structures:import": JOB,
@@ -297,10 +307,21 @@ def world(settings, tmp_path):
         place=PlaceFactory(),
         news=NewsItemFactory(),
     )
+    charter_world(users)
     for counted in (theme, closed_theme):  # the factories leave the denormalised counter at 0
         published = Contribution.objects.filter(theme=counted, status=ContributionStatus.PUBLISHED).count()
         Theme.objects.filter(pk=counted.pk).update(published_count=published)
     return users, objects
+
+
+def charter_world(users) -> None:
+    """The charter: version 1 in force, version 2 a draft; the « usager » manages two structures, one has signed."""
+    version = CharterVersionFactory(number=1)
+    CharterVersionFactory(number=2, draft=True)
+    signed, unsigned = PlaceFactory().structure, PlaceFactory().structure
+    signed.managers.add(users["usager"])
+    unsigned.managers.add(users["usager"])
+    CharterSignatureFactory(version=version, structure=signed)
 
 
 # --- Payloads --------------------------------------------------------------------------------------------

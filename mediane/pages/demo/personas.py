@@ -65,6 +65,15 @@ TEAM = [
         role="groupe_de_travail",
     ),
     Persona("participante", "Lucie", "usager", "44000", email="participante@mediane.localhost"),
+    # Manages a library of the Rhône, for the charter (mediane/pages/demo/charter.py).
+    Persona(
+        "responsable",
+        "Nadège, pôle lecture de Bron",
+        "bibliotheque",
+        "69500",
+        "Pôle lecture Terraillon, Bron",
+        email="responsable@mediane.localhost",
+    ),
     Persona("admin", "Administration", "autre", email="admin@mediane.localhost", superuser=True, charter=False),
 ]
 

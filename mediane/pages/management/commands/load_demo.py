@@ -8,6 +8,8 @@
 2. **Today.** A second consultation, « Bibliothèques et inclusion numérique : où en sommes-nous ? », opened three weeks
    before the loading day, with two open themes and their first contributions: a newcomer can contribute at once.
 3. **Places**: real public data of the Rhône and of Nouvelle-Calédonie, imported as an organiser would.
+4. **The charter** of digital inclusion in libraries: version 1 (2020) and 2 (2021), signed by libraries of the
+   Rhône of the directory, one of them managed by the demo's library manager account.
 
 Every write goes through the services, as a person would make it, each at its date: `mediane/pages/demo/clock.py`
 sets Django's clock for each step. Only the themes' dates are set directly: they are configuration.
@@ -32,7 +34,7 @@ from mediane.accounts.services import accept_charter, grant_role, update_profile
 from mediane.consultation import services
 from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Comment, Consultation, Contribution, Support, Theme
-from mediane.pages.demo import clock, consultation, today, workinggroup
+from mediane.pages.demo import charter, clock, consultation, today, workinggroup
 from mediane.pages.demo.comments import COMMENTS
 from mediane.pages.demo.contributions import CONTRIBUTIONS, HIDDEN
 from mediane.pages.demo.contributions_assisted import ASSISTED
@@ -43,6 +45,7 @@ from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
 from mediane.pages.demo.places import load_places
 from mediane.pages.demo.synthesis import synthesise
 from mediane.pages.models import NewsItem
+from mediane.roadmap.models import CharterVersion
 from mediane.structures.models import Place
 
 ALREADY_LOADED = "Données de démonstration déjà chargées : rien à faire."
@@ -84,13 +87,25 @@ class Command(BaseCommand):
         if not Consultation.objects.filter(slug=today.CONSULTATION["slug"]).exists():
             self.stderr.write(self.style.WARNING(OLDER_DEMO.format(database=settings.DATABASES["default"]["NAME"])))
             return
+        organiser = User.objects.filter(email=ORGANISER_EMAIL).first()
+        added = False
         if not Place.objects.exists():  # a demo loaded before places existed gets them now
-            organiser = User.objects.filter(email=ORGANISER_EMAIL).first()
             with transaction.atomic():
                 places = load_places(organiser, self.step)
             self.stdout.write(self.style.SUCCESS(f"Lieux de démonstration chargés : {places['lieux']}."))
-            return
-        self.stdout.write(ALREADY_LOADED)
+            added = True
+        if organiser and not CharterVersion.objects.exists():  # and the charter, before it existed
+            with transaction.atomic():
+                with clock.at(consultation.ACCOUNTS_CREATED):
+                    manager = self.ensure_person(next(persona for persona in TEAM if persona.key == "responsable"))
+                counts = charter.load_charter(organiser, manager, self.step)
+            versions, signatures = counts["versions de la charte"], counts["signatures de la charte"]
+            self.stdout.write(
+                self.style.SUCCESS(f"Charte de démonstration chargée : {versions} versions, {signatures} signatures.")
+            )
+            added = True
+        if not added:
+            self.stdout.write(ALREADY_LOADED)
 
     def step(self, message: str) -> None:
         if self.verbose:
@@ -135,6 +150,7 @@ class Command(BaseCommand):
 
         self.step("structures et lieux")
         places = load_places(organiser, self.step)
+        charter_counts = charter.load_charter(organiser, self.people["responsable"], self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -149,6 +165,7 @@ class Command(BaseCommand):
             "synthèses publiées": counts["published"],
             **workinggroup.summary(),
             **places,
+            **charter_counts,
         }
 
     def ensure_person(self, persona: Persona) -> User:
