@@ -36,25 +36,8 @@ from .forms import adopted_decisions, published_topics
 from .models import Action, Axis, Stage, Status
 from .services import ActionData, RoadmapError
 
-COLUMNS = [
-    "id",
-    "ref",
-    "parent_id",
-    "etape",
-    "axe",
-    "titre",
-    "description",
-    "statut",
-    "avancement",
-    "poids",
-    "debut",
-    "fin",
-    "structures",
-    "contributions",
-    "decisions",
-    "sujets",
-    "position",
-]
+COLUMNS = ["id", "ref", "parent_id", "etape", "axe", "titre", "description", "statut", "avancement", "poids", "debut",
+           "fin", "structures", "contributions", "decisions", "sujets", "position"]  # fmt: skip
 REQUIRED = ("etape", "axe", "titre")
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
@@ -347,9 +330,8 @@ def _read(line: int, record: dict[str, str], vocabulary: _Vocabulary, errors: li
                 raise RoadmapError(f"le sujet n° {number} n'existe pas dans une synthèse publiée.")
             row.topics.append(vocabulary.topics[number])
 
-    for step in (read_id, read_ref, read_names, read_axis, read_status, read_text, read_progress, read_weight):
-        check(step)
-    for step in (read_dates, read_position, read_owners, read_links):
+    steps = [read_id, read_ref, read_names, read_axis, read_status, read_text, read_progress, read_weight, read_dates]
+    for step in [*steps, read_position, read_owners, read_links]:
         check(step)
     return row
 
