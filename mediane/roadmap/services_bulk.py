@@ -80,8 +80,7 @@ def export_rows() -> Iterator[list]:
 
 
 def _weight_text(weight: Decimal) -> str:
-    text = format(weight.normalize(), "f")
-    return text.replace(".", ",")
+    return format(weight.normalize(), "f").replace(".", ",")
 
 
 def _parents_first(actions: list[Action]) -> list[Action]:
@@ -158,11 +157,11 @@ def _records(text: str) -> tuple[list[str], list[dict[str, str]]]:
         raise RoadmapError("Ce fichier est vide.")
     header = [name.strip().lower() for name in rows[0]]
     missing = [name for name in REQUIRED if name not in header]
-    if missing:
-        raise RoadmapError(
-            f"Ligne 1 : il manque {'la colonne' if len(missing) == 1 else 'les colonnes'} "
-            f"{', '.join(f'« {name} »' for name in missing)}. La première ligne nomme les colonnes."
-        )
+    unknown = [name for name in header if name not in COLUMNS]
+    if missing or unknown:
+        what = [f"il manque la colonne « {name} »" for name in missing]
+        what += [f"la colonne « {numbers.shown(name)} » est inconnue" for name in unknown]
+        raise RoadmapError(f"Ligne 1 : {' ; '.join(what)}. La première ligne nomme les colonnes (liste ci-dessous).")
     records = []
     for values in rows[1:]:
         if not any(value.strip() for value in values):
@@ -203,6 +202,12 @@ def _split(text: str, commas: bool = False) -> list[str]:
     return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
 
 
+def _ids(records: list[dict[str, str]], column: str) -> set[int]:
+    """The ids a column names, to load at once; a cell that is not one is refused line by line later."""
+    parts = {part.removeprefix("n°").strip() for r in records for part in _split(r.get(column, ""), commas=True)}
+    return {int(part) for part in parts if numbers.is_ascii_number(part) and len(part) < 19}
+
+
 class _Vocabulary:
     """Everything a line may name, loaded once for the whole file."""
 
@@ -219,14 +224,9 @@ class _Vocabulary:
         for structure in found:
             for key in {structure.siret, structure.name} & keys:
                 self.structures.setdefault(key, []).append(structure)
-        wanted = [
-            int(part) for r in records for part in _split(r.get("contributions", ""), commas=True) if part.isdigit()
-        ]
-        self.contributions = {
-            row.pk: row for row in Contribution.objects.readable_by_everyone().filter(pk__in=wanted[: MAX_ROWS * 50])
-        }
-        wanted = [int(part) for r in records for part in _split(r.get("sujets", ""), commas=True) if part.isdigit()]
-        self.topics = {row.pk: row for row in published_topics().filter(pk__in=wanted[: MAX_ROWS * 50])}
+        readable = Contribution.objects.readable_by_everyone()
+        self.contributions = {row.pk: row for row in readable.filter(pk__in=_ids(records, "contributions"))}
+        self.topics = {row.pk: row for row in published_topics().filter(pk__in=_ids(records, "sujets"))}
 
     def named(self, rows: list, value: str, label: str, key) -> object:
         for row in rows:

@@ -115,6 +115,8 @@ def test_an_import_creates_rows_with_parents_by_reference_and_updates_existing_o
         ([line(parent_id="inconnue")], "Ligne 2 : l'action parente « inconnue » n'est la référence d'aucune ligne."),
         ([line(id="999999")], "Ligne 2 : l'action n° 999999 n'existe pas."),
         ([line(contributions="999999")], "Ligne 2 : la contribution n° 999999 n'existe pas ou n'est pas publiée."),
+        ([line(contributions="²")], "Ligne 2 : Le numéro de contribution : « ² » n'est pas un chiffre de 0 à 9."),
+        ([line(sujets="9" * 40)], "Ligne 2 : Le numéro de sujet doit être compris entre 1 et"),
         ([line(decisions="9.9")], "Ligne 2 : la décision « 9.9 » n'existe pas"),
         ([line(sujets="999999")], "Ligne 2 : le sujet n° 999999 n'existe pas"),
         ([line(structures="Nulle part")], "Ligne 2 : la structure « Nulle part » n'existe pas"),
@@ -166,6 +168,7 @@ def test_duplicate_ids_are_refused(place):
         (b"\xff\xfe\x00t", "Ce fichier n'est pas encodé en UTF-8"),
         (b"", "Ce fichier est vide."),
         (b"titre,axe\r\nUne,Formation\r\n", "Ligne 1 : il manque la colonne « etape »"),
+        (b"titre,axe,etape,avancment\r\nUne,Formation,2020,3\r\n", "Ligne 1 : la colonne « avancment » est inconnue"),
         (b"etape,axe,titre\r\n", "Ce fichier n'a aucune ligne d'action"),
         (b"x" * (services_bulk.MAX_BYTES + 1), "Ce fichier pèse"),
     ],
@@ -210,3 +213,13 @@ def test_the_export_is_a_csv_download_with_french_columns(client, organiser, pla
     assert content.splitlines()[0] == ",".join(HEADER)
     assert "Médiathèque de Lens" in content
     assert '"Former, les équipes"' in content
+
+
+def test_the_import_page_checks_without_importing(client, organiser, place):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(organiser)
+    upload = SimpleUploadedFile("actions.csv", csv_bytes([line()]), content_type="text/csv")
+    response = client.post(reverse("roadmap:import_csv"), {"file": upload, "dry_run": "on"})
+    assert "Le fichier est correct (rien n'a été enregistré)" in response.content.decode()
+    assert not Action.objects.exists()
