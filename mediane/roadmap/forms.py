@@ -63,7 +63,8 @@ class ProgressField(IntegerField):
         kwargs.setdefault("required", False)
         kwargs.setdefault(
             "help_text",
-            "Un nombre entier de 0 à 100. Laissé vide, l'action prend l'avancement par défaut de son nouveau statut.",
+            "Un nombre entier de 0 à 100. Si vous changez de statut sans changer ce nombre, l'action prend "
+            "l'avancement par défaut du nouveau statut.",
         )
         super().__init__(
             min_value=0,

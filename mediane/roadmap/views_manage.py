@@ -88,6 +88,16 @@ def _get_action(pk) -> Action:
     return get_object_or_404(Action.objects.readable_by(None).with_labels(), pk=pk)
 
 
+def _typed_progress(action: Action | None, status, progress: int | None) -> int | None:
+    """The progress the organiser means. The form shows the current progress; left as it is while the status
+    changes, the new status' default applies (as in Decidim, where choosing a status fills the progress)."""
+    if action is None or progress is None:
+        return progress
+    if progress == action.progress and status != action.status:
+        return None
+    return progress
+
+
 def _action_data(form: ActionForm, action: Action | None) -> ActionData:
     data = form.cleaned_data
     return ActionData(
@@ -97,7 +107,7 @@ def _action_data(form: ActionForm, action: Action | None) -> ActionData:
         axis=data["axis"],
         parent=data["parent"],
         status=data["status"],
-        progress=data.get("progress"),
+        progress=_typed_progress(action, data["status"], data.get("progress")),
         weight=data["weight"],
         start_date=data["start_date"],
         end_date=data["end_date"],
@@ -194,9 +204,9 @@ def action_progress(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_progress(
-                request.user, action, status=form.cleaned_data["status"], progress=form.cleaned_data.get("progress")
-            )
+            status = form.cleaned_data["status"]
+            progress = _typed_progress(action, status, form.cleaned_data.get("progress"))
+            services.change_progress(request.user, action, status=status, progress=progress)
         except RoadmapError as error:
             form.add_error(None, str(error))
         else:

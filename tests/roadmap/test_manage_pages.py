@@ -272,3 +272,12 @@ def test_milestone_factory_is_shown(organiser_client):
     milestone = MilestoneFactory(title="Premier atelier")
     response = organiser_client.get(reverse("roadmap:milestone_create", args=[milestone.action.pk]))
     assert "Premier atelier" in response.content.decode()
+
+
+def test_a_new_status_brings_its_default_progress_when_the_progress_is_left_as_it_was(organiser_client, place):
+    done = StatusFactory(name="Terminée pour de bon", default_progress=100)
+    action = ActionFactory(progress=40, **place)
+    organiser_client.post(reverse("roadmap:action_progress", args=[action.pk]), {"status": done.pk, "progress": "40"})
+    assert Action.objects.get(pk=action.pk).progress == 100
+    organiser_client.post(reverse("roadmap:action_progress", args=[action.pk]), {"status": done.pk, "progress": "90"})
+    assert Action.objects.get(pk=action.pk).progress == 90
