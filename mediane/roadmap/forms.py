@@ -27,10 +27,10 @@ DATE_HELP = "Au format jj/mm/aaaa, par exemple 15/09/2020."
 STRUCTURES_FOUND = 20
 
 
-def _date_field(label: str) -> forms.DateField:
+def _date_field(label: str, required: bool = False) -> forms.DateField:
     return forms.DateField(
         label=label,
-        required=False,
+        required=required,
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=DATE_HELP,
@@ -81,6 +81,18 @@ def action_label(action: Action) -> str:
     return f"n° {action.pk} — {action.title}"
 
 
+def _parent_field() -> forms.ModelChoiceField:
+    field = forms.ModelChoiceField(
+        label="Action parente (facultatif)",
+        queryset=Action.objects.all(),
+        required=False,
+        empty_label="Aucune : c'est une action de premier niveau",
+        help_text="L'avancement d'une action parente se calcule à partir de ses sous-actions.",
+    )
+    field.label_from_instance = action_label  # type: ignore[method-assign]
+    return field
+
+
 class ActionForm(Form):
     """An action. On a parent (`is_parent`), the progress field is taken away: it is computed from the children."""
 
@@ -94,13 +106,7 @@ class ActionForm(Form):
     )
     stage = forms.ModelChoiceField(label="Étape", queryset=Stage.objects.all(), empty_label=None)
     axis = forms.ModelChoiceField(label="Axe", queryset=Axis.objects.all(), empty_label=None)
-    parent = forms.ModelChoiceField(
-        label="Action parente (facultatif)",
-        queryset=Action.objects.all(),
-        required=False,
-        empty_label="Aucune : c'est une action de premier niveau",
-        help_text="L'avancement d'une action parente se calcule à partir de ses sous-actions.",
-    )
+    parent = _parent_field()
     status = forms.ModelChoiceField(
         label="Statut (facultatif)", queryset=Status.objects.all(), required=False, empty_label="Sans statut"
     )
@@ -134,7 +140,6 @@ class ActionForm(Form):
         super().__init__(*args, **kwargs)
         self.action = action
         self.fields["parent"].queryset = Action.objects.exclude(pk=action.pk) if action else Action.objects.all()
-        self.fields["parent"].label_from_instance = action_label
         if is_parent:
             del self.fields["progress"]
         self.fields["owners"].choices = self._owner_choices()
@@ -188,15 +193,7 @@ class ProgressForm(Form):
 
 
 class MilestoneForm(Form):
-    date = forms.DateField(
-        label="Date",
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=DATE_HELP,
-        error_messages={
-            "invalid": "Cette date ne se lit pas : écrivez-la au format jj/mm/aaaa, par exemple 15/09/2020."
-        },
-    )
+    date = _date_field("Date", required=True)
     title = forms.CharField(label="Ce qui a été franchi", max_length=TITLE_MAX_LENGTH)
     description = forms.CharField(
         label="Description (facultatif)",
@@ -249,16 +246,7 @@ class PlaceForm(Form):
 
     stage = forms.ModelChoiceField(label="Étape", queryset=Stage.objects.all(), empty_label=None)
     axis = forms.ModelChoiceField(label="Axe", queryset=Axis.objects.all(), empty_label=None)
-    parent = forms.ModelChoiceField(
-        label="Action parente (facultatif)",
-        queryset=Action.objects.all(),
-        required=False,
-        empty_label="Aucune : c'est une action de premier niveau",
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["parent"].label_from_instance = action_label
+    parent = _parent_field()
 
 
 class FromDecisionForm(PlaceForm):
@@ -266,8 +254,7 @@ class FromDecisionForm(PlaceForm):
         label="Décision du groupe de travail",
         queryset=Decision.objects.none(),
         empty_label=None,
-        help_text="Les décisions adoptées lors des réunions tenues. Son intitulé et son texte deviennent ceux de "
-        "l'action, qui garde le lien vers elle, ses contributions et ses sujets.",
+        help_text="Les décisions adoptées lors des réunions tenues, avec leur numéro.",
     )
     field_order = ["decision", "stage", "axis", "parent"]
 

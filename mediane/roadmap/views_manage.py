@@ -301,27 +301,31 @@ def action_links(request, pk):
     )
 
 
+def _create_from(request, form: PlaceForm, make, source: str, template: str, context: dict):
+    """The one step of an action made from a source: `make(stage, axis, parent)` calls the service."""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            action = make(data, stage=data["stage"], axis=data["axis"], parent=data["parent"])
+        except RoadmapError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"L'action « {action.title} » est créée à partir de {source}.")
+            return redirect("roadmap:action_edit", pk=action.pk)
+    return render(request, template, {"form": form, "submit": "Créer l'action", **context})
+
+
 @login_required
 def action_from_decision(request):
     """One step: choose an adopted decision of a held meeting, a stage, an axis and a parent; the action is made."""
     _require(request)
     form = FromDecisionForm(request.POST or None, initial={"decision": request.GET.get("decision")})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            action = services.create_action_from_decision(
-                request.user, data["decision"], stage=data["stage"], axis=data["axis"], parent=data["parent"]
-            )
-        except RoadmapError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"L'action « {action.title} » est créée à partir de la décision.")
-            return redirect("roadmap:action_edit", pk=action.pk)
-    return render(
-        request,
-        "roadmap/manage/from_decision.html",
-        {"form": form, "page_title": "Créer une action depuis une décision", "submit": "Créer l'action"},
-    )
+
+    def make(data, **place):
+        return services.create_action_from_decision(request.user, data["decision"], **place)
+
+    context = {"page_title": "Créer une action depuis une décision"}
+    return _create_from(request, form, make, "la décision", "roadmap/manage/from_decision.html", context)
 
 
 @login_required
@@ -329,28 +333,16 @@ def action_from_contribution(request, pk):
     """One step: a published contribution becomes an action, with the link kept."""
     _require(request)
     contribution = get_object_or_404(Contribution.objects.readable_by_everyone(), pk=pk)
+
+    def make(data, **place):
+        return services.create_action_from_contribution(request.user, contribution, **place)
+
+    context = {
+        "contribution": contribution,
+        "page_title": f"Créer une action depuis la contribution n° {contribution.pk}",
+    }
     form = PlaceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            action = services.create_action_from_contribution(
-                request.user, contribution, stage=data["stage"], axis=data["axis"], parent=data["parent"]
-            )
-        except RoadmapError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"L'action « {action.title} » est créée à partir de la contribution.")
-            return redirect("roadmap:action_edit", pk=action.pk)
-    return render(
-        request,
-        "roadmap/manage/from_contribution.html",
-        {
-            "form": form,
-            "contribution": contribution,
-            "page_title": f"Créer une action depuis la contribution n° {contribution.pk}",
-            "submit": "Créer l'action",
-        },
-    )
+    return _create_from(request, form, make, "la contribution", "roadmap/manage/from_contribution.html", context)
 
 
 @login_required
