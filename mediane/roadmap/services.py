@@ -449,6 +449,13 @@ def _check_position(position: int) -> int:
     return position
 
 
+def _refuse_same_name(rows, name: str, row, message: str) -> None:
+    """Compared in Python: SQLite folds the case of ASCII letters only (« Évaluer » ≠ « évaluer »). The lists
+    are short."""
+    if any(str(other).casefold() == name.casefold() for other in rows if row is None or other.pk != row.pk):
+        raise RoadmapError(f"{message} : choisissez un autre nom.")
+
+
 def save_stage(
     actor: User | None,
     stage: Stage | None,
@@ -461,8 +468,12 @@ def save_stage(
     """Create (`stage` None) or change a stage of the roadmap."""
     if year is not None and not 1900 <= year <= 2200:
         raise RoadmapError(f"L'année « {year} » ne convient pas : écrivez-la sur quatre chiffres, par exemple 2020.")
+    title = clean_text(title, "L'intitulé de l'étape", TITLE_MAX_LENGTH)
+    # The CSV names a stage « 2020 : Élaboration »: two alike could not be told apart.
+    named = str(Stage(title=title, year=year))
+    _refuse_same_name(Stage.objects.filter(year=year), named, stage, f"Une étape s'appelle déjà « {title} »")
     stage = stage or Stage()
-    stage.title = clean_text(title, "L'intitulé de l'étape", TITLE_MAX_LENGTH)
+    stage.title = title
     stage.description = clean_text(description, "La description", DESCRIPTION_MAX_LENGTH, required=False)
     stage.year = year
     stage.position = _check_position(position)
@@ -472,8 +483,10 @@ def save_stage(
 
 def save_axis(actor: User | None, axis: Axis | None, *, title: str, description: str = "", position: int = 0) -> Axis:
     """Create (`axis` None) or change an axis of the roadmap."""
+    title = clean_text(title, "L'intitulé de l'axe", TITLE_MAX_LENGTH)
+    _refuse_same_name(Axis.objects.all(), title, axis, f"Un axe s'appelle déjà « {title} »")
     axis = axis or Axis()
-    axis.title = clean_text(title, "L'intitulé de l'axe", TITLE_MAX_LENGTH)
+    axis.title = title
     axis.description = clean_text(description, "La description", DESCRIPTION_MAX_LENGTH, required=False)
     axis.position = _check_position(position)
     axis.save()
@@ -492,11 +505,7 @@ def save_status(
     """Create (`status` None) or change a status. Its new default progress applies to the next changes of status:
     the actions that have it keep their progress."""
     name = clean_text(name, "Le nom du statut", 100)
-    same_name = Status.objects.filter(name__iexact=name)
-    if status is not None:
-        same_name = same_name.exclude(pk=status.pk)
-    if same_name.exists():
-        raise RoadmapError(f"Un statut s'appelle déjà « {name} » : choisissez un autre nom.")
+    _refuse_same_name(Status.objects.all(), name, status, f"Un statut s'appelle déjà « {name} »")
     if default_progress is not None:
         check_progress(default_progress)
     status = status or Status()

@@ -6,10 +6,8 @@ transaction, through the services of `services.py` (history, automatic follows, 
 without `id` creates an action; a row with the `id` of an action changes it; actions absent from the file stay as
 they are. A row that changes nothing is not written: an exported file imported again changes nothing.
 
-Columns (French, documented on the import page): `id`, `ref`, `parent_id`, `etape`, `axe`, `titre`,
-`description`, `statut`, `avancement`, `poids`, `debut`, `fin`, `structures`, `contributions`, `decisions`,
-`sujets`, `position`. `parent_id` is the id of an existing action, or the `ref` of a new row of the same file (a
-word of the organiser's choosing, with at least one letter, « nouvelle-1 »).
+Columns: `COLUMNS`, in French, documented on the import page. `parent_id` is the id of an existing action, or the
+`ref` of a new row of the same file (a word of the organiser's choosing, with a letter, « nouvelle-1 »).
 """
 
 from __future__ import annotations
@@ -47,40 +45,33 @@ LIST_SEPARATOR = ";"
 # --- Export -----------------------------------------------------------------------------------------------
 
 
-def _structure_key(structure: Structure) -> str:
-    return structure.siret or structure.name
-
-
 def export_rows() -> Iterator[list]:
     """Every action, parents before their children. Links list only what everyone may read: published
     contributions; the import keeps the others as they are."""
     actions = Action.objects.with_labels().prefetch_related(
         "owners", "contributions", "decisions__meeting__theme", "topics"
     )
+    join = f"{LIST_SEPARATOR} ".join
     for action in _parents_first(list(actions)):
         yield [
             action.pk,
             "",
             action.parent_id,
-            action.stage.title,
+            str(action.stage),
             action.axis.title,
             action.title,
             action.description,
             action.status.name if action.status else "",
             action.progress,
-            _weight_text(action.weight),
+            format(action.weight.normalize(), "f").replace(".", ","),
             action.start_date.strftime("%d/%m/%Y") if action.start_date else "",
             action.end_date.strftime("%d/%m/%Y") if action.end_date else "",
-            f"{LIST_SEPARATOR} ".join(_structure_key(row) for row in action.owners.all()),
-            f"{LIST_SEPARATOR} ".join(str(row.pk) for row in action.contributions.all() if row.is_visible),
-            f"{LIST_SEPARATOR} ".join(row.reference for row in action.decisions.all()),
-            f"{LIST_SEPARATOR} ".join(str(row.pk) for row in action.topics.all()),
+            join(row.siret or row.name for row in action.owners.all()),
+            join(str(row.pk) for row in action.contributions.all() if row.is_visible),
+            join(row.reference for row in action.decisions.all()),
+            join(str(row.pk) for row in action.topics.all()),
             action.position,
         ]
-
-
-def _weight_text(weight: Decimal) -> str:
-    return format(weight.normalize(), "f").replace(".", ",")
 
 
 def _parents_first(actions: list[Action]) -> list[Action]:
@@ -106,10 +97,6 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     dry_run: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 @dataclass
@@ -229,10 +216,21 @@ class _Vocabulary:
         self.topics = {row.pk: row for row in published_topics().filter(pk__in=_ids(records, "sujets"))}
 
     def named(self, rows: list, value: str, label: str, key) -> object:
-        for row in rows:
-            if key(row).lower() == value.lower() or str(row).lower() == value.lower():
-                return row
-        raise RoadmapError(f"{label} « {numbers.shown(value)} » n'existe pas.{_closest(value, [key(r) for r in rows])}")
+        """The row written as it is exported (`str`, « 2020 : Élaboration »), else by its title alone if one
+        row only has it."""
+        exact = [row for row in rows if str(row).lower() == value.lower()]
+        found = exact or [row for row in rows if key(row).lower() == value.lower()]
+        if len(found) > 1:
+            raise RoadmapError(
+                f"{label} « {numbers.shown(value)} » désigne plusieurs choix : écrivez "
+                + " ou ".join(f"« {row} »" for row in found)
+                + "."
+            )
+        if not found:
+            raise RoadmapError(
+                f"{label} « {numbers.shown(value)} » n'existe pas.{_closest(value, [str(r) for r in rows])}"
+            )
+        return found[0]
 
 
 def _int(text: str, label: str, minimum: int, maximum: int) -> int:

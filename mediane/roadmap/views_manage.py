@@ -349,7 +349,11 @@ def action_from_contribution(request, pk):
 def export_csv(request):
     _require(request)
     return downloads.csv_download(
-        services_bulk.export_rows(), "feuille-de-route-actions.csv", header=services_bulk.COLUMNS, bom=True
+        services_bulk.export_rows(),
+        "feuille-de-route-actions.csv",
+        header=services_bulk.COLUMNS,
+        delimiter=";",  # with the BOM, what a French spreadsheet program opens as columns
+        bom=True,
     )
 
 
@@ -364,7 +368,7 @@ def import_csv(request):
         # One byte past the limit is enough for the service to refuse the file in its own words.
         data = form.cleaned_data["file"].read(services_bulk.MAX_BYTES + 1)
         report = services_bulk.import_actions(request.user, data, dry_run=form.cleaned_data["dry_run"])
-        if report.ok and not report.dry_run:
+        if not report.errors and not report.dry_run:
             messages.success(
                 request,
                 f"Import terminé : {count_phrase(report.created, 'action créée', 'actions créées')}, "

@@ -21,7 +21,7 @@ HEADER = services_bulk.COLUMNS
 
 @pytest.fixture
 def place():
-    return {"stage": StageFactory(title="Élaboration"), "axis": AxisFactory(title="Formation")}
+    return {"stage": StageFactory(title="Élaboration"), "axis": AxisFactory(title="Formation des équipes")}
 
 
 def csv_bytes(rows, delimiter=",", bom=False) -> bytes:
@@ -29,7 +29,7 @@ def csv_bytes(rows, delimiter=",", bom=False) -> bytes:
 
 
 def line(**cells):
-    defaults = {"etape": "Élaboration", "axe": "Formation", "titre": "Une action"}
+    defaults = {"etape": "Élaboration", "axe": "Formation des équipes", "titre": "Une action"}
     return [{**defaults, **cells}.get(name, "") for name in HEADER]
 
 
@@ -102,7 +102,7 @@ def test_an_import_creates_rows_with_parents_by_reference_and_updates_existing_o
     [
         (
             [line(etape="Elaboratoin")],
-            "Ligne 2 : L'étape « Elaboratoin » n'existe pas. Vouliez-vous dire « Élaboration » ?",
+            "Ligne 2 : L'étape « Elaboratoin » n'existe pas. Vouliez-vous dire « 2020 : Élaboration » ?",
         ),
         ([line(axe="Inconnu")], "Ligne 2 : L'axe « Inconnu » n'existe pas."),
         ([line(statut="Fini")], "Ligne 2 : Le statut « Fini » n'existe pas."),
@@ -210,9 +210,21 @@ def test_the_export_is_a_csv_download_with_french_columns(client, organiser, pla
     client.force_login(organiser)
     response = client.get(reverse("roadmap:export_csv"))
     content = b"".join(response.streaming_content).decode("utf-8-sig")
-    assert content.splitlines()[0] == ",".join(HEADER)
+    assert content.splitlines()[0] == ";".join(HEADER)
     assert "Médiathèque de Lens" in content
-    assert '"Former, les équipes"' in content
+    assert "2020 : Élaboration;Formation des équipes;Former, les équipes" in content
+    # What the page hands out, the page takes back unchanged.
+    assert services_bulk.import_actions(None, content.encode()).unchanged == 3
+
+
+def test_a_name_shared_by_two_rows_asks_for_the_exported_form(place):
+    StageFactory(title="Élaboration", year=2021)
+    report = services_bulk.import_actions(None, csv_bytes([line()]))
+    assert report.errors == [
+        "Ligne 2 : L'étape « Élaboration » désigne plusieurs choix : écrivez « 2020 : Élaboration » ou "
+        "« 2021 : Élaboration »."
+    ]
+    assert services_bulk.import_actions(None, csv_bytes([line(etape="2021 : Élaboration")])).created == 1
 
 
 def test_the_import_page_checks_without_importing(client, organiser, place):

@@ -281,3 +281,15 @@ def test_a_new_status_brings_its_default_progress_when_the_progress_is_left_as_i
     assert Action.objects.get(pk=action.pk).progress == 100
     organiser_client.post(reverse("roadmap:action_progress", args=[action.pk]), {"status": done.pk, "progress": "90"})
     assert Action.objects.get(pk=action.pk).progress == 90
+
+
+def test_two_stages_or_axes_of_the_same_name_are_refused(organiser_client):
+    StageFactory(title="Évaluer", year=2023)
+    response = organiser_client.post(
+        reverse("roadmap:stage_create"), {"title": "évaluer", "year": "2023", "position": "0"}
+    )
+    assert "Une étape s&#x27;appelle déjà « évaluer »" in response.content.decode()
+    organiser_client.post(reverse("roadmap:stage_create"), {"title": "Évaluer", "year": "2024", "position": "0"})
+    assert Stage.objects.filter(title="Évaluer").count() == 2
+    response = organiser_client.post(reverse("roadmap:axis_create"), {"title": "formation", "position": "0"})
+    assert "Un axe s&#x27;appelle déjà « formation »" in response.content.decode()
