@@ -235,3 +235,44 @@ def test_the_import_page_checks_without_importing(client, organiser, place):
     response = client.post(reverse("roadmap:import_csv"), {"file": upload, "dry_run": "on"})
     assert "Le fichier est correct (rien n'a été enregistré)" in response.content.decode()
     assert not Action.objects.exists()
+
+
+def test_an_import_writes_the_history_and_the_automatic_follows(place):
+    contribution = ContributionFactory()
+    report = services_bulk.import_actions(None, csv_bytes([line(contributions=str(contribution.pk), avancement="30")]))
+    assert report.errors == []
+    action = Action.objects.get()
+    assert ActionUpdate.objects.filter(action=action).exists()
+    assert action.follows.filter(user=contribution.author).exists()
+
+
+def test_a_former_parent_whose_children_move_away_takes_the_progress_typed(place):
+    old_parent = services.create_action(None, ActionData(title="Ancienne parente", **place))
+    child = services.create_action(None, ActionData(title="Enfant", **place, parent=old_parent, progress=80))
+    new_parent = services.create_action(None, ActionData(title="Nouvelle parente", **place))
+    data = csv_bytes(
+        [
+            line(id=str(old_parent.pk), titre="Ancienne parente", avancement="20"),
+            line(id=str(child.pk), titre="Enfant", parent_id=str(new_parent.pk), avancement="80"),
+        ]
+    )
+    report = services_bulk.import_actions(None, data)
+    assert report.errors == []
+    assert Action.objects.get(pk=old_parent.pk).progress == 20
+    assert Action.objects.get(pk=new_parent.pk).progress == 80
+
+
+def test_a_refusal_while_writing_rolls_everything_back(place, monkeypatch):
+    calls = []
+    create = services.create_action
+
+    def create_then_refuse(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise services.RoadmapError("refus simulé")
+        return create(*args, **kwargs)
+
+    monkeypatch.setattr(services, "create_action", create_then_refuse)
+    report = services_bulk.import_actions(None, csv_bytes([line(titre="Une"), line(titre="Deux")]))
+    assert report.errors == ["Ligne 3 : refus simulé"]
+    assert not Action.objects.exists()
