@@ -33,6 +33,11 @@ def hub_tasks(html: str) -> list[str]:
                 "Programmer une réunion",
                 "Journal des décisions",
                 "Imports de lieux",
+                # roadmap (manage)
+                "Actions de la feuille de route",
+                "Créer une action depuis une décision",
+                "Importer ou exporter les actions",
+                "Étapes, axes et statuts",
             ],
         ),
     ],
