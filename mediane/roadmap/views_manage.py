@@ -84,8 +84,8 @@ def manage(request):
     return render(request, "roadmap/manage/index.html", {"groups": action_tree(actions), "total": len(actions)})
 
 
-def _get_action(pk) -> Action:
-    return get_object_or_404(Action.objects.readable_by(None).with_labels(), pk=pk)
+def _get_action(request, pk) -> Action:
+    return get_object_or_404(Action.objects.readable_by(request.user).with_labels(), pk=pk)
 
 
 def _typed_progress(action: Action | None, status, progress: int | None) -> int | None:
@@ -173,14 +173,14 @@ def action_create(request):
 @login_required
 def action_edit(request, pk):
     _require(request)
-    return _action_form_page(request, _get_action(pk))
+    return _action_form_page(request, _get_action(request, pk))
 
 
 @login_required
 def action_delete(request, pk):
     """A confirmation page; the POST removes an action without sub-actions."""
     _require(request)
-    action = _get_action(pk)
+    action = _get_action(request, pk)
     children = action.children.count()
     if request.method == "POST":
         try:
@@ -197,7 +197,7 @@ def action_delete(request, pk):
 def action_progress(request, pk):
     """The quick « Avancement » form: a status and, on an action without sub-actions, a progress."""
     _require(request)
-    action = _get_action(pk)
+    action = _get_action(request, pk)
     is_parent = action.children.exists()
     form = ProgressForm(
         request.POST or None, is_parent=is_parent, initial={"status": action.status, "progress": action.progress}
@@ -223,7 +223,7 @@ def action_progress(request, pk):
 def milestone_create(request, pk):
     """The action's milestones, each with a delete button, and the form that adds one."""
     _require(request)
-    action = _get_action(pk)
+    action = _get_action(request, pk)
     form = MilestoneForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -263,7 +263,7 @@ def milestone_delete(request, pk):
 def action_links(request, pk):
     """What the action comes from: contributions by number, decisions, topics of published syntheses."""
     _require(request)
-    action = _get_action(pk)
+    action = _get_action(request, pk)
     decisions = list(adopted_decisions())
     topics = list(published_topics())
     visible = list(action.contributions.readable_by_everyone().values_list("pk", flat=True))
