@@ -101,6 +101,36 @@ SECTIONS: tuple[Section, ...] = (
             ),
         ),
     ),
+    # --- roadmap (manage) ---
+    Section(
+        "Feuille de route",
+        (
+            Task(
+                "Actions de la feuille de route",
+                "roadmap:manage",
+                "Les actions par étape et par axe : les créer, les modifier, noter leur avancement.",
+                "roadmap.manage",
+            ),
+            Task(
+                "Créer une action depuis une décision",
+                "roadmap:action_from_decision",
+                "Une décision adoptée par le groupe de travail devient une action, en une étape.",
+                "roadmap.manage",
+            ),
+            Task(
+                "Importer ou exporter les actions",
+                "roadmap:import_csv",
+                "Toutes les actions dans un fichier CSV, à modifier dans un tableur puis à importer.",
+                "roadmap.manage",
+            ),
+            Task(
+                "Étapes, axes et statuts",
+                "roadmap:stages",
+                "Les listes qui classent les actions de la feuille de route.",
+                "roadmap.manage",
+            ),
+        ),
+    ),
 )
 
 

@@ -438,3 +438,90 @@ def unfollow_action(user: User, action: Action) -> bool:
     """`user` stops following `action`; an automatic follow is not given back. False when they did not follow it."""
     updated = ActionFollow.objects.active().filter(action=action, user=user).update(stopped_at=timezone.now())
     return bool(updated)
+
+
+# --- Stages, axes and statuses (the organisers' vocabulary) -----------------------------------------------
+
+
+def _check_position(position: int) -> int:
+    if isinstance(position, bool) or not isinstance(position, int) or not 0 <= position <= 999:
+        raise RoadmapError("L'ordre d'affichage est un nombre entier de 0 à 999.")
+    return position
+
+
+def _refuse_same_name(rows, name: str, row, message: str) -> None:
+    """Compared in Python: SQLite folds the case of ASCII letters only (« Évaluer » ≠ « évaluer »). The lists
+    are short."""
+    if any(str(other).casefold() == name.casefold() for other in rows if row is None or other.pk != row.pk):
+        raise RoadmapError(f"{message} : choisissez un autre nom.")
+
+
+def save_stage(
+    actor: User | None,
+    stage: Stage | None,
+    *,
+    title: str,
+    year: int | None = None,
+    description: str = "",
+    position: int = 0,
+) -> Stage:
+    """Create (`stage` None) or change a stage of the roadmap."""
+    if year is not None and not 1900 <= year <= 2200:
+        raise RoadmapError(f"L'année « {year} » ne convient pas : écrivez-la sur quatre chiffres, par exemple 2020.")
+    title = clean_text(title, "L'intitulé de l'étape", TITLE_MAX_LENGTH)
+    # The CSV names a stage « 2020 : Élaboration »: two alike could not be told apart.
+    named = str(Stage(title=title, year=year))
+    _refuse_same_name(Stage.objects.filter(year=year), named, stage, f"Une étape s'appelle déjà « {title} »")
+    stage = stage or Stage()
+    stage.title = title
+    stage.description = clean_text(description, "La description", DESCRIPTION_MAX_LENGTH, required=False)
+    stage.year = year
+    stage.position = _check_position(position)
+    stage.save()
+    return stage
+
+
+def save_axis(actor: User | None, axis: Axis | None, *, title: str, description: str = "", position: int = 0) -> Axis:
+    """Create (`axis` None) or change an axis of the roadmap."""
+    title = clean_text(title, "L'intitulé de l'axe", TITLE_MAX_LENGTH)
+    _refuse_same_name(Axis.objects.all(), title, axis, f"Un axe s'appelle déjà « {title} »")
+    axis = axis or Axis()
+    axis.title = title
+    axis.description = clean_text(description, "La description", DESCRIPTION_MAX_LENGTH, required=False)
+    axis.position = _check_position(position)
+    axis.save()
+    return axis
+
+
+def save_status(
+    actor: User | None,
+    status: Status | None,
+    *,
+    name: str,
+    description: str = "",
+    default_progress: int | None = None,
+    position: int = 0,
+) -> Status:
+    """Create (`status` None) or change a status. Its new default progress applies to the next changes of status:
+    the actions that have it keep their progress."""
+    name = clean_text(name, "Le nom du statut", 100)
+    _refuse_same_name(Status.objects.all(), name, status, f"Un statut s'appelle déjà « {name} »")
+    if default_progress is not None:
+        check_progress(default_progress)
+    status = status or Status()
+    status.name = name
+    status.description = clean_text(description, "La description", 300, required=False)
+    status.default_progress = default_progress
+    status.position = _check_position(position)
+    status.save()
+    return status
+
+
+def delete_vocabulary(actor: User | None, row: Stage | Axis | Status) -> None:
+    """Remove a stage, an axis or a status that no action uses (the database protects a used one anyway)."""
+    count = row.actions.count()
+    if count:
+        raise RoadmapError(
+            f"« {row} » est utilisé par {count_phrase(count, 'action')} : changez-les d'abord, puis supprimez-le."
+        )
+    row.delete()

@@ -34,6 +34,11 @@ def hub_tasks(html: str) -> list[str]:
                 "Journal des décisions",
                 "Versions de la charte",
                 "Imports de lieux",
+                # roadmap (manage)
+                "Actions de la feuille de route",
+                "Créer une action depuis une décision",
+                "Importer ou exporter les actions",
+                "Étapes, axes et statuts",
             ],
         ),
     ],

@@ -33,7 +33,13 @@ from mediane.workinggroup.models import Dossier
 from tests.accounts.factories import UserFactory, verify_email
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
 from tests.pages.factories import NewsItemFactory
-from tests.roadmap.factories import CharterSignatureFactory, CharterVersionFactory
+from tests.roadmap.factories import (
+    ActionFactory,
+    CharterSignatureFactory,
+    CharterVersionFactory,
+    MilestoneFactory,
+    StatusFactory,
+)
 from tests.structures.factories import PlaceFactory
 from tests.workinggroup.factories import DecisionFactory, MeetingFactory, MemberFactory, published_synthesis
 
@@ -207,6 +213,28 @@ PATTERNS: dict[str, Fill] = {
     "api:list_places": NONE,
     "api:api-root": NONE,
     "dev_inbox": NONE,
+    # --- roadmap: the organisers' pages (urls_manage.py) ---
+    "roadmap:manage": NONE,
+    "roadmap:action_create": NONE,
+    "roadmap:action_edit": lambda world: {"pk": world.action.pk},
+    "roadmap:action_delete": lambda world: {"pk": world.action.pk},
+    "roadmap:action_progress": lambda world: {"pk": world.action.pk},
+    "roadmap:milestone_create": lambda world: {"pk": world.action.pk},
+    "roadmap:milestone_delete": lambda world: {"pk": world.milestone.pk},
+    "roadmap:action_links": lambda world: {"pk": world.action.pk},
+    "roadmap:action_from_decision": NONE,
+    "roadmap:action_from_contribution": CONTRIBUTION,
+    "roadmap:export_csv": NONE,
+    "roadmap:import_csv": NONE,
+    "roadmap:stages": NONE,
+    "roadmap:stage_create": NONE,
+    "roadmap:stage_edit": lambda world: {"pk": world.action.stage_id},
+    "roadmap:axes": NONE,
+    "roadmap:axis_create": NONE,
+    "roadmap:axis_edit": lambda world: {"pk": world.action.axis_id},
+    "roadmap:statuses": NONE,
+    "roadmap:status_create": NONE,
+    "roadmap:status_edit": lambda world: {"pk": world.action.status_id},
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
 ADMIN_VALUES = {"object_id": "1", "app_label": "consultation", "url": "x", "content_type_id": "1", "id": "1"}
@@ -259,6 +287,9 @@ class World:
     job: object
     place: object
     news: object
+    # roadmap (manage)
+    action: object = None
+    milestone: object = None
 
 
 def _persona(email: str, **kwargs):
@@ -308,6 +339,9 @@ def world(settings, tmp_path):
         news=NewsItemFactory(),
     )
     charter_world(users)
+    # roadmap (manage): an action with a status and a milestone
+    objects.action = ActionFactory(status=StatusFactory())
+    objects.milestone = MilestoneFactory(action=objects.action)
     for counted in (theme, closed_theme):  # the factories leave the denormalised counter at 0
         published = Contribution.objects.filter(theme=counted, status=ContributionStatus.PUBLISHED).count()
         Theme.objects.filter(pk=counted.pk).update(published_count=published)
