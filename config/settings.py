@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "mediane.consultation",
     "mediane.synthesis",
     "mediane.workinggroup",
+    "mediane.registrations",
+    "mediane.events",
     "mediane.pages",
 ]
 
