@@ -79,6 +79,23 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "Événements",
+        (
+            Task(
+                "Gérer les événements",
+                "events:manage",
+                "Tous les événements, brouillons compris, avec leurs inscrits et leur liste d'attente.",
+                "events.manage",
+            ),
+            Task(
+                "Créer un événement",
+                "events:create",
+                "Une journée, un atelier, une formation ou un webinaire : sa date, son lieu et son nombre de places.",
+                "events.manage",
+            ),
+        ),
+    ),
+    Section(
         "Lieux de médiation numérique",
         (
             Task(

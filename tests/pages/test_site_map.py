@@ -40,7 +40,7 @@ def test_the_site_map_lists_every_section_of_the_site(client, site):
         "Me faire aider",
         "Le forum",
         "Le groupe de travail",
-        "Actualités",
+        "Actualités et agenda",
         "Mon compte",
         "À propos du site",
     ]
@@ -53,6 +53,7 @@ def test_the_site_map_lists_every_section_of_the_site(client, site):
         "Thème 2 : Identifier et toucher les publics",
         "Rechercher",
         "Données ouvertes",
+        "L'agenda",
         "Réunion du thème 1 : Rôle et missions des bibliothèques",
         "Se connecter",
         "Créer un compte",
