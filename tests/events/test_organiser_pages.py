@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from mediane.events.enums import EventStatus
 from mediane.events.models import Event
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _form(place=None, **changes):
-    day = dt.date.today() + dt.timedelta(days=10)
+    day = timezone.localdate() + dt.timedelta(days=10)
     data = {
         "title": "Journée inclusion numérique à Vénissieux",
         "kind": "journee",
