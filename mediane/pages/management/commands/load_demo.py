@@ -8,6 +8,8 @@
 2. **Today.** A second consultation, « Bibliothèques et inclusion numérique : où en sommes-nous ? », opened three weeks
    before the loading day, with two open themes and their first contributions: a newcomer can contribute at once.
 3. **Places**: real public data of the Rhône and of Nouvelle-Calédonie, imported as an organiser would.
+4. **The agenda**: the 2021 « Journée inclusion numérique » in three libraries of the Rhône, and today's events
+   (seats left, full with a waiting list, a webinar): `mediane/pages/demo/events.py`.
 
 Every write goes through the services, as a person would make it, each at its date: `mediane/pages/demo/clock.py`
 sets Django's clock for each step. Only the themes' dates are set directly: they are configuration.
@@ -32,11 +34,13 @@ from mediane.accounts.services import accept_charter, grant_role, update_profile
 from mediane.consultation import services
 from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Comment, Consultation, Contribution, Support, Theme
+from mediane.events.models import Event
 from mediane.pages.demo import clock, consultation, today, workinggroup
 from mediane.pages.demo.comments import COMMENTS
 from mediane.pages.demo.contributions import CONTRIBUTIONS, HIDDEN
 from mediane.pages.demo.contributions_assisted import ASSISTED
 from mediane.pages.demo.contributions_training import POPULAR_TRAINING, TRAINING, TRAINING_COMMENTS
+from mediane.pages.demo.events import load_events
 from mediane.pages.demo.forum import ThemeWriter, Window
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
@@ -53,6 +57,7 @@ OLDER_DEMO = (
     "« make run »."
 )
 ORGANISER_EMAIL = "organisatrice@mediane.localhost"
+PARTICIPANT_EMAIL = "participante@mediane.localhost"
 # A fixed seed: two loads of the demo give the same supports, so screenshots and tests stay stable.
 SEED = 2019
 POPULAR = {**consultation.POPULAR, **POPULAR_TRAINING}
@@ -90,6 +95,13 @@ class Command(BaseCommand):
                 places = load_places(organiser, self.step)
             self.stdout.write(self.style.SUCCESS(f"Lieux de démonstration chargés : {places['lieux']}."))
             return
+        if not Event.objects.exists():  # a demo loaded before the agenda existed gets it now
+            participant = User.objects.filter(email=PARTICIPANT_EMAIL).first()
+            if participant is not None:
+                with transaction.atomic():
+                    agenda = load_events(timezone.now(), participant, self.step)
+                self.stdout.write(self.style.SUCCESS(f"Agenda de démonstration chargé : {agenda['événements']}."))
+                return
         self.stdout.write(ALREADY_LOADED)
 
     def step(self, message: str) -> None:
@@ -135,6 +147,7 @@ class Command(BaseCommand):
 
         self.step("structures et lieux")
         places = load_places(organiser, self.step)
+        agenda = load_events(self.now, self.people["participante"], self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -149,6 +162,7 @@ class Command(BaseCommand):
             "synthèses publiées": counts["published"],
             **workinggroup.summary(),
             **places,
+            **agenda,
         }
 
     def ensure_person(self, persona: Persona) -> User:
