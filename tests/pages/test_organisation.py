@@ -32,6 +32,8 @@ def hub_tasks(html: str) -> list[str]:
                 "Ajouter un membre",
                 "Programmer une réunion",
                 "Journal des décisions",
+                "Gérer les événements",
+                "Créer un événement",
                 "Imports de lieux",
             ],
         ),
@@ -72,6 +74,7 @@ def test_the_main_menu_has_one_item_for_every_organisers_page(client, request, p
         "Rechercher",
         "Groupe de travail",
         "Actualités",
+        "Agenda",
         "Données ouvertes",
         "Organisation",
     ]
