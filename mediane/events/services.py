@@ -143,6 +143,8 @@ def _change_status(event: Event, status: str) -> Event:
             locked.registration_open = False
             fields.append("registration_open")
         locked.save(update_fields=fields)
+        if status == EventStatus.CANCELLED:
+            registrations.call_off(locked)
     return locked
 
 
@@ -151,5 +153,6 @@ def publish_event(event: Event) -> Event:
 
 
 def cancel_event(event: Event) -> Event:
-    """The event will not take place: it stays public, marked « Annulé », and takes no more registrations."""
+    """The event will not take place: it stays public, marked « Annulé », takes no more registrations, and every
+    person registered, waiting or still to confirm is told by e-mail (their registrations are cancelled)."""
     return _change_status(event, EventStatus.CANCELLED)

@@ -92,12 +92,22 @@ def event_publish(request, pk):
 
 
 @login_required
-@require_POST
 @writes_limited
 def event_cancel(request, pk):
-    return _change_status(
-        request, pk, services.cancel_event, "L'événement est annulé. Il reste dans l'agenda, marqué « Annulé »."
-    )
+    """A GET asks to confirm (who will be told); the POST cancels: it cannot be undone."""
+    if request.method == "POST":
+        return _change_status(
+            request,
+            pk,
+            services.cancel_event,
+            "L'événement est annulé. Il reste dans l'agenda, marqué « Annulé », et les personnes inscrites ou en "
+            "attente ont reçu un e-mail.",
+        )
+    _require_manager(request)
+    event = _event(pk)
+    if event.is_cancelled:
+        return redirect(event)
+    return render(request, "events/cancel.html", {"event": event, "told": event.registrations.active().count()})
 
 
 @login_required

@@ -228,6 +228,20 @@ def change_capacity(registrable: Registrable, capacity: int | None) -> int:
     return moved
 
 
+def call_off(registrable: Registrable) -> int:
+    """The registrable will not take place: every registration that is not cancelled is cancelled, and each person
+    told by e-mail. Returns how many. Caller may already be inside a transaction (the app's own cancellation)."""
+    now = timezone.now()
+    with transaction.atomic():
+        locked = _locked(registrable)
+        rows = list(locked.registrations.active().select_for_update())  # type: ignore[attr-defined]
+        for registration in rows:
+            _move(registration, RegistrationStatus.CANCELLED, cancelled_at=now)
+            _notify(registration, "called_off")
+        _save_counters(locked)
+    return len(rows)
+
+
 def find_by_token(model: type[Registration], token: str) -> Registration | None:
     """The registration whose e-mail link carries `token`, or None (an unknown or malformed token)."""
     if not token or len(token) > 64:

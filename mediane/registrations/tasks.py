@@ -18,6 +18,7 @@ EMAILS: dict[str, tuple[str, str]] = {
     "registered": (RegistrationStatus.REGISTERED, "Vous êtes inscrit·e à « {title} »"),
     "waiting": (RegistrationStatus.WAITING, "Vous êtes sur la liste d'attente de « {title} »"),
     "moved_in": (RegistrationStatus.REGISTERED, "Une place s'est libérée : vous êtes inscrit·e à « {title} »"),
+    "called_off": (RegistrationStatus.CANCELLED, "Annulé : « {title} » n'aura pas lieu"),
 }
 
 

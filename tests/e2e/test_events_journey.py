@@ -14,9 +14,10 @@ from playwright.sync_api import expect
 
 from mediane.events.models import EventRegistration
 from mediane.registrations import services
+from tests.accounts.factories import PASSWORD
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import follow
+from tests.e2e.steps import follow, log_in
 from tests.events.factories import EventFactory
 from tests.structures.factories import PlaceFactory
 
@@ -115,3 +116,51 @@ def test_a_person_waits_for_a_full_event_and_gets_the_seat_someone_frees(browse,
     page.goto(event.get_absolute_url())
     assert_accessible(page)
     expect(page.get_by_text("Complet : vous pouvez vous inscrire en liste d'attente")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("javascript", "width"), [(True, 1280), (False, 375)], ids=["js-1280px", "sans-js-telephone-375px"]
+)
+def test_an_organiser_creates_an_event_and_reads_its_seats_and_waiting_list(browse, organiser, javascript, width):
+    phone = width < 400
+    place = PlaceFactory(nom="Médiathèque du Bachut")
+    event = EventFactory(title="Atelier « Mon smartphone au quotidien »", place=place, capacity=1)
+    for index, name in enumerate(["Bernard Leroy", "Josiane Martin"]):
+        services.confirm(services.register(event, name=name, email=f"personne{index}@example.org"))
+    services.register(event, user=organiser)  # the organiser registers too, with her account: third, waiting
+
+    page = browse(javascript=javascript)
+    page.set_viewport_size({"width": width, "height": 900 if not phone else 740})
+    log_in(page, organiser.email, PASSWORD, "/evenements/gestion/")
+    assert_accessible(page)
+    shoot(page, "gestion", phone)
+    follow(page.get_by_role("link", name="Créer un événement"))
+    assert_accessible(page)
+    page.get_by_label("Titre").fill("Webinaire : accueillir les publics éloignés du numérique")
+    page.get_by_label("Type d'événement").select_option("webinaire")
+    page.get_by_label("Description").fill("Une heure d'échanges entre bibliothécaires et médiateurs.")
+    page.get_by_label("Date de début").fill("2030-03-14")
+    page.get_by_label("Heure de début").fill("11:00")
+    page.get_by_label("Date de fin").fill("2030-03-14")
+    page.get_by_label("Heure de fin").fill("12:00")
+    page.locator("label[for='id_online']").click()
+    page.get_by_label("Lien de connexion (en ligne seulement)").fill("https://webinaire.example.org/publics")
+    shoot(page, "creer", phone)
+    follow(page.get_by_role("button", name="Publier"))
+    assert_accessible(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Webinaire : accueillir les publics éloignés du numérique"
+    )
+    expect(page.get_by_text("Le jeudi 14 mars 2030 de 11 h à 12 h")).to_be_visible()
+    shoot(page, "webinaire", phone)
+
+    page.goto(f"/evenements/{event.pk}/participants/")
+    assert_accessible(page)
+    expect(page.get_by_role("table", name="Personnes inscrites")).to_contain_text("Bernard Leroy")
+    expect(page.get_by_role("table", name="Personnes inscrites")).not_to_contain_text("Josiane Martin")
+    expect(page.get_by_role("table", name="Liste d'attente, dans l'ordre d'arrivée")).to_contain_text("Josiane Martin")
+    shoot(page, "participants", phone)
+    page.goto("/evenements/mes-inscriptions/")
+    assert_accessible(page)
+    expect(page.get_by_text("Vous êtes sur la liste d'attente.")).to_be_visible()
+    shoot(page, "mes-inscriptions", phone)

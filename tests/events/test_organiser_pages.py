@@ -94,12 +94,21 @@ def test_more_seats_move_the_first_waiting_people_in(client, organiser, committe
     assert (event.capacity, event.seats_taken, event.waiting_count) == (2, 2, 0)
 
 
-def test_a_cancelled_event_stays_public_marked_cancelled_and_takes_no_registration(client, organiser):
-    event = EventFactory()
+def test_a_cancelled_event_stays_public_marked_cancelled_and_everyone_registered_is_told(client, organiser, committed):
+    event = EventFactory(capacity=1)
+    seated = EventRegistrationFactory(registrable=event)
+    waiting = EventRegistrationFactory(registrable=event, status=RegistrationStatus.WAITING)
     client.force_login(organiser)
-    client.post(reverse("events:cancel", args=[event.pk]))
+    page = client.get(reverse("events:cancel", args=[event.pk])).content.decode()
+    assert "On ne peut pas revenir en arrière" in page and "2 personnes" in page
+    event.refresh_from_db()
+    assert not event.is_cancelled, "asking is not cancelling"
+    committed(client.post, reverse("events:cancel", args=[event.pk]))
     event.refresh_from_db()
     assert event.is_cancelled and not event.registration_open
+    assert (event.seats_taken, event.waiting_count) == (0, 0)
+    assert sorted(message.to[0] for message in mail.outbox) == sorted([seated.email, waiting.email])
+    assert all("n'aura pas lieu" in message.subject for message in mail.outbox)
     client.logout()
     page = client.get(event.get_absolute_url()).content.decode()
     assert "Cet événement est annulé" in page and "M&#x27;inscrire" not in page

@@ -18,7 +18,7 @@ def _emails_after_each_call(committed, monkeypatch):
     def committing(function):
         return lambda *args, **kwargs: committed(function, *args, **kwargs)
 
-    for name in ("register", "confirm", "leave", "change_capacity"):
+    for name in ("register", "confirm", "leave", "change_capacity", "call_off"):
         monkeypatch.setattr(services, name, committing(getattr(services, name)))
 
 
@@ -207,3 +207,16 @@ def test_the_e_mail_of_a_state_that_no_longer_holds_is_not_sent():
     registration = _public(event, 1)
     services.leave(registration)
     assert send_registration_email.run("events.EventRegistration", registration.pk, "registered") is False
+
+
+def test_calling_off_cancels_every_registration_and_tells_each_person():
+    event = EventFactory(capacity=1)
+    seated, waiting = _public(event, 1), _public(event, 2)
+    pending = services.register(event, name="Personne 3", email="personne3@example.org")
+    mail.outbox.clear()
+    assert services.call_off(event) == 3
+    _refresh(seated, waiting, pending)
+    assert {seated.status, waiting.status, pending.status} == {RegistrationStatus.CANCELLED}
+    assert len(mail.outbox) == 3
+    event.refresh_from_db()
+    assert (event.seats_taken, event.waiting_count) == (0, 0)
