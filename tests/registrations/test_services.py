@@ -220,3 +220,18 @@ def test_calling_off_cancels_every_registration_and_tells_each_person():
     assert len(mail.outbox) == 3
     event.refresh_from_db()
     assert (event.seats_taken, event.waiting_count) == (0, 0)
+
+
+def test_a_deleted_account_frees_its_seat_for_the_first_person_waiting_and_leaves_no_name(citizen):
+    from mediane.accounts.services import delete_account
+
+    event = EventFactory(capacity=1)
+    own = services.register(event, user=citizen)
+    waiting = _public(event, 2)
+    mail.outbox.clear()
+    delete_account(citizen)  # its call to `services.leave` commits (the module's fixture), so the e-mail leaves
+    own.refresh_from_db()
+    waiting.refresh_from_db()
+    assert own.is_cancelled and (own.name, own.email, own.user_id) == ("Compte supprimé", "", None)
+    assert waiting.is_registered
+    assert [message.to for message in mail.outbox] == [[waiting.email]]
