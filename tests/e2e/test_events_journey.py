@@ -164,3 +164,17 @@ def test_an_organiser_creates_an_event_and_reads_its_seats_and_waiting_list(brow
     assert_accessible(page)
     expect(page.get_by_text("Vous êtes sur la liste d'attente.")).to_be_visible()
     shoot(page, "mes-inscriptions", phone)
+
+    # Cancelling asks first, says who will be told, then cancels: the event stays, marked « Annulé ».
+    page.goto(event.get_absolute_url())
+    assert_accessible(page)
+    follow(page.get_by_role("link", name="Annuler l'événement"))
+    assert_accessible(page)
+    expect(
+        page.get_by_text("3 personnes (inscrites, en liste d'attente ou à confirmer) recevront un e-mail")
+    ).to_be_visible()
+    shoot(page, "annuler", phone)
+    follow(page.get_by_role("button", name="Annuler l'événement"))
+    assert_accessible(page)
+    expect(page.get_by_text("Cet événement est annulé.")).to_be_visible()
+    assert EventRegistration.objects.filter(registrable=event).active().count() == 0
