@@ -4,6 +4,7 @@ organisers' pages. Thin: fetch and check access, call one service, redirect or r
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -69,6 +70,9 @@ def agenda(request):
             "page": page,
             "events": list(page.object_list),
             "filtered": bool(chosen_kind or chosen_departement),
+            "query": urlencode(
+                [(key, value) for key, value in (("type", chosen_kind), ("departement", chosen_departement)) if value]
+            ),
             "kind_label": EventKind(chosen_kind).label if chosen_kind else "",
             "departement": chosen_departement,
             "can_manage": request.user.has_perm("events.manage"),

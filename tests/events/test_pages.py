@@ -187,3 +187,10 @@ def test_my_registrations_lists_the_person_s_events_in_a_constant_number_of_quer
         page = client.get(reverse("events:mine")).content.decode()
     assert page.count("Vous êtes inscrit·e.") == rows
     assert "Quelqu'un d'autre" not in page
+
+
+def test_the_agenda_keeps_its_filters_from_page_to_page(client):
+    for _ in range(21):
+        EventFactory(kind="atelier")
+    page = client.get(reverse("events:agenda"), {"type": "atelier", "departement": "69"}).content.decode()
+    assert 'href="?type=atelier&amp;departement=69&amp;page=2"' in page
