@@ -235,3 +235,19 @@ def test_a_deleted_account_frees_its_seat_for_the_first_person_waiting_and_leave
     assert own.is_cancelled and (own.name, own.email, own.user_id) == ("Compte supprimé", "", None)
     assert waiting.is_registered
     assert [message.to for message in mail.outbox] == [[waiting.email]]
+
+
+def test_the_personal_data_export_lists_the_person_s_registrations_with_or_without_the_account(citizen):
+    from mediane.accounts.services import export_personal_data
+
+    with_account = EventFactory(title="Atelier avec mon compte")
+    without = EventFactory(title="Atelier avant mon compte")
+    services.register(with_account, user=citizen)
+    services.register(without, name="Camille", email="Camille@example.org")  # the same address, before the account
+    services.register(without, name="Quelqu'un", email="quelquun@example.org")
+    rows = export_personal_data(citizen)["registrations"]
+    assert [(row["title"], row["status_label"]) for row in rows] == [
+        ("Atelier avec mon compte", "inscrit·e"),
+        ("Atelier avant mon compte", "à confirmer"),
+    ]
+    assert rows[0]["kind"] == "inscription à un événement" and rows[0]["confirmed_at"]
