@@ -32,6 +32,7 @@ from mediane.api_contract import (
     read_json,
 )
 from mediane.consultation.api import router as consultation_router
+from mediane.events.api import router as events_router
 from mediane.orientation.api import router as orientation_router
 from mediane.structures.api import router as structures_router
 
@@ -169,6 +170,7 @@ api = MedianeAPI(
 api.add_router("/v1/", consultation_router)
 api.add_router("/v1/", orientation_router)
 api.add_router("/v1/", structures_router)
+api.add_router("/v1/", events_router)
 
 
 def _error(request, status: int, detail: str):

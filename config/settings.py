@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "mediane.synthesis",
     "mediane.workinggroup",
     "mediane.roadmap",
+    "mediane.registrations",
+    "mediane.events",
     "mediane.pages",
 ]
 

@@ -94,6 +94,18 @@ def _places_start_at_part_dieu():
     PlaceFactory.reset_sequence()
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`committed(function, *args)`: call it, then run what it left for after the commit (the e-mails), as a
+    real commit would; the test's own transaction never commits."""
+
+    def call(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return call
+
+
 class LimiterClock:
     """The rate limiter's clock, stopped 10 s into a window of every rate the platform uses (1, 5 and 15 min)."""
 

@@ -2,6 +2,7 @@
 
 The forum's rows are reached through the reverse relations it declares on the user (`user.contributions`,
 `user.comments`, `user.supports`, `user.theme_follows`, `user.reports`): accounts never imports a higher app.
+Registrations (events, training sessions) are read through `mediane.registrations`, which sits below every app.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from mediane.registrations import receivers as registrations
 
 from .enums import Role
 from .models import User
@@ -147,6 +150,8 @@ def export_personal_data(user: User) -> dict[str, Any]:
             for address in EmailAddress.objects.filter(user=user).order_by("pk")
         ],
         "roles": [{"role": role.value, "label": role.label} for role in roles_of(user)],
+        # Events, training sessions…: the one registration mechanism, below every app, finds them all.
+        "registrations": registrations.export_rows(user),
         "contributions": [
             {
                 "id": contribution.pk,

@@ -82,30 +82,6 @@ SECTIONS: tuple[Section, ...] = (
         "Feuille de route et charte",
         (
             Task(
-                "Versions de la charte",
-                "roadmap:charter_manage",
-                "La charte de l'inclusion numérique en bibliothèque : écrire une version, la publier, voir les "
-                "signatures.",
-                "roadmap.manage_charter",
-            ),
-        ),
-    ),
-    Section(
-        "Lieux de médiation numérique",
-        (
-            Task(
-                "Imports de lieux",
-                "structures:imports",
-                "Importer un fichier de lieux et lire le bilan de chaque import.",
-                "structures.view_imports",
-            ),
-        ),
-    ),
-    # --- roadmap (manage) ---
-    Section(
-        "Feuille de route",
-        (
-            Task(
                 "Actions de la feuille de route",
                 "roadmap:manage",
                 "Les actions par étape et par axe : les créer, les modifier, noter leur avancement.",
@@ -128,6 +104,41 @@ SECTIONS: tuple[Section, ...] = (
                 "roadmap:stages",
                 "Les listes qui classent les actions de la feuille de route.",
                 "roadmap.manage",
+            ),
+            Task(
+                "Versions de la charte",
+                "roadmap:charter_manage",
+                "La charte de l'inclusion numérique en bibliothèque : écrire une version, la publier, voir les "
+                "signatures.",
+                "roadmap.manage_charter",
+            ),
+        ),
+    ),
+    Section(
+        "Événements",
+        (
+            Task(
+                "Gérer les événements",
+                "events:manage",
+                "Tous les événements, brouillons compris, avec leurs inscrits et leur liste d'attente.",
+                "events.manage",
+            ),
+            Task(
+                "Créer un événement",
+                "events:create",
+                "Une journée, un atelier, une formation ou un webinaire : sa date, son lieu et son nombre de places.",
+                "events.manage",
+            ),
+        ),
+    ),
+    Section(
+        "Lieux de médiation numérique",
+        (
+            Task(
+                "Imports de lieux",
+                "structures:imports",
+                "Importer un fichier de lieux et lire le bilan de chaque import.",
+                "structures.view_imports",
             ),
         ),
     ),

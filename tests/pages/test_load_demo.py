@@ -174,3 +174,25 @@ def test_loading_again_changes_nothing(demo):
     assert [
         model.objects.count() for model in (Contribution, Support, Comment, NewsItem, SynthesisRun, Decision)
     ] == counts
+
+
+def test_the_agenda_has_the_2021_journee_and_today_s_events_with_a_waiting_list(demo, client):
+    from mediane.events.enums import EventKind
+    from mediane.events.models import Event, EventRegistration
+
+    journee = Event.objects.filter(kind=EventKind.INCLUSION_DAY)
+    assert journee.count() == 3
+    assert {event.starts_at.astimezone(PARIS).year for event in journee} == {2021}
+    assert all(event.place.departement == "69" for event in journee)
+    assert all(row.created_at.year == 2021 for row in EventRegistration.objects.filter(registrable__in=journee))
+    upcoming = list(Event.objects.public().upcoming())
+    assert len(upcoming) == 3
+    full = next(event for event in upcoming if event.is_full)
+    assert full.waiting_count == 3  # two of the public, and Lucie with her account
+    assert any(event.online for event in upcoming)
+    assert any(event.seats_left for event in upcoming if not event.is_unlimited and not event.is_full)
+    agenda = client.get(reverse("events:agenda")).content.decode()
+    assert "Complet : vous pouvez vous inscrire en liste d'attente" in agenda
+    client.force_login(User.objects.get(email="participante@mediane.localhost"))
+    mine = client.get(reverse("events:mine")).content.decode()
+    assert "Vous êtes sur la liste d'attente." in mine and "Vous êtes inscrit·e." in mine

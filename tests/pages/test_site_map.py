@@ -41,7 +41,7 @@ def test_the_site_map_lists_every_section_of_the_site(client, site):
         "Le forum",
         "Le groupe de travail",
         "La charte de l'inclusion numérique en bibliothèque",
-        "Actualités",
+        "Actualités et agenda",
         "Mon compte",
         "À propos du site",
     ]
@@ -54,6 +54,7 @@ def test_the_site_map_lists_every_section_of_the_site(client, site):
         "Thème 2 : Identifier et toucher les publics",
         "Rechercher",
         "Données ouvertes",
+        "L'agenda",
         "Réunion du thème 1 : Rôle et missions des bibliothèques",
         "Charte de l'inclusion numérique en bibliothèque",
         "Se connecter",

@@ -32,6 +32,7 @@ from mediane.structures.models import ImportJob
 from mediane.workinggroup.models import Dossier
 from tests.accounts.factories import UserFactory, verify_email
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
+from tests.events.factories import EventFactory, EventRegistrationFactory
 from tests.pages.factories import NewsItemFactory
 from tests.roadmap.factories import (
     ActionFactory,
@@ -82,6 +83,7 @@ TOPIC: Fill = lambda world: {"pk": world.topic.pk}  # noqa: E731
 MEETING: Fill = lambda world: {"pk": world.meeting.pk}  # noqa: E731
 DOSSIER: Fill = lambda world: {"pk": world.dossier.pk}  # noqa: E731
 JOB: Fill = lambda world: {"pk": world.job.pk}  # noqa: E731
+EVENT: Fill = lambda world: {"pk": world.event.pk}  # noqa: E731
 
 # Every URL pattern of the site (but the admin's) and its path parameters. Add a new pattern here.
 PATTERNS: dict[str, Fill] = {
@@ -140,6 +142,22 @@ PATTERNS: dict[str, Fill] = {
     },
     "synthesis:theme_runs": THEME,
     "workinggroup:home": NONE,
+    "events:agenda": NONE,
+    "events:past": NONE,
+    "events:agenda_ics": NONE,
+    "events:mine": NONE,
+    "events:event": EVENT,
+    "events:event_ics": EVENT,
+    "events:register": EVENT,
+    "events:registration_confirm": lambda world: {"token": world.registration.token},
+    "events:registration_leave": lambda world: {"token": world.registration.token},
+    "events:manage": NONE,
+    "events:create": NONE,
+    "events:edit": EVENT,
+    "events:publish": EVENT,
+    "events:cancel": EVENT,
+    "events:participants": EVENT,
+    "events:participants_csv": EVENT,
     "workinggroup:meeting": MEETING,
     "workinggroup:dossier_pdf": DOSSIER,
     "workinggroup:dossier_markdown": DOSSIER,
@@ -200,6 +218,8 @@ PATTERNS: dict[str, Fill] = {
     "account_reset_password_done": NONE,
     "api:openapi-json": NONE,
     "api:openapi-view": NONE,
+    "api:list_events": NONE,
+    "api:get_event": lambda world: {"event_id": world.event.pk},
     "api:list_themes": NONE,
     "api:get_theme": lambda world: {"theme_id": world.theme.pk},
     "api:list_theme_contributions": lambda world: {"theme_id": world.theme.pk},
@@ -287,6 +307,8 @@ class World:
     job: object
     place: object
     news: object
+    event: object
+    registration: object
     # roadmap (manage)
     action: object = None
     milestone: object = None
@@ -319,6 +341,7 @@ def world(settings, tmp_path):
     contribution = ContributionFactory(theme=theme)
     meeting = MeetingFactory(theme=closed_theme, held=True)
     dossier = Dossier.objects.create(meeting=meeting, run=run, status="ready")
+    event = EventFactory(capacity=1)
     job = ImportJob.objects.create(file_name="lieux.csv", file_format="standard_csv", status="succeeded", dry_run=True)
     objects = World(
         theme=theme,
@@ -337,6 +360,8 @@ def world(settings, tmp_path):
         job=job,
         place=PlaceFactory(),
         news=NewsItemFactory(),
+        event=event,
+        registration=EventRegistrationFactory(registrable=event),
     )
     charter_world(users)
     # roadmap (manage): an action with a status and a milestone

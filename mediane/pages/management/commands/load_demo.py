@@ -10,6 +10,8 @@
 3. **Places**: real public data of the Rhône and of Nouvelle-Calédonie, imported as an organiser would.
 4. **The charter** of digital inclusion in libraries: version 1 (2020) and 2 (2021), signed by libraries of the
    Rhône of the directory, one of them managed by the demo's library manager account.
+5. **The agenda**: the 2021 « Journée inclusion numérique » in three libraries of the Rhône, and today's events
+   (seats left, full with a waiting list, a webinar): `mediane/pages/demo/events.py`.
 
 Every write goes through the services, as a person would make it, each at its date: `mediane/pages/demo/clock.py`
 sets Django's clock for each step. Only the themes' dates are set directly: they are configuration.
@@ -34,11 +36,13 @@ from mediane.accounts.services import accept_charter, grant_role, update_profile
 from mediane.consultation import services
 from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Comment, Consultation, Contribution, Support, Theme
+from mediane.events.models import Event
 from mediane.pages.demo import charter, clock, consultation, today, workinggroup
 from mediane.pages.demo.comments import COMMENTS
 from mediane.pages.demo.contributions import CONTRIBUTIONS, HIDDEN
 from mediane.pages.demo.contributions_assisted import ASSISTED
 from mediane.pages.demo.contributions_training import POPULAR_TRAINING, TRAINING, TRAINING_COMMENTS
+from mediane.pages.demo.events import load_events
 from mediane.pages.demo.forum import ThemeWriter, Window
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
@@ -56,6 +60,7 @@ OLDER_DEMO = (
     "« make run »."
 )
 ORGANISER_EMAIL = "organisatrice@mediane.localhost"
+PARTICIPANT_EMAIL = "participante@mediane.localhost"
 # A fixed seed: two loads of the demo give the same supports, so screenshots and tests stay stable.
 SEED = 2019
 POPULAR = {**consultation.POPULAR, **POPULAR_TRAINING}
@@ -104,6 +109,13 @@ class Command(BaseCommand):
                 self.style.SUCCESS(f"Charte de démonstration chargée : {versions} versions, {signatures} signatures.")
             )
             added = True
+        if not Event.objects.exists():  # and the agenda, before it existed
+            participant = User.objects.filter(email=PARTICIPANT_EMAIL).first()
+            if participant is not None:
+                with transaction.atomic():
+                    agenda = load_events(timezone.now(), participant, self.step)
+                self.stdout.write(self.style.SUCCESS(f"Agenda de démonstration chargé : {agenda['événements']}."))
+                added = True
         if not added:
             self.stdout.write(ALREADY_LOADED)
 
@@ -151,6 +163,7 @@ class Command(BaseCommand):
         self.step("structures et lieux")
         places = load_places(organiser, self.step)
         charter_counts = charter.load_charter(organiser, self.people["responsable"], self.step)
+        agenda = load_events(self.now, self.people["participante"], self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -166,6 +179,7 @@ class Command(BaseCommand):
             **workinggroup.summary(),
             **places,
             **charter_counts,
+            **agenda,
         }
 
     def ensure_person(self, persona: Persona) -> User:
