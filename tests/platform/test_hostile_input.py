@@ -33,6 +33,7 @@ from mediane.workinggroup.models import Dossier
 from tests.accounts.factories import UserFactory, verify_email
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
 from tests.pages.factories import NewsItemFactory
+from tests.roadmap.factories import ActionFactory
 from tests.structures.factories import PlaceFactory
 from tests.workinggroup.factories import DecisionFactory, MeetingFactory, MemberFactory, published_synthesis
 
@@ -195,7 +196,21 @@ PATTERNS: dict[str, Fill] = {
     "api:create_comment": lambda world: {"contribution_id": world.contribution.pk},
     "api:nearest": NONE,
     "api:list_places": NONE,
+    "api:list_stages": NONE,
+    "api:list_axes": NONE,
+    "api:list_actions": NONE,
+    "api:get_action": lambda world: {"action_id": world.action.pk},
     "api:api-root": NONE,
+    # --- roadmap: public pages ---
+    "roadmap:index": NONE,
+    "roadmap:action": lambda world: {"pk": world.action.pk},
+    "roadmap:follow": lambda world: {"pk": world.action.pk},
+    "roadmap:unfollow": lambda world: {"pk": world.action.pk},
+    "roadmap:my_proposals": NONE,
+    "roadmap:open_data": NONE,
+    "roadmap:open_data_csv": NONE,
+    "roadmap:open_data_json": NONE,
+    # --- end roadmap: public pages ---
     "dev_inbox": NONE,
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
@@ -249,6 +264,7 @@ class World:
     job: object
     place: object
     news: object
+    action: object
 
 
 def _persona(email: str, **kwargs):
@@ -296,6 +312,7 @@ def world(settings, tmp_path):
         job=job,
         place=PlaceFactory(),
         news=NewsItemFactory(),
+        action=ActionFactory(),
     )
     for counted in (theme, closed_theme):  # the factories leave the denormalised counter at 0
         published = Contribution.objects.filter(theme=counted, status=ContributionStatus.PUBLISHED).count()
@@ -323,7 +340,8 @@ def _parameter_names() -> list[str]:
     names |= {"apres", "p", "page", "q", "theme", "type", "enregistree", "accompagne", "aller", "nombre", "next",
               "action", "publish_anyway", "edit", "remise_par", "limit", "cursor", "sort", "kind", "category",
               "departement", "commune", "services", "login", "password", "email", "password1", "password2",
-              "remember", "code", "oldpassword", "key", "retour", "insee", "code_insee", "code_postal"}  # fmt: skip
+              "remember", "code", "oldpassword", "key", "retour", "insee", "code_insee", "code_postal",
+              "par"}  # fmt: skip
     return sorted(names)
 
 

@@ -24,6 +24,10 @@ STATUSES = {
     ("post", "/api/v1/contributions/{contribution_id}/comments"): {201} | SIGNED_IN_WRITE,
     ("get", "/api/v1/orientation"): READ | WITH_INPUT | {300, 404},  # 300: several communes; 404: none
     ("get", "/api/v1/lieux"): READ | WITH_INPUT | {400},
+    ("get", "/api/v1/feuille-de-route/etapes"): READ,
+    ("get", "/api/v1/feuille-de-route/axes"): READ,
+    ("get", "/api/v1/feuille-de-route/actions"): READ | WITH_INPUT | {400},
+    ("get", "/api/v1/feuille-de-route/actions/{action_id}"): READ | BY_ID,
 }
 
 
