@@ -7,10 +7,13 @@ same visibility rules (only published contributions, decisions of held meetings,
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from pydantic import WithJsonSchema
 
+from mediane import numbers
 from mediane.api_contract import Id, StrictInt, errors
 from mediane.structures.api import _decode_cursor, _encode_cursor
 
@@ -20,6 +23,9 @@ from .models import Axis, Stage
 router = Router(tags=["feuille de route"])
 
 MAX_LIMIT = 100
+# An optional id filter, described as the integer it is when given (absent: no filter), not as « integer or null »:
+# a query string cannot carry a null, and the description must not promise one.
+IdFilter = Annotated[Id | None, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": numbers.MAX_ID})]
 
 
 class StageOut(Schema):
@@ -81,9 +87,9 @@ class ActionPage(Schema):
 
 
 class ActionFilters(Schema):
-    stage: Id | None = Field(None, description="Ne garder que les actions de cette étape.")
-    axis: Id | None = Field(None, description="Ne garder que les actions de cet axe.")
-    parent: Id | None = Field(None, description="Ne garder que les sous-actions de cette action.")
+    stage: IdFilter = Field(None, description="Ne garder que les actions de cette étape.")
+    axis: IdFilter = Field(None, description="Ne garder que les actions de cet axe.")
+    parent: IdFilter = Field(None, description="Ne garder que les sous-actions de cette action.")
     limit: StrictInt = Field(50, ge=1, le=MAX_LIMIT, description=f"Nombre d'actions par page ({MAX_LIMIT} au plus).")
     cursor: str | None = Field(None, description="Curseur `next_cursor` de la page précédente.")
 
