@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from mediane.consultation.services import support_contribution
@@ -200,3 +202,19 @@ def test_my_proposals_makes_the_same_queries_whatever_the_follows(client, citize
     with django_assert_num_queries(11):
         page = client.get(reverse("roadmap:my_proposals"))
     assert page.content.decode().count("Suivie dans l'action") == count
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_what_a_contribution_became_costs_three_queries_whatever_it_became(client, count):
+    contribution = ContributionFactory()
+    lonely = ContributionFactory(theme=contribution.theme)
+    for _ in range(count):
+        DecisionFactory().contributions.add(contribution)
+        ActionFactory().contributions.add(contribution)
+    with CaptureQueriesContext(connection) as alone:
+        client.get(lonely.get_absolute_url())
+    with CaptureQueriesContext(connection) as linked:
+        page = client.get(contribution.get_absolute_url()).content.decode()
+    assert page.count("Suivie dans l'action") == count
+    # decisions, action links, and (only when there are decisions) their contributions: one more, whatever count.
+    assert len(linked) == len(alone) + 1
