@@ -25,6 +25,7 @@ SECTIONS = [
     ("Le forum", re.compile(".")),
     ("Rechercher", re.compile("Rechercher")),
     ("Groupe de travail", "Le groupe de travail"),
+    ("Feuille de route", "La feuille de route"),
     ("Actualités", re.compile("Actualités")),
     ("Données ouvertes", re.compile("Données ouvertes")),
     ("Se connecter", re.compile("Se connecter|Connexion")),
@@ -154,4 +155,4 @@ def test_the_main_menu_stays_on_one_line_at_1280_px_for_every_role(browse, reque
     layout = page.locator("#navigation-principale").evaluate(MENU_ON_ONE_LINE)
     assert layout["rows"] == 1, layout
     assert layout["wrapped"] == [], layout
-    assert layout["count"] == (8 if persona == "citizen" else 9)
+    assert layout["count"] == (9 if persona == "citizen" else 10)
