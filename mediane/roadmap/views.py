@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from mediane import downloads
 from mediane.consultation.models import Contribution
+from mediane.ratelimits import writes_limited
 
 from . import open_data as data
 from . import reads, services
@@ -97,6 +98,7 @@ def _back_to(request, action: Action) -> str:
 
 @login_required
 @require_POST
+@writes_limited
 def follow(request, pk):
     action = get_object_or_404(Action.objects.readable_by(request.user), pk=pk)
     if not request.user.has_perm("roadmap.follow", action):
@@ -110,6 +112,7 @@ def follow(request, pk):
 
 @login_required
 @require_POST
+@writes_limited
 def unfollow(request, pk):
     action = get_object_or_404(Action.objects.readable_by(request.user), pk=pk)
     if services.unfollow_action(request.user, action):

@@ -218,3 +218,14 @@ def test_what_a_contribution_became_costs_three_queries_whatever_it_became(clien
     assert page.count("Suivie dans l'action") == count
     # decisions, action links, and (only when there are decisions) their contributions: one more, whatever count.
     assert len(linked) == len(alone) + 1
+
+
+def test_following_counts_under_the_writes_limit(client, citizen, settings):
+    settings.MEDIANE_API_RATE_USER = "2/m"
+    action = ActionFactory()
+    client.force_login(citizen)
+    client.post(reverse("roadmap:follow", args=[action.pk]))
+    client.post(reverse("roadmap:unfollow", args=[action.pk]))
+    response = client.post(reverse("roadmap:follow", args=[action.pk]))
+    assert response.status_code == 429
+    assert not ActionFollow.objects.active().filter(user=citizen).exists()
