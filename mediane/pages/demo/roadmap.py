@@ -5,7 +5,7 @@ decisions that fit, with dated milestones and the progress each reached.
 
 Everything is written through `mediane.roadmap.services`, each step at its date (`clock.py`): the authors and the
 supporters of the linked proposals follow their actions automatically, and the participant's demo account also
-follows the Conseillers numériques action by choice. Dates of public events are the real ones (France Relance
+follows the Journée inclusion numérique by choice. Dates of public events are the real ones (France Relance
 presented on 3 September 2020, the Conseillers numériques platform opened to host structures in November 2020);
 the others are the story's.
 """
@@ -334,8 +334,9 @@ def load_roadmap(organiser: User, people: dict[str, User], step: Callable[[str],
         "decisions": {row.title: row for row in Decision.objects.filter(title__in=decision_titles)},
     }
     written = _write(organiser, lookups, step)
-    with clock.at(paris(2020, 11, 21)):
-        services.follow_action(people["participante"], Action.objects.get(title=ACTIONS[5].title))
+    # The participant chooses to follow the Journée (she may already follow others through her supports).
+    with clock.at(paris(2021, 1, 20)):
+        services.follow_action(people["participante"], Action.objects.get(title=ACTIONS[6].title))
     ActionFollow.objects.update(last_digest_at=DIGESTS_SENT_UNTIL)
     return {
         "actions de la feuille de route": written,
