@@ -41,14 +41,14 @@ def index(request):
     )
 
 
-def _action(pk: int) -> Action:
-    actions = reads.with_public_links(Action.objects.readable_by(None).with_labels())
+def _action(request, pk: int) -> Action:
+    actions = reads.with_public_links(Action.objects.readable_by(request.user).with_labels())
     return get_object_or_404(actions, pk=pk)
 
 
 def action_detail(request, pk):
     """An action: what it is, its progress and history, its sub-actions and milestones, and where it comes from."""
-    action = _action(pk)
+    action = _action(request, pk)
     user = request.user
     follow = None
     if user.is_authenticated:
