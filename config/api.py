@@ -34,6 +34,7 @@ from mediane.api_contract import (
 from mediane.consultation.api import router as consultation_router
 from mediane.events.api import router as events_router
 from mediane.orientation.api import router as orientation_router
+from mediane.roadmap.api import router as roadmap_router
 from mediane.structures.api import router as structures_router
 
 
@@ -157,7 +158,9 @@ api = MedianeAPI(
     "L'écriture (contribuer, soutenir, commenter) demande une session connectée et le jeton CSRF "
     "(en-tête `X-CSRFToken`). Les données sont sous Licence Ouverte 2.0 ; "
     "des exports complets (CSV, JSON) sont proposés sur la page « Données ouvertes » du forum. "
-    "L'orientation (`/v1/orientation`) donne les lieux de médiation numérique les plus proches d'une commune.",
+    "L'orientation (`/v1/orientation`) donne les lieux de médiation numérique les plus proches d'une commune. "
+    "La feuille de route (`/v1/feuille-de-route/…`) donne ses étapes, ses axes et ses actions, avec leur "
+    "avancement, leurs étapes franchies et ce dont elles viennent.",
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/v1/openapi.json",
@@ -171,6 +174,7 @@ api.add_router("/v1/", consultation_router)
 api.add_router("/v1/", orientation_router)
 api.add_router("/v1/", structures_router)
 api.add_router("/v1/", events_router)
+api.add_router("/v1/", roadmap_router)
 
 
 def _error(request, status: int, detail: str):

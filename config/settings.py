@@ -186,7 +186,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Celery beat (`celery -A config worker --beat`) looks for dead jobs every 15 seconds.
-CELERY_BEAT_SCHEDULE = {"jobs-recover-dead": {"task": "jobs.recover_dead", "schedule": 15.0}}
+# The roadmap's followers get their digest every hour (`mediane/roadmap/tasks.py`).
+CELERY_BEAT_SCHEDULE = {
+    "jobs-recover-dead": {"task": "jobs.recover_dead", "schedule": 15.0},
+    "roadmap-send-digests": {"task": "roadmap.send_digests", "schedule": 3600.0},
+}
 # A running job silent for this many seconds has lost its process: it is retried once, then failed.
 MEDIANE_JOBS_DEAD_AFTER = env_int("MEDIANE_JOBS_DEAD_AFTER", 45)
 # Thread mode: each web process has a watchdog thread that retries or fails the jobs of a process that died.

@@ -21,6 +21,7 @@ from mediane.text import control_character_message
 
 from . import confirmation, services
 from .forms import CharterForm, ConfirmationEmailForm, DeleteAccountForm, ProfileForm
+from .panels import profile_panels
 
 
 def _safe_next(request, fallback: str) -> str:
@@ -43,7 +44,8 @@ def profile(request):
     return render(
         request,
         "accounts/profile.html",
-        {"roles": services.roles_of(request.user)},
+        # Panels registered by higher apps (the roadmap): see panels.py.
+        {"roles": services.roles_of(request.user), "panels": profile_panels(request)},
     )
 
 

@@ -1,4 +1,5 @@
-"""Panels that higher apps add to the theme page (the synthesis adds « Lire la synthèse »).
+"""Panels that higher apps add to the theme page (the synthesis adds « Lire la synthèse ») and to a contribution's
+page (the roadmap adds « Ce qu'est devenue cette contribution »).
 
 The forum never imports the apps above it: they register a panel in their `AppConfig.ready`, with the template
 to include and a function that gives its context for a request and a theme (or None to show nothing). The
@@ -13,9 +14,13 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from .models import Theme
+from mediane.accounts.panels import PanelRegistry
+from mediane.accounts.panels import RenderedPanel as AccountsRenderedPanel
+
+from .models import Contribution, Theme
 
 PanelContext = Callable[[HttpRequest, Theme], dict[str, Any] | None]
+ContributionPanelContext = Callable[[HttpRequest, Contribution], dict[str, Any] | None]
 
 
 @dataclass(frozen=True)
@@ -45,3 +50,16 @@ def theme_panels(request: HttpRequest, theme: Theme) -> list[RenderedPanel]:
         if context is not None:
             rendered.append(RenderedPanel(panel.template, context))
     return rendered
+
+
+# The same mechanism as the account page's (`accounts.panels`), for the page of a published contribution.
+CONTRIBUTION_PANELS = PanelRegistry()
+
+
+def register_contribution_panel(template: str, context: ContributionPanelContext) -> None:
+    """Show `template` on the page of a published contribution when `context(request, contribution)` is not None."""
+    CONTRIBUTION_PANELS.register(template, context)
+
+
+def contribution_panels(request: HttpRequest, contribution: Contribution) -> list[AccountsRenderedPanel]:
+    return CONTRIBUTION_PANELS.render(request, contribution)

@@ -22,7 +22,7 @@ from . import forms
 from .enums import ContributionKind, ContributionSource, ContributionStatus
 from .forms import CommentForm, ContributionForm, ThemeFilterForm
 from .models import Comment, Consultation, Contribution, Support, Theme, ThemeFollow
-from .panels import theme_panels
+from .panels import contribution_panels, theme_panels
 from .search import excerpt, highlight
 from .services import (
     ContributionDraft,
@@ -199,6 +199,8 @@ def contribution_detail(request, pk, comment_form=None):
             "can_withdraw": user.has_perm("consultation.withdraw_contribution", contribution),
             "can_report": user.has_perm("consultation.report", contribution),
             "comment_form": comment_form or CommentForm(),
+            # Registered by higher apps (the roadmap: what it became): see panels.py.
+            "panels": contribution_panels(request, contribution) if contribution.is_visible else [],
         },
     )
 

@@ -223,6 +223,12 @@ OTHER_PARAMETERS = {
     "groupe-de-travail/reunions/<int:pk>/decisions/ajouter/": "a meeting (and contribution ids, tested below)",
     "groupe-de-travail/reunions/<int:pk>/dossier/generer/": "a meeting",
     "groupe-de-travail/decisions/<int:pk>/modifier/": "a decision (and contribution ids, tested below)",
+    # --- roadmap: public pages (their own matrix: tests/roadmap/test_public_visibility_matrix.py) ---
+    "feuille-de-route/actions/<int:pk>/": "an action (its published contributions only)",
+    "feuille-de-route/actions/<int:pk>/suivre/": "an action",
+    "feuille-de-route/actions/<int:pk>/ne-plus-suivre/": "an action",
+    "api/v1/feuille-de-route/actions/<action_id>": "an action (its published contributions' ids only)",
+    # --- end roadmap: public pages ---
     "structures/imports/<int:pk>/": "a place import",
     "structures/imports/<int:pk>/avancement/": "a place import",
     "structures/imports/<int:pk>/importer/": "a place import",

@@ -25,6 +25,7 @@ SECTIONS = [
     ("Le forum", re.compile(".")),
     ("Rechercher", re.compile("Rechercher")),
     ("Groupe de travail", "Le groupe de travail"),
+    ("Feuille de route", "La feuille de route"),
     ("Actualités", re.compile("Actualités")),
     ("Agenda", "Agenda"),
     ("Données ouvertes", re.compile("Données ouvertes")),

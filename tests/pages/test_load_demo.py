@@ -196,3 +196,30 @@ def test_the_agenda_has_the_2021_journee_and_today_s_events_with_a_waiting_list(
     client.force_login(User.objects.get(email="participante@mediane.localhost"))
     mine = client.get(reverse("events:mine")).content.decode()
     assert "Vous êtes sur la liste d'attente." in mine and "Vous êtes inscrit·e." in mine
+
+
+# --- roadmap: the demo roadmap (mediane/pages/demo/roadmap.py) ---
+
+
+def test_the_roadmap_of_2020_and_2021_comes_from_the_2019_proposals_and_decisions(demo, client):
+    from mediane.roadmap.models import Action, ActionFollow, ActionUpdate, Milestone
+
+    roots = Action.objects.filter(parent=None)
+    assert roots.count() == 8 and Action.objects.count() == 11
+    assert sorted({action.stage.year for action in roots}) == [2020, 2021]
+    assert all(action.contributions.exists() for action in roots)
+    money = Action.objects.get(title="Accompagnement financier des bibliothèques")
+    assert [child.weight for child in money.children.order_by("pk")] == [2, 2, 1]
+    assert money.progress == 62  # (100 × 2 + 50 × 2 + 10) / 5
+    relance = Milestone.objects.get(title="Plan France Relance présenté")
+    assert relance.date == dt.date(2020, 9, 3)
+    assert {update.created_at.year for update in ActionUpdate.objects.all()} == {2020, 2021}
+    journee = Action.objects.get(title="Journée inclusion numérique en bibliothèque")
+    assert ActionFollow.objects.active().filter(user__email="participante@mediane.localhost", action=journee).exists()
+    assert ActionFollow.objects.filter(origin="proposition").count() > 20
+    page = client.get(relance.action.get_absolute_url()).content.decode()
+    assert "Décision n° 1.2 : Une convention type entre bibliothèques et Maisons France Services" in page
+    assert "3 septembre 2020" in page
+
+
+# --- end roadmap ---

@@ -78,6 +78,7 @@ def test_the_main_menu_has_one_item_for_every_organisers_page(client, request, p
         "Le forum",
         "Rechercher",
         "Groupe de travail",
+        "Feuille de route",
         "Actualités",
         "Agenda",
         "Données ouvertes",

@@ -231,7 +231,21 @@ PATTERNS: dict[str, Fill] = {
     "api:create_comment": lambda world: {"contribution_id": world.contribution.pk},
     "api:nearest": NONE,
     "api:list_places": NONE,
+    "api:list_stages": NONE,
+    "api:list_axes": NONE,
+    "api:list_actions": NONE,
+    "api:get_action": lambda world: {"action_id": world.action.pk},
     "api:api-root": NONE,
+    # --- roadmap: public pages ---
+    "roadmap:index": NONE,
+    "roadmap:action": lambda world: {"pk": world.action.pk},
+    "roadmap:follow": lambda world: {"pk": world.action.pk},
+    "roadmap:unfollow": lambda world: {"pk": world.action.pk},
+    "roadmap:my_proposals": NONE,
+    "roadmap:open_data": NONE,
+    "roadmap:open_data_csv": NONE,
+    "roadmap:open_data_json": NONE,
+    # --- end roadmap: public pages ---
     "dev_inbox": NONE,
     # --- roadmap: the organisers' pages (urls_manage.py) ---
     "roadmap:manage": NONE,
@@ -403,7 +417,8 @@ def _parameter_names() -> list[str]:
     names |= {"apres", "p", "page", "q", "theme", "type", "enregistree", "accompagne", "aller", "nombre", "next",
               "action", "publish_anyway", "edit", "remise_par", "limit", "cursor", "sort", "kind", "category",
               "departement", "commune", "services", "login", "password", "email", "password1", "password2",
-              "remember", "code", "oldpassword", "key", "retour", "insee", "code_insee", "code_postal"}  # fmt: skip
+              "remember", "code", "oldpassword", "key", "retour", "insee", "code_insee", "code_postal",
+              "par"}  # fmt: skip
     return sorted(names)
 
 

@@ -26,6 +26,10 @@ STATUSES = {
     ("get", "/api/v1/lieux"): READ | WITH_INPUT | {400},
     ("get", "/api/v1/evenements"): READ,
     ("get", "/api/v1/evenements/{event_id}"): READ | BY_ID,
+    ("get", "/api/v1/feuille-de-route/etapes"): READ,
+    ("get", "/api/v1/feuille-de-route/axes"): READ,
+    ("get", "/api/v1/feuille-de-route/actions"): READ | WITH_INPUT | {400},
+    ("get", "/api/v1/feuille-de-route/actions/{action_id}"): READ | BY_ID,
 }
 
 

@@ -22,6 +22,7 @@ from schemathesis.specs.openapi.checks import (
 
 from config.api import api
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
+from tests.roadmap.factories import ActionFactory
 from tests.structures.factories import PlaceFactory
 
 CHECKS = [
@@ -64,9 +65,12 @@ def forum(db, settings, citizen):
         page = client.get("/api/v1/contributions", {"limit": 1, "sort": sort}).json()
         cursors[sort] = page["next_cursor"]
     cursors["lieux"] = client.get("/api/v1/lieux", {"limit": 1}).json()["next_cursor"]
+    actions = [ActionFactory(), ActionFactory()]
+    cursors["actions"] = client.get("/api/v1/feuille-de-route/actions", {"limit": 1}).json()["next_cursor"]
     return {
         "theme_id": [open_theme.pk, closed_theme.pk],
         "contribution_id": [contribution.pk for contribution in contributions],
+        "action_id": [action.pk for action in actions],
         "cursors": cursors,
     }
 
@@ -80,7 +84,8 @@ def _with_real_ids(case, forum) -> None:
     """Point two thirds of the generated ids (and half of the communes) at real objects, so that writes and
     reads go past the 404; a cursor that fits the schema is only valid when the API issued it, so a positive case
     carries one that it did."""
-    for name, ids in (("theme_id", forum["theme_id"]), ("contribution_id", forum["contribution_id"])):
+    for name in ("theme_id", "contribution_id", "action_id"):
+        ids = forum[name]
         value = (case.path_parameters or {}).get(name)
         if isinstance(value, int) and value % 3:  # a third keep their generated value: unknown ids, huge ones
             case.path_parameters[name] = ids[value % len(ids)]
@@ -88,7 +93,8 @@ def _with_real_ids(case, forum) -> None:
     if case.meta.generation.mode.is_positive and isinstance(query.get("commune"), str) and len(query["commune"]) % 2:
         query["commune"] = "69003"  # a commune that exists, where the places are, half of the time
     if isinstance(query.get("cursor"), str) and case.meta.generation.mode.is_positive:
-        key = "lieux" if case.path.endswith("/lieux") else str(query.get("sort", "recentes"))
+        paged = [name for name in ("lieux", "actions") if case.path.endswith(f"/{name}")]
+        key = paged[0] if paged else str(query.get("sort", "recentes"))
         if forum["cursors"].get(key):
             query["cursor"] = forum["cursors"][key]
         else:

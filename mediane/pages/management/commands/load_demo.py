@@ -4,7 +4,8 @@
    open and close one after the other; people write, support and comment; a moderator hides an insult; a mediator
    records the words of people without an account. Each closed theme has its synthesis computed and published, and
    its working-group meeting is held (23 May, 4 July, 26 September 2019) with minutes and decisions; the May meeting
-   has its dossier. The news of 2019 and of 2021 (the Conseillers numériques) are dated as they were.
+   has its dossier. The news of 2019 and of 2021 (the Conseillers numériques) are dated as they were. The roadmap
+   of 2020 and 2021 follows, each action linked to the proposals and decisions it comes from (`demo/roadmap.py`).
 2. **Today.** A second consultation, « Bibliothèques et inclusion numérique : où en sommes-nous ? », opened three weeks
    before the loading day, with two open themes and their first contributions: a newcomer can contribute at once.
 3. **Places**: real public data of the Rhône and of Nouvelle-Calédonie, imported as an organiser would.
@@ -47,6 +48,7 @@ from mediane.pages.demo.forum import ThemeWriter, Window
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
 from mediane.pages.demo.places import load_places
+from mediane.pages.demo.roadmap import load_roadmap
 from mediane.pages.demo.synthesis import synthesise
 from mediane.pages.models import NewsItem
 from mediane.roadmap.models import CharterVersion
@@ -153,6 +155,9 @@ class Command(BaseCommand):
             counts["published"] += published
             self.step(f"2019 : réunion du thème {number}")
             workinggroup.hold(organiser, theme, members, self.step)
+        # --- roadmap: the 2020 and 2021 actions (demo/roadmap.py) ---
+        roadmap = load_roadmap(organiser, self.people, self.step)
+        # --- end roadmap ---
         self.step("actualités")
         for fields in NEWS:
             NewsItem.objects.create(**fields)
@@ -177,6 +182,7 @@ class Command(BaseCommand):
             "synthèses calculées": counts["runs"],
             "synthèses publiées": counts["published"],
             **workinggroup.summary(),
+            **roadmap,
             **places,
             **charter_counts,
             **agenda,
