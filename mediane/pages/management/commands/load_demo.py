@@ -51,7 +51,7 @@ from mediane.pages.demo.places import load_places
 from mediane.pages.demo.roadmap import load_roadmap
 from mediane.pages.demo.synthesis import synthesise
 from mediane.pages.models import NewsItem
-from mediane.roadmap.models import CharterVersion
+from mediane.roadmap.models import Action, CharterVersion
 from mediane.structures.models import Place
 
 ALREADY_LOADED = "Données de démonstration déjà chargées : rien à faire."
@@ -101,6 +101,13 @@ class Command(BaseCommand):
                 places = load_places(organiser, self.step)
             self.stdout.write(self.style.SUCCESS(f"Lieux de démonstration chargés : {places['lieux']}."))
             added = True
+        participant = User.objects.filter(email=PARTICIPANT_EMAIL).first()
+        if organiser and participant and not Action.objects.exists():  # and the roadmap, before it existed
+            with transaction.atomic():
+                roadmap = load_roadmap(organiser, {"participante": participant}, self.step)
+            actions = roadmap["actions de la feuille de route"]
+            self.stdout.write(self.style.SUCCESS(f"Feuille de route de démonstration chargée : {actions} actions."))
+            added = True
         if organiser and not CharterVersion.objects.exists():  # and the charter, before it existed
             with transaction.atomic():
                 with clock.at(consultation.ACCOUNTS_CREATED):
@@ -112,7 +119,6 @@ class Command(BaseCommand):
             )
             added = True
         if not Event.objects.exists():  # and the agenda, before it existed
-            participant = User.objects.filter(email=PARTICIPANT_EMAIL).first()
             if participant is not None:
                 with transaction.atomic():
                     agenda = load_events(timezone.now(), participant, self.step)
