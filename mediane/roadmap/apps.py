@@ -1,6 +1,28 @@
 """App configuration of the roadmap: stages, axes, actions, milestones, follows, and the charter."""
 
+from importlib import import_module
+
 from django.apps import AppConfig
+from django.apps import apps as global_apps
+from django.db.models.signals import post_migrate
+
+
+def ensure_vocabulary(using: str = "default", **kwargs) -> None:
+    """The seeded stages, axes and statuses are there after a `flush` too (tests that flush the database).
+
+    Only an empty roadmap is seeded: what organisers changed or removed is never given back. The list is the data
+    migration's, read from it, so that it exists once.
+    """
+    from .models import Axis, Stage, Status
+
+    if (
+        Stage.objects.using(using).exists()
+        or Axis.objects.using(using).exists()
+        or Status.objects.using(using).exists()
+    ):
+        return
+    seed = import_module("mediane.roadmap.migrations.0002_seed_stages_axes_statuses").seed
+    seed(global_apps, None)
 
 
 class RoadmapConfig(AppConfig):
@@ -9,6 +31,7 @@ class RoadmapConfig(AppConfig):
     verbose_name = "Feuille de route"
 
     def ready(self):
+        post_migrate.connect(ensure_vocabulary, sender=self, dispatch_uid="mediane.roadmap.ensure_vocabulary")
         from mediane.accounts.panels import register_profile_panel
         from mediane.consultation.panels import register_contribution_panel
         from mediane.synthesis import signals

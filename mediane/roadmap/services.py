@@ -124,18 +124,23 @@ def _record(action: Action, kind: str, actor: User | None, **fields) -> ActionUp
 
 
 def _refresh_progress_upwards(start: Action | None, actor: User | None) -> None:
-    """Compute again the progress of `start` and each of its parents from their children. Caller is in a transaction."""
-    current = start
+    """Compute again the progress of `start` and each of its parents from their children. Caller is in a transaction.
+
+    Each parent is read again from the database, locked: the object a caller holds may be older than the row, and
+    two organisers changing two children of one parent at once must not both write from the same old value.
+    """
+    parent_id = start.pk if start is not None else None
     depth = 0
-    while current is not None and depth <= MAX_DEPTH:
+    while parent_id is not None and depth <= MAX_DEPTH:
+        current = Action.objects.select_for_update().filter(pk=parent_id).first()
+        if current is None:
+            return
         children = Action.objects.filter(parent=current).values_list("progress", "weight")
         progress = computed_progress(children)
         if progress is not None and progress != current.progress:
             _record(current, UpdateKind.PROGRESS, actor, old_progress=current.progress, new_progress=progress)
             Action.objects.filter(pk=current.pk).update(progress=progress, updated_at=timezone.now())
-            current.progress = progress
         parent_id = current.parent_id
-        current = Action.objects.filter(pk=parent_id).first() if parent_id is not None else None
         depth += 1
 
 

@@ -111,6 +111,20 @@ def moderation_post(persona, reads, state):
     return None if status == 200 else status
 
 
+def roadmap_action_page(persona, reads, state):
+    """An organiser makes an action of a published contribution; nobody else may, and nothing else may be used."""
+    if persona == ANONYMOUS:
+        return 302, False
+    if persona != "organiser":
+        return 403, False
+    return (200, True) if state == "published" else (404, False)
+
+
+def roadmap_action_post(persona, reads, state):
+    status, _ = roadmap_action_page(persona, reads, state)
+    return None if status == 200 else status
+
+
 def api_read(persona, reads, state):
     """The API serves what everyone may read, whoever asks."""
     return (200, True) if state == "published" else (404, False)
@@ -180,6 +194,9 @@ ROUTES: dict[str, Route] = {
         route: Route("comment", get=moderation_page, post=moderation_post, post_data=data)
         for route, data in COMMENT_MODERATION.items()
     },
+    "feuille-de-route/organisation/depuis-une-contribution/<int:pk>/": Route(
+        "contribution", get=roadmap_action_page, post=roadmap_action_post, post_data={}
+    ),
     "api/v1/contributions/<contribution_id>": Route("contribution", get=api_read),
     "api/v1/contributions/<contribution_id>/support": Route("contribution", post=api_write, delete=api_write),
     "api/v1/contributions/<contribution_id>/comments": Route(
@@ -229,6 +246,31 @@ OTHER_PARAMETERS = {
     "feuille-de-route/actions/<int:pk>/ne-plus-suivre/": "an action",
     "api/v1/feuille-de-route/actions/<action_id>": "an action (its published contributions' ids only)",
     # --- end roadmap: public pages ---
+    # --- roadmap: the organisers' pages and the charter (their matrices: tests/roadmap/) ---
+    "feuille-de-route/organisation/actions/<int:pk>/avancement/": "an action",
+    "feuille-de-route/organisation/actions/<int:pk>/etapes-franchies/": "an action",
+    "feuille-de-route/organisation/actions/<int:pk>/modifier/": "an action (and contribution ids: published only)",
+    "feuille-de-route/organisation/actions/<int:pk>/origines/": "an action (and contribution ids: published only)",
+    "feuille-de-route/organisation/actions/<int:pk>/supprimer/": "an action",
+    "feuille-de-route/organisation/axes/<int:pk>/": "an axis",
+    "feuille-de-route/organisation/etapes/<int:pk>/": "a stage",
+    "feuille-de-route/organisation/statuts/<int:pk>/": "a status",
+    "feuille-de-route/organisation/etapes-franchies/<int:pk>/supprimer/": "a milestone",
+    "feuille-de-route/charte/versions/<int:number>/": "a version of the charter",
+    "feuille-de-route/organisation/charte/versions/<int:number>/": "a version of the charter",
+    "feuille-de-route/organisation/charte/versions/<int:number>/publier/": "a version of the charter",
+    # --- events (their matrix: tests/events/) ---
+    "evenements/<int:pk>/": "an event",
+    "evenements/<int:pk>/annuler/": "an event",
+    "evenements/<int:pk>/evenement.ics": "an event",
+    "evenements/<int:pk>/inscription/": "an event",
+    "evenements/<int:pk>/modifier/": "an event",
+    "evenements/<int:pk>/participants.csv": "an event",
+    "evenements/<int:pk>/participants/": "an event",
+    "evenements/<int:pk>/publier/": "an event",
+    "evenements/inscriptions/<str:token>/confirmer/": "a registration, by its secret token",
+    "evenements/inscriptions/<str:token>/je-ne-peux-plus-venir/": "a registration, by its secret token",
+    "api/v1/evenements/<event_id>": "an event",
     "structures/imports/<int:pk>/": "a place import",
     "structures/imports/<int:pk>/avancement/": "a place import",
     "structures/imports/<int:pk>/importer/": "a place import",
@@ -240,7 +282,9 @@ OTHER_PARAMETERS = {
     "api/v1/themes/<theme_id>/contributions": "a theme",
     "admin/r/<path:content_type_id>/<path:object_id>/": "any object, for staff: a redirect to its own page",
     "admin/accounts/user/<id>/password/": "a person, for staff",
-    "admin/^(?P<app_label>auth|dsfr|account|accounts|structures|consultation|synthesis|workinggroup|pages)/$": "an app",
+    "admin/^(?P<app_label>auth|dsfr|account|accounts|structures|consultation|synthesis|workinggroup|roadmap|events|pages)/$": (
+        "an app"
+    ),
     "admin/(?P<url>.*)$": "the admin's catch-all",
     "api/<path:rest>": "any address under /api/ that no route matches: the API's JSON 404",
 }

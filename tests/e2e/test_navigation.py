@@ -28,7 +28,6 @@ SECTIONS = [
     ("Feuille de route", "La feuille de route"),
     ("Actualités", re.compile("Actualités")),
     ("Agenda", "Agenda"),
-    ("Données ouvertes", re.compile("Données ouvertes")),
     ("Se connecter", re.compile("Se connecter|Connexion")),
     ("Créer un compte", re.compile("Créer")),
     ("Plan du site", "Plan du site"),

@@ -2,9 +2,9 @@
 and raises its progress; a person who supported the linked proposal sees the change on « Ce que sont devenues mes
 propositions », from their account page, and receives the e-mail digest.
 
-The organiser's steps go through the services here (their pages are built in parallel, in `views_manage.py`); the
-person's part, and a visitor's reading of the timeline and of the action page, go through the browser, with and
-without JavaScript, on a phone and on a desktop, audited by axe-core.
+Every step goes through the browser — the organiser's on their pages, the supporter's on theirs, and a visitor's
+reading of the timeline and of the action page —, with and without JavaScript, on a phone and on a desktop,
+audited by axe-core.
 """
 
 import datetime as dt
@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from mediane.consultation.services import support_contribution
 from mediane.roadmap import services
-from mediane.roadmap.models import Axis, Stage, Status
+from mediane.roadmap.models import Action, Axis, Stage, Status
 from tests.accounts.factories import PASSWORD
 from tests.consultation.factories import ContributionFactory
 from tests.e2e.accessibility import assert_accessible
@@ -54,10 +54,44 @@ def the_organiser_makes_an_action_of_it(organiser, decision):
     return action
 
 
+def the_organiser_does_it_on_their_pages(page, organiser, decision):
+    """The organiser's browser: the action from the decision in one step, a milestone, then a status and progress."""
+    stage, _ = Stage.objects.get_or_create(year=2020, title="Élaboration de la feuille de route")
+    Axis.objects.get_or_create(title="Accompagnement financier")
+    Status.objects.get_or_create(name="En cours", defaults={"default_progress": 10})
+    log_in(page, organiser.email, PASSWORD, "/feuille-de-route/organisation/")
+    assert_accessible(page)
+    follow(page.get_by_role("link", name="Créer depuis une décision"))
+    assert_accessible(page)
+    page.get_by_label("Décision du groupe de travail").select_option(label=f"n° {decision.reference} — {DECISION}")
+    page.get_by_label("Étape").select_option(label=str(stage))
+    page.get_by_label("Axe").select_option(label="Accompagnement financier")
+    follow(page.get_by_role("button", name="Créer l'action"))
+    assert_accessible(page)
+    page.goto("/feuille-de-route/organisation/")
+    assert_accessible(page)
+    follow(page.get_by_role("link", name=f"Étapes franchies de « {DECISION} »"))
+    assert_accessible(page)
+    page.get_by_label("Date").fill("2020-09-03")
+    page.get_by_label("Ce qui a été franchi").fill("Plan France Relance présenté")
+    follow(page.get_by_role("button", name="Ajouter l'étape"))
+    assert_accessible(page)
+    page.goto("/feuille-de-route/organisation/")
+    assert_accessible(page)
+    follow(page.get_by_role("link", name=f"Avancement de « {DECISION} »"))
+    assert_accessible(page)
+    page.get_by_label("Statut", exact=True).select_option(label="En cours")
+    page.get_by_role("spinbutton", name=re.compile("Avancement en %")).fill("45")
+    follow(page.get_by_role("button", name="Enregistrer"))
+    assert_accessible(page)
+    expect(page.get_by_text("est enregistré : 45 %")).to_be_visible()
+    return Action.objects.get(title=DECISION)
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
 def test_a_supporter_sees_what_became_of_the_proposal_and_gets_the_email(browse, citizen, organiser, javascript):
     proposal, decision = a_decision_from_a_supported_proposal(citizen)
-    action = the_organiser_makes_an_action_of_it(organiser, decision)
+    action = the_organiser_does_it_on_their_pages(browse(javascript=javascript), organiser, decision)
     page = browse(javascript=javascript)
     log_in(page, citizen.email, PASSWORD, "/compte/profil/")
     assert_accessible(page)

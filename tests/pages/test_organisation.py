@@ -81,7 +81,6 @@ def test_the_main_menu_has_one_item_for_every_organisers_page(client, request, p
         "Feuille de route",
         "Actualités",
         "Agenda",
-        "Données ouvertes",
         "Organisation",
     ]
 

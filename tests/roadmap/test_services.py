@@ -150,3 +150,12 @@ def test_a_child_cannot_be_deleted_before_its_children(place):
     create(place, "Enfant", parent=root)
     with pytest.raises(RoadmapError, match="1 sous-action"):
         services.delete_action(None, root)
+
+
+def test_a_parent_history_reads_the_progress_stored_not_the_one_a_caller_held(place):
+    root = create(place, "Racine")
+    create(place, "Première", parent=root, progress=100)
+    assert progress_of(root) == 100
+    create(place, "Seconde", parent=root, progress=0)  # `root` the caller holds still says 0
+    update = ActionUpdate.objects.filter(action=root, kind=UpdateKind.PROGRESS).first()
+    assert (update.old_progress, update.new_progress) == (100, 50)
