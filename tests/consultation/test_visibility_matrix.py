@@ -282,9 +282,8 @@ OTHER_PARAMETERS = {
     "api/v1/themes/<theme_id>/contributions": "a theme",
     "admin/r/<path:content_type_id>/<path:object_id>/": "any object, for staff: a redirect to its own page",
     "admin/accounts/user/<id>/password/": "a person, for staff",
-    "admin/^(?P<app_label>auth|dsfr|account|accounts|structures|consultation|synthesis|workinggroup|roadmap|events|pages)/$": (
-        "an app"
-    ),
+    "admin/^(?P<app_label>auth|dsfr|account|accounts|structures|consultation|synthesis|workinggroup|roadmap|events"
+    "|pages)/$": "an app",
     "admin/(?P<url>.*)$": "the admin's catch-all",
     "api/<path:rest>": "any address under /api/ that no route matches: the API's JSON 404",
 }
