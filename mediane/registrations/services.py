@@ -12,6 +12,9 @@ peux plus venir » link (see docs/architecture.md for why it is not a time-limit
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
@@ -77,9 +80,25 @@ def _move(registration: Registration, status: str, **fields: Any) -> None:
     registration.save(update_fields=["status", *fields])
 
 
+# Set by `without_emails()`: registrations written for people who do not exist (the demo) tell no one.
+_silent: ContextVar[bool] = ContextVar("registrations_silent", default=False)
+
+
+@contextmanager
+def without_emails() -> Iterator[None]:
+    """Within this block, registrations are written as usual but no e-mail is queued (demo data)."""
+    token = _silent.set(True)
+    try:
+        yield
+    finally:
+        _silent.reset(token)
+
+
 def _notify(registration: Registration, kind: str) -> None:
     from .tasks import send_registration_email
 
+    if _silent.get():
+        return
     enqueue(send_registration_email, registration._meta.label, registration.pk, kind)
 
 

@@ -15,6 +15,7 @@ from mediane.forms import Form, IntegerField
 from mediane.structures.models import Structure
 from mediane.synthesis.enums import TopicKind
 from mediane.synthesis.models import Topic
+from mediane.text import control_character_message
 from mediane.workinggroup.enums import DecisionStatus, MeetingStatus
 from mediane.workinggroup.forms import MARKUP_HELP, NumberListField
 from mediane.workinggroup.models import Decision
@@ -153,7 +154,8 @@ class ActionForm(Form):
             wanted |= {str(value) for value in self.initial.get("owners", [])}
         rows = list(Structure.objects.filter(pk__in=[int(pk) for pk in wanted if len(pk) < 19]))
         query = (self.data.get("structure_search") or "").strip() if self.is_bound else ""
-        if query and len(query) <= 100:
+        # A control character is refused by the field's own check; it never reaches a query (PostgreSQL refuses NUL).
+        if query and len(query) <= 100 and control_character_message(query) is None:
             found = Structure.objects.filter(name__icontains=query) | Structure.objects.filter(siret=query)
             rows += list(found.exclude(pk__in=[row.pk for row in rows])[:STRUCTURES_FOUND])
         return [(str(row.pk), f"{row.name}{f' (SIRET {row.siret})' if row.siret else ''}") for row in rows]

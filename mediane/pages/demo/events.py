@@ -9,9 +9,7 @@ are invented (addresses at example.org), except Lucie, the demo's participant, w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from unittest import mock
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from mediane.accounts.models import User
@@ -52,13 +50,6 @@ JOURNEE_DESCRIPTION = (
 )
 
 
-@contextmanager
-def _no_e_mail() -> Iterator[None]:
-    """The demo's people are invented: their registrations' e-mails are not sent."""
-    with mock.patch.object(registrations, "_notify"):
-        yield
-
-
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=PARIS)
 
@@ -96,7 +87,7 @@ def load_events(now: dt.datetime, participant: User, step: Callable[[str], None]
     if len(places) < 4:
         step("agenda : les bibliothèques de la démonstration manquent, pas d'événement")
         return {"événements": 0}
-    with _no_e_mail():
+    with registrations.without_emails():  # the demo's people are invented: nobody is written to
         step("agenda : la journée inclusion numérique de 2021")
         for number, (key, hours) in enumerate(((BACHUT, (9, 17)), (RIZE, (10, 16)), (PAUL_ELUARD, (14, 18)))):
             place = places[key]
