@@ -126,7 +126,11 @@ def test_a_table_wider_than_the_phone_says_so_and_scrolls_from_the_keyboard(brow
         page.keyboard.press("ArrowRight")
     expect(table.get_by_role("link", name=re.compile("^Télécharger le PDF"))).to_be_in_viewport(ratio=1)
 
+    # On a desktop the same table fits, and the sentence is not shown. The page is loaded again at that width: in the
+    # full suite (never alone), Chromium sometimes keeps the scroll-driven animation's last value after a resize.
     page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
+    assert_accessible(page)
     expect(hint).to_be_hidden()
 
 

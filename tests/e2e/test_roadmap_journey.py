@@ -130,8 +130,8 @@ def test_a_supporter_sees_what_became_of_the_proposal_and_gets_the_email(browse,
     expect(page.get_by_text("Vous ne suivez aucune action pour le moment.")).to_be_visible()
 
 
-@pytest.mark.parametrize("phone", [True, False], ids=["375px", "1280px"])
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+# Both widths and both ways of browsing: a desktop with JavaScript, a phone without.
+@pytest.mark.parametrize(("javascript", "phone"), [(True, False), (False, True)], ids=["js-1280px", "nojs-375px"])
 def test_a_visitor_reads_the_timeline_and_an_action(browse, citizen, organiser, javascript, phone):
     _, decision = a_decision_from_a_supported_proposal(citizen)
     parent = the_organiser_makes_an_action_of_it(organiser, decision)
