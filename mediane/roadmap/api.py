@@ -15,7 +15,7 @@ from pydantic import WithJsonSchema
 
 from mediane import numbers
 from mediane.api_contract import Id, StrictInt, errors
-from mediane.structures.api import _decode_cursor, _encode_cursor
+from mediane.structures.api import decode_cursor, encode_cursor
 
 from . import open_data
 from .models import Axis, Stage
@@ -107,9 +107,9 @@ def list_axes(request):
 
 
 def _cursor_id(cursor: str) -> int:
-    value = _decode_cursor(cursor)
-    if not value.isascii() or not value.isdigit() or len(value) > 12:
-        _decode_cursor("!")  # the same refusal, in the same words, as any damaged cursor
+    value = decode_cursor(cursor)
+    if not numbers.is_ascii_number(value) or len(value) > 12:
+        decode_cursor("!")  # the same refusal, in the same words, as any damaged cursor
     return int(value)
 
 
@@ -134,7 +134,7 @@ def list_actions(request, filters: Query[ActionFilters]):
     rows = rows[: filters.limit]
     return {
         "items": [open_data.action_item(action) for action in rows],
-        "next_cursor": _encode_cursor(str(rows[-1].pk)) if has_more else None,
+        "next_cursor": encode_cursor(str(rows[-1].pk)) if has_more else None,
     }
 
 

@@ -53,11 +53,11 @@ class PlaceFilters(Schema):
     departement: DepartementCode | None = Field(None, description="Code du département (« 69 », « 2A », « 974 »).")
 
 
-def _encode_cursor(identifier: str) -> str:
+def encode_cursor(identifier: str) -> str:
     return base64.urlsafe_b64encode(identifier.encode()).decode().rstrip("=")
 
 
-def _decode_cursor(cursor: str) -> str:
+def decode_cursor(cursor: str) -> str:
     try:
         padded = (cursor + "=" * (-len(cursor) % 4)).encode()
         return base64.b64decode(padded, altchars=b"-_", validate=True).decode()
@@ -81,11 +81,11 @@ def list_places(request, filters: Query[PlaceFilters]):
     if filters.departement:
         places = places.filter(departement=filters.departement)
     if filters.cursor:
-        places = places.filter(id_standard__gt=_decode_cursor(filters.cursor))
+        places = places.filter(id_standard__gt=decode_cursor(filters.cursor))
     rows = list(places.order_by("id_standard")[: filters.limit + 1])
     has_more = len(rows) > filters.limit
     rows = rows[: filters.limit]
     return {
         "items": [_item(place) for place in rows],
-        "next_cursor": _encode_cursor(rows[-1].id_standard) if has_more else None,
+        "next_cursor": encode_cursor(rows[-1].id_standard) if has_more else None,
     }
