@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "mediane.roadmap",
     "mediane.registrations",
     "mediane.events",
+    "mediane.training",
+    "mediane.funding",
     "mediane.pages",
 ]
 
