@@ -13,6 +13,8 @@ urlpatterns = [
     path("groupe-de-travail/", include("mediane.workinggroup.urls")),
     path("feuille-de-route/", include("mediane.roadmap.urls")),
     path("evenements/", include("mediane.events.urls")),
+    path("formation/", include("mediane.training.urls")),
+    path("financements/", include("mediane.funding.urls")),
     # Organisers' imports (/structures/imports/) and the public exports of places (/lieux/export.csv, .json).
     path("", include("mediane.structures.urls")),
     # The directory of places; structures' open-data exports (/lieux/export.csv, .json) use other paths beside it.
