@@ -57,3 +57,6 @@ class Scheme(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("funding:scheme", args=[self.slug])
+
+
+from .models_applications import *  # noqa: E402, F403 - applications and payments live in their own module

@@ -22,6 +22,7 @@ from django.utils.formats import date_format, number_format
 
 from mediane import pdf
 from mediane.accounts.enums import ParticipantCategory
+from mediane.charts import Chart, bar_chart, percent
 from mediane.consultation.enums import ContributionKind
 from mediane.consultation.markup import render_markup
 from mediane.consultation.models import Contribution, Theme
@@ -39,14 +40,6 @@ PROPOSALS = 15
 VIGILANCE_PER_TOPIC = 5
 DEPARTEMENTS_SHOWN = 12
 EXCERPT_LENGTH = 320
-CHART_LABEL_LENGTH = 44
-# Geometry of the horizontal bar charts, in SVG user units (1 unit ≈ 0.26 mm on the A4 page).
-CHART_WIDTH = 600
-CHART_LABEL_WIDTH = 262
-CHART_VALUE_WIDTH = 50
-CHART_ROW_HEIGHT = 22
-CHART_BAR_HEIGHT = 14
-CHART_PADDING = 6
 DEPARTEMENT_CODE_RE = re.compile(r"\(?\b(2[AB]|\d{2,3})\)?\s*$")
 MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|#])")
 KIND_PLURALS = {
@@ -95,39 +88,6 @@ class Quote:
     excerpt: str
     attribution: str
     url: str
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    short_label: str
-    value: int
-    share: str
-    url: str
-    y: int
-    text_y: int
-    width: int
-    value_x: int
-
-
-@dataclass(frozen=True)
-class Chart:
-    slug: str
-    title: str
-    label_header: str
-    value_header: str
-    bars: list[Bar]
-    height: int
-    total: int
-    note: str = ""
-    label_width: int = CHART_LABEL_WIDTH
-    width: int = CHART_WIDTH
-    bar_height: int = CHART_BAR_HEIGHT
-    rest: Bar | None = None
-
-    @property
-    def table_rows(self) -> list[Bar]:
-        return [*self.bars, self.rest] if self.rest else self.bars
 
 
 @dataclass
@@ -219,15 +179,6 @@ def kind_count(count: int, kind_label: str) -> str:
     return count_phrase(count, kind_label.lower(), PLURAL_OF_LABEL.get(kind_label, kind_label.lower()))
 
 
-def shorten(label: str, length: int = CHART_LABEL_LENGTH) -> str:
-    return label if len(label) <= length else label[: length - 1].rstrip() + "…"
-
-
-def percent(value: int, total: int) -> str:
-    # number_format cuts decimals off: round first, so that 36.99 reads 37,0 and not 36,9.
-    return f"{number_format(round(100 * value / total, 1), 1)} %" if total else "—"
-
-
 def attribution(contribution: Contribution) -> str:
     parts = [contribution.get_author_category_display() or "Participant·e"]
     if contribution.author_departement_label:
@@ -249,47 +200,6 @@ def quote(contribution: Contribution) -> Quote:
 def filtered_theme_url(theme: Theme, **filters: str) -> str:
     query = urlencode({name: value for name, value in filters.items() if value})
     return absolute_url(theme.get_absolute_url()) + (f"?{query}" if query else "")
-
-
-def bar_chart(
-    slug: str,
-    title: str,
-    rows: list[tuple[str, int, str]],
-    label_header: str,
-    value_header: str = "Contributions",
-    note: str = "",
-    others: tuple[str, int, str] | None = None,
-) -> Chart:
-    """A horizontal bar chart of `rows` (label, value, address of the contributions counted).
-
-    `others` is a row that groups the rest: in the data table and its total, not drawn (it would dwarf the bars).
-    """
-    total = sum(value for _, value, _ in rows) + (others[1] if others else 0)
-    largest = max((value for _, value, _ in rows), default=0) or 1
-    area = CHART_WIDTH - CHART_LABEL_WIDTH - CHART_VALUE_WIDTH
-    bars = []
-    for index, (label, value, url) in enumerate(rows):
-        y = CHART_PADDING + index * CHART_ROW_HEIGHT
-        width = max(1, round(area * value / largest)) if value else 0
-        bars.append(
-            Bar(
-                label=label,
-                short_label=shorten(label),
-                value=value,
-                share=percent(value, total),
-                url=url,
-                y=y + (CHART_ROW_HEIGHT - CHART_BAR_HEIGHT) // 2,
-                text_y=y + CHART_ROW_HEIGHT // 2 + 4,
-                width=width,
-                value_x=CHART_LABEL_WIDTH + width + 6,
-            )
-        )
-    height = 2 * CHART_PADDING + len(rows) * CHART_ROW_HEIGHT
-    rest = None
-    if others is not None:
-        label, value, url = others
-        rest = Bar(label, label, value, percent(value, total), url, 0, 0, 0, 0)
-    return Chart(slug, title, label_header, value_header, bars, height, total, note, rest=rest)
 
 
 def _kind_code(label: str) -> str:

@@ -1,0 +1,347 @@
+"""Pages of funding applications: a structure's managers draft, edit and submit theirs (« Mes demandes »);
+organisers (perm `funding.instruct`) list, instruct and decide every one, plan its payments and record them.
+
+Thin views: fetch through `Application.objects.visible_to(user)` (anyone else gets a 404 that reveals nothing),
+check the permission of the action, call one service, redirect or render. The services' French messages go back on
+the form, with nothing written.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from mediane import numbers
+from mediane.downloads import csv_download
+from mediane.ratelimits import writes_limited
+from mediane.structures.models import Structure
+
+from . import services_applications as services
+from .forms_applications import AcceptForm, ApplicationForm, InstructionFilterForm, PaymentForm, RefuseForm, TrancheForm
+from .models import Scheme
+from .models_applications import Application, Tranche
+
+LIST_PAGE_SIZE = 50
+CSV_HEADER = [
+    "numero",
+    "dispositif",
+    "structure",
+    "siret",
+    "departement",
+    "intitule",
+    "etat",
+    "montant_demande",
+    "montant_accorde",
+    "montant_verse",
+    "deposee_le",
+    "decidee_le",
+]
+
+
+def _application(request, pk: int) -> Application:
+    return get_object_or_404(Application.objects.visible_to(request.user).for_listing(), pk=pk)
+
+
+def _require_instructor(request) -> None:
+    if not request.user.has_perm("funding.instruct"):
+        raise PermissionDenied
+
+
+def _instructed(request, pk: int) -> Application:
+    """An application for an organiser's action: 404 when unseen, 403 for a manager who may see it."""
+    application = _application(request, pk)
+    _require_instructor(request)
+    return application
+
+
+@login_required
+def my_applications(request):
+    """The applications of the structures the person manages, the latest first. One query."""
+    applications = list(Application.objects.managed_by(request.user).for_listing().order_by("-created_at", "-pk"))
+    has_structures = bool(applications) or Structure.objects.filter(managers=request.user).exists()
+    return render(
+        request,
+        "funding/applications/mine.html",
+        {"applications": applications, "has_structures": has_structures},
+    )
+
+
+@login_required
+@writes_limited
+def application_create(request, slug):
+    """A new draft for the scheme `slug`, by a manager of one of their structures."""
+    scheme = get_object_or_404(Scheme.objects.public(), slug=slug)
+    structures = Structure.objects.filter(managers=request.user).order_by("name", "pk")
+    if not structures.exists():
+        return render(request, "funding/applications/no_structure.html", {"scheme": scheme}, status=403)
+    form = ApplicationForm(request.POST or None, structures=structures)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.create_application(
+                scheme, form.cleaned_data["structure"], form.application_data(), by=request.user
+            )
+        except services.ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                "Le brouillon est enregistré. Ajoutez vos pièces justificatives, puis déposez la demande.",
+            )
+            return redirect(application)
+    return render(
+        request,
+        "funding/applications/form.html",
+        {"form": form, "scheme": scheme, "page_title": f"Demander un financement : {scheme}"},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+def application_detail(request, pk):
+    application = _application(request, pk)
+    user = request.user
+    instructor = user.has_perm("funding.instruct")
+    context = {
+        "application": application,
+        "log": list(application.log.all()),
+        "tranches": list(application.tranches.all()),
+        "payments": list(application.payments.select_related("tranche")),
+        "instructor": instructor,
+        "can_edit": user.has_perm("funding.edit_application", application),
+    }
+    return render(request, "funding/applications/detail.html", context)
+
+
+@login_required
+@writes_limited
+def application_edit(request, pk):
+    application = _application(request, pk)
+    if not request.user.has_perm("funding.edit_application", application):
+        if application.is_draft:
+            raise PermissionDenied
+        messages.error(request, "Cette demande est déposée : elle ne peut plus être modifiée.")
+        return redirect(application)
+    initial = {
+        "title": application.title,
+        "description": application.description,
+        "amount_requested": application.amount_requested,
+    }
+    form = ApplicationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_application(application, form.application_data(), by=request.user)
+        except services.ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Les modifications sont enregistrées.")
+            return redirect(application)
+    return render(
+        request,
+        "funding/applications/form.html",
+        {"form": form, "application": application, "scheme": application.scheme, "page_title": "Modifier le brouillon"},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _act(request, application: Application, action, done: str):
+    try:
+        action()
+    except services.ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+    return redirect(application)
+
+
+@login_required
+@require_POST
+@writes_limited
+def application_submit(request, pk):
+    application = _application(request, pk)
+    if not request.user.has_perm("funding.apply", application):
+        raise PermissionDenied
+    return _act(
+        request,
+        application,
+        lambda: services.submit_application(application, by=request.user),
+        "Votre demande est déposée. Elle ne peut plus être modifiée ; vous suivez ici son instruction.",
+    )
+
+
+@login_required
+@require_POST
+@writes_limited
+def application_review(request, pk):
+    application = _instructed(request, pk)
+    return _act(
+        request,
+        application,
+        lambda: services.start_review(application, by=request.user),
+        "La demande est en instruction.",
+    )
+
+
+def _decision(request, pk, form_class, decide, template_title: str, done: str):
+    application = _instructed(request, pk)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decide(application, form.cleaned_data)
+        except services.ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, done)
+            return redirect(application)
+    return render(
+        request,
+        "funding/applications/action_form.html",
+        {"form": form, "application": application, "page_title": template_title, "submit": template_title},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@writes_limited
+def application_accept(request, pk):
+    return _decision(
+        request,
+        pk,
+        AcceptForm,
+        lambda application, data: services.accept_application(
+            application, data["amount_granted"], by=request.user, note=data.get("note") or ""
+        ),
+        "Accepter la demande",
+        "La demande est acceptée. Vous pouvez prévoir l'échéancier et enregistrer les versements.",
+    )
+
+
+@login_required
+@writes_limited
+def application_refuse(request, pk):
+    return _decision(
+        request,
+        pk,
+        RefuseForm,
+        lambda application, data: services.refuse_application(application, data["reason"], by=request.user),
+        "Refuser la demande",
+        "La demande est refusée. La structure lit le motif sur la page de sa demande.",
+    )
+
+
+@login_required
+@writes_limited
+def tranche_add(request, pk):
+    application = _instructed(request, pk)
+    form = TrancheForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_tranche(application, data["label"], data["planned_on"], data["amount"], by=request.user)
+        except services.ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "L'échéance est ajoutée.")
+            return redirect(application)
+    return render(
+        request,
+        "funding/applications/action_form.html",
+        {"form": form, "application": application, "page_title": "Ajouter une échéance", "submit": "Ajouter"},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_POST
+@writes_limited
+def tranche_remove(request, pk, tranche_pk):
+    application = _instructed(request, pk)
+    tranche = get_object_or_404(Tranche, pk=tranche_pk, application=application)
+    return _act(
+        request,
+        application,
+        lambda: services.remove_tranche(tranche, by=request.user),
+        "L'échéance est retirée.",
+    )
+
+
+@login_required
+@writes_limited
+def payment_add(request, pk):
+    application = _instructed(request, pk)
+    form = PaymentForm(request.POST or None, application=application)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_payment(application, form.payment_data(), by=request.user)
+        except services.ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Le versement est enregistré.")
+            return redirect(application)
+    return render(
+        request,
+        "funding/applications/action_form.html",
+        {
+            "form": form,
+            "application": application,
+            "page_title": "Enregistrer un versement",
+            "submit": "Enregistrer le versement",
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _filtered(request):
+    form = InstructionFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
+    applications = Application.objects.visible_to(request.user).for_listing().order_by("-created_at", "-pk")
+    if "etat" in filters:
+        applications = applications.filter(status=filters["etat"])
+    if "dispositif" in filters:
+        applications = applications.filter(scheme=filters["dispositif"])
+    if "departement" in filters:
+        applications = applications.filter(structure__departement=filters["departement"])
+    return form, applications
+
+
+@login_required
+def instruction_list(request):
+    """Every application, filtered by status, scheme and département, 50 a page. Constant queries."""
+    _require_instructor(request)
+    form, applications = _filtered(request)
+    page = Paginator(applications, LIST_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "funding/applications/instruction.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@login_required
+def instruction_csv(request):
+    _require_instructor(request)
+    _form, applications = _filtered(request)
+
+    def rows():
+        for application in applications.iterator(chunk_size=500):
+            yield [
+                application.pk,
+                application.scheme.name,
+                application.structure.name,
+                application.structure.siret,
+                application.structure.departement,
+                application.title,
+                application.get_status_display(),
+                application.amount_requested,
+                application.amount_granted if application.amount_granted is not None else "",
+                application.amount_paid,
+                application.submitted_at.date().isoformat() if application.submitted_at else "",
+                application.decided_at.date().isoformat() if application.decided_at else "",
+            ]
+
+    return csv_download(rows(), "demandes-de-financement.csv", header=CSV_HEADER)
