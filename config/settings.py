@@ -299,7 +299,31 @@ STORAGES = {
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
+    # Private files (`mediane/privatefiles.py`: funding applications' documents, CVs): never under a served URL.
+    # On disk at MEDIANE_PRIVATE_ROOT; with MEDIANE_PRIVATE_S3_BUCKET, a private S3 bucket (django-storages).
+    "private": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": env_str("MEDIANE_PRIVATE_S3_BUCKET"),
+                "endpoint_url": env_str("MEDIANE_PRIVATE_S3_ENDPOINT_URL") or None,
+                "region_name": env_str("MEDIANE_PRIVATE_S3_REGION") or None,
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        }
+        if env_str("MEDIANE_PRIVATE_S3_BUCKET")
+        else {
+            "BACKEND": "mediane.privatefiles.PrivateFileSystemStorage",
+            "OPTIONS": {"location": Path(env_str("MEDIANE_PRIVATE_ROOT", str(BASE_DIR / "var" / "prive")))},
+        }
+    ),
 }
+# The heaviest private file accepted (supporting documents, CVs). Django counts a multipart body's files apart from
+# DATA_UPLOAD_MAX_MEMORY_SIZE (its fields only), so a heavier file reaches the form, which refuses it in French;
+# the reverse proxy's body limit must stay above it (docs/deployment.md).
+MEDIANE_PRIVATE_FILE_MAX_MB = env_int("MEDIANE_PRIVATE_FILE_MAX_MB", 10)
 
 # In development, e-mails are printed on the console and kept under var/courriels/ by `mediane/dev_inbox.py`, whose
 # page (/dev/courriels/, linked from « Confirmez votre adresse e-mail ») shows them with their links: a newcomer on

@@ -86,6 +86,13 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _private_root(settings, tmp_path):
+    """Private files (`mediane/privatefiles.py`) written by a test go to its own temporary directory too."""
+    private = {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path / "prive"}}
+    settings.STORAGES = {**settings.STORAGES, "private": private}
+
+
+@pytest.fixture(autouse=True)
 def _places_start_at_part_dieu():
     """Default places are laid out from Lyon Part-Dieu northwards, 100 m apart, in the order a test creates them:
     restart the factory's sequence so that this holds whatever ran before in the same process."""
