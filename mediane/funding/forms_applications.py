@@ -10,6 +10,7 @@ from django import forms
 
 from mediane import numbers
 from mediane.forms import Form
+from mediane.privatefiles import PrivateFileFormField
 
 from .enums import ApplicationStatus
 from .models import Scheme
@@ -96,6 +97,10 @@ class ApplicationForm(Form):
     def application_data(self) -> ApplicationData:
         data = self.cleaned_data
         return ApplicationData(data["title"], data["description"], data["amount_requested"])
+
+
+class DocumentForm(Form):
+    file = PrivateFileFormField(label="Pièce justificative")
 
 
 class AcceptForm(Form):

@@ -4,6 +4,7 @@ and recorded payments. Every write goes through `services_applications.py`.
 
 from __future__ import annotations
 
+import secrets
 from decimal import Decimal
 from typing import ClassVar
 
@@ -12,6 +13,7 @@ from django.db import models
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 
+from mediane.privatefiles import PrivateDocument
 from mediane.structures.models import Structure
 
 from .enums import ApplicationEvent, ApplicationStatus
@@ -189,4 +191,27 @@ class Payment(models.Model):
         return f"{self.amount} € le {self.paid_on:%d/%m/%Y}"
 
 
-__all__ = ["Application", "ApplicationLog", "ApplicationQuerySet", "Payment", "Tranche"]
+def document_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class SupportingDocument(PrivateDocument):
+    """A supporting document (« pièce justificative ») of an application, in the private storage. Its address
+    carries a random token, not a number, and its download checks the permission first."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    token = models.CharField(max_length=40, unique=True, default=document_token, editable=False)
+
+    class Meta:
+        verbose_name = "pièce justificative"
+        verbose_name_plural = "pièces justificatives"
+        ordering: ClassVar[list[str]] = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("funding:document", args=[self.application_id, self.token])
+
+
+__all__ = ["Application", "ApplicationLog", "ApplicationQuerySet", "Payment", "SupportingDocument", "Tranche"]

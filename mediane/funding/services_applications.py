@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -21,7 +22,7 @@ from mediane.structures.models import Structure
 
 from .enums import ApplicationEvent, ApplicationStatus
 from .models import Scheme
-from .models_applications import Application, ApplicationLog, Payment, Tranche
+from .models_applications import Application, ApplicationLog, Payment, SupportingDocument, Tranche
 
 TITLE_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 10_000
@@ -30,6 +31,7 @@ LABEL_MAX_LENGTH = 120
 REFERENCE_MAX_LENGTH = 100
 # Far beyond any grant of these schemes, and within the 12 digits of the amount columns.
 MAX_AMOUNT = Decimal("100000000")
+MAX_DOCUMENTS = 20
 
 S = ApplicationStatus
 # The only moves of an application's status; a decision (accepted or refused) is final.
@@ -184,6 +186,37 @@ def refuse_application(application: Application, reason: str, *, by) -> Applicat
     if not reason.strip():
         raise ApplicationError("Écrivez le motif du refus : la structure le lira.")
     return _move(application, S.REFUSED, by=by, note=reason, decision_note=reason.strip(), decided_at=timezone.now())
+
+
+# --- Supporting documents ----------------------------------------------------------------------------------
+
+
+def add_document(application: Application, upload, *, by) -> SupportingDocument:
+    """A supporting document of a draft, checked by its content (`mediane.privatefiles`: PDF or image, size)."""
+    with transaction.atomic():
+        locked = _locked(application)
+        if not locked.is_draft:
+            raise ApplicationError("Cette demande est déposée : ses pièces ne changent plus.")
+        if locked.documents.count() >= MAX_DOCUMENTS:
+            raise ApplicationError(f"Une demande a au plus {MAX_DOCUMENTS} pièces : retirez-en une d'abord.")
+        document = SupportingDocument(application=locked)
+        try:
+            document.take_upload(upload, uploaded_by=by)
+        except ValidationError as error:
+            raise ApplicationError(" ".join(error.messages)) from None
+        document.save()
+        _log(locked, ApplicationEvent.DOCUMENT, by, note=document.original_name)
+    return document
+
+
+def remove_document(document: SupportingDocument, *, by) -> None:
+    """Remove a document of a draft; its file leaves the storage once the transaction commits."""
+    with transaction.atomic():
+        locked = _locked(document.application)
+        if not locked.is_draft:
+            raise ApplicationError("Cette demande est déposée : ses pièces ne changent plus.")
+        _log(locked, ApplicationEvent.DOCUMENT_REMOVED, by, note=document.original_name)
+        document.delete()
 
 
 # --- Payment schedule and payments ---------------------------------------------------------------------------

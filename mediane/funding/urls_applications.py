@@ -11,6 +11,9 @@ urlpatterns = [
     path("demandes/<int:pk>/", views.application_detail, name="application"),
     path("demandes/<int:pk>/modifier/", views.application_edit, name="application_edit"),
     path("demandes/<int:pk>/deposer/", views.application_submit, name="application_submit"),
+    path("demandes/<int:pk>/pieces/nouvelle/", views.document_upload, name="document_upload"),
+    path("demandes/<int:pk>/pieces/<str:token>/", views.document_download, name="document"),
+    path("demandes/<int:pk>/pieces/<str:token>/retirer/", views.document_remove, name="document_remove"),
     # --- Organisers (perm funding.instruct) ---
     path("instruction/", views.instruction_list, name="instruction"),
     path("instruction/demandes.csv", views.instruction_csv, name="instruction_csv"),

@@ -21,9 +21,17 @@ from mediane.ratelimits import writes_limited
 from mediane.structures.models import Structure
 
 from . import services_applications as services
-from .forms_applications import AcceptForm, ApplicationForm, InstructionFilterForm, PaymentForm, RefuseForm, TrancheForm
+from .forms_applications import (
+    AcceptForm,
+    ApplicationForm,
+    DocumentForm,
+    InstructionFilterForm,
+    PaymentForm,
+    RefuseForm,
+    TrancheForm,
+)
 from .models import Scheme
-from .models_applications import Application, Tranche
+from .models_applications import Application, SupportingDocument, Tranche
 
 LIST_PAGE_SIZE = 50
 CSV_HEADER = [
@@ -110,6 +118,8 @@ def application_detail(request, pk):
         "log": list(application.log.all()),
         "tranches": list(application.tranches.all()),
         "payments": list(application.payments.select_related("tranche")),
+        "documents": list(application.documents.all()),
+        "document_form": DocumentForm(),
         "instructor": instructor,
         "can_edit": user.has_perm("funding.edit_application", application),
     }
@@ -144,6 +154,67 @@ def application_edit(request, pk):
         "funding/applications/form.html",
         {"form": form, "application": application, "scheme": application.scheme, "page_title": "Modifier le brouillon"},
         status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@writes_limited
+def document_upload(request, pk):
+    """A GET shows the form alone; the detail page posts here too. An error comes back with the form."""
+    application = _application(request, pk)
+    if not request.user.has_perm("funding.edit_application", application):
+        raise PermissionDenied
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_document(application, form.cleaned_data["file"], by=request.user)
+        except services.ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "La pièce est ajoutée.")
+            return redirect(application)
+    return render(
+        request,
+        "funding/applications/action_form.html",
+        {
+            "form": form,
+            "application": application,
+            "page_title": "Ajouter une pièce justificative",
+            "submit": "Envoyer la pièce",
+            "multipart": True,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _document(request, pk: int, token: str) -> SupportingDocument:
+    application = _application(request, pk)
+    return get_object_or_404(
+        SupportingDocument.objects.select_related("application"), application=application, token=token
+    )
+
+
+@login_required
+def document_download(request, pk, token):
+    """Served only after the application was found among those the person may see (else a 404)."""
+    document = _document(request, pk, token)
+    if not request.user.has_perm("funding.view_application", document.application):
+        raise PermissionDenied
+    return document.serve(request)
+
+
+@login_required
+@require_POST
+@writes_limited
+def document_remove(request, pk, token):
+    document = _document(request, pk, token)
+    if not request.user.has_perm("funding.edit_application", document.application):
+        raise PermissionDenied
+    return _act(
+        request,
+        document.application,
+        lambda: services.remove_document(document, by=request.user),
+        "La pièce est retirée.",
     )
 
 

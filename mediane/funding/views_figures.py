@@ -56,6 +56,11 @@ class Breakdown:
     chart: Chart
 
     @property
+    def lines(self) -> list[tuple[Row, str]]:
+        """Each row with its share of the amount granted, for the data table."""
+        return [(row, bar.share) for row, bar in zip(self.rows, self.chart.bars, strict=True)]
+
+    @property
     def total_count(self) -> int:
         return sum(row.count for row in self.rows)
 
