@@ -11,7 +11,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("funding", "0001_schemes"),
+        ("funding", "0002_rules_and_profiles"),
         ("structures", "0003_background_job_attempts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
