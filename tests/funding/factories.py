@@ -45,3 +45,46 @@ class StructureProfileFactory(factory.django.DjangoModelFactory):
     rural_area = False
     priority_neighbourhood = False
     staff_trained = 2
+
+
+# --- Applications (engineer H4) ---
+
+import datetime as dt  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+from mediane.funding.enums import ApplicationStatus  # noqa: E402
+from mediane.funding.models import Application  # noqa: E402
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """An application in the state its trait says; decided ones were decided ten days ago. Writes of tests go through
+    `mediane.funding.services_applications`; the traits only set a starting state."""
+
+    class Meta:
+        model = Application
+
+    scheme = factory.SubFactory(SchemeFactory)
+    structure = factory.SubFactory(StructureFactory)
+    title = factory.Sequence(lambda n: f"Projet d'ateliers numériques n° {n}")
+    description = "Des ateliers pour apprendre les démarches en ligne."
+    amount_requested = Decimal("60000")
+
+    class Params:
+        submitted = factory.Trait(status=ApplicationStatus.SUBMITTED, submitted_at=factory.LazyFunction(timezone.now))
+        under_review = factory.Trait(
+            status=ApplicationStatus.UNDER_REVIEW, submitted_at=factory.LazyFunction(timezone.now)
+        )
+        accepted = factory.Trait(
+            status=ApplicationStatus.ACCEPTED,
+            submitted_at=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=30)),
+            decided_at=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=10)),
+            amount_granted=Decimal("50000"),
+        )
+        refused = factory.Trait(
+            status=ApplicationStatus.REFUSED,
+            submitted_at=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=30)),
+            decided_at=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=10)),
+            decision_note="Le projet ne concerne pas la lecture publique.",
+        )
