@@ -49,20 +49,23 @@ def read_euros(value: str, label: str = "Le montant") -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
-class EurosField(forms.CharField):
-    """An amount in euros: « 12 500 », « 12 500,50 » or « 12500.50 », more than 0, cents at most."""
+class EurosField(forms.Field):
+    """An amount in euros: « 12 500 », « 12 500,50 » or « 12500.50 », more than 0, cents at most. Not a text
+    field: the characters that are not digits, spaces, a comma or a point are refused by `parse_decimal`."""
+
+    widget = forms.TextInput
 
     def __init__(self, *, label: str, **kwargs):
         kwargs.setdefault("help_text", "En euros, par exemple 12 500 ou 12 500,50.")
-        kwargs.setdefault("max_length", 40)
         super().__init__(label=label, **kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
+        self.widget.attrs.update({"inputmode": "decimal", "maxlength": "40"})
 
     def to_python(self, value):
-        text = super().to_python(value)
+        text = str(value or "").strip()
         if not text:
             return None
-        return read_euros(text, f"Le {self.label[0].lower()}{self.label[1:]}" if self.label else "Le montant")
+        label = f"Le {self.label[0].lower()}{self.label[1:]}" if self.label else "Le montant"
+        return read_euros(text[:80], label)
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):

@@ -4,4 +4,6 @@ from . import urls_applications, urls_schemes
 
 app_name = "funding"
 
-urlpatterns = [*urls_schemes.urlpatterns, *urls_applications.urlpatterns]
+# Applications first: their addresses all start with a fixed word (mes-demandes/, demandes/, instruction/,
+# chiffres/), which a scheme's `<slug>/` would otherwise take.
+urlpatterns = [*urls_applications.urlpatterns, *urls_schemes.urlpatterns]
