@@ -19,8 +19,6 @@ from mediane.structures.models import Structure
 from .enums import ApplicationEvent, ApplicationStatus
 from .models import Scheme
 
-AMOUNT = {"max_digits": 12, "decimal_places": 2}
-
 
 def is_instructor(user) -> bool:
     """Organisers instruct applications (perm `funding.instruct`); read here too so that querysets need no rules."""
@@ -68,10 +66,10 @@ class Application(models.Model):
     )
     title = models.CharField("intitulé du projet", max_length=200)
     description = models.TextField("description du projet")
-    amount_requested = models.DecimalField("montant demandé (€)", **AMOUNT)
-    amount_granted = models.DecimalField("montant accordé (€)", null=True, blank=True, **AMOUNT)
+    amount_requested = models.DecimalField("montant demandé (€)", max_digits=12, decimal_places=2)
+    amount_granted = models.DecimalField("montant accordé (€)", null=True, blank=True, max_digits=12, decimal_places=2)
     # Denormalised under the application's row lock by `record_payment`: lists and figures read it without a sum.
-    amount_paid = models.DecimalField("montant versé (€)", default=Decimal(0), **AMOUNT)
+    amount_paid = models.DecimalField("montant versé (€)", default=Decimal(0), max_digits=12, decimal_places=2)
     status = models.CharField(
         "état", max_length=12, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT, db_index=True
     )
@@ -152,7 +150,7 @@ class Tranche(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="tranches")
     label = models.CharField("libellé", max_length=120)
     planned_on = models.DateField("date prévue")
-    amount = models.DecimalField("montant (€)", **AMOUNT)
+    amount = models.DecimalField("montant (€)", max_digits=12, decimal_places=2)
 
     class Meta:
         verbose_name = "échéance"
@@ -173,7 +171,7 @@ class Payment(models.Model):
         Tranche, on_delete=models.PROTECT, null=True, blank=True, related_name="payments", verbose_name="échéance"
     )
     paid_on = models.DateField("date du versement")
-    amount = models.DecimalField("montant (€)", **AMOUNT)
+    amount = models.DecimalField("montant (€)", max_digits=12, decimal_places=2)
     reference = models.CharField("référence", max_length=100, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

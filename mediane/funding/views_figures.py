@@ -33,6 +33,7 @@ OPEN_DATA_COLUMNS = [
     "montant_verse_euros",
 ]
 FIRST_YEAR = 2000
+CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ def _rows(totals, code_of, label_of, url_of=lambda code: "") -> list[Row]:
             code=str(code_of(item)),
             label=label_of(item),
             count=item["count"],
-            granted=item["granted"] or Decimal(0),
-            paid=item["paid"] or Decimal(0),
+            granted=Decimal(item["granted"] or 0).quantize(CENT),
+            paid=Decimal(item["paid"] or 0).quantize(CENT),
             url=url_of(item),
         )
         for item in totals

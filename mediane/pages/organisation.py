@@ -142,6 +142,18 @@ SECTIONS: tuple[Section, ...] = (
             ),
         ),
     ),
+    Section(
+        "Financements",
+        (
+            Task(
+                "Instruction des demandes de financement",
+                "funding:instruction",
+                "Les demandes des structures : les prendre en instruction, décider, prévoir et enregistrer les "
+                "versements.",
+                "funding.instruct",
+            ),
+        ),
+    ),
 )
 
 
