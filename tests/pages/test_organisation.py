@@ -40,6 +40,7 @@ def hub_tasks(html: str) -> list[str]:
                 "Gérer les événements",
                 "Créer un événement",
                 "Imports de lieux",
+                "Instruction des demandes de financement",
             ],
         ),
     ],
