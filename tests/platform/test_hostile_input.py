@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import pytest
 from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -26,6 +27,7 @@ import mediane
 from mediane.accounts.enums import Role
 from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Contribution, Theme
+from mediane.funding.models import SupportingDocument, Tranche
 from mediane.orientation.diagnostic import QUESTIONS
 from mediane.orientation.search import CRITERIA
 from mediane.structures.models import ImportJob
@@ -33,6 +35,7 @@ from mediane.workinggroup.models import Dossier
 from tests.accounts.factories import UserFactory, verify_email
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
 from tests.events.factories import EventFactory, EventRegistrationFactory
+from tests.funding.factories import ApplicationFactory
 from tests.pages.factories import NewsItemFactory
 from tests.roadmap.factories import (
     ActionFactory,
@@ -269,6 +272,27 @@ PATTERNS: dict[str, Fill] = {
     "roadmap:statuses": NONE,
     "roadmap:status_create": NONE,
     "roadmap:status_edit": lambda world: {"pk": world.action.status_id},
+    # --- funding: applications, payments, figures (urls_applications.py) ---
+    "funding:my_applications": NONE,
+    "funding:application_create": lambda world: {"slug": world.application.scheme.slug},
+    "funding:application": lambda world: {"pk": world.application.pk},
+    "funding:application_edit": lambda world: {"pk": world.application.pk},
+    "funding:application_submit": lambda world: {"pk": world.application.pk},
+    "funding:document_upload": lambda world: {"pk": world.application.pk},
+    "funding:document": lambda world: {"pk": world.application.pk, "token": world.document.token},
+    "funding:document_remove": lambda world: {"pk": world.application.pk, "token": world.document.token},
+    "funding:instruction": NONE,
+    "funding:instruction_csv": NONE,
+    "funding:application_review": lambda world: {"pk": world.accepted.pk},
+    "funding:application_accept": lambda world: {"pk": world.accepted.pk},
+    "funding:application_refuse": lambda world: {"pk": world.accepted.pk},
+    "funding:tranche_add": lambda world: {"pk": world.accepted.pk},
+    "funding:tranche_remove": lambda world: {"pk": world.accepted.pk, "tranche_pk": world.tranche.pk},
+    "funding:payment_add": lambda world: {"pk": world.accepted.pk},
+    "funding:figures": NONE,
+    "funding:figures_csv": NONE,
+    "funding:figures_json": NONE,
+    # --- end funding: applications ---
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
 ADMIN_VALUES = {"object_id": "1", "app_label": "consultation", "url": "x", "content_type_id": "1", "id": "1"}
@@ -326,6 +350,11 @@ class World:
     # roadmap (manage)
     action: object = None
     milestone: object = None
+    # funding: a draft of a structure the « usager » manages, with a document; an accepted one with a tranche
+    application: object = None
+    document: object = None
+    accepted: object = None
+    tranche: object = None
 
 
 def _persona(email: str, **kwargs):
@@ -377,7 +406,8 @@ def world(settings, tmp_path):
         event=event,
         registration=EventRegistrationFactory(registrable=event),
     )
-    charter_world(users)
+    structures = charter_world(users)
+    funding_world(objects, structures[0])
     # roadmap (manage): an action with a status and a milestone
     objects.action = ActionFactory(status=StatusFactory())
     objects.milestone = MilestoneFactory(action=objects.action)
@@ -387,7 +417,7 @@ def world(settings, tmp_path):
     return users, objects
 
 
-def charter_world(users) -> None:
+def charter_world(users) -> tuple:
     """The charter: version 1 in force, version 2 a draft; the « usager » manages two structures, one has signed."""
     version = CharterVersionFactory(number=1)
     CharterVersionFactory(number=2, draft=True)
@@ -395,6 +425,19 @@ def charter_world(users) -> None:
     signed.managers.add(users["usager"])
     unsigned.managers.add(users["usager"])
     CharterSignatureFactory(version=version, structure=signed)
+    return signed, unsigned
+
+
+def funding_world(objects: World, structure) -> None:
+    """A draft application of `structure` with a supporting document, and an accepted one with a tranche."""
+    objects.application = ApplicationFactory(structure=structure)
+    objects.document = SupportingDocument(application=objects.application)
+    objects.document.take_upload(SimpleUploadedFile("devis.pdf", b"%PDF-1.4\n%%EOF\n"))
+    objects.document.save()
+    objects.accepted = ApplicationFactory(structure=structure, accepted=True)
+    objects.tranche = Tranche.objects.create(
+        application=objects.accepted, label="Avance", planned_on="2026-01-01", amount=1
+    )
 
 
 # --- Payloads --------------------------------------------------------------------------------------------
