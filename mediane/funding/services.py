@@ -68,6 +68,7 @@ class SchemeData:
     amount_text: str
     short_name: str = ""
     source_url: str = ""
+    period_text: str = ""
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     rate_percent: int | None = None
@@ -88,6 +89,7 @@ _TEXTS = {
     "description": ("La description", DESCRIPTION_MAX_LENGTH),
     "amount_text": ("Le montant en clair", 300),
     "unit_name": ("L'unité", 60),
+    "period_text": ("La période en clair", 200),
 }
 _REQUIRED = ("name", "funder", "summary", "description", "amount_text")
 
