@@ -74,6 +74,14 @@ class Scheme(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("funding:scheme", args=[self.slug])
 
+    @property
+    def ceiling_text(self) -> str:
+        return f"{eligibility.number(self.ceiling_euros)} €" if self.ceiling_euros is not None else ""
+
+    @property
+    def unit_amount_text(self) -> str:
+        return f"{eligibility.number(self.unit_amount_euros)} €" if self.unit_amount_euros is not None else ""
+
 
 FACT_CHOICES = [(fact.key, fact.label) for fact in eligibility.FACTS.values()]
 OPERATOR_CHOICES = [(op.key, op.label) for op in eligibility.OPERATORS.values()]
