@@ -1,9 +1,29 @@
 """App configuration of funding: schemes, their eligibility rules, applications and payments."""
 
+from importlib import import_module
+
 from django.apps import AppConfig
+from django.apps import apps as global_apps
+from django.db.models.signals import post_migrate
+
+
+def ensure_schemes(using: str = "default", **kwargs) -> None:
+    """The six seeded schemes are there after a `flush` too (tests that flush the database, the demo).
+
+    Only when there is no scheme at all: what organisers changed or removed is never given back. The list is the
+    data migration's, read from it, so that it exists once.
+    """
+    from .models import Scheme
+
+    if Scheme.objects.using(using).exists():
+        return
+    import_module("mediane.funding.migrations.0004_seed_schemes").seed(global_apps, None)
 
 
 class FundingConfig(AppConfig):
     name = "mediane.funding"
     label = "funding"
     verbose_name = "Financements"
+
+    def ready(self):
+        post_migrate.connect(ensure_schemes, sender=self, dispatch_uid="mediane.funding.ensure_schemes")

@@ -39,6 +39,9 @@ class Scheme(models.Model):
     summary = models.CharField("en une phrase", max_length=300)
     description = models.TextField("description", help_text="Le texte du dispositif, dans le Markdown du forum.")
     source_url = models.URLField("source officielle", max_length=300, blank=True)
+    period_text = models.CharField(
+        "période, en clair", max_length=200, blank=True, help_text="Par exemple « Chaque année depuis 1986 »."
+    )
     period_start = models.DateField("ouvert à partir du", null=True, blank=True)
     period_end = models.DateField("ouvert jusqu'au", null=True, blank=True)
     # How much: a rate of the eligible spending, a ceiling, or a fixed amount per unit (Conseiller numérique:
@@ -70,6 +73,14 @@ class Scheme(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("funding:scheme", args=[self.slug])
+
+    @property
+    def ceiling_text(self) -> str:
+        return f"{eligibility.number(self.ceiling_euros)} €" if self.ceiling_euros is not None else ""
+
+    @property
+    def unit_amount_text(self) -> str:
+        return f"{eligibility.number(self.unit_amount_euros)} €" if self.unit_amount_euros is not None else ""
 
 
 FACT_CHOICES = [(fact.key, fact.label) for fact in eligibility.FACTS.values()]

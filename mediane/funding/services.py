@@ -27,6 +27,8 @@ from .enums import FunderKind
 from .models import EligibilityRule, Scheme, StructureProfile
 
 MAX_RULES = 30
+# The words of /financements/ that are pages of their own: a scheme's slug never takes one (`urls_schemes.py`).
+RESERVED_SLUGS = frozenset({"eligibilite", "donnees", "organisation", "demandes", "paiements", "totaux"})
 DESCRIPTION_MAX_LENGTH = 20_000
 MAX_PEOPLE = 1_000_000
 MAX_POPULATION = 100_000_000
@@ -68,6 +70,7 @@ class SchemeData:
     amount_text: str
     short_name: str = ""
     source_url: str = ""
+    period_text: str = ""
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     rate_percent: int | None = None
@@ -88,6 +91,7 @@ _TEXTS = {
     "description": ("La description", DESCRIPTION_MAX_LENGTH),
     "amount_text": ("Le montant en clair", 300),
     "unit_name": ("L'unité", 60),
+    "period_text": ("La période en clair", 200),
 }
 _REQUIRED = ("name", "funder", "summary", "description", "amount_text")
 
@@ -134,6 +138,8 @@ def check_scheme(data: SchemeData, rules: Sequence[RuleData], *, scheme: Scheme 
             "par exemple « dgd-bibliotheques »."
         )
     else:
+        if data.slug in RESERVED_SLUGS:
+            errors.append(f"L'identifiant « {data.slug} » est réservé à une page du site : choisissez-en un autre.")
         taken = Scheme.objects.filter(slug=data.slug)
         if scheme is not None:
             taken = taken.exclude(pk=scheme.pk)

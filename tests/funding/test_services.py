@@ -39,10 +39,11 @@ def test_a_scheme_is_created_with_its_rules_in_order():
     ],
 )
 def test_a_rule_that_cannot_be_evaluated_is_refused_when_the_scheme_is_created_and_nothing_is_written(rule, message):
+    before = (Scheme.objects.count(), EligibilityRule.objects.count())
     with pytest.raises(SchemeError, match=message):
         services.create_scheme(DATA, [GOOD, rule])
-    assert not Scheme.objects.exists()
-    assert not EligibilityRule.objects.exists()
+    assert not Scheme.objects.filter(slug="ctl").exists()
+    assert (Scheme.objects.count(), EligibilityRule.objects.count()) == before
 
 
 def test_a_refused_edit_leaves_the_scheme_and_its_rules_as_they_were():
@@ -84,7 +85,7 @@ def test_a_slug_already_taken_is_refused():
 def test_a_control_character_in_a_rules_wording_is_refused():
     with pytest.raises(SchemeError, match="Règle 1"):
         services.create_scheme(DATA, [RuleData("charter_signed", "is_true", None, "signée\x00")])
-    assert not Scheme.objects.exists()
+    assert not Scheme.objects.filter(slug="ctl").exists()
 
 
 def test_the_models_clean_refuses_a_rule_that_cannot_be_evaluated():
@@ -122,3 +123,22 @@ def test_a_profile_with_an_impossible_population_is_refused(librarian):
     with pytest.raises(services.ProfileError, match="population desservie"):
         services.save_profile(StructureFactory(), ProfileData(population_served=0), by=librarian)
     assert not StructureProfile.objects.exists()
+
+
+def test_the_seeded_schemes_are_the_six_of_the_roadmap_and_every_rule_of_theirs_can_be_evaluated():
+    seeded = Scheme.objects.prefetch_related("rules")
+    assert [s.short_name for s in seeded] == [
+        "DGD Bibliothèques",
+        "BNR",
+        "CTL / CDLI",
+        "Fonds européens",
+        "France Relance, inclusion numérique",
+        "Conseiller numérique",
+    ]
+    for scheme in seeded:
+        assert scheme.rules.all(), scheme
+        services.check_rules(services.rules_of(scheme))
+        assert scheme.source_url.startswith("https://")
+    adviser = Scheme.objects.get(slug="conseiller-numerique")
+    assert (adviser.unit_amount_euros, adviser.figures_are_illustrative) == (50_000, False)
+    assert "titre d'exemple" in Scheme.objects.get(slug="dgd-bibliotheques").amount_text
