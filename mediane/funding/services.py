@@ -28,7 +28,19 @@ from .models import EligibilityRule, Scheme, StructureProfile
 
 MAX_RULES = 30
 # The words of /financements/ that are pages of their own: a scheme's slug never takes one (`urls_schemes.py`).
-RESERVED_SLUGS = frozenset({"eligibilite", "donnees", "organisation", "demandes", "paiements", "totaux"})
+RESERVED_SLUGS = frozenset(
+    {
+        "eligibilite",
+        "donnees",
+        "organisation",
+        "demandes",
+        "paiements",
+        "totaux",
+        "mes-demandes",
+        "instruction",
+        "chiffres",
+    }
+)
 DESCRIPTION_MAX_LENGTH = 20_000
 MAX_PEOPLE = 1_000_000
 MAX_POPULATION = 100_000_000

@@ -86,7 +86,11 @@ def application_create(request, slug):
     structures = Structure.objects.filter(managers=request.user).order_by("name", "pk")
     if not structures.exists():
         return render(request, "funding/applications/no_structure.html", {"scheme": scheme}, status=403)
-    form = ApplicationForm(request.POST or None, structures=structures)
+    # The finder links here with its structure chosen (`?structure=`); a number it is not, or a structure the person
+    # does not manage, is simply not chosen.
+    chosen = numbers.query_int(request.GET.get("structure"), default=0)
+    initial = {"structure": chosen} if chosen and any(s.pk == chosen for s in structures) else None
+    form = ApplicationForm(request.POST or None, structures=structures, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             application = services.create_application(

@@ -31,7 +31,7 @@ def _page(response) -> str:
 
 
 def test_a_manager_drafts_an_application_with_a_french_amount(client, librarian, structure):
-    scheme = SchemeFactory(slug="dgd-bibliotheques")
+    scheme = SchemeFactory(slug="dispositif-essai")
     client.force_login(librarian)
     form = client.get(reverse("funding:application_create", args=[scheme.slug]))
     assert form.status_code == 200 and "Médiathèque de Vénissieux" in _page(form)

@@ -13,7 +13,7 @@ import mediane.privatefiles
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("funding", "0002_rules_and_profiles"),
+        ("funding", "0004_seed_schemes"),
         ("structures", "0003_background_job_attempts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
