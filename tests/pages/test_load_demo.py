@@ -223,3 +223,24 @@ def test_the_roadmap_of_2020_and_2021_comes_from_the_2019_proposals_and_decision
 
 
 # --- end roadmap ---
+
+
+# --- funding: the demo applications (mediane/pages/demo/funding_applications.py) ---
+
+
+def test_the_funding_applications_are_at_every_stage_and_the_manager_sees_the_payment(demo, client):
+    from mediane.funding.enums import ApplicationStatus
+    from mediane.funding.models import Application, Payment
+
+    assert set(Application.objects.values_list("status", flat=True)) == set(ApplicationStatus.values)
+    cnum = Application.objects.get(scheme__slug="conseiller-numerique")
+    assert (cnum.amount_granted, cnum.amount_paid, day(cnum.decided_at)) == (50000, 25000, dt.date(2021, 4, 19))
+    assert [entry.at.year for entry in cnum.log.all()] == [2021] * len(cnum.log.all())
+    assert all(payment.paid_on >= day(payment.application.decided_at) for payment in Payment.objects.all())
+    client.force_login(User.objects.get(email="responsable@mediane.localhost"))
+    page = client.get(cnum.get_absolute_url()).content.decode()
+    assert "CNUM-2021-0142" in page and "Première année" in page
+    mine = client.get(reverse("funding:my_applications")).content.decode()
+    assert "Ouvrir le dimanche" in mine  # the draft
+    figures = client.get(reverse("funding:figures")).content.decode()
+    assert "Rhône (69)" in figures

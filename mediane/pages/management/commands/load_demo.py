@@ -38,6 +38,7 @@ from mediane.consultation import services
 from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Comment, Consultation, Contribution, Support, Theme
 from mediane.events.models import Event
+from mediane.funding.models import Application
 from mediane.pages.demo import charter, clock, consultation, today, workinggroup
 from mediane.pages.demo.comments import COMMENTS
 from mediane.pages.demo.contributions import CONTRIBUTIONS, HIDDEN
@@ -45,6 +46,7 @@ from mediane.pages.demo.contributions_assisted import ASSISTED
 from mediane.pages.demo.contributions_training import POPULAR_TRAINING, TRAINING, TRAINING_COMMENTS
 from mediane.pages.demo.events import load_events
 from mediane.pages.demo.forum import ThemeWriter, Window
+from mediane.pages.demo.funding_applications import load_applications
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
 from mediane.pages.demo.places import load_places
@@ -124,6 +126,14 @@ class Command(BaseCommand):
                     agenda = load_events(timezone.now(), participant, self.step)
                 self.stdout.write(self.style.SUCCESS(f"Agenda de démonstration chargé : {agenda['événements']}."))
                 added = True
+        manager = User.objects.filter(email="responsable@mediane.localhost").first()
+        if organiser and manager and not Application.objects.exists():  # and the funding applications
+            with transaction.atomic():
+                counts = load_applications(organiser, manager, self.step)
+            self.stdout.write(
+                self.style.SUCCESS(f"Demandes de financement chargées : {counts['demandes de financement']}.")
+            )
+            added = True
         if not added:
             self.stdout.write(ALREADY_LOADED)
 
@@ -175,6 +185,7 @@ class Command(BaseCommand):
         places = load_places(organiser, self.step)
         charter_counts = charter.load_charter(organiser, self.people["responsable"], self.step)
         agenda = load_events(self.now, self.people["participante"], self.step)
+        applications = load_applications(organiser, self.people["responsable"], self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -192,6 +203,7 @@ class Command(BaseCommand):
             **places,
             **charter_counts,
             **agenda,
+            **applications,
         }
 
     def ensure_person(self, persona: Persona) -> User:
