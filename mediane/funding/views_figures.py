@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from mediane import numbers
 from mediane.accounts.territories import departement_label
-from mediane.charts import Chart, bar_chart
+from mediane.charts import Chart, stacked_bar_chart
 from mediane.downloads import csv_download, json_download
 
 from .models_applications import Application
@@ -85,13 +85,8 @@ def _rows(totals, code_of, label_of, url_of=lambda code: "") -> list[Row]:
 
 
 def _breakdown(slug: str, title: str, label_header: str, rows: list[Row]) -> Breakdown:
-    chart = bar_chart(
-        slug,
-        title,
-        [(row.label, row.granted, row.url) for row in rows],
-        label_header,
-        "Montant accordé",
-        show=euros,
+    chart = stacked_bar_chart(
+        slug, title, [(row.label, row.granted, row.url) for row in rows], label_header, "Montant accordé", show=euros
     )
     return Breakdown(slug, title, label_header, rows, chart)
 
