@@ -161,6 +161,21 @@ def application_edit(request, pk):
     )
 
 
+def _form_page(request, application: Application, form, act, done: str, page_title: str, submit: str, **extra):
+    """A form about one application: on a valid POST, `act(cleaned_data)` calls one service, then back to the
+    application with `done`; the service's French refusal goes back on the form (400), with nothing written."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except services.ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, done)
+            return redirect(application)
+    context = {"form": form, "application": application, "page_title": page_title, "submit": submit, **extra}
+    return render(request, "funding/applications/action_form.html", context, status=400 if form.is_bound else 200)
+
+
 @login_required
 @writes_limited
 def document_upload(request, pk):
@@ -168,26 +183,15 @@ def document_upload(request, pk):
     application = _application(request, pk)
     if not request.user.has_perm("funding.edit_application", application):
         raise PermissionDenied
-    form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_document(application, form.cleaned_data["file"], by=request.user)
-        except services.ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, "La pièce est ajoutée.")
-            return redirect(application)
-    return render(
+    return _form_page(
         request,
-        "funding/applications/action_form.html",
-        {
-            "form": form,
-            "application": application,
-            "page_title": "Ajouter une pièce justificative",
-            "submit": "Envoyer la pièce",
-            "multipart": True,
-        },
-        status=400 if form.is_bound else 200,
+        application,
+        DocumentForm(request.POST or None, request.FILES or None),
+        lambda data: services.add_document(application, data["file"], by=request.user),
+        "La pièce est ajoutée.",
+        "Ajouter une pièce justificative",
+        "Envoyer la pièce",
+        multipart=True,
     )
 
 
@@ -260,50 +264,35 @@ def application_review(request, pk):
     )
 
 
-def _decision(request, pk, form_class, decide, template_title: str, done: str):
-    application = _instructed(request, pk)
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            decide(application, form.cleaned_data)
-        except services.ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, done)
-            return redirect(application)
-    return render(
-        request,
-        "funding/applications/action_form.html",
-        {"form": form, "application": application, "page_title": template_title, "submit": template_title},
-        status=400 if form.is_bound else 200,
-    )
-
-
 @login_required
 @writes_limited
 def application_accept(request, pk):
-    return _decision(
+    application = _instructed(request, pk)
+    return _form_page(
         request,
-        pk,
-        AcceptForm,
-        lambda application, data: services.accept_application(
+        application,
+        AcceptForm(request.POST or None),
+        lambda data: services.accept_application(
             application, data["amount_granted"], by=request.user, note=data.get("note") or ""
         ),
-        "Accepter la demande",
         "La demande est acceptée. Vous pouvez prévoir l'échéancier et enregistrer les versements.",
+        "Accepter la demande",
+        "Accepter la demande",
     )
 
 
 @login_required
 @writes_limited
 def application_refuse(request, pk):
-    return _decision(
+    application = _instructed(request, pk)
+    return _form_page(
         request,
-        pk,
-        RefuseForm,
-        lambda application, data: services.refuse_application(application, data["reason"], by=request.user),
-        "Refuser la demande",
+        application,
+        RefuseForm(request.POST or None),
+        lambda data: services.refuse_application(application, data["reason"], by=request.user),
         "La demande est refusée. La structure lit le motif sur la page de sa demande.",
+        "Refuser la demande",
+        "Refuser la demande",
     )
 
 
@@ -311,21 +300,16 @@ def application_refuse(request, pk):
 @writes_limited
 def tranche_add(request, pk):
     application = _instructed(request, pk)
-    form = TrancheForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.add_tranche(application, data["label"], data["planned_on"], data["amount"], by=request.user)
-        except services.ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, "L'échéance est ajoutée.")
-            return redirect(application)
-    return render(
+    return _form_page(
         request,
-        "funding/applications/action_form.html",
-        {"form": form, "application": application, "page_title": "Ajouter une échéance", "submit": "Ajouter"},
-        status=400 if form.is_bound else 200,
+        application,
+        TrancheForm(request.POST or None),
+        lambda data: services.add_tranche(
+            application, data["label"], data["planned_on"], data["amount"], by=request.user
+        ),
+        "L'échéance est ajoutée.",
+        "Ajouter une échéance",
+        "Ajouter",
     )
 
 
@@ -348,24 +332,14 @@ def tranche_remove(request, pk, tranche_pk):
 def payment_add(request, pk):
     application = _instructed(request, pk)
     form = PaymentForm(request.POST or None, application=application)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_payment(application, form.payment_data(), by=request.user)
-        except services.ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, "Le versement est enregistré.")
-            return redirect(application)
-    return render(
+    return _form_page(
         request,
-        "funding/applications/action_form.html",
-        {
-            "form": form,
-            "application": application,
-            "page_title": "Enregistrer un versement",
-            "submit": "Enregistrer le versement",
-        },
-        status=400 if form.is_bound else 200,
+        application,
+        form,
+        lambda data: services.record_payment(application, form.payment_data(), by=request.user),
+        "Le versement est enregistré.",
+        "Enregistrer un versement",
+        "Enregistrer le versement",
     )
 
 
