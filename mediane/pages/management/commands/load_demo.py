@@ -45,6 +45,7 @@ from mediane.pages.demo.contributions_assisted import ASSISTED
 from mediane.pages.demo.contributions_training import POPULAR_TRAINING, TRAINING, TRAINING_COMMENTS
 from mediane.pages.demo.events import load_events
 from mediane.pages.demo.forum import ThemeWriter, Window
+from mediane.pages.demo.funding import load_funding
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
 from mediane.pages.demo.places import load_places
@@ -175,6 +176,7 @@ class Command(BaseCommand):
         places = load_places(organiser, self.step)
         charter_counts = charter.load_charter(organiser, self.people["responsable"], self.step)
         agenda = load_events(self.now, self.people["participante"], self.step)
+        funding = load_funding(self.people["responsable"], self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -192,6 +194,7 @@ class Command(BaseCommand):
             **places,
             **charter_counts,
             **agenda,
+            **funding,
         }
 
     def ensure_person(self, persona: Persona) -> User:
