@@ -58,6 +58,17 @@ def test_the_list_shows_unpublished_schemes_to_organisers_only(client, organiser
     assert "Non publié" in page
 
 
+def test_the_organisers_list_runs_a_constant_number_of_queries(client, organiser, django_assert_num_queries):
+    client.force_login(organiser)
+    client.get(reverse("funding:manage"))
+    with django_assert_num_queries(5) as small:
+        client.get(reverse("funding:manage"))
+    for _ in range(5):
+        EligibilityRuleFactory.create_batch(2, scheme=SchemeFactory(unpublished=True))
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(reverse("funding:manage"))
+
+
 def test_an_organiser_creates_a_scheme_with_its_rules_written_in_plain_text(client, organiser):
     client.force_login(organiser)
     rules = [
