@@ -33,6 +33,7 @@ from mediane.api_contract import (
 )
 from mediane.consultation.api import router as consultation_router
 from mediane.events.api import router as events_router
+from mediane.funding.api import router as funding_router
 from mediane.orientation.api import router as orientation_router
 from mediane.roadmap.api import router as roadmap_router
 from mediane.structures.api import router as structures_router
@@ -175,6 +176,7 @@ api.add_router("/v1/", orientation_router)
 api.add_router("/v1/", structures_router)
 api.add_router("/v1/", events_router)
 api.add_router("/v1/", roadmap_router)
+api.add_router("/v1/", funding_router)
 
 
 def _error(request, status: int, detail: str):

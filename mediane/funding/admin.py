@@ -6,6 +6,7 @@ message under the rule. The organisers' pages (`views_manage.py`) are the usual 
 """
 
 from django.contrib import admin
+from django.db import models
 
 from . import eligibility
 from .models import EligibilityRule, Scheme, StructureProfile
@@ -30,6 +31,7 @@ class SchemeAdmin(admin.ModelAdmin):
     list_filter = ["published", "funder_kind"]
     search_fields = ["name", "short_name", "funder"]
     prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [EligibilityRuleInline]
 
 

@@ -185,11 +185,16 @@ def _is_int(value: Any) -> bool:
 def check_rule(fact_key: str, operator: str, value: Any, *, name: str = "Cette règle") -> None:
     """Raise RuleError when the rule cannot be evaluated: unknown fact, operator not allowed for the fact's type,
     value of the wrong type, value outside the fact's list. `name` names the rule in the message (« Règle 2 »)."""
+    if not fact_key:
+        raise RuleError(f"{name} : choisissez le critère que la règle teste, par exemple « type de structure ».")
     fact = FACTS.get(fact_key)
     if fact is None:
         known = ", ".join(f"« {f.key} » ({f.label})" for f in FACTS.values())
         raise RuleError(f"{name} : le critère « {fact_key} » n'existe pas. Choisissez l'un de ceux-ci : {known}.")
     allowed = OPERATORS_BY_TYPE[fact.type]
+    if not operator:
+        words = ", ".join(f"« {OPERATORS[key].label} »" for key in allowed)
+        raise RuleError(f"{name} : choisissez la condition de la règle : {words}.")
     if operator not in allowed:
         words = ", ".join(f"« {OPERATORS[key].label} »" for key in allowed)
         shown = OPERATORS[operator].label if operator in OPERATORS else operator

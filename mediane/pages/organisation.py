@@ -132,6 +132,23 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "Financements",
+        (
+            Task(
+                "Dispositifs de financement",
+                "funding:manage",
+                "Les aides et leurs règles d'éligibilité, publiées ou non : les modifier, les publier.",
+                "funding.manage_schemes",
+            ),
+            Task(
+                "Créer un dispositif",
+                "funding:scheme_create",
+                "Une nouvelle aide : son financeur, son montant et les règles qui disent qui peut en bénéficier.",
+                "funding.manage_schemes",
+            ),
+        ),
+    ),
+    Section(
         "Lieux de médiation numérique",
         (
             Task(

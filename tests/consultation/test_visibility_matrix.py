@@ -271,6 +271,12 @@ OTHER_PARAMETERS = {
     "evenements/inscriptions/<str:token>/confirmer/": "a registration, by its secret token",
     "evenements/inscriptions/<str:token>/je-ne-peux-plus-venir/": "a registration, by its secret token",
     "api/v1/evenements/<event_id>": "an event",
+    # --- funding: schemes (their matrix: tests/funding/test_visibility_matrix.py) ---
+    "financements/<slug:slug>/": "a funding scheme",
+    "financements/organisation/<slug:slug>/modifier/": "a funding scheme",
+    "financements/organisation/<slug:slug>/publication/": "a funding scheme",
+    "financements/eligibilite/structures/<int:structure_pk>/profil/": "a structure (its managers only)",
+    "api/v1/financements/dispositifs/<slug>": "a funding scheme",
     "structures/imports/<int:pk>/": "a place import",
     "structures/imports/<int:pk>/avancement/": "a place import",
     "structures/imports/<int:pk>/importer/": "a place import",
@@ -283,7 +289,7 @@ OTHER_PARAMETERS = {
     "admin/r/<path:content_type_id>/<path:object_id>/": "any object, for staff: a redirect to its own page",
     "admin/accounts/user/<id>/password/": "a person, for staff",
     "admin/^(?P<app_label>auth|dsfr|account|accounts|structures|consultation|synthesis|workinggroup|roadmap|events"
-    "|pages)/$": "an app",
+    "|funding|pages)/$": "an app",
     "admin/(?P<url>.*)$": "the admin's catch-all",
     "api/<path:rest>": "any address under /api/ that no route matches: the API's JSON 404",
 }

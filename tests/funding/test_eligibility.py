@@ -2,7 +2,7 @@
 evaluated, and properties over any rule and any facts."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mediane.funding import eligibility
@@ -199,6 +199,8 @@ def valid_rules(draw):
     return Rule(fact.key, operator, value)
 
 
+# No deadline: the machine is shared, and a slow example is not a wrong one.
+@settings(deadline=None)
 @given(st.lists(valid_rules(), max_size=6), facts_strategy)
 def test_any_checked_rule_evaluates_on_any_facts_with_a_sentence(rules, facts):
     for rule in rules:
@@ -216,6 +218,7 @@ def test_any_checked_rule_evaluates_on_any_facts_with_a_sentence(rules, facts):
         assert evaluation.verdict == Verdict.ELIGIBLE
 
 
+@settings(deadline=None)
 @given(valid_rules(), facts_strategy)
 def test_in_and_not_in_and_their_pairs_are_opposites_on_a_known_fact(rule, facts):
     opposite = {"in": "not_in", "not_in": "in", "any_of": "none_of", "none_of": "any_of", "is_true": "is_false"}
@@ -224,3 +227,12 @@ def test_in_and_not_in_and_their_pairs_are_opposites_on_a_known_fact(rule, facts
     first = outcome(rule, facts)
     second = outcome(Rule(rule.fact, opposite[rule.operator], rule.value), facts)
     assert {first, second} == {Outcome.PASSES, Outcome.FAILS}
+
+
+def test_the_eligibility_core_imports_nothing_of_django():
+    import subprocess
+    import sys
+
+    code = "import sys, mediane.funding.eligibility; print(any(m.startswith('django') for m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # noqa: S603
+    assert result.stdout.strip() == "False"

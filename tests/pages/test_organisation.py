@@ -39,6 +39,8 @@ def hub_tasks(html: str) -> list[str]:
                 "Versions de la charte",
                 "Gérer les événements",
                 "Créer un événement",
+                "Dispositifs de financement",
+                "Créer un dispositif",
                 "Imports de lieux",
                 "Instruction des demandes de financement",
             ],

@@ -60,6 +60,8 @@ def test_the_site_map_lists_every_section_of_the_site(client, site):
         "La feuille de route",
         "Charte de l'inclusion numérique en bibliothèque",
         "Données ouvertes de la feuille de route",
+        "Financements",
+        "À quelles aides ma bibliothèque peut-elle prétendre ?",
         "Les financements en chiffres",
         "Se connecter",
         "Créer un compte",

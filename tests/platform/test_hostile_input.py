@@ -272,6 +272,19 @@ PATTERNS: dict[str, Fill] = {
     "roadmap:statuses": NONE,
     "roadmap:status_create": NONE,
     "roadmap:status_edit": lambda world: {"pk": world.action.status_id},
+    # --- funding: schemes, the eligibility finder, the profile (urls_schemes.py) ---
+    "funding:schemes": NONE,
+    "funding:finder": NONE,
+    "funding:profile": lambda world: {"structure_pk": world.place.structure_id},
+    "funding:schemes_csv": NONE,
+    "funding:schemes_json": NONE,
+    "funding:manage": NONE,
+    "funding:scheme_create": NONE,
+    "funding:scheme_edit": lambda world: {"slug": "dgd-bibliotheques"},
+    "funding:scheme_publish": lambda world: {"slug": "dgd-bibliotheques"},
+    "funding:scheme": lambda world: {"slug": "dgd-bibliotheques"},
+    "api:list_schemes": NONE,
+    "api:get_scheme": lambda world: {"slug": "dgd-bibliotheques"},
     # --- funding: applications, payments, figures (urls_applications.py) ---
     "funding:my_applications": NONE,
     "funding:application_create": lambda world: {"slug": world.application.scheme.slug},
@@ -407,6 +420,7 @@ def world(settings, tmp_path):
         registration=EventRegistrationFactory(registrable=event),
     )
     structures = charter_world(users)
+    objects.place.structure.managers.add(users["usager"])  # funding: the profile of a structure the usager manages
     funding_world(objects, structures[0])
     # roadmap (manage): an action with a status and a milestone
     objects.action = ActionFactory(status=StatusFactory())
@@ -461,7 +475,8 @@ def _parameter_names() -> list[str]:
               "action", "publish_anyway", "edit", "remise_par", "limit", "cursor", "sort", "kind", "category",
               "departement", "commune", "services", "login", "password", "email", "password1", "password2",
               "remember", "code", "oldpassword", "key", "retour", "insee", "code_insee", "code_postal",
-              "par"}  # fmt: skip
+              "par", "structure", "publier", "add_rule", "rules-TOTAL_FORMS", "rules-INITIAL_FORMS",
+              "rules-0-fact", "rules-0-operator", "rules-0-value", "rules-0-wording"}  # fmt: skip
     return sorted(names)
 
 

@@ -46,6 +46,7 @@ from mediane.pages.demo.contributions_assisted import ASSISTED
 from mediane.pages.demo.contributions_training import POPULAR_TRAINING, TRAINING, TRAINING_COMMENTS
 from mediane.pages.demo.events import load_events
 from mediane.pages.demo.forum import ThemeWriter, Window
+from mediane.pages.demo.funding import load_funding
 from mediane.pages.demo.funding_applications import load_applications
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
@@ -185,6 +186,7 @@ class Command(BaseCommand):
         places = load_places(organiser, self.step)
         charter_counts = charter.load_charter(organiser, self.people["responsable"], self.step)
         agenda = load_events(self.now, self.people["participante"], self.step)
+        funding = load_funding(self.people["responsable"], self.step)
         applications = load_applications(organiser, self.people["responsable"], self.step)
         return {
             "comptes": len(self.people),
@@ -203,6 +205,7 @@ class Command(BaseCommand):
             **places,
             **charter_counts,
             **agenda,
+            **funding,
             **applications,
         }
 
