@@ -132,6 +132,23 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "Kit de ressources",
+        (
+            Task(
+                "Gérer le kit",
+                "training:kit_manage",
+                "Les outils et ressources pédagogiques du kit, brouillons compris : les modifier, les publier.",
+                "training.manage_kit",
+            ),
+            Task(
+                "Ajouter une ressource au kit",
+                "training:kit_create",
+                "Un outil, une fiche, un jeu ou un parcours, avec ses compétences, ses publics et sa licence.",
+                "training.manage_kit",
+            ),
+        ),
+    ),
+    Section(
         "Lieux de médiation numérique",
         (
             Task(

@@ -39,6 +39,8 @@ def hub_tasks(html: str) -> list[str]:
                 "Versions de la charte",
                 "Gérer les événements",
                 "Créer un événement",
+                "Gérer le kit",
+                "Ajouter une ressource au kit",
                 "Imports de lieux",
             ],
         ),

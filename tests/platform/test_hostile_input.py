@@ -42,6 +42,7 @@ from tests.roadmap.factories import (
     StatusFactory,
 )
 from tests.structures.factories import PlaceFactory
+from tests.training.factories_kit import KitResourceFactory, pix_competence
 from tests.workinggroup.factories import DecisionFactory, MeetingFactory, MemberFactory, published_synthesis
 
 pytestmark = pytest.mark.django_db
@@ -269,6 +270,16 @@ PATTERNS: dict[str, Fill] = {
     "roadmap:statuses": NONE,
     "roadmap:status_create": NONE,
     "roadmap:status_edit": lambda world: {"pk": world.action.status_id},
+    # --- training: the kit ---
+    "training:kit": NONE,
+    "training:kit_manage": NONE,
+    "training:kit_create": NONE,
+    "training:kit_resource": lambda world: {"slug": world.kit_resource.slug},
+    "training:kit_edit": lambda world: {"slug": world.kit_resource.slug},
+    "training:kit_publish": lambda world: {"slug": world.kit_resource.slug},
+    "training:kit_unpublish": lambda world: {"slug": world.kit_resource.slug},
+    "api:list_kit_resources": NONE,
+    "api:get_kit_resource": lambda world: {"slug": world.kit_resource.slug},
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
 ADMIN_VALUES = {"object_id": "1", "app_label": "consultation", "url": "x", "content_type_id": "1", "id": "1"}
@@ -326,6 +337,8 @@ class World:
     # roadmap (manage)
     action: object = None
     milestone: object = None
+    # training (kit)
+    kit_resource: object = None
 
 
 def _persona(email: str, **kwargs):
@@ -381,6 +394,7 @@ def world(settings, tmp_path):
     # roadmap (manage): an action with a status and a milestone
     objects.action = ActionFactory(status=StatusFactory())
     objects.milestone = MilestoneFactory(action=objects.action)
+    objects.kit_resource = KitResourceFactory(competences=[pix_competence("1.1", "Mener une recherche")])
     for counted in (theme, closed_theme):  # the factories leave the denormalised counter at 0
         published = Contribution.objects.filter(theme=counted, status=ContributionStatus.PUBLISHED).count()
         Theme.objects.filter(pk=counted.pk).update(published_count=published)
