@@ -45,6 +45,7 @@ from mediane.pages.demo.contributions_assisted import ASSISTED
 from mediane.pages.demo.contributions_training import POPULAR_TRAINING, TRAINING, TRAINING_COMMENTS
 from mediane.pages.demo.events import load_events
 from mediane.pages.demo.forum import ThemeWriter, Window
+from mediane.pages.demo.kit import load_kit
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
 from mediane.pages.demo.places import load_places
@@ -53,6 +54,7 @@ from mediane.pages.demo.synthesis import synthesise
 from mediane.pages.models import NewsItem
 from mediane.roadmap.models import Action, CharterVersion
 from mediane.structures.models import Place
+from mediane.training.models_kit import KitResource
 
 ALREADY_LOADED = "Données de démonstration déjà chargées : rien à faire."
 OLDER_DEMO = (
@@ -124,6 +126,11 @@ class Command(BaseCommand):
                     agenda = load_events(timezone.now(), participant, self.step)
                 self.stdout.write(self.style.SUCCESS(f"Agenda de démonstration chargé : {agenda['événements']}."))
                 added = True
+        if not KitResource.objects.exists():  # and the kit, before it existed
+            with transaction.atomic():
+                kit = load_kit(self.step)
+            self.stdout.write(self.style.SUCCESS(f"Kit de démonstration chargé : {kit['ressources du kit']}."))
+            added = True
         if not added:
             self.stdout.write(ALREADY_LOADED)
 
@@ -175,6 +182,7 @@ class Command(BaseCommand):
         places = load_places(organiser, self.step)
         charter_counts = charter.load_charter(organiser, self.people["responsable"], self.step)
         agenda = load_events(self.now, self.people["participante"], self.step)
+        kit = load_kit(self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -192,6 +200,7 @@ class Command(BaseCommand):
             **places,
             **charter_counts,
             **agenda,
+            **kit,
         }
 
     def ensure_person(self, persona: Persona) -> User:
