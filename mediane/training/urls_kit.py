@@ -6,6 +6,8 @@ from . import views_kit
 
 urlpatterns = [
     path("kit/", views_kit.kit, name="kit"),
+    path("kit/kit-de-ressources.csv", views_kit.kit_csv, name="kit_csv"),
+    path("kit/kit-de-ressources.json", views_kit.kit_json, name="kit_json"),
     path("kit/gestion/", views_kit.kit_manage, name="kit_manage"),
     path("kit/gestion/nouvelle/", views_kit.kit_create, name="kit_create"),
     path("kit/<slug:slug>/", views_kit.kit_resource, name="kit_resource"),

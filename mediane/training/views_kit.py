@@ -18,9 +18,10 @@ from django.views.decorators.http import require_POST
 from mediane import numbers
 from mediane.consultation.markup import render_markup
 from mediane.consultation.search import highlight
+from mediane.downloads import csv_download, json_download
 from mediane.ratelimits import writes_limited
 
-from . import services_kit
+from . import open_data_kit, services_kit
 from .enums_kit import KitFormat, KitLicence, KitPublic
 from .forms_kit import KitResourceForm, KitSearchForm, competence_choices
 from .models_kit import KitResource
@@ -112,6 +113,16 @@ def kit_resource(request, slug):
             "can_manage": request.user.has_perm("training.manage_kit"),
         },
     )
+
+
+def kit_csv(request):
+    """Every published resource, one CSV row each (open data)."""
+    return csv_download(open_data_kit.rows(), "kit-de-ressources.csv", header=open_data_kit.NAMES)
+
+
+def kit_json(request):
+    """Every published resource, one JSON object each (open data)."""
+    return json_download(open_data_kit.rows(), open_data_kit.NAMES, "kit-de-ressources.json")
 
 
 # --- Organisers' pages -------------------------------------------------------------------------------------

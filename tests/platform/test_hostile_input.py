@@ -272,6 +272,8 @@ PATTERNS: dict[str, Fill] = {
     "roadmap:status_edit": lambda world: {"pk": world.action.status_id},
     # --- training: the kit ---
     "training:kit": NONE,
+    "training:kit_csv": NONE,
+    "training:kit_json": NONE,
     "training:kit_manage": NONE,
     "training:kit_create": NONE,
     "training:kit_resource": lambda world: {"slug": world.kit_resource.slug},

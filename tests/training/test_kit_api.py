@@ -1,6 +1,8 @@
 """The kit's API (/api/v1/formation/kit): published resources only, with their tags in words, in a constant
 number of queries."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -50,3 +52,37 @@ def test_the_list_runs_three_queries_whatever_its_size(client, django_assert_num
 
     with django_assert_num_queries(3):
         assert len(client.get(reverse("api:list_kit_resources")).json()) == count
+
+
+# --- Open data ---
+
+
+def test_the_open_data_lists_published_resources_only_in_csv_and_json(client, settings):
+    settings.MEDIANE_BASE_URL = "https://mediane.example.org"
+    KitResourceFactory(
+        title="Jeu « =SOMME » des données",
+        slug="jeu-donnees",
+        format=KitFormat.GAME,
+        publics=[KitPublic.YOUTH, KitPublic.PARENTS],
+        competences=[pix_competence("4.2", "Protéger les données")],
+    )
+    KitResourceFactory(title="Brouillon", draft=True)
+
+    csv = b"".join(client.get(reverse("training:kit_csv")).streaming_content).decode()
+    [row] = json.loads(b"".join(client.get(reverse("training:kit_json")).streaming_content))
+
+    assert csv.splitlines()[0].startswith("adresse,titre,resume,lien,auteur,format,licence,publics")
+    assert "Brouillon" not in csv and len(csv.splitlines()) == 2
+    assert row["titre"] == "Jeu « =SOMME » des données"
+    assert (row["format"], row["publics"], row["competences"]) == ("Jeu", "Jeunes ; Parents", "4.2")
+    assert row["page"] == "https://mediane.example.org/formation/kit/jeu-donnees/"
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_the_open_data_runs_three_queries_whatever_its_size(client, django_assert_num_queries, count):
+    for _ in range(count):
+        KitResourceFactory(publics=[KitPublic.PARENTS])
+
+    with django_assert_num_queries(3):
+        body = b"".join(client.get(reverse("training:kit_json")).streaming_content)
+    assert len(json.loads(body)) == count

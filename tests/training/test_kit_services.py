@@ -161,3 +161,22 @@ def test_on_postgresql_the_kit_is_searched_through_its_stored_indexed_tsvector()
         assert cursor.fetchone() == ("ALWAYS",)
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'kit_search_vector_gin'")
         assert "gin (search_vector)" in cursor.fetchone()[0]
+
+
+def test_a_lost_sqlite_trigger_of_the_kit_is_recreated_after_migrate_and_the_index_rebuilt():
+    from django.db import connection
+
+    from mediane.consultation.search import repair_fulltext_triggers
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite seulement : PostgreSQL garde son index.")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER training_kitresource_fts_ai")
+    _published("Créé sans déclencheur", "Un titre que l'index ne connaît pas encore.")
+    assert _found("déclencheur")[0] == []
+
+    assert repair_fulltext_triggers() == ["training_kitresource_fts_ai"]
+
+    assert _found("déclencheur")[0] == ["Créé sans déclencheur"]
+    _published("Après réparation", "Un autre déclencheur.")
+    assert len(_found("déclencheur")[0]) == 2

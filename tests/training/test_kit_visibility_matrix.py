@@ -39,6 +39,8 @@ def organisers(ok=200):
 MATRIX = {
     "training:kit": ("get", lambda persona, state: 200),
     "training:kit_resource": ("get", published_or_organiser),
+    "training:kit_csv": ("get", lambda persona, state: 200),
+    "training:kit_json": ("get", lambda persona, state: 200),
     "training:kit_manage": ("get", organisers()),
     "training:kit_create": ("get", organisers()),
     "training:kit_edit": ("get", organisers()),
@@ -63,7 +65,14 @@ def _user(persona):
 
 
 def _url(name, resource):
-    if name in ("training:kit", "training:kit_manage", "training:kit_create", "api:list_kit_resources"):
+    if name in (
+        "training:kit",
+        "training:kit_csv",
+        "training:kit_json",
+        "training:kit_manage",
+        "training:kit_create",
+        "api:list_kit_resources",
+    ):
         return reverse(name)
     if name == "api:get_kit_resource":
         return reverse(name, kwargs={"slug": resource.slug})
@@ -87,13 +96,14 @@ def test_each_persona_sees_what_the_rule_says(client, persona, state):
         expected = rule(persona, state)
         with transaction.atomic():  # a write by one request (publish) never changes what the next sees
             response = getattr(client, method)(_url(name, resource))
+            body = b"".join(response.streaming_content) if response.streaming else response.content
             transaction.set_rollback(True)
         if expected == LOGIN:
             assert response.status_code == 302 and "/compte/login/" in response["Location"], name
         else:
             assert response.status_code == expected, (name, persona, state, response.status_code)
         if state == "draft" and name not in DRAFT_SHOWN:
-            assert SECRET_DRAFT.encode() not in response.content, (name, persona, "a draft leaked")
+            assert SECRET_DRAFT.encode() not in body, (name, persona, "a draft leaked")
     for name, rule in API.items():
         response = client.get(_url(name, resource))
         assert response.status_code == rule(state), (name, state)
