@@ -328,3 +328,32 @@ def purge_older_than(queryset: models.QuerySet, retention: timedelta, *, field: 
     with transaction.atomic():
         deleted, per_model = queryset.filter(**{f"{field}__lt": cutoff}).delete()
     return per_model.get(queryset.model._meta.label, 0)
+
+
+def purge_orphans(
+    folder: str, *, older_than: timedelta = timedelta(days=1), holders: list[type[models.Model]] | None = None
+) -> list[str]:
+    """Deletes the files of a storage folder that no row holds any more, and returns their names: a file written
+    by an upload whose transaction then rolled back (the file is stored before the row's INSERT). Every model's
+    `PrivateFileField` of that folder counts, so models that share a folder never lose each other's files; files
+    younger than `older_than` are left, so an upload in progress is never taken for an orphan. `holders`: where to
+    look for the names held (every installed model by default)."""
+    from django.apps import apps
+
+    held: set[str] = set()
+    for model in holders if holders is not None else apps.get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, PrivateFileField) and field.folder == folder:
+                held.update(model._default_manager.exclude(**{field.attname: ""}).values_list(field.attname, flat=True))
+    try:
+        _, files = private_storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    cutoff = timezone.now() - older_than
+    purged = []
+    for file_name in files:
+        name = f"{folder}/{file_name}"
+        if name not in held and private_storage.get_modified_time(name) < cutoff:
+            private_storage.delete(name)
+            purged.append(name)
+    return purged

@@ -125,41 +125,68 @@ def match_expression(terms: list[str], any_term: bool = False, vendor: str | Non
     return (" OR " if any_term else " AND ").join(f'"{term}"' for term in terms)
 
 
-# The full-text clauses, per engine: (rank expression, match condition). Each takes the match expression
-# as its only parameter, and both name the contribution table so they can join any contribution query.
-_RANK_SQL = {
-    "sqlite": "-bm25(consultation_contribution_fts)",
-    "postgresql": "ts_rank(consultation_contribution.search_vector, to_tsquery('simple', %s))",
-}
-_MATCH_SQL = {
-    "sqlite": "consultation_contribution_fts.rowid = consultation_contribution.id "
-    "AND consultation_contribution_fts MATCH %s",
-    # `search_vector` is the stored tsvector of search_text, GIN-indexed (migration 0003).
-    "postgresql": "consultation_contribution.search_vector @@ to_tsquery('simple', %s)",
-}
+# The table that the forum searches; other apps index their own table the same way (`index_table`).
+CONTRIBUTION_TABLE = "consultation_contribution"
+_TABLES_KEPT: list[str] = [CONTRIBUTION_TABLE]
+
+
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _checked(table: str) -> str:
+    if not _IDENTIFIER.fullmatch(table):
+        raise ValueError(f"Not a table name: {table!r}")
+    return table
+
+
+def index_table(table: str) -> None:
+    """Declares another table searched like contributions: a `search_text` column of `search_document`s, an
+    FTS5 table `<table>_fts` with the triggers of `sqlite_triggers(table)` on SQLite, a stored `search_vector`
+    column on PostgreSQL (created by the app's own migration). Its triggers are then repaired after `migrate`."""
+    if _checked(table) not in _TABLES_KEPT:
+        _TABLES_KEPT.append(table)
+
+
+def _rank_sql(table: str, vendor: str) -> str:
+    if vendor == "postgresql":
+        return f"ts_rank({table}.search_vector, to_tsquery('simple', %s))"
+    return f"-bm25({table}_fts)"
+
+
+def _match_sql(table: str, vendor: str) -> str:
+    if vendor == "postgresql":
+        # `search_vector` is the stored tsvector of search_text, GIN-indexed (the table's migration).
+        return f"{table}.search_vector @@ to_tsquery('simple', %s)"
+    # The FTS5 table is joined by rowid (bm25 only works on the table being matched).
+    return f"{table}_fts.rowid = {table}.id AND {table}_fts MATCH %s"
+
+
 _POOL_MATCH_SQL = "search_vector @@ to_tsquery('simple', %s)"
-_EXTRA_TABLES = {"sqlite": ["consultation_contribution_fts"], "postgresql": []}
 
 
-def fulltext_clauses(expression: str, vendor: str | None = None, rank: bool = True) -> dict:
-    """Arguments for `QuerySet.extra()` that keep the rows matching `expression`, with their `search_rank`.
+def fulltext_clauses(expression: str, vendor: str | None = None, rank: bool = True, table: str = "") -> dict:
+    """Arguments for `QuerySet.extra()` that keep the rows of `table` (contributions by default) matching
+    `expression`, with their `search_rank`.
 
     On SQLite the FTS5 table is joined by rowid (bm25 only works on the table being matched); on
-    PostgreSQL the condition is the indexed `to_tsvector(...) @@ to_tsquery(...)`.
+    PostgreSQL the condition is the indexed `search_vector @@ to_tsquery(...)`. The table's name comes from
+    code, never from a request; the expression is always a bound parameter.
     """
     vendor = vendor or connection.vendor
-    if vendor not in _MATCH_SQL:
+    table = _checked(table or CONTRIBUTION_TABLE)
+    if vendor not in ("sqlite", "postgresql"):
         raise NotImplementedError(f"Full-text search is not available on {vendor}.")
     rank_params = [expression] if vendor == "postgresql" else []
-    match = _MATCH_SQL[vendor]
+    match = _match_sql(table, vendor)
     if not rank and vendor == "postgresql":
         # Used inside a subquery, where Django aliases the table (U0): a qualified name would point at
         # the outer query's row and make the subquery correlated. The subquery has no join, so the bare
         # column name is unambiguous.
         match = _POOL_MATCH_SQL
-    clauses: dict = {"tables": _EXTRA_TABLES[vendor], "where": [match], "params": [expression]}
+    tables = [f"{table}_fts"] if vendor == "sqlite" else []
+    clauses: dict = {"tables": tables, "where": [match], "params": [expression]}
     if rank:
-        clauses.update(select={"search_rank": _RANK_SQL[vendor]}, select_params=rank_params)
+        clauses.update(select={"search_rank": _rank_sql(table, vendor)}, select_params=rank_params)
     return clauses
 
 
@@ -175,46 +202,54 @@ def ranks_in_pool(vendor: str | None = None) -> bool:
 
 # --- Keeping the SQLite index alive -------------------------------------------------------------------
 
-# Copy of the triggers created by migration 0002. On SQLite, a migration that alters the contribution
-# table rebuilds it (create, copy, drop, rename), and dropping the old table drops its triggers: the
-# index would then silently go stale. `repair_fulltext_triggers` runs after every `migrate`.
-SQLITE_TRIGGERS = {
-    "consultation_contribution_fts_ai": "CREATE TRIGGER consultation_contribution_fts_ai AFTER INSERT "
-    "ON consultation_contribution BEGIN "
-    "INSERT INTO consultation_contribution_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
-    "consultation_contribution_fts_ad": "CREATE TRIGGER consultation_contribution_fts_ad AFTER DELETE "
-    "ON consultation_contribution BEGIN "
-    "INSERT INTO consultation_contribution_fts(consultation_contribution_fts, rowid, search_text) "
-    "VALUES ('delete', old.id, old.search_text); END",
-    "consultation_contribution_fts_au": "CREATE TRIGGER consultation_contribution_fts_au AFTER UPDATE OF "
-    "search_text ON consultation_contribution BEGIN "
-    "INSERT INTO consultation_contribution_fts(consultation_contribution_fts, rowid, search_text) "
-    "VALUES ('delete', old.id, old.search_text); "
-    "INSERT INTO consultation_contribution_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
-}
+
+# Copy of the triggers created by migration 0002 (and by the migrations of tables declared with `index_table`).
+# On SQLite, a migration that alters an indexed table rebuilds it (create, copy, drop, rename), and dropping the
+# old table drops its triggers: the index would then silently go stale. `repair_fulltext_triggers` runs after
+# every `migrate`.
+def sqlite_triggers(table: str) -> dict[str, str]:
+    """The SQLite triggers that keep `<table>_fts` in step with `<table>.search_text`, by name."""
+    fts = f"{_checked(table)}_fts"
+    # Table names come from code (`index_table`), checked to be plain identifiers.
+    return {
+        f"{fts}_ai": f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "  # noqa: S608
+        f"INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text); END",
+        f"{fts}_ad": f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "  # noqa: S608
+        f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES ('delete', old.id, old.search_text); END",
+        f"{fts}_au": f"CREATE TRIGGER {fts}_au AFTER UPDATE OF search_text ON {table} BEGIN "  # noqa: S608
+        f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
+        f"INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text); END",
+    }
+
+
+SQLITE_TRIGGERS = sqlite_triggers(CONTRIBUTION_TABLE)
 
 
 def repair_fulltext_triggers(using: str = "default", **kwargs) -> list[str]:
-    """Recreate the missing SQLite triggers and rebuild the index; returns the names recreated.
+    """Recreate the missing SQLite triggers of every indexed table and rebuild its index; returns the names
+    recreated.
 
-    Does nothing before migration 0002 has created the FTS table, nor on PostgreSQL (an index survives
-    ALTER TABLE there). Connected to `post_migrate`.
+    Does nothing for a table whose FTS table does not exist yet (before its migration), nor on PostgreSQL (an
+    index survives ALTER TABLE there). Connected to `post_migrate`.
     """
     from django.db import connections
 
     conn = connections[using]
     if conn.vendor != "sqlite":
         return []
+    recreated: list[str] = []
     with conn.cursor() as cursor:
-        cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE %s", ["consultation_contribution_fts%"])
-        present = {name for (name,) in cursor.fetchall()}
-        if "consultation_contribution_fts" not in present:
-            return []
-        missing = [name for name in SQLITE_TRIGGERS if name not in present]
-        for name in missing:
-            cursor.execute(SQLITE_TRIGGERS[name])
-        if missing:
-            cursor.execute(
-                "INSERT INTO consultation_contribution_fts(consultation_contribution_fts) VALUES ('rebuild')"
-            )
-    return missing
+        for table in _TABLES_KEPT:
+            fts = f"{table}_fts"
+            cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE %s", [f"{fts}%"])
+            present = {name for (name,) in cursor.fetchall()}
+            if fts not in present:
+                continue
+            triggers = sqlite_triggers(table)
+            missing = [name for name in triggers if name not in present]
+            for name in missing:
+                cursor.execute(triggers[name])
+            if missing:
+                cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")  # noqa: S608 - a table of code
+            recreated.extend(missing)
+    return recreated

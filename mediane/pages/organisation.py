@@ -146,6 +146,30 @@ SECTIONS: tuple[Section, ...] = (
                 "Une nouvelle aide : son financeur, son montant et les règles qui disent qui peut en bénéficier.",
                 "funding.manage_schemes",
             ),
+            Task(
+                "Instruction des demandes de financement",
+                "funding:instruction",
+                "Les demandes des structures : les prendre en instruction, décider, prévoir et enregistrer les "
+                "versements.",
+                "funding.instruct",
+            ),
+        ),
+    ),
+    Section(
+        "Kit de ressources",
+        (
+            Task(
+                "Gérer le kit",
+                "training:kit_manage",
+                "Les outils et ressources pédagogiques du kit, brouillons compris : les modifier, les publier.",
+                "training.manage_kit",
+            ),
+            Task(
+                "Ajouter une ressource au kit",
+                "training:kit_create",
+                "Un outil, une fiche, un jeu ou un parcours, avec ses compétences, ses publics et sa licence.",
+                "training.manage_kit",
+            ),
         ),
     ),
     Section(
@@ -156,18 +180,6 @@ SECTIONS: tuple[Section, ...] = (
                 "structures:imports",
                 "Importer un fichier de lieux et lire le bilan de chaque import.",
                 "structures.view_imports",
-            ),
-        ),
-    ),
-    Section(
-        "Financements",
-        (
-            Task(
-                "Instruction des demandes de financement",
-                "funding:instruction",
-                "Les demandes des structures : les prendre en instruction, décider, prévoir et enregistrer les "
-                "versements.",
-                "funding.instruct",
             ),
         ),
     ),

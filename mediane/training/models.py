@@ -112,3 +112,6 @@ class CompetenceLabel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} (depuis le {self.valid_from:%d/%m/%Y})"
+
+
+from .models_kit import KitAudience, KitResource  # noqa: E402, F401 - the kit's models, in their own module

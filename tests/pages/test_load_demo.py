@@ -257,3 +257,22 @@ def test_the_funding_applications_are_at_every_stage_and_the_manager_sees_the_pa
     assert "Ouvrir le dimanche" in mine  # the draft
     figures = client.get(reverse("funding:figures")).content.decode()
     assert "Rhône (69)" in figures
+
+
+# --- training: the kit (mediane/pages/demo/kit.py) ---
+
+
+def test_the_kit_has_a_dozen_real_resources_searchable_in_french_and_one_draft(demo, client):
+    from mediane.training.enums_kit import KitLicence
+    from mediane.training.models_kit import KitResource
+
+    assert KitResource.objects.published().count() >= 10
+    assert KitResource.objects.filter(published=False).count() == 1
+    assert "ressources du kit" in demo.output
+    assert not KitResource.objects.exclude(licence=KitLicence.UNSPECIFIED).exists()  # no licence is guessed
+    html = client.get(reverse("training:kit"), {"q": "demarche"}).content.decode()
+    assert "Solidarité Numérique" in html and "Aidants Connect" in html
+    assert "Mon premier courriel" not in client.get(reverse("training:kit")).content.decode()
+
+
+# --- end training: the kit ---

@@ -45,6 +45,7 @@ from tests.roadmap.factories import (
     StatusFactory,
 )
 from tests.structures.factories import PlaceFactory
+from tests.training.factories_kit import KitResourceFactory, pix_competence
 from tests.workinggroup.factories import DecisionFactory, MeetingFactory, MemberFactory, published_synthesis
 
 pytestmark = pytest.mark.django_db
@@ -306,6 +307,18 @@ PATTERNS: dict[str, Fill] = {
     "funding:figures_csv": NONE,
     "funding:figures_json": NONE,
     # --- end funding: applications ---
+    # --- training: the kit ---
+    "training:kit": NONE,
+    "training:kit_csv": NONE,
+    "training:kit_json": NONE,
+    "training:kit_manage": NONE,
+    "training:kit_create": NONE,
+    "training:kit_resource": lambda world: {"slug": world.kit_resource.slug},
+    "training:kit_edit": lambda world: {"slug": world.kit_resource.slug},
+    "training:kit_publish": lambda world: {"slug": world.kit_resource.slug},
+    "training:kit_unpublish": lambda world: {"slug": world.kit_resource.slug},
+    "api:list_kit_resources": NONE,
+    "api:get_kit_resource": lambda world: {"slug": world.kit_resource.slug},
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
 ADMIN_VALUES = {"object_id": "1", "app_label": "consultation", "url": "x", "content_type_id": "1", "id": "1"}
@@ -368,6 +381,8 @@ class World:
     document: object = None
     accepted: object = None
     tranche: object = None
+    # training (kit)
+    kit_resource: object = None
 
 
 def _persona(email: str, **kwargs):
@@ -425,6 +440,7 @@ def world(settings, tmp_path):
     # roadmap (manage): an action with a status and a milestone
     objects.action = ActionFactory(status=StatusFactory())
     objects.milestone = MilestoneFactory(action=objects.action)
+    objects.kit_resource = KitResourceFactory(competences=[pix_competence("1.1", "Mener une recherche")])
     for counted in (theme, closed_theme):  # the factories leave the denormalised counter at 0
         published = Contribution.objects.filter(theme=counted, status=ContributionStatus.PUBLISHED).count()
         Theme.objects.filter(pk=counted.pk).update(published_count=published)

@@ -32,6 +32,8 @@ STATUSES = {
     ("get", "/api/v1/feuille-de-route/actions/{action_id}"): READ | BY_ID,
     ("get", "/api/v1/financements/dispositifs"): READ,
     ("get", "/api/v1/financements/dispositifs/{slug}"): READ | BY_ID,
+    ("get", "/api/v1/formation/kit"): READ,
+    ("get", "/api/v1/formation/kit/{slug}"): READ | BY_ID,
 }
 
 

@@ -20,6 +20,7 @@ from mediane.privatefiles import (
     megabytes,
     private_storage,
     purge_older_than,
+    purge_orphans,
     serve_private_file,
 )
 from tests.accounts.factories import UserFactory
@@ -341,3 +342,17 @@ def test_the_uploader_is_kept_for_the_record(documents):
     document.save()
 
     assert SupportingDocument.objects.get().uploaded_by == user
+
+
+def test_a_file_that_no_row_holds_is_purged_once_old_enough_and_the_held_ones_stay(documents):
+    """A rolled-back upload leaves its file (it is stored before the row's INSERT)."""
+    held = saved_document()
+    orphan = private_storage.save("documents/orphelin.pdf", upload(PDF_BYTES))
+    holders = [SupportingDocument]  # its app is not installed: named here
+
+    assert purge_orphans("documents", holders=holders) == []  # too young: maybe an upload in progress
+    assert purge_orphans("documents", older_than=timedelta(0), holders=holders) == [orphan]
+
+    assert not private_storage.exists(orphan)
+    assert private_storage.exists(held.file.name)
+    assert purge_orphans("nulle-part", older_than=timedelta(0), holders=holders) == []

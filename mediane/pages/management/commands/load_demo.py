@@ -48,6 +48,7 @@ from mediane.pages.demo.events import load_events
 from mediane.pages.demo.forum import ThemeWriter, Window
 from mediane.pages.demo.funding import load_funding
 from mediane.pages.demo.funding_applications import load_applications
+from mediane.pages.demo.kit import load_kit
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
 from mediane.pages.demo.places import load_places
@@ -56,6 +57,7 @@ from mediane.pages.demo.synthesis import synthesise
 from mediane.pages.models import NewsItem
 from mediane.roadmap.models import Action, CharterVersion
 from mediane.structures.models import Place
+from mediane.training.models_kit import KitResource
 
 ALREADY_LOADED = "Données de démonstration déjà chargées : rien à faire."
 OLDER_DEMO = (
@@ -135,6 +137,11 @@ class Command(BaseCommand):
                 self.style.SUCCESS(f"Demandes de financement chargées : {counts['demandes de financement']}.")
             )
             added = True
+        if not KitResource.objects.exists():  # and the kit, before it existed
+            with transaction.atomic():
+                kit = load_kit(self.step)
+            self.stdout.write(self.style.SUCCESS(f"Kit de démonstration chargé : {kit['ressources du kit']}."))
+            added = True
         if not added:
             self.stdout.write(ALREADY_LOADED)
 
@@ -188,6 +195,7 @@ class Command(BaseCommand):
         agenda = load_events(self.now, self.people["participante"], self.step)
         funding = load_funding(self.people["responsable"], self.step)
         applications = load_applications(organiser, self.people["responsable"], self.step)
+        kit = load_kit(self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -207,6 +215,7 @@ class Command(BaseCommand):
             **agenda,
             **funding,
             **applications,
+            **kit,
         }
 
     def ensure_person(self, persona: Persona) -> User:
