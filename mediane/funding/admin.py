@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.db import models
 
 from . import eligibility
-from .models import EligibilityRule, Scheme, StructureProfile
+from .models import Application, ApplicationLog, EligibilityRule, Payment, Scheme, StructureProfile, Tranche
 
 
 class EligibilityRuleInline(admin.TabularInline):
@@ -40,3 +40,52 @@ class StructureProfileAdmin(admin.ModelAdmin):
     list_display = ["structure", "rural_area", "priority_neighbourhood", "population_served", "staff_trained"]
     autocomplete_fields = ["structure"]
     readonly_fields = ["updated_at", "updated_by"]
+
+
+# --- Applications: read-only. Every write goes through `services_applications.py` (the transitions table, the
+# history, the payments under the application's row lock); an edit here would bypass them. Supporting documents are
+# not shown: a private file has no address, and is downloaded from the application's page after a permission check.
+
+
+class _ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ApplicationLogInline(_ReadOnlyInline):
+    model = ApplicationLog
+    fields = ["at", "event", "from_status", "to_status", "actor_name", "note"]
+
+
+class TrancheInline(_ReadOnlyInline):
+    model = Tranche
+    fields = ["label", "planned_on", "amount"]
+
+
+class PaymentInline(_ReadOnlyInline):
+    model = Payment
+    fields = ["paid_on", "amount", "tranche", "reference"]
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ["title", "structure", "scheme", "status", "amount_requested", "amount_granted", "amount_paid"]
+    list_filter = ["status", "scheme"]
+    search_fields = ["title", "structure__name"]
+    list_select_related = ["structure", "scheme"]
+    inlines = [TrancheInline, PaymentInline, ApplicationLogInline]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -256,3 +256,14 @@ def test_the_csv_of_applications_follows_the_filters(client, organiser):
     body = b"".join(response.streaming_content).decode()
     assert body.startswith("numero,dispositif")
     assert "'=HYPERLINK(1)" in body and "En Gironde" not in body
+
+
+def test_the_admin_shows_an_application_with_its_history_and_changes_nothing(admin_client, organiser):
+    application = ApplicationFactory(accepted=True, title="Vue dans l'administration")
+    Payment.objects.create(application=application, paid_on=timezone.localdate(), amount=Decimal("10"))
+    assert admin_client.get(reverse("admin:funding_application_changelist")).status_code == 200
+    page = admin_client.get(reverse("admin:funding_application_change", args=[application.pk]))
+    assert page.status_code == 200 and "Vue dans l" in _page(page)
+    assert admin_client.get(reverse("admin:funding_application_add")).status_code == 403
+    response = admin_client.post(reverse("admin:funding_application_delete", args=[application.pk]), {"post": "yes"})
+    assert response.status_code == 403 and Application.objects.filter(pk=application.pk).exists()
