@@ -27,3 +27,9 @@ class FundingConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(ensure_schemes, sender=self, dispatch_uid="mediane.funding.ensure_schemes")
+        # The account page links a structure's manager to their funding applications (accounts is below funding).
+        from mediane.accounts.panels import register_profile_panel
+
+        from . import views_applications
+
+        register_profile_panel("funding/applications/profile_panel.html", views_applications.profile_panel)

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -394,3 +395,16 @@ def instruction_csv(request):
             ]
 
     return csv_download(rows(), "demandes-de-financement.csv", header=CSV_HEADER)
+
+
+# --- Panels on other apps' pages (registered in apps.py) -------------------------------------------------------
+
+
+def profile_panel(request) -> dict | None:
+    """The account page's link to « Mes demandes de financement », for a manager of a structure. One query."""
+    if not request.user.is_authenticated:
+        return None
+    managed = Structure.objects.filter(managers=request.user).aggregate(
+        structures=Count("pk", distinct=True), applications=Count("funding_applications", distinct=True)
+    )
+    return managed if managed["structures"] else None

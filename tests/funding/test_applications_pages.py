@@ -267,3 +267,14 @@ def test_the_admin_shows_an_application_with_its_history_and_changes_nothing(adm
     assert admin_client.get(reverse("admin:funding_application_add")).status_code == 403
     response = admin_client.post(reverse("admin:funding_application_delete", args=[application.pk]), {"post": "yes"})
     assert response.status_code == 403 and Application.objects.filter(pk=application.pk).exists()
+
+
+def test_the_account_page_of_a_manager_links_to_their_applications(client, librarian, structure, citizen):
+    ApplicationFactory(structure=structure)
+    ApplicationFactory(structure=structure, submitted=True)
+    client.force_login(librarian)
+    page = _page(client.get(reverse("accounts:profile")))
+    assert "Vos structures ont 2 demandes de financement." in page
+    assert reverse("funding:my_applications") in page
+    client.force_login(citizen)
+    assert reverse("funding:my_applications") not in _page(client.get(reverse("accounts:profile")))
