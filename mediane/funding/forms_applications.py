@@ -23,6 +23,7 @@ from .services_applications import (
     TITLE_MAX_LENGTH,
     ApplicationData,
     PaymentData,
+    euros,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -38,10 +39,12 @@ def read_euros(value: str, label: str = "Le montant") -> Decimal:
         text = re.sub(r"[ \u00a0\u202f]", "", text)
     text = text.replace(",", ".", 1) if text.count(",") == 1 and "." not in text else text
     try:
-        numbers.parse_decimal(text, minimum=0, maximum=float(MAX_AMOUNT), label=label, example="12 500,50")
+        numbers.parse_decimal(text, label=label, example="12 500,50")
         amount = Decimal(text)
     except (numbers.NumberError, InvalidOperation) as error:
         raise forms.ValidationError(str(error)) from None
+    if amount > MAX_AMOUNT:
+        raise forms.ValidationError(f"{label} doit valoir au plus {euros(MAX_AMOUNT)}.")
     if amount <= 0:
         raise forms.ValidationError(f"{label} doit être plus grand que 0 €, par exemple 12 500.")
     if amount != amount.quantize(Decimal("0.01")):
