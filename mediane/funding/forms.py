@@ -135,6 +135,7 @@ class RuleForm(Form):
         label="Ce que demande le dispositif, en clair (facultatif)",
         required=False,
         max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Par exemple « ce dispositif est ouvert aux communes et intercommunalités ».",
     )
 

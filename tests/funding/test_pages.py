@@ -42,6 +42,7 @@ def test_a_scheme_page_gives_its_text_amounts_and_rules_in_plain_words(client):
     assert "<h1>Conseiller numérique France Services</h1>" in page
     assert "50\u202f000 € par poste de conseiller numérique" in page
     assert "Ce dispositif est ouvert aux collectivités" in page
+    assert "<strong>50 000 € par poste, sur deux ans</strong>" in page  # the Markdown subset, rendered
     assert "Chiffre donné à titre d'exemple" not in page
 
 
