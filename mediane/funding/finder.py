@@ -92,7 +92,7 @@ def structure_facts(structure: Structure) -> StructureFacts:
         set_declared("population", profile.population_served)
     elif commune and commune.population:
         facts.values["population"] = commune.population
-        facts.sources["population"] = f"{FROM_COMMUNES} ({commune.name})"
+        facts.sources["population"] = f"{FROM_COMMUNES}, pour {commune.name}"
     else:
         facts.values["population"] = None
         facts.sources["population"] = NOT_DECLARED

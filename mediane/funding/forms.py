@@ -135,6 +135,7 @@ class RuleForm(Form):
         label="Ce que demande le dispositif, en clair (facultatif)",
         required=False,
         max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Par exemple « ce dispositif est ouvert aux communes et intercommunalités ».",
     )
 
@@ -153,13 +154,26 @@ class RuleForm(Form):
 
 
 class BaseRuleFormSet(forms.BaseFormSet):
-    def rules(self) -> list[RuleData]:
-        """The rules in their order, blank rows and rows marked « Supprimer » left out."""
+    def kept_forms(self) -> list[RuleForm]:
+        """The rows that are rules, in their order: blank rows and rows marked « Supprimer » left out. The services
+        number the rules in this order (« Règle 2 »)."""
         return [
-            form.rule_data()
+            form
             for form in self.forms
             if not form.is_blank() and not (self.can_delete and form.cleaned_data.get("DELETE"))
         ]
+
+    def rules(self) -> list[RuleData]:
+        return [form.rule_data() for form in self.kept_forms()]
+
+    def show_refusals(self, messages: list[str]) -> None:
+        """Each refusal « Règle N : … » of the services also under the row of rule N, where it is fixed."""
+        kept = self.kept_forms()
+        for message in messages:
+            match = re.match(r"Règle (\d+) :", message)
+            number = numbers.query_int(match.group(1), default=0) if match else 0
+            if 1 <= number <= len(kept):
+                kept[number - 1].add_error(None, message)
 
 
 RuleFormSet = forms.formset_factory(

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from mediane import downloads, numbers, text
 from mediane.consultation.markup import render_markup
@@ -54,7 +55,8 @@ def scheme_detail(request, slug):
         {
             "scheme": scheme,
             "rules": list(scheme.rules.all()),
-            "description_html": render_markup(scheme.description),
+            # Sanitised by the forum's Markdown subset (nh3): safe to show as HTML.
+            "description_html": mark_safe(render_markup(scheme.description)),  # noqa: S308
             "can_manage": request.user.has_perm("funding.manage_schemes"),
         },
     )

@@ -54,6 +54,7 @@ def _save(request, scheme: Scheme | None):
         except services.SchemeError as error:
             for message in error.messages:
                 form.add_error(None, message)
+            rules.show_refusals(error.messages)
         else:
             return redirect(scheme)
     status = 400 if data is not None and not adding else 200

@@ -236,3 +236,29 @@ def test_the_eligibility_core_imports_nothing_of_django():
     code = "import sys, mediane.funding.eligibility; print(any(m.startswith('django') for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # noqa: S603
     assert result.stdout.strip() == "False"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 300_000) | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4),
+    max_leaves=8,
+)
+
+
+@settings(deadline=None)
+@given(
+    st.sampled_from([*FACTS, "", "surface"]),
+    st.sampled_from([*eligibility.OPERATORS, "", "contains"]),
+    json_values | st.lists(st.sampled_from([*eligibility.STRUCTURE_KINDS, *eligibility.LABELS, "84", "69"])),
+    facts_strategy,
+)
+def test_any_rule_is_either_refused_when_saved_or_evaluated_without_error(fact, operator, value, facts):
+    """What an organiser or a forged request may write: `check_rule` refuses it in French, or the finder can
+    evaluate it on any structure. Nothing is left for the finder to trip on."""
+    try:
+        check_rule(fact, operator, value, name="Règle 1")
+    except RuleError as error:
+        assert str(error).startswith("Règle 1 : ")
+        return
+    result = evaluate([Rule(fact, operator, value)], facts).results[0]
+    assert result.why

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_the_population_comes_from_the_communes_reference():
     facts = finder.structure_facts(StructureFactory(insee_code="69029", departement="69", region="84"))
     assert facts.values["population"] > 40_000  # Bron
-    assert facts.sources["population"] == "d'après le référentiel des communes (Bron)"
+    assert facts.sources["population"] == "d'après le référentiel des communes, pour Bron"
 
 
 def test_a_declared_population_served_replaces_the_communes():

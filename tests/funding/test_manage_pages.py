@@ -212,3 +212,14 @@ def test_the_admin_refuses_a_rule_that_cannot_be_evaluated_and_saves_nothing(adm
     data["rules-0-value"] = "1000"
     assert admin_client.post(reverse("admin:funding_scheme_add"), data).status_code == 302
     assert Scheme.objects.get(slug="aide-admin").rules.get().value == 1000
+
+
+def test_a_refused_rule_is_also_said_under_its_own_row(client, organiser):
+    client.force_login(organiser)
+    rules = [("structure_kind", "in", "commune", ""), ("", "", "", ""), ("population", "in", "1", "")]
+    response = client.post(reverse("funding:scheme_create"), scheme_post(rules))
+    page = unescape(response.content.decode())
+    message = "Règle 2 : la condition « est l'une de ces valeurs » ne s'applique pas"
+    assert page.count(message) == 2  # above the form, and in the third row (the blank one is not a rule)
+    third_row = page.split('id="regle-3"', 1)[1].split("</fieldset>", 1)[0]
+    assert message in third_row

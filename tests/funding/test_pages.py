@@ -42,6 +42,7 @@ def test_a_scheme_page_gives_its_text_amounts_and_rules_in_plain_words(client):
     assert "<h1>Conseiller numérique France Services</h1>" in page
     assert "50\u202f000 € par poste de conseiller numérique" in page
     assert "Ce dispositif est ouvert aux collectivités" in page
+    assert "<strong>50 000 € par poste, sur deux ans</strong>" in page  # the Markdown subset, rendered
     assert "Chiffre donné à titre d'exemple" not in page
 
 
@@ -81,8 +82,8 @@ def test_a_manager_of_one_structure_gets_its_results_eligible_first_with_each_ru
     assert "Votre structure est une bibliothèque municipale" in page
     assert "Nous ne savons pas encore ceci de votre structure : lieu en quartier prioritaire." in page
     assert reverse("funding:profile", args=[library.pk]) in page
-    assert "D'après le référentiel des communes" in page
-    assert "Déclaré par votre structure le" in page
+    assert "(d'après le référentiel des communes" in page
+    assert "(déclaré par votre structure le" in page
     assert "Condition remplie :" in page
 
 
@@ -208,3 +209,9 @@ def test_the_open_data_lists_published_schemes_one_row_per_rule(client):
     assert len(csv.strip().splitlines()) == 1 + rules
     data = client.get(reverse("funding:schemes_json")).getvalue().decode()
     assert '"dispositif": "dgd-bibliotheques"' in data
+
+
+def test_the_forums_open_data_page_links_the_schemes_downloads(client):
+    page = client.get(reverse("consultation:open_data")).content.decode()
+    assert reverse("funding:schemes_csv") in page
+    assert reverse("funding:schemes_json") in page
