@@ -23,7 +23,7 @@ from django.db.models.signals import post_delete, pre_save
 from django.dispatch import receiver
 from django.http import FileResponse, Http404, HttpRequest
 from django.utils import timezone
-from django.utils.functional import LazyObject, empty
+from django.utils.functional import LazyObject, empty, lazy
 
 from mediane.text import find_control_character
 
@@ -267,15 +267,20 @@ class PrivateDocument(models.Model):
 # --- Form field ---
 
 
+def _hint() -> str:
+    return f"Un PDF ou une photo (JPEG ou PNG), de {settings.MEDIANE_PRIVATE_FILE_MAX_MB} Mo au plus."
+
+
+# Lazy: a form's fields are built when its class is defined, before a test or a deployment changes the setting.
+_upload_hint = lazy(_hint, str)
+
+
 class PrivateFileFormField(forms.FileField):
     """A file input that accepts a PDF or an image of at most `MEDIANE_PRIVATE_FILE_MAX_MB`, by content; the
     cleaned value is the upload, with `private_type` (a `FileType`) set on it."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "help_text",
-            f"Un PDF ou une photo (JPEG ou PNG), de {settings.MEDIANE_PRIVATE_FILE_MAX_MB} Mo au plus.",
-        )
+        kwargs.setdefault("help_text", _upload_hint())
         kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}))
         super().__init__(**kwargs)
         self.error_messages.setdefault("required", "Choisissez le fichier à envoyer.")

@@ -59,12 +59,17 @@ class KitSearchForm(Form):
 
 
 class KitResourceForm(Form):
-    title = forms.CharField(label="Titre", max_length=TITLE_MAX_LENGTH)
+    title = forms.CharField(
+        label="Titre",
+        max_length=TITLE_MAX_LENGTH,
+        error_messages={"required": "Donnez un titre à la ressource."},
+    )
     summary = forms.CharField(
         label="Résumé",
         max_length=SUMMARY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=f"Une ou deux phrases, affichées dans la liste ({SUMMARY_MAX_LENGTH} caractères au plus).",
+        error_messages={"required": "Écrivez un résumé d'une ou deux phrases : il s'affiche dans la liste du kit."},
     )
     description = forms.CharField(
         label="Description (facultatif)",

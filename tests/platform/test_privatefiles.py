@@ -182,10 +182,20 @@ def test_an_upload_of_exactly_ten_megabytes_is_received(client, db):
     assert response.content.decode() == "reçu : PDF"
 
 
-def test_the_form_field_tells_the_browser_which_types_to_offer():
-    html = str(UploadForm()["document"])
+def test_the_form_field_is_drawn_as_a_dsfr_upload_with_its_types_its_hint_and_its_error(settings):
+    from django.template.loader import render_to_string
 
+    settings.MEDIANE_PRIVATE_FILE_MAX_MB = 1
+    form = UploadForm({}, {"document": upload(HTML_BYTES, name="page.pdf")})
+    form.is_valid()
+
+    html = render_to_string("components/field.html", {"field": form["document"]})
+
+    assert 'class="fr-upload"' in html and 'type="file"' in html
     assert 'accept="application/pdf,image/jpeg,image/png,image/webp"' in html
+    assert "Un PDF ou une photo (JPEG ou PNG), de 1 Mo au plus." in html  # the hint follows the setting
+    assert 'aria-describedby="id_document-messages"' in html and 'aria-invalid="true"' in html
+    assert "Ce fichier n&#x27;est pas un PDF ni une image (JPEG ou PNG)" in html
 
 
 # --- Storage ---

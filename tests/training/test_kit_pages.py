@@ -166,6 +166,7 @@ def test_a_form_with_errors_says_what_to_fix_and_writes_nothing(client, organise
     assert response.status_code == 400
     assert not KitResource.objects.exists()
     html = response.content.decode()
+    assert "Donnez un titre à la ressource." in html
     assert "Saisissez une URL valide." in html
     assert "Sélectionnez un choix valide" in html
 
