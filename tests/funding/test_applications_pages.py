@@ -278,3 +278,15 @@ def test_the_account_page_of_a_manager_links_to_their_applications(client, libra
     assert reverse("funding:my_applications") in page
     client.force_login(citizen)
     assert reverse("funding:my_applications") not in _page(client.get(reverse("accounts:profile")))
+
+
+def test_the_instruction_list_pages_keep_their_filters(client, organiser):
+    rhone = StructureFactory(departement="69")
+    for number in range(52):
+        ApplicationFactory(structure=rhone, title=f"Demande {number:02d}")
+    ApplicationFactory(title="En Gironde", structure=StructureFactory(departement="33"))
+    client.force_login(organiser)
+    first = _page(client.get(reverse("funding:instruction"), {"departement": "69"}))
+    assert "52 demandes." in first and "departement=69&amp;page=2" in first
+    second = _page(client.get(reverse("funding:instruction"), {"departement": "69", "page": "2"}))
+    assert second.count("Demande 0") == 2 and "En Gironde" not in second  # the two oldest, « Demande 00 » and « 01 »
