@@ -9,6 +9,9 @@ recording payments at the same moment take their turn and can never pay more tha
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,11 +21,13 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from mediane import text
+from mediane.jobs.queue import enqueue
 from mediane.structures.models import Structure
 
 from .enums import ApplicationEvent, ApplicationStatus
 from .models import Scheme
 from .models_applications import Application, ApplicationLog, Payment, SupportingDocument, Tranche
+from .tasks import send_application_email
 
 TITLE_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 10_000
@@ -42,6 +47,26 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     S.ACCEPTED: frozenset(),
     S.REFUSED: frozenset(),
 }
+
+
+# Set by `without_emails()`: applications written for people who do not exist (the demo) tell no one.
+_silent: ContextVar[bool] = ContextVar("funding_silent", default=False)
+
+
+@contextmanager
+def without_emails() -> Iterator[None]:
+    """Within this block, applications are written as usual but no e-mail is queued (demo data)."""
+    token = _silent.set(True)
+    try:
+        yield
+    finally:
+        _silent.reset(token)
+
+
+def _notify(application: Application, kind: str, payment: Payment | None = None) -> None:
+    """Tell the structure's managers, once the transaction commits (`tasks.send_application_email`)."""
+    if not _silent.get():
+        enqueue(send_application_email, application.pk, kind, payment.pk if payment else None)
 
 
 class ApplicationError(Exception):
@@ -171,21 +196,31 @@ def start_review(application: Application, *, by, note: str = "") -> Application
 
 def accept_application(application: Application, amount_granted: Decimal, *, by, note: str = "") -> Application:
     """Accept with the granted amount, which is more than 0 and at most the amount requested: a funder may give
-    less than asked, never more (the structure would have to ask again)."""
+    less than asked, never more (the structure would have to ask again). The structure's managers get an e-mail."""
     check_amount(amount_granted, "Le montant accordé")
     if amount_granted > application.amount_requested:
         raise ApplicationError(
             f"Le montant accordé ({euros(amount_granted)}) dépasse le montant demandé "
             f"({euros(application.amount_requested)}) : il doit être égal ou inférieur."
         )
-    return _move(application, S.ACCEPTED, by=by, note=note, amount_granted=amount_granted, decided_at=timezone.now())
+    with transaction.atomic():
+        accepted = _move(
+            application, S.ACCEPTED, by=by, note=note, amount_granted=amount_granted, decided_at=timezone.now()
+        )
+        _notify(accepted, "accepted")
+    return accepted
 
 
 def refuse_application(application: Application, reason: str, *, by) -> Application:
-    """Refuse, with the reason the structure will read."""
+    """Refuse, with the reason the structure will read (in an e-mail to its managers too)."""
     if not reason.strip():
         raise ApplicationError("Écrivez le motif du refus : la structure le lira.")
-    return _move(application, S.REFUSED, by=by, note=reason, decision_note=reason.strip(), decided_at=timezone.now())
+    with transaction.atomic():
+        refused = _move(
+            application, S.REFUSED, by=by, note=reason, decision_note=reason.strip(), decided_at=timezone.now()
+        )
+        _notify(refused, "refused")
+    return refused
 
 
 # --- Supporting documents ----------------------------------------------------------------------------------
@@ -310,4 +345,5 @@ def record_payment(application: Application, data: PaymentData, *, by) -> Paymen
         if payment.reference:
             note += f", référence {payment.reference}"
         _log(locked, ApplicationEvent.PAYMENT, by, note=note + f". Total versé : {euros(total)}.")
+        _notify(locked, "payment", payment)
     return payment
