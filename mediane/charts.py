@@ -65,6 +65,24 @@ def percent(value: int, total: int) -> str:
     return f"{number_format(round(100 * value / total, 1), 1)} %" if total else "—"
 
 
+def _bars(
+    rows: list[tuple[str, Any, str]],
+    total: Any,
+    area: int,
+    place: Callable[[int, int], tuple[int, int, int]],
+    write: Callable[[Any], str],
+) -> list[Bar]:
+    """The bars of `rows`, the largest `area` wide; `place(index, width)` gives a bar's (y, text_y, value_x)."""
+    largest = max((value for _, value, _ in rows), default=0) or 1
+    bars = []
+    for index, (label, value, url) in enumerate(rows):
+        width = max(1, round(area * value / largest)) if value else 0
+        y, text_y, value_x = place(index, width)
+        share = percent(value, total)
+        bars.append(Bar(label, shorten(label), value, share, url, y, text_y, width, value_x, write(value)))
+    return bars
+
+
 def bar_chart(
     slug: str,
     title: str,
@@ -75,33 +93,23 @@ def bar_chart(
     others: tuple[str, int, str] | None = None,
     show: Callable[[Any], str] | None = None,
 ) -> Chart:
-    """A horizontal bar chart of `rows` (label, value, address of what is counted).
+    """A horizontal bar chart of `rows` (label, value, address of what is counted), each label beside its bar.
 
     `others` is a row that groups the rest: in the data table and its total, not drawn (it would dwarf the bars).
     `show` writes a value for people (an amount in euros); without it the number is written as it is.
     """
     write = show or (lambda value: "")
     total = sum(value for _, value, _ in rows) + (others[1] if others else 0)
-    largest = max((value for _, value, _ in rows), default=0) or 1
-    area = CHART_WIDTH - CHART_LABEL_WIDTH - CHART_VALUE_WIDTH
-    bars = []
-    for index, (label, value, url) in enumerate(rows):
-        y = CHART_PADDING + index * CHART_ROW_HEIGHT
-        width = max(1, round(area * value / largest)) if value else 0
-        bars.append(
-            Bar(
-                label=label,
-                short_label=shorten(label),
-                value=value,
-                share=percent(value, total),
-                url=url,
-                y=y + (CHART_ROW_HEIGHT - CHART_BAR_HEIGHT) // 2,
-                text_y=y + CHART_ROW_HEIGHT // 2 + 4,
-                width=width,
-                value_x=CHART_LABEL_WIDTH + width + 6,
-                shown=write(value),
-            )
+
+    def place(index: int, width: int) -> tuple[int, int, int]:
+        top = CHART_PADDING + index * CHART_ROW_HEIGHT
+        return (
+            top + (CHART_ROW_HEIGHT - CHART_BAR_HEIGHT) // 2,
+            top + CHART_ROW_HEIGHT // 2 + 4,
+            CHART_LABEL_WIDTH + width + 6,
         )
+
+    bars = _bars(rows, total, CHART_WIDTH - CHART_LABEL_WIDTH - CHART_VALUE_WIDTH, place, write)
     height = 2 * CHART_PADDING + len(rows) * CHART_ROW_HEIGHT
     rest = None
     if others is not None:
@@ -132,26 +140,12 @@ def stacked_bar_chart(
     the bar's line), so that the bars have the whole width. `Chart.label_width` is 0."""
     write = show or (lambda value: "")
     total = sum(value for _, value, _ in rows)
-    largest = max((value for _, value, _ in rows), default=0) or 1
-    area = PAGE_WIDTH - PAGE_VALUE_WIDTH
-    bars = []
-    for index, (label, value, url) in enumerate(rows):
+
+    def place(index: int, width: int) -> tuple[int, int, int]:
         top = CHART_PADDING + index * PAGE_ROW_HEIGHT
-        width = max(1, round(area * value / largest)) if value else 0
-        bars.append(
-            Bar(
-                label=label,
-                short_label=shorten(label),
-                value=value,
-                share=percent(value, total),
-                url=url,
-                y=top + 18,
-                text_y=top + 12,
-                width=width,
-                value_x=width + 6,
-                shown=write(value),
-            )
-        )
+        return top + 18, top + 12, width + 6
+
+    bars = _bars(rows, total, PAGE_WIDTH - PAGE_VALUE_WIDTH, place, write)
     height = 2 * CHART_PADDING + len(rows) * PAGE_ROW_HEIGHT
     return Chart(
         slug,
