@@ -33,7 +33,9 @@ def _rules():
 
 def _visible_scheme(request, slug: str) -> Scheme:
     """The scheme if this person may see it; an unpublished one is « not found » for everyone but organisers."""
-    scheme = get_object_or_404(Scheme.objects.visible_to(request.user).prefetch_related(_rules()), slug=slug)
+    scheme = get_object_or_404(Scheme.objects.prefetch_related(_rules()), slug=slug)
+    if not request.user.has_perm("funding.view_scheme", scheme):
+        raise Http404("Ce dispositif n'existe pas ou n'est pas publié.")
     return scheme
 
 

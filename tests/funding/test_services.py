@@ -142,3 +142,14 @@ def test_the_seeded_schemes_are_the_six_of_the_roadmap_and_every_rule_of_theirs_
     adviser = Scheme.objects.get(slug="conseiller-numerique")
     assert (adviser.unit_amount_euros, adviser.figures_are_illustrative) == (50_000, False)
     assert "titre d'exemple" in Scheme.objects.get(slug="dgd-bibliotheques").amount_text
+
+
+@pytest.mark.parametrize("persona", ["citizen", "librarian", "organiser"])
+def test_the_view_permission_and_the_visible_queryset_agree(request, persona):
+    user = request.getfixturevalue(persona)
+    SchemeFactory(slug="brouillon", unpublished=True)
+    for scheme in Scheme.objects.all():
+        assert (
+            user.has_perm("funding.view_scheme", scheme)
+            == Scheme.objects.visible_to(user).filter(pk=scheme.pk).exists()
+        ), (persona, scheme.slug)
