@@ -232,7 +232,7 @@ def _offer_key(offer: Offer) -> tuple:
 def team_of(structure: Any) -> Team:
     """The structure's staff and how each covers the socle minimal, the requirements someone lacks (with how many
     people lack each), and the courses that would cover them, nearest session first. A constant number of
-    queries (five), whatever the size of the team."""
+    queries (six), whatever the size of the team."""
     from .models import StaffMember
 
     members = list(StaffMember.objects.of_structure(structure))
