@@ -36,6 +36,7 @@ from mediane.events.api import router as events_router
 from mediane.orientation.api import router as orientation_router
 from mediane.roadmap.api import router as roadmap_router
 from mediane.structures.api import router as structures_router
+from mediane.training.api import router as training_router
 
 
 class LimiterThrottle(BaseThrottle):
@@ -175,6 +176,7 @@ api.add_router("/v1/", orientation_router)
 api.add_router("/v1/", structures_router)
 api.add_router("/v1/", events_router)
 api.add_router("/v1/", roadmap_router)
+api.add_router("/v1/", training_router)
 
 
 def _error(request, status: int, detail: str):

@@ -30,6 +30,8 @@ STATUSES = {
     ("get", "/api/v1/feuille-de-route/axes"): READ,
     ("get", "/api/v1/feuille-de-route/actions"): READ | WITH_INPUT | {400},
     ("get", "/api/v1/feuille-de-route/actions/{action_id}"): READ | BY_ID,
+    ("get", "/api/v1/formation/referentiels"): READ,
+    ("get", "/api/v1/formation/formations"): READ | WITH_INPUT | {400},
 }
 
 
