@@ -40,6 +40,8 @@ def hub_tasks(html: str) -> list[str]:
                 "Gérer les événements",
                 "Créer un événement",
                 "Imports de lieux",
+                "Gérer les formations",
+                "Créer une formation",
             ],
         ),
     ],
