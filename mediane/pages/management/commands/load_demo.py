@@ -50,6 +50,7 @@ from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
 from mediane.pages.demo.places import load_places
 from mediane.pages.demo.roadmap import load_roadmap
 from mediane.pages.demo.synthesis import synthesise
+from mediane.pages.demo.training import load_training
 from mediane.pages.models import NewsItem
 from mediane.roadmap.models import Action, CharterVersion
 from mediane.structures.models import Place
@@ -175,6 +176,7 @@ class Command(BaseCommand):
         places = load_places(organiser, self.step)
         charter_counts = charter.load_charter(organiser, self.people["responsable"], self.step)
         agenda = load_events(self.now, self.people["participante"], self.step)
+        training = load_training(self.now, organiser, self.people["responsable"], self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -192,6 +194,7 @@ class Command(BaseCommand):
             **places,
             **charter_counts,
             **agenda,
+            **training,
         }
 
     def ensure_person(self, persona: Persona) -> User:
