@@ -155,33 +155,30 @@ def _enrolment(request, pk: int) -> Enrolment:
     return get_object_or_404(Enrolment.objects.select_related("registrable"), pk=pk)
 
 
+def _record(request, pk: int, form: AttendanceForm | ResultForm, write, done: str):
+    """Write one attendance or result through `write`; a refusal is a message on the participant list."""
+    enrolment = _enrolment(request, pk)
+    try:
+        if not form.is_valid():
+            raise services.TrainingError("Choisissez une des réponses proposées.")
+        write(enrolment, next(iter(form.cleaned_data.values())), request.user)
+        messages.success(request, done.format(name=enrolment.name))
+    except services.TrainingError as error:
+        messages.error(request, error.message)
+    return redirect("training:participants", pk=enrolment.registrable_id)
+
+
 @login_required
 @require_POST
 @writes_limited
 def attendance(request, pk):
-    enrolment = _enrolment(request, pk)
     form = AttendanceForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise services.TrainingError("Choisissez « présent·e » ou « absent·e ».")
-        services.record_attendance(enrolment, form.cleaned_data["attendance"], request.user)
-        messages.success(request, f"La présence de {enrolment.name} est notée.")
-    except services.TrainingError as error:
-        messages.error(request, error.message)
-    return redirect("training:participants", pk=enrolment.registrable_id)
+    return _record(request, pk, form, services.record_attendance, "La présence de {name} est notée.")
 
 
 @login_required
 @require_POST
 @writes_limited
 def result(request, pk):
-    enrolment = _enrolment(request, pk)
     form = ResultForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise services.TrainingError("Choisissez le résultat dans la liste : réussi, certifié ou non réussi.")
-        services.record_result(enrolment, form.cleaned_data["result"], request.user)
-        messages.success(request, f"Le résultat de {enrolment.name} est noté.")
-    except services.TrainingError as error:
-        messages.error(request, error.message)
-    return redirect("training:participants", pk=enrolment.registrable_id)
+    return _record(request, pk, form, services.record_result, "Le résultat de {name} est noté.")

@@ -2,51 +2,24 @@
 twice. Runs for real on PostgreSQL (the session's row lock decides); skipped on SQLite, which serialises writers.
 The sequential version, which runs everywhere, is in test_services.py."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
 from mediane.registrations.enums import RegistrationStatus
 from mediane.training.models import Enrolment, TrainingSession
 from tests.accounts.factories import UserFactory, verify_email
+from tests.registrations.test_concurrency import _run_together, needs_postgresql  # noqa: F401 (a fixture)
 from tests.training.factories import SessionFactory
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.usefixtures("needs_postgresql")]
 
 CAPACITY = 4
 PEOPLE = 12
 
 
-@pytest.fixture
-def needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("Ce test de concurrence demande PostgreSQL (DATABASE_URL).")
-
-
-def _run_together(work, count):
-    barrier = threading.Barrier(count)
-    results: list = [None] * count
-
-    def run(index):
-        barrier.wait()
-        try:
-            results[index] = work(index)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
-
-
 @pytest.mark.django_db(transaction=True)
-def test_parallel_enrolments_in_a_session_seat_exactly_the_capacity(needs_postgresql):
+def test_parallel_enrolments_in_a_session_seat_exactly_the_capacity():
     session = SessionFactory(capacity=CAPACITY)
     people = []
     for index in range(PEOPLE):

@@ -87,7 +87,7 @@ def test_a_bad_result_is_refused_with_a_message(client, organiser):
     enrolment = EnrolmentFactory()
     client.force_login(organiser)
     response = client.post(reverse("training:result", args=[enrolment.pk]), {"result": "génial"}, follow=True)
-    assert "Choisissez le résultat" in response.content.decode()
+    assert "Choisissez une des réponses proposées" in response.content.decode()
     assert not TrainingLog.objects.exists()
 
 
