@@ -248,7 +248,14 @@ def record_attendance(enrolment: Enrolment, attendance: str, actor: Any) -> Enro
         before = locked.attendance
         locked.attendance = attendance
         locked.save(update_fields=["attendance"])
-        _log(LogAction.ATTENDANCE, actor, enrolment=locked, subject=locked.email, before=before, after=attendance)
+        _log(
+            LogAction.ATTENDANCE,
+            actor,
+            enrolment=locked,
+            subject=locked.email,
+            before=Attendance(before).label if before else "",
+            after=Attendance(attendance).label,
+        )
     return locked
 
 
@@ -267,7 +274,14 @@ def record_result(enrolment: Enrolment, result: str, actor: Any) -> Enrolment:
         before = locked.result
         locked.result = result
         locked.save(update_fields=["result"])
-        _log(LogAction.RESULT, actor, enrolment=locked, subject=locked.email, before=before, after=result)
+        _log(
+            LogAction.RESULT,
+            actor,
+            enrolment=locked,
+            subject=locked.email,
+            before=Result(before).label if before else "",
+            after=Result(result).label,
+        )
     return locked
 
 

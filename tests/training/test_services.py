@@ -156,8 +156,8 @@ def test_attendance_then_result_are_recorded_with_an_audit_row_each(organiser):
     assert (enrolment.attendance, enrolment.result) == (Attendance.PRESENT, Result.CERTIFIED)
     log = list(TrainingLog.objects.order_by("pk").values_list("action", "actor", "before", "after"))
     assert log == [
-        (LogAction.ATTENDANCE, organiser.pk, "", Attendance.PRESENT),
-        (LogAction.RESULT, organiser.pk, "", Result.CERTIFIED),
+        (LogAction.ATTENDANCE, organiser.pk, "", "présent·e"),
+        (LogAction.RESULT, organiser.pk, "", "certifié"),
     ]
 
 
