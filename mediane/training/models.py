@@ -380,7 +380,8 @@ class Enrolment(Registration):
 
 
 class TrainingLog(models.Model):
-    """Audit log of attendance, results and staff changes: who wrote what, and when (values in their French labels, as they were). Never edited, never deleted."""
+    """Audit log of attendance, results and staff changes: who wrote what, and when (values in their French
+    labels, as they were). Never edited, never deleted."""
 
     action = models.CharField("action", max_length=16, choices=LogAction.choices)
     actor = models.ForeignKey(
