@@ -162,6 +162,22 @@ def nearest_first(
 # --- A person's record -------------------------------------------------------------------------------------------
 
 
+def _set_waiting_positions(waiting: list[Enrolment]) -> None:
+    """Give each waiting enrolment its `position` on its session's list, in one query for all of them."""
+    if not waiting:
+        return
+    queue = Enrolment.objects.filter(
+        registrable_id__in={row.registrable_id for row in waiting}, status=RegistrationStatus.WAITING
+    ).order_by("registrable_id", "confirmed_at", "pk")
+    positions: dict[int, int] = {}
+    counters: dict[int, int] = defaultdict(int)
+    for registrable_id, pk in queue.values_list("registrable_id", "pk"):
+        counters[registrable_id] += 1
+        positions[pk] = counters[registrable_id]
+    for row in waiting:
+        row.position = positions.get(row.pk)  # type: ignore[attr-defined]
+
+
 @dataclass
 class Record:
     followed: list[Enrolment]
@@ -184,6 +200,7 @@ def record_of(user: Any) -> Record:
     now = timezone.now()
     followed = [row for row in enrolments if row.attendance == "present"]
     upcoming = [row for row in enrolments if row.registrable.ends_at >= now]
+    _set_waiting_positions([row for row in upcoming if row.is_waiting])
     levels = covered_levels([user.pk]).get(user.pk, {})
     competences = list(
         Competence.objects.for_listing().filter(pk__in=levels).order_by("framework__position", "position")

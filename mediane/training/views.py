@@ -31,15 +31,16 @@ FILTERS = ("competence", "modalite", "certifiante", "gratuite", "departement")
 
 
 def _visible_course(request, pk: int) -> Course:
-    course = get_object_or_404(Course.objects.for_listing(), pk=pk)
-    if not request.user.has_perm("training.view_course", course):
+    """The course if this person may see it; a draft is « not found » for everyone but organisers."""
+    course = Course.objects.visible_to(request.user).for_listing().filter(pk=pk).first()
+    if course is None:
         raise Http404("Cette formation n'existe pas ou n'est pas encore publiée.")
     return course
 
 
 def _visible_session(request, pk: int) -> TrainingSession:
-    session = get_object_or_404(TrainingSession.objects.for_listing(), pk=pk)
-    if not request.user.has_perm("training.view_course", session.course):
+    session = TrainingSession.objects.visible_to(request.user).for_listing().filter(pk=pk).first()
+    if session is None:
         raise Http404("Cette session n'existe pas ou n'est pas encore publiée.")
     return session
 

@@ -145,8 +145,11 @@ def test_the_record_takes_a_constant_number_of_queries(client, librarian, size, 
         session = SessionFactory(course=CourseFactory(covers=[("4.2", 3)]), finished=True)
         EnrolmentFactory(registrable=session, user=librarian, attendance=Attendance.PRESENT, result=Result.PASSED)
         SessionFactory(course=CourseFactory(covers=[("1.1", 3)]))
+        full = SessionFactory(capacity=1)
+        EnrolmentFactory(registrable=full)
+        EnrolmentFactory(registrable=full, user=librarian, status=RegistrationStatus.WAITING)
     client.force_login(librarian)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         client.get(reverse("training:my_record"))
 
 
@@ -179,6 +182,15 @@ def test_someone_who_does_not_manage_the_structure_learns_nothing_about_its_team
         assert response.status_code == 404
         assert "Aurore" not in _text(response)
     assert structure.staff_members.count() == 1
+
+
+def test_the_record_says_the_position_on_each_waiting_list(client, librarian):
+    full = SessionFactory(capacity=1, course=CourseFactory(title="Complète"))
+    EnrolmentFactory(registrable=full)
+    EnrolmentFactory(registrable=full)
+    EnrolmentFactory(registrable=full, user=librarian, status=RegistrationStatus.WAITING)
+    client.force_login(librarian)
+    assert "(position 1)" in _text(client.get(reverse("training:my_record")))
 
 
 def test_a_staff_member_sees_their_structure_on_their_record(client, librarian):
