@@ -4,7 +4,8 @@ from importlib import import_module
 
 from django.apps import AppConfig
 from django.apps import apps as global_apps
-from django.db.models.signals import post_migrate
+from django.conf import settings
+from django.db.models.signals import post_migrate, pre_delete
 
 
 def ensure_frameworks(using: str = "default", **kwargs) -> None:
@@ -27,7 +28,9 @@ class TrainingConfig(AppConfig):
         post_migrate.connect(ensure_frameworks, sender=self, dispatch_uid="mediane.training.ensure_frameworks")
         from mediane.accounts.panels import register_profile_panel
 
-        from . import views_records
+        from . import receivers, views_records
+
+        pre_delete.connect(receivers.forget_person, sender=settings.AUTH_USER_MODEL, dispatch_uid="training-forget")
 
         # The account page links to « Mon parcours de formation » without accounts importing training.
         register_profile_panel("training/components/profile_panel.html", views_records.profile_panel)

@@ -208,3 +208,16 @@ def test_removing_a_person_twice_changes_nothing(organiser):
     services.remove_staff_member(member, organiser)
     services.remove_staff_member(member, organiser)
     assert TrainingLog.objects.count() == 1
+
+
+def test_a_deleted_account_leaves_the_audit_rows_without_its_address(organiser):
+    person = UserFactory(email="partie@example.org")
+    member = services.add_staff_member(StructureFactory(), person.email, "Accueil", organiser)
+    enrolment = services.enrol(SessionFactory(), person)
+    services.record_attendance(enrolment, Attendance.PRESENT, organiser)
+    person.delete()
+    assert not StaffMember.objects.filter(pk=member.pk).exists()
+    assert TrainingLog.objects.count() == 2
+    assert not TrainingLog.objects.filter(subject__icontains="partie@").exists()
+    enrolment.refresh_from_db()
+    assert enrolment.email == "" and enrolment.is_cancelled
