@@ -108,3 +108,31 @@ def test_the_organisers_list_takes_a_constant_number_of_queries(client, organise
     client.force_login(organiser)
     with django_assert_num_queries(6):
         client.get(reverse("training:manage"))
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"place_number": "999999"}, "Aucun lieu de l&#x27;annuaire ne porte le numéro 999999"),
+        ({"end_date": "2030-03-01"}, "La fin de la session doit venir après son début"),
+        ({"place_number": ""}, "Choisissez le lieu de la session"),
+        ({"capacity": "0"}, "supérieure ou égale à 1"),
+        ({"start_date": "32/13/2030"}, "date"),
+    ],
+)
+def test_a_bad_session_form_says_what_to_fix_and_writes_nothing(client, organiser, changes, message):
+    course, place = CourseFactory(), PlaceFactory()
+    client.force_login(organiser)
+    data = {
+        "start_date": "2030-03-02",
+        "start_time": "09:00",
+        "end_date": "2030-03-02",
+        "end_time": "17:00",
+        "place_number": str(place.pk),
+        "capacity": "12",
+    }
+    data.update(changes)
+    response = client.post(reverse("training:session_create", args=[course.pk]), data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not TrainingSession.objects.exists()

@@ -202,3 +202,16 @@ def test_a_staff_member_sees_their_structure_on_their_record(client, librarian):
 def test_the_account_page_links_to_the_record(client, librarian):
     client.force_login(librarian)
     assert reverse("training:my_record") in _text(client.get(reverse("accounts:profile")))
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_team_page_takes_a_constant_number_of_queries(client, size, django_assert_num_queries):
+    manager = UserFactory()
+    structure = StructureFactory()
+    structure.managers.add(manager)
+    for _ in range(size):
+        StaffMemberFactory(structure=structure)
+        SessionFactory(course=CourseFactory(covers=[("4.2", 3)]))
+    client.force_login(manager)
+    with django_assert_num_queries(13):
+        client.get(reverse("training:team", args=[structure.pk]))
