@@ -65,7 +65,11 @@ class CatalogueFilterForm(Form):
 
 class CourseForm(Form):
     title = forms.CharField(label="Titre", max_length=TITLE_MAX_LENGTH)
-    provider = forms.ModelChoiceField(label="Organisme de formation", queryset=Provider.objects.all())
+    provider = forms.ModelChoiceField(
+        label="Organisme de formation",
+        queryset=Provider.objects.all(),
+        help_text="Un organisme manque ? Il s'ajoute dans l'administration du site (Organismes de formation).",
+    )
     description = forms.CharField(
         label="Description",
         max_length=DESCRIPTION_MAX_LENGTH,

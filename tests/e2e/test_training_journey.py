@@ -140,6 +140,9 @@ def test_the_catalogue_frameworks_organiser_and_manager_pages(browse, organiser,
     page.goto(f"/formation/{course.pk}/nouvelle-session/")
     assert_accessible(page)
     shoot(page, "nouvelle-session", phone)
+    page.goto("/formation/gestion/nouvelle/")
+    assert_accessible(page)
+    shoot(page, "nouvelle-formation", phone)
 
     manager_page = browse(javascript=javascript, phone=phone)
     log_in(manager_page, manager.email, PASSWORD, f"/formation/structures/{library.pk}/equipe/")
