@@ -17,11 +17,12 @@ from django.views.decorators.http import require_POST
 
 from mediane import numbers
 from mediane.consultation.markup import render_markup
+from mediane.downloads import csv_download, json_download
 from mediane.ratelimits import writes_limited
 from mediane.registrations import services as registrations
 from mediane.registrations import views as registration_views
 
-from . import services
+from . import open_data, services
 from .enums import Modality
 from .forms import CatalogueFilterForm
 from .models import Competence, Course, Enrolment, Framework, TrainingSession, _label_of
@@ -178,3 +179,14 @@ def framework_detail(request, slug):
         "training/framework.html",
         {"framework": framework, "domains": list(domains.items()), "levels": list(framework.levels.all())},
     )
+
+
+# --- Open data ----------------------------------------------------------------------------------------------------
+
+
+def open_data_csv(request):
+    return csv_download(open_data.course_rows(), "formations.csv", header=open_data.COLUMNS)
+
+
+def open_data_json(request):
+    return json_download(open_data.course_rows(), open_data.COLUMNS, "formations.json")

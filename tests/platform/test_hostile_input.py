@@ -279,6 +279,8 @@ PATTERNS: dict[str, Fill] = {
     "training:enrol": lambda world: {"pk": world.training_session.pk},
     "training:registration_confirm": lambda world: {"token": world.enrolment.token},
     "training:registration_leave": lambda world: {"token": world.enrolment.token},
+    "training:open_data_csv": NONE,
+    "training:open_data_json": NONE,
     "training:frameworks": NONE,
     "training:framework": lambda world: {"slug": "pix"},
     "training:my_record": NONE,

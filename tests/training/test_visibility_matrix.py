@@ -69,6 +69,8 @@ MATRIX = {
     "training:enrol": ("post", enrol_rule),
     "training:registration_confirm": ("get", everyone),
     "training:registration_leave": ("get", everyone),
+    "training:open_data_csv": ("get", everyone),
+    "training:open_data_json": ("get", everyone),
     "training:frameworks": ("get", everyone),
     "training:framework": ("get", everyone),
     "training:my_record": ("get", signed_in),
