@@ -221,3 +221,13 @@ def test_a_deleted_account_leaves_the_audit_rows_without_its_address(organiser):
     assert not TrainingLog.objects.filter(subject__icontains="partie@").exists()
     enrolment.refresh_from_db()
     assert enrolment.email == "" and enrolment.is_cancelled
+
+
+def test_editing_a_session_with_more_seats_moves_the_first_waiting_person_in():
+    session = SessionFactory(capacity=1)
+    services.enrol(session, UserFactory())
+    waiting = services.enrol(session, UserFactory())
+    data = services.SessionData(session.starts_at, session.ends_at, session.place, False, "", 2)
+    services.update_session(session, data)
+    waiting.refresh_from_db()
+    assert waiting.is_registered
