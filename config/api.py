@@ -37,6 +37,7 @@ from mediane.funding.api import router as funding_router
 from mediane.orientation.api import router as orientation_router
 from mediane.roadmap.api import router as roadmap_router
 from mediane.structures.api import router as structures_router
+from mediane.training.api import router as training_router
 from mediane.training.api_kit import router as kit_router
 
 
@@ -179,6 +180,7 @@ api.add_router("/v1/", events_router)
 api.add_router("/v1/", roadmap_router)
 api.add_router("/v1/", funding_router)
 api.add_router("/v1/", kit_router)
+api.add_router("/v1/", training_router)
 
 
 def _error(request, status: int, detail: str):

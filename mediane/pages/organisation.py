@@ -183,6 +183,24 @@ SECTIONS: tuple[Section, ...] = (
             ),
         ),
     ),
+    Section(
+        "Formation",
+        (
+            Task(
+                "Gérer les formations",
+                "training:manage",
+                "Toutes les formations, brouillons compris, et leurs sessions : inscrits, liste d'attente, présence "
+                "et résultats.",
+                "training.manage",
+            ),
+            Task(
+                "Créer une formation",
+                "training:course_create",
+                "Son organisme, sa durée, son prix, et les compétences et niveaux qu'elle couvre.",
+                "training.manage",
+            ),
+        ),
+    ),
 )
 
 

@@ -1,4 +1,4 @@
-"""Vocabularies of training, with their French labels."""
+"""Vocabularies of training (frameworks, courses, attendance and results, the audit log), with their French labels."""
 
 from django.db import models
 
@@ -8,3 +8,33 @@ class FrameworkKind(models.TextChoices):
 
     PIX = "pix", "Compétences numériques (Pix)"
     MEDIATION = "mediation", "Métier de la médiation numérique"
+
+
+class Modality(models.TextChoices):
+    ON_SITE = "presentiel", "Présentiel"
+    REMOTE = "distance", "À distance"
+    BLENDED = "mixte", "Mixte"
+
+
+class Attendance(models.TextChoices):
+    UNKNOWN = "", "non noté"
+    PRESENT = "present", "présent·e"
+    ABSENT = "absent", "absent·e"
+
+
+class Result(models.TextChoices):
+    UNKNOWN = "", "pas encore de résultat"
+    PASSED = "reussi", "réussi"
+    CERTIFIED = "certifie", "certifié"
+    FAILED = "non_reussi", "non réussi"
+
+
+# Results that give the person the competences and levels the course covers.
+SUCCESSFUL_RESULTS = (Result.PASSED, Result.CERTIFIED)
+
+
+class LogAction(models.TextChoices):
+    ATTENDANCE = "presence", "présence notée"
+    RESULT = "resultat", "résultat noté"
+    STAFF_ADDED = "equipe_ajout", "personne ajoutée à l'équipe"
+    STAFF_REMOVED = "equipe_retrait", "personne retirée de l'équipe"

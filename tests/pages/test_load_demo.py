@@ -276,3 +276,18 @@ def test_the_kit_has_a_dozen_real_resources_searchable_in_french_and_one_draft(d
 
 
 # --- end training: the kit ---
+def test_training_has_a_dozen_courses_a_full_session_and_the_demo_manager_s_team(demo, client):
+    from mediane.training.models import Course, StaffMember, TrainingSession
+
+    assert Course.objects.published().count() == 12
+    full = [session for session in TrainingSession.objects.upcoming() if session.is_full and session.waiting_count]
+    assert len(full) == 1
+    manager = User.objects.get(email="responsable@mediane.localhost")
+    member = StaffMember.objects.select_related("structure").first()
+    assert member.structure.managers.filter(pk=manager.pk).exists()
+    client.force_login(manager)
+    team = client.get(reverse("training:team", args=[member.structure.pk])).content.decode()
+    assert "Hélène Roux" in team and "Tom Girard" in team
+    client.force_login(User.objects.get(display_name="Hélène Roux"))
+    record = client.get(reverse("training:my_record")).content.decode()
+    assert "Certification Pix" in record

@@ -45,6 +45,8 @@ def hub_tasks(html: str) -> list[str]:
                 "Gérer le kit",
                 "Ajouter une ressource au kit",
                 "Imports de lieux",
+                "Gérer les formations",
+                "Créer une formation",
             ],
         ),
     ],

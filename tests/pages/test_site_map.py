@@ -65,6 +65,8 @@ def test_the_site_map_lists_every_section_of_the_site(client, site):
         "À quelles aides ma bibliothèque peut-elle prétendre ?",
         "Les financements en chiffres",
         "Kit de ressources",
+        "Les formations",
+        "Les référentiels de compétences",
         "Se connecter",
         "Créer un compte",
         "Accessibilité",

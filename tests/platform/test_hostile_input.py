@@ -45,6 +45,7 @@ from tests.roadmap.factories import (
     StatusFactory,
 )
 from tests.structures.factories import PlaceFactory
+from tests.training.factories import CourseFactory, EnrolmentFactory, SessionFactory, StaffMemberFactory
 from tests.training.factories_kit import KitResourceFactory, pix_competence
 from tests.workinggroup.factories import DecisionFactory, MeetingFactory, MemberFactory, published_synthesis
 
@@ -239,6 +240,8 @@ PATTERNS: dict[str, Fill] = {
     "api:list_axes": NONE,
     "api:list_actions": NONE,
     "api:get_action": lambda world: {"action_id": world.action.pk},
+    "api:list_frameworks": NONE,
+    "api:list_courses": NONE,
     "api:api-root": NONE,
     # --- roadmap: public pages ---
     "roadmap:index": NONE,
@@ -319,6 +322,30 @@ PATTERNS: dict[str, Fill] = {
     "training:kit_unpublish": lambda world: {"slug": world.kit_resource.slug},
     "api:list_kit_resources": NONE,
     "api:get_kit_resource": lambda world: {"slug": world.kit_resource.slug},
+    # --- training: courses, sessions, records, teams ---
+    "training:catalogue": NONE,
+    "training:course": lambda world: {"pk": world.training_session.course_id},
+    "training:session": lambda world: {"pk": world.training_session.pk},
+    "training:enrol": lambda world: {"pk": world.training_session.pk},
+    "training:registration_confirm": lambda world: {"token": world.enrolment.token},
+    "training:registration_leave": lambda world: {"token": world.enrolment.token},
+    "training:open_data_csv": NONE,
+    "training:open_data_json": NONE,
+    "training:frameworks": NONE,
+    "training:framework": lambda world: {"slug": "pix"},
+    "training:my_record": NONE,
+    "training:team": lambda world: {"pk": world.staff_member.structure_id},
+    "training:team_add": lambda world: {"pk": world.staff_member.structure_id},
+    "training:team_remove": lambda world: {"pk": world.staff_member.structure_id, "member_pk": world.staff_member.pk},
+    "training:manage": NONE,
+    "training:course_create": NONE,
+    "training:course_edit": lambda world: {"pk": world.training_session.course_id},
+    "training:session_create": lambda world: {"pk": world.training_session.course_id},
+    "training:session_edit": lambda world: {"pk": world.training_session.pk},
+    "training:participants": lambda world: {"pk": world.training_session.pk},
+    "training:participants_csv": lambda world: {"pk": world.training_session.pk},
+    "training:attendance": lambda world: {"pk": world.enrolment.pk},
+    "training:result": lambda world: {"pk": world.enrolment.pk},
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
 ADMIN_VALUES = {"object_id": "1", "app_label": "consultation", "url": "x", "content_type_id": "1", "id": "1"}
@@ -441,6 +468,11 @@ def world(settings, tmp_path):
     objects.action = ActionFactory(status=StatusFactory())
     objects.milestone = MilestoneFactory(action=objects.action)
     objects.kit_resource = KitResourceFactory(competences=[pix_competence("1.1", "Mener une recherche")])
+    # training: a session with one enrolment, and a structure managed by the « usager » with one staff member
+    objects.training_session = SessionFactory(course=CourseFactory(certifying_pix=True), capacity=1)
+    objects.enrolment = EnrolmentFactory(registrable=objects.training_session)
+    objects.staff_member = StaffMemberFactory()
+    objects.staff_member.structure.managers.add(users["usager"])
     for counted in (theme, closed_theme):  # the factories leave the denormalised counter at 0
         published = Contribution.objects.filter(theme=counted, status=ContributionStatus.PUBLISHED).count()
         Theme.objects.filter(pk=counted.pk).update(published_count=published)

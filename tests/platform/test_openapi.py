@@ -34,6 +34,8 @@ STATUSES = {
     ("get", "/api/v1/financements/dispositifs/{slug}"): READ | BY_ID,
     ("get", "/api/v1/formation/kit"): READ,
     ("get", "/api/v1/formation/kit/{slug}"): READ | BY_ID,
+    ("get", "/api/v1/formation/referentiels"): READ,
+    ("get", "/api/v1/formation/formations"): READ | WITH_INPUT | {400},
 }
 
 

@@ -24,6 +24,7 @@ from config.api import api
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
 from tests.roadmap.factories import ActionFactory
 from tests.structures.factories import PlaceFactory
+from tests.training.factories import CourseFactory
 
 CHECKS = [
     not_a_server_error,
@@ -67,6 +68,8 @@ def forum(db, settings, citizen):
     cursors["lieux"] = client.get("/api/v1/lieux", {"limit": 1}).json()["next_cursor"]
     actions = [ActionFactory(), ActionFactory()]
     cursors["actions"] = client.get("/api/v1/feuille-de-route/actions", {"limit": 1}).json()["next_cursor"]
+    CourseFactory.create_batch(2)
+    cursors["formations"] = client.get("/api/v1/formation/formations", {"limit": 1}).json()["next_cursor"]
     return {
         "theme_id": [open_theme.pk, closed_theme.pk],
         "contribution_id": [contribution.pk for contribution in contributions],
@@ -93,7 +96,7 @@ def _with_real_ids(case, forum) -> None:
     if case.meta.generation.mode.is_positive and isinstance(query.get("commune"), str) and len(query["commune"]) % 2:
         query["commune"] = "69003"  # a commune that exists, where the places are, half of the time
     if isinstance(query.get("cursor"), str) and case.meta.generation.mode.is_positive:
-        paged = [name for name in ("lieux", "actions") if case.path.endswith(f"/{name}")]
+        paged = [name for name in ("lieux", "actions", "formations") if case.path.endswith(f"/{name}")]
         key = paged[0] if paged else str(query.get("sort", "recentes"))
         if forum["cursors"].get(key):
             query["cursor"] = forum["cursors"][key]

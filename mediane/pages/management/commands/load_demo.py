@@ -54,6 +54,7 @@ from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
 from mediane.pages.demo.places import load_places
 from mediane.pages.demo.roadmap import load_roadmap
 from mediane.pages.demo.synthesis import synthesise
+from mediane.pages.demo.training import load_training
 from mediane.pages.models import NewsItem
 from mediane.roadmap.models import Action, CharterVersion
 from mediane.structures.models import Place
@@ -196,6 +197,7 @@ class Command(BaseCommand):
         funding = load_funding(self.people["responsable"], self.step)
         applications = load_applications(organiser, self.people["responsable"], self.step)
         kit = load_kit(self.step)
+        training = load_training(self.now, organiser, self.people["responsable"], self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -216,6 +218,7 @@ class Command(BaseCommand):
             **funding,
             **applications,
             **kit,
+            **training,
         }
 
     def ensure_person(self, persona: Persona) -> User:

@@ -53,7 +53,7 @@ def drop_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("training", "0001_competence_frameworks"),
+        ("training", "0003_seed_frameworks_and_socle"),
     ]
 
     operations = [
