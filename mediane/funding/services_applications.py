@@ -9,9 +9,6 @@ recording payments at the same moment take their turn and can never pay more tha
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,7 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from mediane import text
-from mediane.jobs.queue import enqueue
+from mediane.jobs.queue import enqueue_email
 from mediane.structures.models import Structure
 
 from .enums import ApplicationEvent, ApplicationStatus
@@ -49,24 +46,9 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-# Set by `without_emails()`: applications written for people who do not exist (the demo) tell no one.
-_silent: ContextVar[bool] = ContextVar("funding_silent", default=False)
-
-
-@contextmanager
-def without_emails() -> Iterator[None]:
-    """Within this block, applications are written as usual but no e-mail is queued (demo data)."""
-    token = _silent.set(True)
-    try:
-        yield
-    finally:
-        _silent.reset(token)
-
-
 def _notify(application: Application, kind: str, payment: Payment | None = None) -> None:
     """Tell the structure's managers, once the transaction commits (`tasks.send_application_email`)."""
-    if not _silent.get():
-        enqueue(send_application_email, application.pk, kind, payment.pk if payment else None)
+    enqueue_email(send_application_email, application.pk, kind, payment.pk if payment else None)
 
 
 class ApplicationError(Exception):

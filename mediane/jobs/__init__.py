@@ -6,6 +6,7 @@ and so does every later background job.
 
 - `models.BackgroundJob`: the abstract model a job row inherits (status, stage, progress, attempts, heartbeat…).
 - `runner`: claim, heartbeat, progress, finish, fail, and the recovery of dead jobs.
-- `queue`: `start(job)` for a job row, `enqueue(task, *args)` for a plain task, and the thread-mode watchdog.
+- `queue`: `start(job)` for a job row, `enqueue(task, *args)` for a plain task, `enqueue_email` and `without_emails()`
+  for the tasks that send e-mail, and the thread-mode watchdog.
 - `tasks`: the Celery tasks (`jobs.run`, `jobs.recover_dead`).
 """

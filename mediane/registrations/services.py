@@ -4,7 +4,7 @@ Each function checks, then writes inside `transaction.atomic()` after locking th
 (`select_for_update()`), so that concurrent requests for one event take their turn on PostgreSQL: seats are
 counted and given by one request at a time, and exactly the capacity is registered. The denormalised counters
 of the registrable (`seats_taken`, `waiting_count`) are written in the same transaction. E-mails leave after
-commit (`tasks.py` through `mediane.jobs.queue.enqueue`).
+commit (`tasks.py` through `mediane.jobs.queue.enqueue_email`).
 
 When a seat frees up, the first person waiting is moved in at once and told by e-mail, with a one-click « Je ne
 peux plus venir » link (see docs/architecture.md for why it is not a time-limited offer).
@@ -12,16 +12,13 @@ peux plus venir » link (see docs/architecture.md for why it is not a time-limit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from mediane import text
-from mediane.jobs.queue import enqueue
+from mediane.jobs.queue import enqueue_email
 
 from .enums import ALLOWED_TRANSITIONS, RegistrationStatus
 from .models import REGISTRABLE_FIELD, Registrable, Registration
@@ -80,26 +77,10 @@ def _move(registration: Registration, status: str, **fields: Any) -> None:
     registration.save(update_fields=["status", *fields])
 
 
-# Set by `without_emails()`: registrations written for people who do not exist (the demo) tell no one.
-_silent: ContextVar[bool] = ContextVar("registrations_silent", default=False)
-
-
-@contextmanager
-def without_emails() -> Iterator[None]:
-    """Within this block, registrations are written as usual but no e-mail is queued (demo data)."""
-    token = _silent.set(True)
-    try:
-        yield
-    finally:
-        _silent.reset(token)
-
-
 def _notify(registration: Registration, kind: str) -> None:
     from .tasks import send_registration_email
 
-    if _silent.get():
-        return
-    enqueue(send_registration_email, registration._meta.label, registration.pk, kind)
+    enqueue_email(send_registration_email, registration._meta.label, registration.pk, kind)
 
 
 def _take_seat_or_wait(registrable: Registrable, registration: Registration, now) -> None:

@@ -4,7 +4,7 @@ them; a structure's manager signs the version in force for their structure.
 A version is a draft until it is published; a published version never changes, and numbers follow (1, 2, 3…).
 Publishing a version makes every structure whose latest signature is of an older version « à renouveler »:
 nothing is written for that (it follows from the numbers), but their managers are told by e-mail, sent after
-the commit by the background jobs (`mediane.jobs.queue.enqueue`).
+the commit by the background jobs (`mediane.jobs.queue.enqueue_email`).
 
 Each function checks, then acts inside one transaction, and raises `CharterError` with a French message that
 says what to do. Organisers' permissions are checked by the views (`roadmap.manage_charter`); signing is checked
@@ -25,7 +25,7 @@ from django.utils.formats import date_format
 
 from mediane.accounts.models import User
 from mediane.consultation.markup import render_markup
-from mediane.jobs.queue import enqueue
+from mediane.jobs.queue import enqueue_email
 from mediane.structures.models import Structure
 
 from .models import CharterSignature, CharterVersion
@@ -133,7 +133,7 @@ def publish_version(user: User, version: CharterVersion) -> CharterVersion:
         locked.published_at = timezone.now()
         locked.save(update_fields=["published_at"])
         if structures_to_renew(locked).exists():
-            enqueue(_renewal_task(), locked.pk)
+            enqueue_email(_renewal_task(), locked.pk)
     return locked
 
 

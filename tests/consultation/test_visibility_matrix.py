@@ -2,9 +2,10 @@
 the item and every persona, against the rule written out here (independently of `consultation/rules.py`).
 
 The URL resolver is walked (the API's routes included): a pattern whose id names a contribution or a comment
-must be in ROUTES, and every other pattern with a parameter must be in OTHER_PARAMETERS, so that a pattern added
-later without saying what it reads makes this test fail. Each request runs in a savepoint rolled back at once:
-the data are built once for the module, and a write by one persona never changes what the next one sees.
+must be in ROUTES, and every other pattern with a parameter must be in OTHER_PARAMETERS (`other_patterns.py`), so
+that a pattern added later without saying what it reads makes this test fail. Each request runs in a savepoint
+rolled back at once: the data are built once for the module, and a write by one persona never changes what the next
+one sees.
 """
 
 import json
@@ -23,6 +24,7 @@ from mediane.consultation.enums import CommentStatus, ContributionStatus
 from mediane.consultation.models import Comment, Contribution, ModerationLog, Report, Support
 from tests.accounts.factories import UserFactory, verify_email
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
+from tests.consultation.other_patterns import OTHER_PARAMETERS
 
 pytestmark = pytest.mark.django_db
 
@@ -209,109 +211,6 @@ ROUTES: dict[str, Route] = {
     },
 }
 
-# Every other pattern with a parameter, and what the parameter names: none of them reads a contribution or a
-# comment by id. (Ids of contributions or comments in query strings and forms are tested at the end of this file.)
-OTHER_PARAMETERS = {
-    "actualites/<slug:slug>/": "a news item",
-    "forum/<slug:consultation>/<slug:theme>/": "a theme",
-    "forum/<slug:consultation>/<slug:theme>/recueillir/": "a theme (and ?enregistree=, tested below)",
-    "forum/<slug:consultation>/<slug:theme>/recueillir/proches/": "a theme (ids of shown drafts: compared only)",
-    "forum/<slug:consultation>/<slug:theme>/importer-fiche-atelier/": "a theme",
-    "forum/<slug:consultation>/<slug:theme>/importer-decidim/": "a theme",
-    "forum/<slug:consultation>/<slug:theme>/contribuer/": "a theme (ids of shown drafts: compared only)",
-    "forum/<slug:consultation>/<slug:theme>/contribuer/proches/": "a theme (ids of shown drafts: compared only)",
-    "forum/<slug:consultation>/<slug:theme>/suivre/": "a theme",
-    "syntheses/synthese/<int:pk>/": "a synthesis run",
-    "syntheses/synthese/<int:pk>/avancement/": "a synthesis run",
-    "syntheses/synthese/<int:pk>/fusionner/": "a synthesis run (and topic ids)",
-    "syntheses/synthese/<int:pk>/publier/": "a synthesis run",
-    "syntheses/synthese/<int:pk>/depublier/": "a synthesis run",
-    "syntheses/sujet/<int:pk>/": "a synthesis topic (its published contributions only)",
-    "syntheses/sujet/<int:pk>/renommer/": "a synthesis topic",
-    "syntheses/sujet/<int:pk>/scinder/": "a synthesis topic",
-    "syntheses/<slug:consultation>/<slug:theme>/": "a theme",
-    "syntheses/<slug:consultation>/<slug:theme>/syntheses/": "a theme",
-    "groupe-de-travail/reunions/<int:pk>/": "a meeting",
-    "groupe-de-travail/dossiers/<int:pk>/dossier.pdf": "a dossier",
-    "groupe-de-travail/dossiers/<int:pk>/dossier.md": "a dossier",
-    "groupe-de-travail/membres/<int:pk>/modifier/": "a working-group member",
-    "groupe-de-travail/reunions/<int:pk>/modifier/": "a meeting",
-    "groupe-de-travail/reunions/<int:pk>/compte-rendu/": "a meeting",
-    "groupe-de-travail/reunions/<int:pk>/decisions/ajouter/": "a meeting (and contribution ids, tested below)",
-    "groupe-de-travail/reunions/<int:pk>/dossier/generer/": "a meeting",
-    "groupe-de-travail/decisions/<int:pk>/modifier/": "a decision (and contribution ids, tested below)",
-    # --- roadmap: public pages (their own matrix: tests/roadmap/test_public_visibility_matrix.py) ---
-    "feuille-de-route/actions/<int:pk>/": "an action (its published contributions only)",
-    "feuille-de-route/actions/<int:pk>/suivre/": "an action",
-    "feuille-de-route/actions/<int:pk>/ne-plus-suivre/": "an action",
-    "api/v1/feuille-de-route/actions/<action_id>": "an action (its published contributions' ids only)",
-    # --- end roadmap: public pages ---
-    # --- roadmap: the organisers' pages and the charter (their matrices: tests/roadmap/) ---
-    "feuille-de-route/organisation/actions/<int:pk>/avancement/": "an action",
-    "feuille-de-route/organisation/actions/<int:pk>/etapes-franchies/": "an action",
-    "feuille-de-route/organisation/actions/<int:pk>/modifier/": "an action (and contribution ids: published only)",
-    "feuille-de-route/organisation/actions/<int:pk>/origines/": "an action (and contribution ids: published only)",
-    "feuille-de-route/organisation/actions/<int:pk>/supprimer/": "an action",
-    "feuille-de-route/organisation/axes/<int:pk>/": "an axis",
-    "feuille-de-route/organisation/etapes/<int:pk>/": "a stage",
-    "feuille-de-route/organisation/statuts/<int:pk>/": "a status",
-    "feuille-de-route/organisation/etapes-franchies/<int:pk>/supprimer/": "a milestone",
-    "feuille-de-route/charte/versions/<int:number>/": "a version of the charter",
-    "feuille-de-route/organisation/charte/versions/<int:number>/": "a version of the charter",
-    "feuille-de-route/organisation/charte/versions/<int:number>/publier/": "a version of the charter",
-    # --- events (their matrix: tests/events/) ---
-    "evenements/<int:pk>/": "an event",
-    "evenements/<int:pk>/annuler/": "an event",
-    "evenements/<int:pk>/evenement.ics": "an event",
-    "evenements/<int:pk>/inscription/": "an event",
-    "evenements/<int:pk>/modifier/": "an event",
-    "evenements/<int:pk>/participants.csv": "an event",
-    "evenements/<int:pk>/participants/": "an event",
-    "evenements/<int:pk>/publier/": "an event",
-    "evenements/inscriptions/<str:token>/confirmer/": "a registration, by its secret token",
-    "evenements/inscriptions/<str:token>/je-ne-peux-plus-venir/": "a registration, by its secret token",
-    "api/v1/evenements/<event_id>": "an event",
-    # --- funding: schemes (their matrix: tests/funding/test_visibility_matrix.py) ---
-    "financements/<slug:slug>/": "a funding scheme",
-    "financements/organisation/<slug:slug>/modifier/": "a funding scheme",
-    "financements/organisation/<slug:slug>/publication/": "a funding scheme",
-    "financements/eligibilite/structures/<int:structure_pk>/profil/": "a structure (its managers only)",
-    "api/v1/financements/dispositifs/<slug>": "a funding scheme",
-    "api/v1/formation/kit/<slug>": "a resource of the kit",
-    "formation/kit/<slug:slug>/": "a resource of the kit",
-    "formation/kit/<slug:slug>/modifier/": "a resource of the kit",
-    "formation/kit/<slug:slug>/publier/": "a resource of the kit",
-    "formation/kit/<slug:slug>/retirer/": "a resource of the kit",
-    # --- funding: applications (their matrix: tests/funding/test_applications_visibility_matrix.py) ---
-    "financements/demandes/nouvelle/<slug:slug>/": "a funding scheme (a new application)",
-    "financements/demandes/<int:pk>/": "a funding application (managers, organisers)",
-    "financements/demandes/<int:pk>/modifier/": "a funding application (managers, organisers)",
-    "financements/demandes/<int:pk>/deposer/": "a funding application (managers, organisers)",
-    "financements/demandes/<int:pk>/pieces/nouvelle/": "a funding application (managers, organisers)",
-    "financements/demandes/<int:pk>/instruire/": "a funding application (managers, organisers)",
-    "financements/demandes/<int:pk>/accepter/": "a funding application (managers, organisers)",
-    "financements/demandes/<int:pk>/refuser/": "a funding application (managers, organisers)",
-    "financements/demandes/<int:pk>/echeances/nouvelle/": "a funding application (managers, organisers)",
-    "financements/demandes/<int:pk>/versements/nouveau/": "a funding application (managers, organisers)",
-    "financements/demandes/<int:pk>/pieces/<str:token>/": "a supporting document, by its secret token",
-    "financements/demandes/<int:pk>/pieces/<str:token>/retirer/": "a supporting document, by its secret token",
-    "financements/demandes/<int:pk>/echeances/<int:tranche_pk>/retirer/": "a tranche of a funding application",
-    "structures/imports/<int:pk>/": "a place import",
-    "structures/imports/<int:pk>/avancement/": "a place import",
-    "structures/imports/<int:pk>/importer/": "a place import",
-    "lieux/<int:pk>/": "a place",
-    "orientation/questions/<slug:key>/": "a question of the diagnostic",
-    r"compte/^confirm-email/(?P<key>[-:\w]+)/$": "an e-mail confirmation key",
-    "compte/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": "a password reset key",
-    "api/v1/themes/<theme_id>": "a theme",
-    "api/v1/themes/<theme_id>/contributions": "a theme",
-    "admin/r/<path:content_type_id>/<path:object_id>/": "any object, for staff: a redirect to its own page",
-    "admin/accounts/user/<id>/password/": "a person, for staff",
-    "admin/^(?P<app_label>auth|dsfr|account|accounts|structures|consultation|synthesis|workinggroup|roadmap|events"
-    "|funding|pages)/$": "an app",
-    "admin/(?P<url>.*)$": "the admin's catch-all",
-    "api/<path:rest>": "any address under /api/ that no route matches: the API's JSON 404",
-}
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
 
 

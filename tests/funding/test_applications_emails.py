@@ -9,6 +9,7 @@ from django.utils import timezone
 from mediane.funding import services_applications as services
 from mediane.funding.models import Application
 from mediane.funding.tasks import send_application_email
+from mediane.jobs.queue import without_emails
 from tests.accounts.factories import UserFactory
 from tests.funding.factories import ApplicationFactory
 from tests.structures.factories import StructureFactory
@@ -76,6 +77,6 @@ def test_an_e_mail_that_no_longer_applies_is_not_sent(structure, mailoutbox):
 
 def test_the_demo_writes_without_telling_anyone(structure, organiser, mailoutbox, django_capture_on_commit_callbacks):
     application = ApplicationFactory(structure=structure, under_review=True)
-    with django_capture_on_commit_callbacks(execute=True), services.without_emails():
+    with django_capture_on_commit_callbacks(execute=True), without_emails():
         services.accept_application(application, Decimal("10"), by=organiser)
     assert not mailoutbox

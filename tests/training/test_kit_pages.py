@@ -116,6 +116,7 @@ def test_a_resource_page_shows_everything_with_competences_under_their_current_l
     assert "<strong>Durée</strong>" in html
     assert "Médiathèque Exemple" in html and "CC BY" in html and "Tout public" in html
     assert "<strong>3.1</strong> Développer des documents textuels" in html
+    assert f'href="/formation/?competence={competence.pk}">formations pour la compétence 3.1</a>' in html
     assert 'href="https://ressources.example.org/fiche"' in html
     assert "Gérer cette ressource" not in html
 

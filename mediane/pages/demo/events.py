@@ -17,6 +17,7 @@ from mediane.events import services as events
 from mediane.events.enums import EventKind
 from mediane.events.models import Event
 from mediane.events.services import EventData
+from mediane.jobs.queue import without_emails
 from mediane.registrations import services as registrations
 from mediane.structures.models import Place
 
@@ -87,7 +88,7 @@ def load_events(now: dt.datetime, participant: User, step: Callable[[str], None]
     if len(places) < 4:
         step("agenda : les bibliothèques de la démonstration manquent, pas d'événement")
         return {"événements": 0}
-    with registrations.without_emails():  # the demo's people are invented: nobody is written to
+    with without_emails():  # the demo's people are invented: nobody is written to
         step("agenda : la journée inclusion numérique de 2021")
         for number, (key, hours) in enumerate(((BACHUT, (9, 17)), (RIZE, (10, 16)), (PAUL_ELUARD, (14, 18)))):
             place = places[key]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from mediane.accounts.models import User
 from mediane.funding import services_applications as services
 from mediane.funding.models import Application, Payment, Scheme
+from mediane.jobs.queue import without_emails
 from mediane.pages.demo import clock
 from mediane.pages.demo.charter import MANAGER_LIBRARY
 from mediane.pages.demo.consultation import paris
@@ -42,7 +43,7 @@ def load_applications(organiser: User, manager: User, step: Callable[[str], None
     """The demo's applications; nobody is told by e-mail (the people of the demo do not exist)."""
     if Application.objects.exists():
         return summary()
-    with services.without_emails():
+    with without_emails():
         _load(organiser, manager, step)
     return summary()
 

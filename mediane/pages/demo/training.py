@@ -15,7 +15,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from mediane.accounts.models import User
-from mediane.registrations import services as registrations
+from mediane.jobs.queue import without_emails
 from mediane.structures.models import Place
 from mediane.training import services
 from mediane.training.enums import Attendance, Modality, Result
@@ -122,7 +122,7 @@ def load_training(now: dt.datetime, organiser: User, manager: User, step: Callab
         return summary()
     competences = {competence.code: competence for competence in Competence.objects.select_related("framework")}
     today = now.astimezone(PARIS).date()
-    with registrations.without_emails():
+    with without_emails():
         step("formation : les organismes et les formations")
         with clock.at(now - dt.timedelta(days=200)):
             providers = {
