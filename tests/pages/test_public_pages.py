@@ -65,6 +65,14 @@ def test_the_home_page_shows_the_themes_and_invites_to_the_open_one(client, db):
     assert f'href="{open_theme.get_absolute_url()}">Contribuer au thème 2</a>' in html
 
 
+def test_the_home_page_leads_library_teams_to_training_the_kit_and_the_funding_finder(client, db):
+    html = client.get(reverse("pages:home")).content.decode()
+
+    assert f'href="{reverse("training:catalogue")}">Se former</a>' in html
+    assert f'href="{reverse("training:kit")}">Le kit de ressources</a>' in html
+    assert f'href="{reverse("funding:finder")}">À quelles aides ma bibliothèque peut-elle prétendre ?</a>' in html
+
+
 def test_the_home_page_without_any_consultation_still_renders(client, db):
     response = client.get(reverse("pages:home"))
 
