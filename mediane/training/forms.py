@@ -20,6 +20,9 @@ from .services import (
     DESCRIPTION_MAX_LENGTH,
     JOB_TITLE_MAX_LENGTH,
     MAX_CAPACITY,
+    MAX_HOURS,
+    MAX_PRICE,
+    MIN_HOURS,
     TITLE_MAX_LENGTH,
     CourseData,
     SessionData,
@@ -76,14 +79,17 @@ class CourseForm(Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Ce que les personnes vont apprendre, en mots simples. Une ligne vide sépare deux paragraphes.",
     )
-    hours = forms.CharField(label="Durée en heures", max_length=8, help_text="Par exemple 14 ou 3.5 (avec un point).")
+    hours = forms.CharField(label="Durée en heures", max_length=8, help_text="Par exemple 14 ou 3,5.")
     modality = forms.ChoiceField(label="Modalité", choices=Modality.choices)
     certifying = forms.BooleanField(label="Formation certifiante", required=False)
     certification = forms.CharField(
         label="Certification préparée (si certifiante)", max_length=CERTIFICATION_MAX_LENGTH, required=False
     )
     price = forms.CharField(
-        label="Prix en euros", max_length=10, initial="0", help_text="0 si la formation est gratuite. Par exemple 250."
+        label="Prix en euros",
+        max_length=16,
+        initial="0",
+        help_text="0 si la formation est gratuite. Par exemple 250 ou 12,50.",
     )
     coverages = forms.CharField(
         label="Compétences couvertes et niveau visé",
@@ -110,20 +116,19 @@ class CourseForm(Form):
             "published": course.published,
         }
 
-    def _decimal(self, name: str, label: str, maximum: float, example: str) -> Decimal:
+    def _decimal(self, name: str, **bounds) -> Decimal:
         try:
-            value = numbers.parse_decimal(
-                self.cleaned_data.get(name, ""), minimum=0, maximum=maximum, label=label, example=example
-            )
+            return numbers.read_decimal(self.cleaned_data.get(name, ""), **bounds)
         except numbers.NumberError as error:
             raise forms.ValidationError(str(error)) from error
-        return Decimal(str(round(value, 2)))
 
     def clean_hours(self):
-        return self._decimal("hours", "La durée", 2000, "3.5")
+        return self._decimal("hours", minimum=MIN_HOURS, maximum=MAX_HOURS, places=1, label="La durée", example="3,5")
 
     def clean_price(self):
-        return self._decimal("price", "Le prix", 100_000, "250")
+        return self._decimal(
+            "price", minimum=0, maximum=MAX_PRICE, places=2, euros=True, label="Le prix", example="250 ou 12,50"
+        )
 
     def clean_coverages(self):
         """« 4.2 3 » lines → [(competence, level)]; an unknown code or a bad level says which line."""

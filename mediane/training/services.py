@@ -28,6 +28,8 @@ DESCRIPTION_MAX_LENGTH = 20_000
 CERTIFICATION_MAX_LENGTH = 200
 JOB_TITLE_MAX_LENGTH = 150
 MAX_HOURS = Decimal("2000")
+# Half an hour at least; hours are stored with one decimal (the column's scale), prices with two.
+MIN_HOURS = Decimal("0.5")
 MAX_PRICE = Decimal("100000")
 MAX_CAPACITY = 10_000
 MAX_LEVEL = 8
@@ -74,10 +76,14 @@ def check_course(data: CourseData) -> None:
     _check_text(data.certification, "Le nom de la certification", CERTIFICATION_MAX_LENGTH, required=False)
     if data.modality not in Modality.values:
         raise TrainingError("Choisissez la modalité dans la liste : présentiel, à distance ou mixte.")
-    if not Decimal("0") < data.hours <= MAX_HOURS:
+    if not MIN_HOURS <= data.hours <= MAX_HOURS:
         raise TrainingError(f"La durée doit être entre 0,5 et {MAX_HOURS} heures.")
+    if data.hours != data.hours.quantize(Decimal("0.1")):
+        raise TrainingError("La durée a au plus un chiffre après la virgule, par exemple 3,5.")
     if not Decimal("0") <= data.price <= MAX_PRICE:
         raise TrainingError(f"Le prix doit être entre 0 (gratuit) et {MAX_PRICE} euros.")
+    if data.price != data.price.quantize(Decimal("0.01")):
+        raise TrainingError("Le prix a au plus deux chiffres après la virgule (les centimes).")
     if data.certifying and not data.certification.strip():
         raise TrainingError("Une formation certifiante dit quelle certification elle prépare : écrivez son nom.")
     seen = set()

@@ -1,9 +1,12 @@
 """The organisers' pages: create and edit courses and sessions, participants with attendance and results, the CSV."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
 from mediane.training.enums import Attendance, Result
+from mediane.training.forms import CourseForm
 from mediane.training.models import Course, TrainingLog, TrainingSession
 from tests.structures.factories import PlaceFactory
 from tests.training.factories import CourseFactory, EnrolmentFactory, ProviderFactory, SessionFactory
@@ -37,7 +40,10 @@ def test_an_organiser_creates_a_course_with_competences_typed_as_lines(client, o
     [
         ("coverages", "9.9 3", "aucune compétence n&#x27;a le code"),
         ("coverages", "4.2 trois", "Ligne 1, le niveau"),
-        ("hours", "3,5", "avec un point"),
+        ("hours", "3,55", "au plus un seul chiffre"),
+        ("hours", "0,04", "entre 0,5 et 2000"),
+        ("hours", "3.5.1", "n&#x27;est pas un nombre"),
+        ("price", "12,505", "au plus 2 chiffres"),
         ("price", "-4", "Le prix"),
     ],
 )
@@ -49,6 +55,34 @@ def test_a_bad_course_form_says_what_to_fix_and_writes_nothing(client, organiser
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Course.objects.exists()
+
+
+def _edit_form_as_shown(course: Course) -> dict:
+    """The course's edit form as the page fills it in, ready to post back unchanged."""
+    initial = CourseForm.initial_for(Course.objects.get(pk=course.pk))
+    return {name: ("on" if value is True else value) for name, value in initial.items() if value is not False}
+
+
+def test_posting_the_unchanged_edit_form_of_a_course_saves_it(client, organiser):
+    course = CourseFactory(hours=Decimal("14"), price=Decimal("250"))
+    client.force_login(organiser)
+    data = _edit_form_as_shown(course)
+    assert (data["hours"], data["price"]) == ("14,0", "250,00")
+    response = client.post(reverse("training:course_edit", args=[course.pk]), data)
+    assert response.status_code == 302
+    course.refresh_from_db()
+    assert (course.hours, course.price) == (Decimal("14.0"), Decimal("250.00"))
+
+
+@pytest.mark.parametrize(("typed", "hours"), [("12,5", "12.5"), ("12.5", "12.5"), ("1 000", "1000")])
+def test_hours_are_read_the_french_way_or_with_a_point(client, organiser, typed, hours):
+    course = CourseFactory()
+    client.force_login(organiser)
+    data = _edit_form_as_shown(course) | {"hours": typed, "price": "1 250,50 €"}
+    response = client.post(reverse("training:course_edit", args=[course.pk]), data)
+    assert response.status_code == 302
+    course.refresh_from_db()
+    assert (course.hours, course.price) == (Decimal(hours), Decimal("1250.50"))
 
 
 def test_an_organiser_adds_a_session_at_a_place_of_the_directory(client, organiser):
