@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django import forms
+from django.utils import timezone
 
 from mediane import numbers
 from mediane.forms import Form, IntegerField
@@ -28,7 +28,6 @@ from .services import (
     SessionData,
 )
 
-PARIS = ZoneInfo("Europe/Paris")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
@@ -168,9 +167,9 @@ class CourseForm(Form):
 
 class SessionForm(Form):
     start_date = forms.DateField(label="Date de début", widget=DATE, help_text="Format attendu : JJ/MM/AAAA")
-    start_time = forms.TimeField(label="Heure de début", widget=TIME, help_text="Heure de Paris, par exemple 09:30")
+    start_time = forms.TimeField(label="Heure de début", widget=TIME, help_text="Heure locale, par exemple 09:30")
     end_date = forms.DateField(label="Date de fin", widget=DATE, help_text="Format attendu : JJ/MM/AAAA")
-    end_time = forms.TimeField(label="Heure de fin", widget=TIME, help_text="Heure de Paris, par exemple 17:00")
+    end_time = forms.TimeField(label="Heure de fin", widget=TIME, help_text="Heure locale, par exemple 17:00")
     place_number = IntegerField(
         label="Numéro du lieu dans l'annuaire (sauf à distance)",
         required=False,
@@ -196,7 +195,7 @@ class SessionForm(Form):
 
     @classmethod
     def initial_for(cls, session: TrainingSession) -> dict:
-        starts, ends = session.starts_at.astimezone(PARIS), session.ends_at.astimezone(PARIS)
+        starts, ends = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
         return {
             "start_date": starts.date(),
             "start_time": starts.time(),
@@ -220,9 +219,10 @@ class SessionForm(Form):
 
     def session_data(self) -> SessionData:
         data = self.cleaned_data
+        zone = timezone.get_current_timezone()  # the site's time zone, the one its pages show hours in
         return SessionData(
-            starts_at=dt.datetime.combine(data["start_date"], data["start_time"], tzinfo=PARIS),
-            ends_at=dt.datetime.combine(data["end_date"], data["end_time"], tzinfo=PARIS),
+            starts_at=dt.datetime.combine(data["start_date"], data["start_time"], tzinfo=zone),
+            ends_at=dt.datetime.combine(data["end_date"], data["end_time"], tzinfo=zone),
             place=data.get("place_number"),
             online=data["online"],
             online_url=data.get("online_url") or "",
@@ -243,9 +243,10 @@ class ResultForm(Form):
 
 class StaffMemberForm(Form):
     email = forms.EmailField(
-        label="Adresse e-mail du compte de la personne",
+        label="Adresse e-mail de la personne",
         max_length=254,
-        help_text="La personne doit avoir un compte sur le site. Format attendu : prenom.nom@exemple.fr",
+        help_text="Celle de son compte sur le site. Elle accepte ou refuse l'invitation depuis son parcours de "
+        "formation. Format attendu : prenom.nom@exemple.fr",
         error_messages={"invalid": "Écrivez une adresse e-mail complète, par exemple prenom.nom@exemple.fr."},
     )
     job_title = forms.CharField(

@@ -1,5 +1,6 @@
 """The organisers' pages: create and edit courses and sessions, participants with attendance and results, the CSV."""
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -170,3 +171,21 @@ def test_a_bad_session_form_says_what_to_fix_and_writes_nothing(client, organise
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not TrainingSession.objects.exists()
+
+
+def test_session_hours_are_read_and_shown_in_the_sites_time_zone(settings):
+    from django.utils import timezone
+
+    from mediane.training.forms import SessionForm
+
+    with timezone.override("America/Cayenne"):
+        form = SessionForm(
+            {"start_date": "2030-03-02", "start_time": "09:30", "end_date": "2030-03-02", "end_time": "17:00",
+             "online": "on", "online_url": "https://visio.example.org/a"}
+        )  # fmt: skip
+        assert form.is_valid(), form.errors
+        data = form.session_data()
+        assert data.starts_at.utcoffset() == dt.timedelta(hours=-3)
+        session = SessionFactory(starts_at=data.starts_at, ends_at=data.ends_at)
+        assert SessionForm.initial_for(session)["start_time"] == dt.time(9, 30)
+    assert "Heure locale" in str(SessionForm()["start_time"].help_text)
