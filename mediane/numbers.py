@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal, InvalidOperation
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -20,6 +21,8 @@ MAX_DIGITS = 30
 SHOWN_LENGTH = 40
 # The spaces around a typed number; other white space (and every control character) is part of the value.
 _SPACES = " \t\r\n"
+# « 12 500 », « 12 500,50 », « 1 250.5 »: digits grouped by three with a space (plain, non-breaking or narrow).
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]*)?")
 
 
 class NumberError(ValueError):
@@ -109,6 +112,59 @@ def parse_decimal(
     if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
         raise NumberError(_bounds_message(label, minimum, maximum))
     return number
+
+
+def read_decimal(
+    text: str | None,
+    *,
+    minimum: Decimal | int | None = None,
+    maximum: Decimal | int | None = None,
+    places: int | None = None,
+    euros: bool = False,
+    label: str = "Ce nombre",
+    example: str = "12,5",
+) -> Decimal:
+    """The decimal number a person typed the French way or not: « 12,5 », « 12.5 », « 12 500,50 » (thousands
+    grouped by a plain, non-breaking or narrow space), with « € » at the end when `euros` is true.
+
+    Only ASCII digits make it (checked by `parse_decimal`). `places` is the most digits allowed after the comma:
+    a longer value is refused, never rounded in silence. Raises NumberError with a French message.
+    """
+    value = (text or "").strip(_SPACES)
+    if euros:
+        value = value.removesuffix("€").strip(_SPACES + "\u00a0\u202f")
+    if _GROUPED.fullmatch(value):
+        value = re.sub(r"[ \u00a0\u202f]", "", value)
+    if value.count(",") == 1 and "." not in value:
+        value = value.replace(",", ".")
+    parse_decimal(value, label=label, example=example)
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise _not_a_number(label, value, example) from None
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        raise NumberError(_french_bounds(label, minimum, maximum))
+    exponent = number.normalize().as_tuple().exponent
+    if places is not None and isinstance(exponent, int) and -exponent > places:
+        digits = "un seul chiffre" if places == 1 else f"{places} chiffres"
+        raise NumberError(
+            f"{label} : « {shown(text or '')} » a trop de chiffres après la virgule. Gardez-en au plus {digits}, "
+            f"par exemple {example}."
+        )
+    return number
+
+
+def _french(number: Decimal | int) -> str:
+    """A bound as a French message writes it: « 0,5 », « 2000 »."""
+    return f"{Decimal(number).normalize():f}".replace(".", ",")
+
+
+def _french_bounds(label: str, minimum: Decimal | int | None, maximum: Decimal | int | None) -> str:
+    if minimum is not None and maximum is not None:
+        return f"{label} doit être compris entre {_french(minimum)} et {_french(maximum)}."
+    if minimum is not None:
+        return f"{label} doit valoir au moins {_french(minimum)}."
+    return f"{label} doit valoir au plus {_french(maximum)}."  # type: ignore[arg-type]
 
 
 def is_ascii_number(text: str) -> bool:

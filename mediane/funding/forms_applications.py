@@ -3,8 +3,7 @@ and the public figures. They only shape and label input; checks live in `service
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 
@@ -28,20 +27,13 @@ from .services_applications import (
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_HELP = "Format attendu : JJ/MM/AAAA"
-# « 12 500 », « 12 500,50 », « 12500.50 € »: digits grouped by three with a space (plain, non-breaking or narrow).
-_GROUPED = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]*)?")
 
 
 def read_euros(value: str, label: str = "Le montant") -> Decimal:
-    """An amount in euros typed by a person, the French way or not, read through `numbers.parse_decimal`."""
-    text = value.strip().removesuffix("€").strip()
-    if _GROUPED.fullmatch(text):
-        text = re.sub(r"[ \u00a0\u202f]", "", text)
-    text = text.replace(",", ".", 1) if text.count(",") == 1 and "." not in text else text
+    """An amount in euros typed by a person, the French way or not, read through `numbers.read_decimal`."""
     try:
-        numbers.parse_decimal(text, label=label, example="12 500,50")
-        amount = Decimal(text)
-    except (numbers.NumberError, InvalidOperation) as error:
+        amount = numbers.read_decimal(value, euros=True, label=label, example="12 500,50")
+    except numbers.NumberError as error:
         raise forms.ValidationError(str(error)) from None
     if amount > MAX_AMOUNT:
         raise forms.ValidationError(f"{label} doit valoir au plus {euros(MAX_AMOUNT)}.")

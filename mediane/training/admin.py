@@ -66,7 +66,7 @@ class EnrolmentAdmin(ReadOnlyAdmin):
 
 @admin.register(StaffMember)
 class StaffMemberAdmin(ReadOnlyAdmin):
-    list_display = ["user", "structure", "job_title", "added_at"]
+    list_display = ["user", "email", "structure", "job_title", "added_at", "accepted_at"]
     list_select_related = ["user", "structure"]
 
 

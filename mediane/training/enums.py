@@ -38,3 +38,7 @@ class LogAction(models.TextChoices):
     RESULT = "resultat", "résultat noté"
     STAFF_ADDED = "equipe_ajout", "personne ajoutée à l'équipe"
     STAFF_REMOVED = "equipe_retrait", "personne retirée de l'équipe"
+    STAFF_INVITED = "equipe_invite", "personne invitée dans l'équipe"
+    STAFF_ACCEPTED = "equipe_accord", "invitation acceptée"
+    STAFF_DECLINED = "equipe_refus", "invitation refusée"
+    STAFF_LEFT = "equipe_depart", "personne partie de l'équipe"

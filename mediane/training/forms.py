@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django import forms
+from django.utils import timezone
 
 from mediane import numbers
 from mediane.forms import Form, IntegerField
@@ -20,12 +20,14 @@ from .services import (
     DESCRIPTION_MAX_LENGTH,
     JOB_TITLE_MAX_LENGTH,
     MAX_CAPACITY,
+    MAX_HOURS,
+    MAX_PRICE,
+    MIN_HOURS,
     TITLE_MAX_LENGTH,
     CourseData,
     SessionData,
 )
 
-PARIS = ZoneInfo("Europe/Paris")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
@@ -76,14 +78,17 @@ class CourseForm(Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Ce que les personnes vont apprendre, en mots simples. Une ligne vide sépare deux paragraphes.",
     )
-    hours = forms.CharField(label="Durée en heures", max_length=8, help_text="Par exemple 14 ou 3.5 (avec un point).")
+    hours = forms.CharField(label="Durée en heures", max_length=8, help_text="Par exemple 14 ou 3,5.")
     modality = forms.ChoiceField(label="Modalité", choices=Modality.choices)
     certifying = forms.BooleanField(label="Formation certifiante", required=False)
     certification = forms.CharField(
         label="Certification préparée (si certifiante)", max_length=CERTIFICATION_MAX_LENGTH, required=False
     )
     price = forms.CharField(
-        label="Prix en euros", max_length=10, initial="0", help_text="0 si la formation est gratuite. Par exemple 250."
+        label="Prix en euros",
+        max_length=16,
+        initial="0",
+        help_text="0 si la formation est gratuite. Par exemple 250 ou 12,50.",
     )
     coverages = forms.CharField(
         label="Compétences couvertes et niveau visé",
@@ -110,20 +115,19 @@ class CourseForm(Form):
             "published": course.published,
         }
 
-    def _decimal(self, name: str, label: str, maximum: float, example: str) -> Decimal:
+    def _decimal(self, name: str, **bounds) -> Decimal:
         try:
-            value = numbers.parse_decimal(
-                self.cleaned_data.get(name, ""), minimum=0, maximum=maximum, label=label, example=example
-            )
+            return numbers.read_decimal(self.cleaned_data.get(name, ""), **bounds)
         except numbers.NumberError as error:
             raise forms.ValidationError(str(error)) from error
-        return Decimal(str(round(value, 2)))
 
     def clean_hours(self):
-        return self._decimal("hours", "La durée", 2000, "3.5")
+        return self._decimal("hours", minimum=MIN_HOURS, maximum=MAX_HOURS, places=1, label="La durée", example="3,5")
 
     def clean_price(self):
-        return self._decimal("price", "Le prix", 100_000, "250")
+        return self._decimal(
+            "price", minimum=0, maximum=MAX_PRICE, places=2, euros=True, label="Le prix", example="250 ou 12,50"
+        )
 
     def clean_coverages(self):
         """« 4.2 3 » lines → [(competence, level)]; an unknown code or a bad level says which line."""
@@ -163,9 +167,9 @@ class CourseForm(Form):
 
 class SessionForm(Form):
     start_date = forms.DateField(label="Date de début", widget=DATE, help_text="Format attendu : JJ/MM/AAAA")
-    start_time = forms.TimeField(label="Heure de début", widget=TIME, help_text="Heure de Paris, par exemple 09:30")
+    start_time = forms.TimeField(label="Heure de début", widget=TIME, help_text="Heure locale, par exemple 09:30")
     end_date = forms.DateField(label="Date de fin", widget=DATE, help_text="Format attendu : JJ/MM/AAAA")
-    end_time = forms.TimeField(label="Heure de fin", widget=TIME, help_text="Heure de Paris, par exemple 17:00")
+    end_time = forms.TimeField(label="Heure de fin", widget=TIME, help_text="Heure locale, par exemple 17:00")
     place_number = IntegerField(
         label="Numéro du lieu dans l'annuaire (sauf à distance)",
         required=False,
@@ -191,7 +195,7 @@ class SessionForm(Form):
 
     @classmethod
     def initial_for(cls, session: TrainingSession) -> dict:
-        starts, ends = session.starts_at.astimezone(PARIS), session.ends_at.astimezone(PARIS)
+        starts, ends = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
         return {
             "start_date": starts.date(),
             "start_time": starts.time(),
@@ -215,9 +219,10 @@ class SessionForm(Form):
 
     def session_data(self) -> SessionData:
         data = self.cleaned_data
+        zone = timezone.get_current_timezone()  # the site's time zone, the one its pages show hours in
         return SessionData(
-            starts_at=dt.datetime.combine(data["start_date"], data["start_time"], tzinfo=PARIS),
-            ends_at=dt.datetime.combine(data["end_date"], data["end_time"], tzinfo=PARIS),
+            starts_at=dt.datetime.combine(data["start_date"], data["start_time"], tzinfo=zone),
+            ends_at=dt.datetime.combine(data["end_date"], data["end_time"], tzinfo=zone),
             place=data.get("place_number"),
             online=data["online"],
             online_url=data.get("online_url") or "",
@@ -238,9 +243,10 @@ class ResultForm(Form):
 
 class StaffMemberForm(Form):
     email = forms.EmailField(
-        label="Adresse e-mail du compte de la personne",
+        label="Adresse e-mail de la personne",
         max_length=254,
-        help_text="La personne doit avoir un compte sur le site. Format attendu : prenom.nom@exemple.fr",
+        help_text="Celle de son compte sur le site. Elle accepte ou refuse l'invitation depuis son parcours de "
+        "formation. Format attendu : prenom.nom@exemple.fr",
         error_messages={"invalid": "Écrivez une adresse e-mail complète, par exemple prenom.nom@exemple.fr."},
     )
     job_title = forms.CharField(

@@ -228,6 +228,8 @@ class Course(models.Model):
     certification = models.CharField("certification", max_length=200, blank=True)
     price = models.DecimalField("prix (euros)", max_digits=8, decimal_places=2, default=0)
     published = models.BooleanField("publiée", default=False)
+    # Set by the demonstration data only: every page of the course says it is an example, not a real offer.
+    is_example = models.BooleanField("formation donnée à titre d'exemple", default=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
 
@@ -407,18 +409,47 @@ class TrainingLog(models.Model):
 
 class StaffMemberQuerySet(models.QuerySet["StaffMember"]):
     def of_structure(self, structure):
-        return self.filter(structure=structure).select_related("user").order_by("user__display_name", "pk")
+        """Members who accepted the invitation: only they share their training record with the managers."""
+        return (
+            self.filter(structure=structure, accepted_at__isnull=False)
+            .select_related("user")
+            .order_by("user__display_name", "pk")
+        )
+
+    def pending_of_structure(self, structure):
+        return self.filter(structure=structure, accepted_at__isnull=True).order_by("email", "pk")
+
+    def invitations_for(self, user):
+        """The invitations a person has not answered yet: made to their account, or to their address before
+        the account existed."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(user=user) | Q(user__isnull=True, email__iexact=user.email), accepted_at__isnull=True
+        ).select_related("structure")
+
+    def accepted_by(self, user):
+        return self.filter(user=user, accepted_at__isnull=False).select_related("structure")
 
 
 class StaffMember(models.Model):
     """A person who works in a structure: the structure's managers follow their training against the socle."""
 
     structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="staff_members")
+    # Empty until the invited person accepts: an invitation may name an address that has no account, and the
+    # manager is never told whether it has one.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_memberships", verbose_name="personne"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_memberships",
+        verbose_name="personne",
+        null=True,
+        blank=True,
     )
+    email = models.EmailField("adresse invitée", max_length=254, blank=True)
     job_title = models.CharField("fonction", max_length=150, blank=True)
-    added_at = models.DateTimeField("ajoutée le", auto_now_add=True)
+    added_at = models.DateTimeField("invitée le", auto_now_add=True)
+    accepted_at = models.DateTimeField("invitation acceptée le", null=True, blank=True)
 
     objects = StaffMemberQuerySet.as_manager()
 
@@ -431,7 +462,7 @@ class StaffMember(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} ({self.structure})"
+        return f"{self.user or self.email} ({self.structure})"
 
 
 from .models_kit import KitAudience, KitResource  # noqa: E402, F401 - the kit's models, in their own module

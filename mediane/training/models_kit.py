@@ -77,7 +77,6 @@ class KitResource(models.Model):
         verbose_name = "ressource du kit"
         verbose_name_plural = "ressources du kit"
         ordering: ClassVar[list[str]] = ["title", "pk"]
-        permissions = [("manage_kit", "Gérer le kit de ressources")]
 
     def __str__(self) -> str:
         return self.title

@@ -9,18 +9,12 @@
 import rules
 
 from mediane.accounts.rules import is_organiser
+from mediane.roadmap.rules import manages_structure
 
 
 @rules.predicate
 def course_is_published(user, course) -> bool:
     return course is not None and course.published
-
-
-@rules.predicate
-def manages_structure(user, structure) -> bool:
-    if structure is None or not user.is_authenticated:
-        return False
-    return structure.managers.filter(pk=user.pk).exists()
 
 
 rules.add_perm("training.manage", is_organiser)

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from mediane import text
 from mediane.registrations import services as registrations
@@ -28,6 +30,8 @@ DESCRIPTION_MAX_LENGTH = 20_000
 CERTIFICATION_MAX_LENGTH = 200
 JOB_TITLE_MAX_LENGTH = 150
 MAX_HOURS = Decimal("2000")
+# Half an hour at least; hours are stored with one decimal (the column's scale), prices with two.
+MIN_HOURS = Decimal("0.5")
 MAX_PRICE = Decimal("100000")
 MAX_CAPACITY = 10_000
 MAX_LEVEL = 8
@@ -55,6 +59,8 @@ class CourseData:
     published: bool
     # (competence, level reached)
     coverages: list[tuple[Competence, int]] = field(default_factory=list)
+    # A demonstration course: its pages say « Formation donnée à titre d'exemple ».
+    is_example: bool = False
 
 
 def _check_text(value: str, label: str, maximum: int, *, required: bool = True) -> None:
@@ -74,10 +80,14 @@ def check_course(data: CourseData) -> None:
     _check_text(data.certification, "Le nom de la certification", CERTIFICATION_MAX_LENGTH, required=False)
     if data.modality not in Modality.values:
         raise TrainingError("Choisissez la modalité dans la liste : présentiel, à distance ou mixte.")
-    if not Decimal("0") < data.hours <= MAX_HOURS:
+    if not MIN_HOURS <= data.hours <= MAX_HOURS:
         raise TrainingError(f"La durée doit être entre 0,5 et {MAX_HOURS} heures.")
+    if data.hours != data.hours.quantize(Decimal("0.1")):
+        raise TrainingError("La durée a au plus un chiffre après la virgule, par exemple 3,5.")
     if not Decimal("0") <= data.price <= MAX_PRICE:
         raise TrainingError(f"Le prix doit être entre 0 (gratuit) et {MAX_PRICE} euros.")
+    if data.price != data.price.quantize(Decimal("0.01")):
+        raise TrainingError("Le prix a au plus deux chiffres après la virgule (les centimes).")
     if data.certifying and not data.certification.strip():
         raise TrainingError("Une formation certifiante dit quelle certification elle prépare : écrivez son nom.")
     seen = set()
@@ -109,6 +119,7 @@ def create_course(data: CourseData) -> Course:
             certification=data.certification.strip() if data.certifying else "",
             price=data.price,
             published=data.published,
+            is_example=data.is_example,
         )
         _write_coverages(course, data.coverages)
     return course
@@ -292,30 +303,63 @@ def is_successful(result: str) -> bool:
 # --- Staff of structures (audited) --------------------------------------------------------------------------------
 
 
-def add_staff_member(structure: Structure, email: str, job_title: str, actor: Any) -> StaffMember:
-    """Add the person who has an account with this e-mail address to the structure's staff."""
-    email = email.strip().lower()
+def invite_staff_member(structure: Structure, email: str, job_title: str, actor: Any) -> StaffMember:
+    """Invite the person with this e-mail address into the structure's team. Nothing is shared before they accept
+    from « Mon parcours de formation »; the manager is never told whether the address has an account."""
+    email = email.strip()
     _check_text(job_title, "La fonction", JOB_TITLE_MAX_LENGTH, required=False)
-    if not email or "@" not in email:
-        raise TrainingError("Écrivez l'adresse e-mail du compte de la personne, par exemple prenom.nom@exemple.fr.")
+    if not email or "@" not in email or len(email) > 254:
+        raise TrainingError("Écrivez l'adresse e-mail de la personne, par exemple prenom.nom@exemple.fr.")
     user = get_user_model().objects.filter(email__iexact=email).first()
-    if user is None:
-        raise TrainingError(
-            f"Aucun compte n'a l'adresse {email}. Demandez à la personne de créer son compte, puis ajoutez-la."
-        )
     with transaction.atomic():
         Structure.objects.select_for_update().get(pk=structure.pk)
-        if StaffMember.objects.filter(structure=structure, user=user).exists():
-            raise TrainingError(f"{email} fait déjà partie de l'équipe.")
-        member = StaffMember.objects.create(structure=structure, user=user, job_title=job_title.strip())
-        _log(LogAction.STAFF_ADDED, actor, structure=structure, subject=email, after=job_title.strip()[:40])
+        same = Q(email__iexact=email) | (Q(user=user) if user is not None else Q(pk__in=[]))
+        if StaffMember.objects.filter(same, structure=structure).exists():
+            raise TrainingError(f"{email} est déjà dans l'équipe ou déjà invitée.")
+        member = StaffMember.objects.create(structure=structure, user=user, email=email, job_title=job_title.strip())
+        _log(LogAction.STAFF_INVITED, actor, structure=structure, subject=email, after=job_title.strip()[:40])
     return member
+
+
+def _own_invitation(member: StaffMember, user: Any) -> StaffMember:
+    locked = StaffMember.objects.select_for_update().filter(pk=member.pk).first()
+    if locked is None or not StaffMember.objects.invitations_for(user).filter(pk=locked.pk).exists():
+        raise TrainingError("Cette invitation n'existe plus : l'équipe l'a peut-être retirée.")
+    return locked
+
+
+def accept_invitation(member: StaffMember, user: Any) -> StaffMember:
+    """The person joins the team: from now on its managers see their training record against the socle."""
+    with transaction.atomic():
+        locked = _own_invitation(member, user)
+        locked.user = user
+        locked.accepted_at = timezone.now()
+        locked.save(update_fields=["user", "accepted_at"])
+        _log(LogAction.STAFF_ACCEPTED, user, structure=locked.structure, subject=user.email)
+    return locked
+
+
+def decline_invitation(member: StaffMember, user: Any) -> None:
+    with transaction.atomic():
+        locked = _own_invitation(member, user)
+        _log(LogAction.STAFF_DECLINED, user, structure=locked.structure, subject=user.email)
+        locked.delete()
+
+
+def leave_team(member: StaffMember, user: Any) -> None:
+    """The person leaves the team: its managers no longer see their training record."""
+    with transaction.atomic():
+        locked = StaffMember.objects.select_for_update().filter(pk=member.pk, user=user).first()
+        if locked is None:
+            return
+        _log(LogAction.STAFF_LEFT, user, structure=locked.structure, subject=user.email)
+        locked.delete()
 
 
 def remove_staff_member(member: StaffMember, actor: Any) -> None:
     with transaction.atomic():
-        locked = StaffMember.objects.select_for_update().select_related("user").filter(pk=member.pk).first()
+        locked = StaffMember.objects.select_for_update().filter(pk=member.pk).first()
         if locked is None:
             return
-        _log(LogAction.STAFF_REMOVED, actor, structure=locked.structure, subject=locked.user.email)
+        _log(LogAction.STAFF_REMOVED, actor, structure=locked.structure, subject=locked.email)
         locked.delete()

@@ -16,13 +16,19 @@ from . import records, services
 from .forms import StaffMemberForm
 from .models import StaffMember
 
+# The same words whether or not the address has an account: the manager learns nothing about other accounts.
+INVITATION_SENT = (
+    "Si un compte existe à cette adresse, la personne verra votre invitation dans son parcours de formation."
+)
+
 
 @login_required
 def my_record(request):
     """Courses followed, competences covered with their level, certifications, the socle minimal (met and
     missing) and, for each missing requirement, the courses that cover it. A constant number of queries."""
     record = records.record_of(request.user)
-    memberships = list(StaffMember.objects.filter(user=request.user).select_related("structure"))
+    memberships = list(StaffMember.objects.accepted_by(request.user))
+    invitations = list(StaffMember.objects.invitations_for(request.user))
     missing = [
         (requirement, record.courses.get(requirement.competence_id, [])) for requirement in record.coverage.missing
     ]
@@ -33,6 +39,7 @@ def my_record(request):
             "record": record,
             "missing": missing,
             "memberships": memberships,
+            "invitations": invitations,
             "total": len(record.coverage.met) + len(record.coverage.missing),
         },
     )
@@ -58,7 +65,12 @@ def _team_page(request, structure: Structure, form: StaffMemberForm, status: int
     return render(
         request,
         "training/team.html",
-        {"structure": structure, "team": records.team_of(structure), "form": form},
+        {
+            "structure": structure,
+            "team": records.team_of(structure),
+            "pending": list(StaffMember.objects.pending_of_structure(structure)),
+            "form": form,
+        },
         status=status,
     )
 
@@ -77,13 +89,13 @@ def team_add(request, pk):
     form = StaffMemberForm(request.POST)
     if form.is_valid():
         try:
-            member = services.add_staff_member(
+            services.invite_staff_member(
                 structure, form.cleaned_data["email"], form.cleaned_data["job_title"], request.user
             )
         except services.TrainingError as error:
             form.add_error("email", error.message)
         else:
-            messages.success(request, f"{member.user} fait maintenant partie de l'équipe.")
+            messages.success(request, INVITATION_SENT)
             return redirect("training:team", pk=structure.pk)
     return _team_page(request, structure, form, status=400)
 
@@ -95,5 +107,46 @@ def team_remove(request, pk, member_pk):
     structure = _managed_structure(request, pk)
     member = get_object_or_404(StaffMember, pk=member_pk, structure=structure)
     services.remove_staff_member(member, request.user)
-    messages.success(request, f"{member.user} ne fait plus partie de l'équipe.")
+    messages.success(request, f"{member.email} ne fait plus partie de l'équipe.")
     return redirect("training:team", pk=structure.pk)
+
+
+def _answer(request, pk, action, done: str):
+    member = get_object_or_404(StaffMember, pk=pk)
+    try:
+        action(member, request.user)
+    except services.TrainingError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done.format(structure=member.structure.name))
+    return redirect("training:my_record")
+
+
+@login_required
+@require_POST
+@writes_limited
+def invitation_accept(request, pk):
+    """The person joins the team; only an invitation made to them can be answered (else a message, no change)."""
+    return _answer(
+        request,
+        pk,
+        services.accept_invitation,
+        "Vous faites maintenant partie de l'équipe de {structure}. Ses responsables voient votre parcours.",
+    )
+
+
+@login_required
+@require_POST
+@writes_limited
+def invitation_decline(request, pk):
+    return _answer(request, pk, services.decline_invitation, "Vous avez refusé l'invitation de {structure}.")
+
+
+@login_required
+@require_POST
+@writes_limited
+def team_leave(request, pk):
+    member = get_object_or_404(StaffMember, pk=pk, user=request.user, accepted_at__isnull=False)
+    services.leave_team(member, request.user)
+    messages.success(request, f"Vous ne faites plus partie de l'équipe de {member.structure.name}.")
+    return redirect("training:my_record")

@@ -150,3 +150,40 @@ def test_the_catalogue_frameworks_organiser_and_manager_pages(browse, organiser,
     expect(manager_page.get_by_role("heading", level=1)).to_have_text("L'équipe de Pôle lecture Terraillon")
     expect(manager_page.get_by_text("Samuel Bernard")).to_be_visible()
     shoot(manager_page, "equipe", phone)
+
+
+@pytest.mark.parametrize(
+    ("javascript", "width"), [(True, 1280), (False, 375)], ids=["js-1280px", "sans-js-telephone-375px"]
+)
+def test_a_manager_invites_a_librarian_who_accepts_from_their_record(browse, javascript, width):
+    phone = width < 400
+    library = StructureFactory(name="Médiathèque Lucie-Aubrac")
+    manager = _person(f"manon-{width}@example.org", "Manon Responsable")
+    library.managers.add(manager)
+    librarian = _person(f"leila-{width}@example.org", "Leïla Haddad")
+
+    page = browse(javascript=javascript, phone=phone)
+    log_in(page, manager.email, PASSWORD, f"/formation/structures/{library.pk}/equipe/")
+    assert_accessible(page)
+    page.get_by_label("Adresse e-mail de la personne").fill(librarian.email)
+    follow(page.get_by_role("button", name="Inviter dans l'équipe"))
+    assert_accessible(page)
+    expect(page.get_by_text("Si un compte existe à cette adresse", exact=False)).to_be_visible()
+    expect(page.get_by_text(librarian.email)).to_be_visible()
+    expect(page.get_by_text("Leïla Haddad")).to_have_count(0)
+    shoot(page, "equipe-invitation", phone)
+
+    other = browse(javascript=javascript, phone=phone)
+    log_in(other, librarian.email, PASSWORD, "/formation/mon-parcours/")
+    assert_accessible(other)
+    expect(other.get_by_text("Médiathèque Lucie-Aubrac vous invite dans son équipe")).to_be_visible()
+    shoot(other, "parcours-invitation", phone)
+    follow(other.get_by_role("button", name="Accepter"))
+    assert_accessible(other)
+    expect(other.get_by_text("Vous faites maintenant partie de l'équipe", exact=False)).to_be_visible()
+    expect(other.get_by_role("button", name="Quitter cette équipe")).to_be_visible()
+    shoot(other, "parcours-equipe", phone)
+
+    page.reload()
+    assert_accessible(page)
+    expect(page.get_by_role("cell", name="Leïla Haddad", exact=True)).to_be_visible()

@@ -1,5 +1,7 @@
 """The one strict reader of numbers (mediane/numbers.py): ASCII digits only, bounds, French messages."""
 
+from decimal import Decimal
+
 import pytest
 
 from mediane import numbers
@@ -74,3 +76,23 @@ def test_a_page_number_from_an_address_falls_back_to_the_first_page(raw, expecte
 def test_a_query_number_falls_back_to_its_default():
     assert numbers.query_int("٣", default=0, minimum=1) == 0
     assert numbers.query_int("42", default=0, minimum=1) == 42
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("14,0", "14.0"), ("0,00", "0"), ("12.5", "12.5"), ("12 500,50", "12500.50"), ("1\u00a0250", "1250"),
+     ("1\u202f250,5", "1250.5"), (" 3 ", "3"), ("250 €", "250"), ("250,00\u00a0€", "250")],
+)  # fmt: skip
+def test_a_french_decimal_is_read_with_a_comma_or_a_point_and_grouped_thousands(raw, expected):
+    assert numbers.read_decimal(raw, euros=True) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [("3,55", "au plus un seul chiffre"), ("0,04", "entre 0,5 et 2000"), ("1,2,3", "n'est pas un nombre"),
+     ("٣,5", "« ٣ » n'est pas un chiffre"), ("12 €", "n'est pas un nombre"), ("3000", "entre 0,5 et 2000"),
+     ("12 50", "n'est pas un nombre"), ("", "est vide"), ("1e999", "bien trop grand")],
+)  # fmt: skip
+def test_a_french_decimal_is_refused_with_what_to_write(raw, message):
+    with pytest.raises(numbers.NumberError, match=message):
+        numbers.read_decimal(raw, minimum=Decimal("0.5"), maximum=2000, places=1, label="La durée")

@@ -107,4 +107,9 @@ class StaffMemberFactory(factory.django.DjangoModelFactory):
 
     structure = factory.SubFactory(StructureFactory)
     user = factory.SubFactory(UserFactory)
+    email = factory.LazyAttribute(lambda member: member.user.email if member.user else "invitee@exemple.fr")
     job_title = "Bibliothécaire"
+    accepted_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        pending = factory.Trait(accepted_at=None)

@@ -180,3 +180,9 @@ def test_a_lost_sqlite_trigger_of_the_kit_is_recreated_after_migrate_and_the_ind
     assert _found("déclencheur")[0] == ["Créé sans déclencheur"]
     _published("Après réparation", "Un autre déclencheur.")
     assert len(_found("déclencheur")[0]) == 2
+
+
+def test_managing_the_kit_is_granted_by_the_rules_only_not_by_an_admin_permission():
+    from django.contrib.auth.models import Permission
+
+    assert not Permission.objects.filter(content_type__app_label="training", codename="manage_kit").exists()

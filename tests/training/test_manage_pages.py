@@ -1,9 +1,13 @@
 """The organisers' pages: create and edit courses and sessions, participants with attendance and results, the CSV."""
 
+import datetime as dt
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
 from mediane.training.enums import Attendance, Result
+from mediane.training.forms import CourseForm
 from mediane.training.models import Course, TrainingLog, TrainingSession
 from tests.structures.factories import PlaceFactory
 from tests.training.factories import CourseFactory, EnrolmentFactory, ProviderFactory, SessionFactory
@@ -37,7 +41,10 @@ def test_an_organiser_creates_a_course_with_competences_typed_as_lines(client, o
     [
         ("coverages", "9.9 3", "aucune compétence n&#x27;a le code"),
         ("coverages", "4.2 trois", "Ligne 1, le niveau"),
-        ("hours", "3,5", "avec un point"),
+        ("hours", "3,55", "au plus un seul chiffre"),
+        ("hours", "0,04", "entre 0,5 et 2000"),
+        ("hours", "3.5.1", "n&#x27;est pas un nombre"),
+        ("price", "12,505", "au plus 2 chiffres"),
         ("price", "-4", "Le prix"),
     ],
 )
@@ -49,6 +56,34 @@ def test_a_bad_course_form_says_what_to_fix_and_writes_nothing(client, organiser
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Course.objects.exists()
+
+
+def _edit_form_as_shown(course: Course) -> dict:
+    """The course's edit form as the page fills it in, ready to post back unchanged."""
+    initial = CourseForm.initial_for(Course.objects.get(pk=course.pk))
+    return {name: ("on" if value is True else value) for name, value in initial.items() if value is not False}
+
+
+def test_posting_the_unchanged_edit_form_of_a_course_saves_it(client, organiser):
+    course = CourseFactory(hours=Decimal("14"), price=Decimal("250"))
+    client.force_login(organiser)
+    data = _edit_form_as_shown(course)
+    assert (data["hours"], data["price"]) == ("14,0", "250,00")
+    response = client.post(reverse("training:course_edit", args=[course.pk]), data)
+    assert response.status_code == 302
+    course.refresh_from_db()
+    assert (course.hours, course.price) == (Decimal("14.0"), Decimal("250.00"))
+
+
+@pytest.mark.parametrize(("typed", "hours"), [("12,5", "12.5"), ("12.5", "12.5"), ("1 000", "1000")])
+def test_hours_are_read_the_french_way_or_with_a_point(client, organiser, typed, hours):
+    course = CourseFactory()
+    client.force_login(organiser)
+    data = _edit_form_as_shown(course) | {"hours": typed, "price": "1 250,50 €"}
+    response = client.post(reverse("training:course_edit", args=[course.pk]), data)
+    assert response.status_code == 302
+    course.refresh_from_db()
+    assert (course.hours, course.price) == (Decimal(hours), Decimal("1250.50"))
 
 
 def test_an_organiser_adds_a_session_at_a_place_of_the_directory(client, organiser):
@@ -136,3 +171,21 @@ def test_a_bad_session_form_says_what_to_fix_and_writes_nothing(client, organise
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not TrainingSession.objects.exists()
+
+
+def test_session_hours_are_read_and_shown_in_the_sites_time_zone(settings):
+    from django.utils import timezone
+
+    from mediane.training.forms import SessionForm
+
+    with timezone.override("America/Cayenne"):
+        form = SessionForm(
+            {"start_date": "2030-03-02", "start_time": "09:30", "end_date": "2030-03-02", "end_time": "17:00",
+             "online": "on", "online_url": "https://visio.example.org/a"}
+        )  # fmt: skip
+        assert form.is_valid(), form.errors
+        data = form.session_data()
+        assert data.starts_at.utcoffset() == dt.timedelta(hours=-3)
+        session = SessionFactory(starts_at=data.starts_at, ends_at=data.ends_at)
+        assert SessionForm.initial_for(session)["start_time"] == dt.time(9, 30)
+    assert "Heure locale" in str(SessionForm()["start_time"].help_text)

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from mediane.registrations.enums import RegistrationStatus
 from mediane.training.enums import Attendance, Modality, Result
-from mediane.training.models import Enrolment
+from mediane.training.models import Enrolment, StaffMember
 from tests.accounts.factories import UserFactory
 from tests.structures.factories import PlaceFactory, StructureFactory
 from tests.training.factories import CourseFactory, EnrolmentFactory, SessionFactory, StaffMemberFactory, pix
@@ -149,24 +149,67 @@ def test_the_record_takes_a_constant_number_of_queries(client, librarian, size, 
         EnrolmentFactory(registrable=full)
         EnrolmentFactory(registrable=full, user=librarian, status=RegistrationStatus.WAITING)
     client.force_login(librarian)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         client.get(reverse("training:my_record"))
 
 
-def test_a_manager_sees_their_team_and_adds_a_person_by_email(client):
+NEUTRAL = "Si un compte existe à cette adresse, la personne verra votre invitation dans son parcours de formation."
+
+
+@pytest.mark.parametrize("has_account", [True, False])
+def test_a_manager_invites_by_email_and_learns_nothing_about_the_account(client, has_account):
     manager = UserFactory()
     structure = StructureFactory(name="Médiathèque Jean Macé")
     structure.managers.add(manager)
-    StaffMemberFactory(structure=structure, user=UserFactory(display_name="Aurore Quetzalcoatl"))
-    UserFactory(email="nouvelle@example.org", display_name="Nouvelle")
+    if has_account:
+        UserFactory(email="nouvelle@example.org", display_name="Nouvelle Personne")
     client.force_login(manager)
-    assert "Aurore Quetzalcoatl" in _text(client.get(reverse("training:team", args=[structure.pk])))
     response = client.post(
-        reverse("training:team_add", args=[structure.pk]), {"email": "nouvelle@example.org", "job_title": "Accueil"}
+        reverse("training:team_add", args=[structure.pk]),
+        {"email": "nouvelle@example.org", "job_title": "Accueil"},
+        follow=True,
     )
-    assert response.status_code == 302
-    response = client.post(reverse("training:team_add", args=[structure.pk]), {"email": "absent@example.org"})
-    assert response.status_code == 400 and "Aucun compte" in _text(response)
+    page = _text(response)
+    assert NEUTRAL in page and "nouvelle@example.org" in page
+    assert "Nouvelle Personne" not in page and "Aucun compte" not in page
+
+
+def test_the_team_shows_coverage_only_for_members_who_accepted(client):
+    manager = UserFactory()
+    structure = StructureFactory()
+    structure.managers.add(manager)
+    StaffMemberFactory(structure=structure, user=UserFactory(display_name="Aurore Quetzalcoatl"))
+    StaffMemberFactory(
+        structure=structure, user=UserFactory(display_name="Basile Invité"), email="basile@example.org", pending=True
+    )
+    client.force_login(manager)
+    page = _text(client.get(reverse("training:team", args=[structure.pk])))
+    assert "Aurore Quetzalcoatl" in page
+    assert "basile@example.org" in page and "Basile" not in page.replace("basile@example.org", "")
+
+
+def test_a_person_accepts_an_invitation_from_their_record_then_leaves_the_team(client, librarian):
+    structure = StructureFactory(name="Médiathèque Jean Macé")
+    invitation = StaffMemberFactory(structure=structure, user=librarian, pending=True)
+    client.force_login(librarian)
+    page = _text(client.get(reverse("training:my_record")))
+    assert "Médiathèque Jean Macé vous invite" in page
+    response = client.post(reverse("training:invitation_accept", args=[invitation.pk]), follow=True)
+    assert "Vous faites maintenant partie de l" in _text(response)
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is not None
+    client.post(reverse("training:team_leave", args=[invitation.pk]))
+    assert not structure.staff_members.exists()
+
+
+def test_a_person_declines_an_invitation_and_cannot_answer_someone_elses(client, librarian):
+    mine = StaffMemberFactory(user=librarian, pending=True)
+    other = StaffMemberFactory(pending=True)
+    client.force_login(librarian)
+    client.post(reverse("training:invitation_accept", args=[other.pk]))
+    client.post(reverse("training:invitation_decline", args=[other.pk]))
+    client.post(reverse("training:invitation_decline", args=[mine.pk]))
+    assert list(StaffMember.objects.values_list("pk", "accepted_at")) == [(other.pk, None)]
 
 
 def test_someone_who_does_not_manage_the_structure_learns_nothing_about_its_team(client, citizen):
@@ -213,5 +256,13 @@ def test_the_team_page_takes_a_constant_number_of_queries(client, size, django_a
         StaffMemberFactory(structure=structure)
         SessionFactory(course=CourseFactory(covers=[("4.2", 3)]))
     client.force_login(manager)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         client.get(reverse("training:team", args=[structure.pk]))
+
+
+def test_a_demonstration_course_says_it_is_an_example_on_its_page_and_card(client):
+    example = CourseFactory(title="Exemple", is_example=True)
+    CourseFactory(title="Réelle")
+    badge = "Formation donnée à titre d'exemple"
+    assert badge in _text(client.get(example.get_absolute_url()))
+    assert _text(client.get(reverse("training:catalogue"))).count(badge) == 1

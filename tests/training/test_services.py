@@ -48,6 +48,9 @@ def test_a_course_is_created_with_the_competences_and_levels_it_covers():
         ({"title": "  "}, "Le titre est obligatoire"),
         ({"price": Decimal("-1")}, "Le prix doit être entre 0"),
         ({"hours": Decimal("0")}, "La durée doit être entre"),
+        ({"hours": Decimal("0.04")}, "La durée doit être entre"),
+        ({"hours": Decimal("3.55")}, "au plus un chiffre après la virgule"),
+        ({"price": Decimal("12.505")}, "au plus deux chiffres"),
         ({"modality": "teleportation"}, "Choisissez la modalité"),
         ({"certifying": True}, "quelle certification"),
         ({"coverages": [("4.2", 9)]}, "Le niveau 9 n'existe pas"),
@@ -186,21 +189,44 @@ def test_someone_on_the_waiting_list_gets_no_attendance(organiser):
     assert not TrainingLog.objects.exists()
 
 
-def test_a_manager_adds_a_person_by_the_email_of_their_account_and_removes_them_audited(organiser):
+def test_a_manager_invites_a_person_who_accepts_then_leaves_all_audited(organiser):
     structure = StructureFactory()
     person = UserFactory(email="lea@example.org")
-    member = services.add_staff_member(structure, " LEA@example.org ", "Bibliothécaire", organiser)
-    assert (member.user, member.job_title) == (person, "Bibliothécaire")
-    with pytest.raises(services.TrainingError, match="fait déjà partie"):
-        services.add_staff_member(structure, "lea@example.org", "", organiser)
-    with pytest.raises(services.TrainingError, match="Aucun compte"):
-        services.add_staff_member(structure, "inconnu@example.org", "", organiser)
-    services.remove_staff_member(member, organiser)
+    member = services.invite_staff_member(structure, " LEA@example.org ", "Bibliothécaire", organiser)
+    assert (member.email, member.accepted_at) == ("LEA@example.org", None)
+    assert not StaffMember.objects.of_structure(structure).exists()
+    with pytest.raises(services.TrainingError, match="déjà invitée"):
+        services.invite_staff_member(structure, "lea@example.org", "", organiser)
+    services.accept_invitation(member, person)
+    assert list(StaffMember.objects.of_structure(structure)) == [member]
+    services.leave_team(member, person)
     assert not StaffMember.objects.exists()
     assert list(TrainingLog.objects.order_by("pk").values_list("action", flat=True)) == [
-        LogAction.STAFF_ADDED,
-        LogAction.STAFF_REMOVED,
+        LogAction.STAFF_INVITED,
+        LogAction.STAFF_ACCEPTED,
+        LogAction.STAFF_LEFT,
     ]
+
+
+def test_an_invitation_to_an_address_without_account_is_kept_and_found_once_the_account_exists(organiser):
+    structure = StructureFactory()
+    member = services.invite_staff_member(structure, "inconnu@example.org", "", organiser)
+    assert member.user is None
+    person = UserFactory(email="Inconnu@example.org")
+    assert list(StaffMember.objects.invitations_for(person)) == [member]
+    services.decline_invitation(member, person)
+    assert not StaffMember.objects.exists()
+    assert TrainingLog.objects.filter(action=LogAction.STAFF_DECLINED).count() == 1
+
+
+def test_nobody_answers_an_invitation_made_to_someone_else(organiser):
+    member = services.invite_staff_member(StructureFactory(), UserFactory().email, "", organiser)
+    stranger = UserFactory()
+    for answer in (services.accept_invitation, services.decline_invitation):
+        with pytest.raises(services.TrainingError, match="n'existe plus"):
+            answer(member, stranger)
+    member.refresh_from_db()
+    assert member.accepted_at is None
 
 
 def test_removing_a_person_twice_changes_nothing(organiser):
@@ -212,12 +238,14 @@ def test_removing_a_person_twice_changes_nothing(organiser):
 
 def test_a_deleted_account_leaves_the_audit_rows_without_its_address(organiser):
     person = UserFactory(email="partie@example.org")
-    member = services.add_staff_member(StructureFactory(), person.email, "Accueil", organiser)
+    member = services.accept_invitation(
+        services.invite_staff_member(StructureFactory(), "PARTIE@example.org", "Accueil", organiser), person
+    )
     enrolment = services.enrol(SessionFactory(), person)
     services.record_attendance(enrolment, Attendance.PRESENT, organiser)
     person.delete()
     assert not StaffMember.objects.filter(pk=member.pk).exists()
-    assert TrainingLog.objects.count() == 2
+    assert TrainingLog.objects.count() == 3
     assert not TrainingLog.objects.filter(subject__icontains="partie@").exists()
     enrolment.refresh_from_db()
     assert enrolment.email == "" and enrolment.is_cancelled

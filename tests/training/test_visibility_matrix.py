@@ -74,6 +74,11 @@ MATRIX = {
     "training:frameworks": ("get", everyone),
     "training:framework": ("get", everyone),
     "training:my_record": ("get", signed_in),
+    # Answering an invitation made to someone else: a message on one's own record, nothing changes.
+    "training:invitation_accept": ("post", lambda persona, state: LOGIN if persona == "anonymous" else 302),
+    "training:invitation_decline": ("post", lambda persona, state: LOGIN if persona == "anonymous" else 302),
+    # Leaving a team one is not in: not found.
+    "training:team_leave": ("post", lambda persona, state: LOGIN if persona == "anonymous" else 404),
     "training:team": ("get", team_rule()),
     "training:team_add": ("post", team_rule(400)),  # an empty form: what to fill
     "training:team_remove": ("post", team_rule(302)),
@@ -110,6 +115,8 @@ def _url(name, session, enrolment, member):
         return reverse(name, args=[member.structure_id])
     if name == "training:team_remove":
         return reverse(name, args=[member.structure_id, member.pk])
+    if name in ("training:invitation_accept", "training:invitation_decline", "training:team_leave"):
+        return reverse(name, args=[member.pk])
     if name in ("training:attendance", "training:result"):
         return reverse(name, args=[enrolment.pk])
     if name in ("training:course", "training:course_edit", "training:session_create"):
@@ -154,3 +161,10 @@ def test_drafts_never_appear_in_the_catalogue_even_for_organisers(client, organi
     client.force_login(organiser)
     assert b"Brouillon secret" not in client.get(reverse("training:catalogue")).content
     assert b"Brouillon secret" in client.get(reverse("training:manage")).content
+
+
+def test_who_manages_a_structure_is_decided_once_in_the_roadmap():
+    from mediane.roadmap import rules as roadmap_rules
+    from mediane.training import rules as training_rules
+
+    assert training_rules.manages_structure is roadmap_rules.manages_structure

@@ -25,7 +25,11 @@ from . import clock
 from .consultation import ACCOUNTS_CREATED
 
 PARIS = ZoneInfo("Europe/Paris")
-EXAMPLE = "\n\n*Démonstration : le prix et les dates sont des exemples, pas l'offre réelle de l'organisme.*"
+# Titles, contents, certifications, prices and dates are invented: the organisations named do not offer them.
+EXAMPLE = (
+    "\n\n*Formation donnée à titre d'exemple : son titre, son contenu, sa certification, son prix et ses dates "
+    "sont inventés pour la démonstration, ce n'est pas l'offre réelle de l'organisme.*"
+)
 # Libraries of the Rhône in the demo directory (« bib- » + the Ministry's code); Terraillon is the demo manager's.
 BACHUT, RIZE, PAUL_ELUARD, PART_DIEU, TERRAILLON = "bib-LI5927", "bib-LI5945", "bib-LI5937", "bib-LI3037", "bib-LI14352"
 
@@ -143,6 +147,7 @@ def load_training(now: dt.datetime, organiser: User, manager: User, step: Callab
                         price=Decimal(price),
                         published=True,
                         coverages=[(competences[code], level) for code, level in covers],
+                        is_example=True,
                     )
                 )
 
@@ -153,7 +158,8 @@ def load_training(now: dt.datetime, organiser: User, manager: User, step: Callab
         for index, (name, job, passed) in enumerate(STAFF):
             person = _person(name)
             with clock.at(now - dt.timedelta(days=150)):
-                services.add_staff_member(library, person.email, job, manager)
+                invitation = services.invite_staff_member(library, person.email, job, manager)
+                services.accept_invitation(invitation, person)
             for number, (title, result) in enumerate(passed):
                 starts = _at(past + dt.timedelta(days=7 * index + number), 9)
                 with clock.at(starts - dt.timedelta(days=30)):
