@@ -7,12 +7,14 @@ A rule is `(fact, operator, value, wording)`; the finder never meets a rule that
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from mediane.accounts.territories import DEPARTEMENTS
+from mediane.structures.hours import MONTH_NAMES
 from mediane.structures.standard import DISPOSITIF_PROGRAMMES_NATIONAUX, FORMATIONS_LABELS
 
 # Where the grille communale de densité comes from, for the rural-area fact (said on the profile form too).
@@ -36,12 +38,14 @@ class Verdict(enum.StrEnum):
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
     TO_CONFIRM = "to_confirm"
+    CLOSED = "closed"  # the scheme's period has ended: whatever the rules say, it takes no application
 
 
 VERDICT_LABELS = {
     Verdict.ELIGIBLE: "Éligible",
     Verdict.NOT_ELIGIBLE: "Non éligible",
     Verdict.TO_CONFIRM: "À confirmer",
+    Verdict.CLOSED: "Clos",
 }
 
 # What a structure can do when a rule fails or a fact is missing; the view turns each into a link.
@@ -261,10 +265,29 @@ class RuleResult:
 class Evaluation:
     verdict: Verdict
     results: tuple[RuleResult, ...]
+    closed_on: dt.date | None = None  # the last day of the scheme's period, when it has passed
 
     @property
     def verdict_label(self) -> str:
         return VERDICT_LABELS[self.verdict]
+
+    @property
+    def closed_text(self) -> str:
+        return closed_sentence(self.closed_on) if self.closed_on else ""
+
+
+def long_date(day: dt.date) -> str:
+    """« 31 décembre 2021 », « 1er mars 2022 »."""
+    return f"{'1er' if day.day == 1 else day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def closed_sentence(period_end: dt.date) -> str:
+    return f"Ce dispositif est clos depuis le {long_date(period_end)}"
+
+
+def closed_on(period_end: dt.date | None, today: dt.date) -> dt.date | None:
+    """The scheme's last day when its period is over on `today`, else None."""
+    return period_end if period_end is not None and period_end < today else None
 
 
 def number(value: int) -> str:
@@ -444,15 +467,18 @@ def evaluate_rule(rule: Rule, facts: Mapping[str, Any]) -> RuleResult:
     return RuleResult(rule, Outcome.FAILS, why, to_pass, fix)
 
 
-def evaluate(rules: Sequence[Rule], facts: Mapping[str, Any]) -> Evaluation:
-    """Each rule's result, in order, and the scheme's verdict: not eligible when a rule fails, to be confirmed when
-    none fails but a fact is unknown, eligible otherwise (a scheme without rules is open to every structure)."""
+def evaluate(rules: Sequence[Rule], facts: Mapping[str, Any], *, closed: dt.date | None = None) -> Evaluation:
+    """Each rule's result, in order, and the scheme's verdict: closed when its period ended on `closed` (the rules
+    are still shown), not eligible when a rule fails, to be confirmed when none fails but a fact is unknown,
+    eligible otherwise (a scheme without rules is open to every structure)."""
     results = tuple(evaluate_rule(rule, facts) for rule in sorted(rules, key=lambda r: r.position))
     outcomes = {result.outcome for result in results}
-    if Outcome.FAILS in outcomes:
+    if closed is not None:
+        verdict = Verdict.CLOSED
+    elif Outcome.FAILS in outcomes:
         verdict = Verdict.NOT_ELIGIBLE
     elif Outcome.UNKNOWN in outcomes:
         verdict = Verdict.TO_CONFIRM
     else:
         verdict = Verdict.ELIGIBLE
-    return Evaluation(verdict, results)
+    return Evaluation(verdict, results, closed)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from mediane.structures.models import Structure
 
@@ -73,6 +74,17 @@ class Scheme(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("funding:scheme", args=[self.slug])
+
+    @property
+    def closed_on(self):
+        """The last day of the period when it is over (today, in Paris), else None: a closed scheme takes no
+        application."""
+        return eligibility.closed_on(self.period_end, timezone.localdate())
+
+    @property
+    def closed_text(self) -> str:
+        last = self.closed_on
+        return eligibility.closed_sentence(last) if last else ""
 
     @property
     def ceiling_text(self) -> str:

@@ -116,6 +116,8 @@ def create_application(scheme: Scheme, structure: Structure, data: ApplicationDa
     check_application(data)
     if not scheme.published:
         raise ApplicationError("Ce dispositif n'est pas publié : il ne reçoit pas de demande.")
+    if scheme.closed_on:
+        raise ApplicationError(f"{scheme.closed_text} : il ne reçoit plus de demande.")
     with transaction.atomic():
         application = Application.objects.create(
             scheme=scheme,

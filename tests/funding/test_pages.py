@@ -74,7 +74,7 @@ def test_a_manager_of_one_structure_gets_its_results_eligible_first_with_each_ru
     assert "Les aides pour « Médiathèque du Terraillon »" in page
     results = response.context["results"]
     verdicts = [result.verdict for result in results]
-    assert verdicts == sorted(verdicts, key=["eligible", "to_confirm", "not_eligible"].index)
+    assert verdicts == sorted(verdicts, key=["eligible", "to_confirm", "not_eligible", "closed"].index)
     by_slug = {result.scheme.slug: result.verdict for result in results}
     # Lyon 3e: 4 arrondissement population under 100,000; the CTL asks for a quartier prioritaire not declared.
     assert by_slug["dgd-bibliotheques"] == "eligible"
