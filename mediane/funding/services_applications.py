@@ -98,12 +98,27 @@ def check_application(data: ApplicationData) -> None:
     check_amount(data.amount_requested, "Le montant demandé")
 
 
+INSTRUCTION_TEAM = "l'équipe d'instruction"
+A_MANAGER = "un responsable de la structure"
+
+
+def actor_label(application: Application, actor) -> str:
+    """Who acted, as the history shows it to the structure: a manager of the structure by their display name,
+    anyone else (organisers) by their role. Never an e-mail address; the name is blanked when the account is
+    deleted (`receivers.forget_person`)."""
+    if actor is None or not actor.is_authenticated:
+        return ""
+    if application.structure.managers.filter(pk=actor.pk).exists():
+        return actor.display_name or A_MANAGER
+    return INSTRUCTION_TEAM
+
+
 def _log(application: Application, event: str, actor, *, note: str = "", before: str = "", after: str = "") -> None:
     ApplicationLog.objects.create(
         application=application,
         event=event,
         actor=actor if actor is not None and actor.is_authenticated else None,
-        actor_name=(getattr(actor, "display_name", "") or getattr(actor, "email", "")) if actor else "",
+        actor_name=actor_label(application, actor),
         from_status=before,
         to_status=after,
         note=note,

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from mediane.funding import services_applications as services
 from mediane.funding.enums import ApplicationEvent, ApplicationStatus
 from mediane.funding.models import Application, ApplicationLog, SupportingDocument
+from tests.accounts.factories import UserFactory
 from tests.funding.factories import ApplicationFactory, SchemeFactory
 from tests.structures.factories import StructureFactory
 
@@ -50,7 +51,12 @@ def test_only_the_moves_of_the_table_are_allowed(organiser, before, after):
         moved = _move(application, after, organiser)
         assert moved.status == after
         entry = ApplicationLog.objects.latest("pk")
-        assert (entry.from_status, entry.to_status, entry.actor, entry.actor_name) == (before, after, organiser, "Olga")
+        assert (entry.from_status, entry.to_status, entry.actor, entry.actor_name) == (
+            before,
+            after,
+            organiser,
+            "l'équipe d'instruction",
+        )
     else:
         with pytest.raises(services.ApplicationError) as error:
             _move(application, after, organiser)
@@ -73,8 +79,8 @@ def test_a_whole_life_is_written_to_the_history(librarian, organiser):
     assert entries == [
         ("", S.DRAFT, "Leïla", "Brouillon créé."),
         (S.DRAFT, S.SUBMITTED, "Leïla", ""),
-        (S.SUBMITTED, S.UNDER_REVIEW, "Olga", ""),
-        (S.UNDER_REVIEW, S.ACCEPTED, "Olga", "Bon projet."),
+        (S.SUBMITTED, S.UNDER_REVIEW, "l'équipe d'instruction", ""),
+        (S.UNDER_REVIEW, S.ACCEPTED, "l'équipe d'instruction", "Bon projet."),
     ]
     application.refresh_from_db()
     assert application.amount_granted == Decimal("10000")
@@ -181,3 +187,29 @@ def test_the_decision_date_is_kept(organiser):
     application = ApplicationFactory(under_review=True)
     accepted = services.accept_application(application, Decimal("5"), by=organiser)
     assert accepted.decided_at.date() >= dt.date(2020, 1, 1)
+
+
+def _reviewed(manager, organiser):
+    structure = StructureFactory()
+    structure.managers.add(manager)
+    application = services.create_application(
+        SchemeFactory(), structure, services.ApplicationData("Titre", "Texte", Decimal("10")), by=manager
+    )
+    services.submit_application(application, by=manager)
+    services.start_review(application, by=organiser)
+    return application
+
+
+def test_the_history_never_shows_an_email_address(organiser):
+    application = _reviewed(UserFactory(email="sans.nom@example.org", display_name=""), organiser)
+    names = set(application.log.values_list("actor_name", flat=True))
+    assert names == {"un responsable de la structure", "l'équipe d'instruction"}
+    assert not any("@" in name for name in names)
+
+
+def test_a_deleted_account_leaves_the_history_without_its_name(librarian, organiser):
+    application = _reviewed(librarian, organiser)
+    librarian.delete()
+    organiser.delete()
+    entries = list(application.log.order_by("pk").values_list("actor", "actor_name"))
+    assert entries == [(None, ""), (None, ""), (None, "l'équipe d'instruction")]
