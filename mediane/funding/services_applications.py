@@ -164,9 +164,23 @@ def update_application(application: Application, data: ApplicationData, *, by) -
     return locked
 
 
+INSTRUCTION_STATUSES = frozenset({S.UNDER_REVIEW, S.ACCEPTED, S.REFUSED})
+
+
+def check_not_own_structure(application: Application, by) -> None:
+    """An organiser who also manages the applicant structure does not instruct, decide or pay its application."""
+    if by is not None and application.structure.managers.filter(pk=by.pk).exists():
+        raise ApplicationError(
+            "Vous êtes responsable de la structure qui a déposé cette demande : une autre personne de l'équipe "
+            "d'instruction doit l'instruire."
+        )
+
+
 def _move(application: Application, to: str, *, by, note: str = "", **fields) -> Application:
     """Move `application` to the status `to` along `ALLOWED_TRANSITIONS`, under its row lock, with a log entry."""
     _check_text(note, "Le motif", NOTE_MAX_LENGTH, required=False)
+    if to in INSTRUCTION_STATUSES:
+        check_not_own_structure(application, by)
     with transaction.atomic():
         locked = _locked(application)
         if to not in ALLOWED_TRANSITIONS[locked.status]:
@@ -270,6 +284,7 @@ def add_tranche(application: Application, label: str, planned_on: dt.date, amoun
     with transaction.atomic():
         locked = _locked(application)
         _require_accepted(locked, "un échéancier se prévoit")
+        check_not_own_structure(locked, by)
         planned = locked.tranches.aggregate(total=Sum("amount"))["total"] or Decimal(0)
         granted = locked.amount_granted or Decimal(0)
         if planned + amount > granted:
@@ -311,6 +326,7 @@ def record_payment(application: Application, data: PaymentData, *, by) -> Paymen
     with transaction.atomic():
         locked = _locked(application)
         _require_accepted(locked, "un versement s'enregistre")
+        check_not_own_structure(locked, by)
         decided_on = timezone.localdate(locked.decided_at) if locked.decided_at else None
         if decided_on is not None and data.paid_on < decided_on:
             raise ApplicationError(

@@ -290,3 +290,11 @@ def test_the_instruction_list_pages_keep_their_filters(client, organiser):
     assert "52 demandes." in first and "departement=69&amp;page=2" in first
     second = _page(client.get(reverse("funding:instruction"), {"departement": "69", "page": "2"}))
     assert second.count("Demande 0") == 2 and "En Gironde" not in second  # the two oldest, « Demande 00 » and « 01 »
+
+
+def test_the_csv_gives_the_dates_of_paris_not_utc(client, organiser):
+    late_evening = dt.datetime(2024, 12, 31, 23, 30, tzinfo=dt.UTC)  # 1 January 2025 in Paris
+    ApplicationFactory(accepted=True, submitted_at=late_evening, decided_at=late_evening)
+    client.force_login(organiser)
+    body = b"".join(client.get(reverse("funding:instruction_csv")).streaming_content).decode()
+    assert "2025-01-01" in body and "2024-12-31" not in body

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from mediane.funding import services_applications as services
 from mediane.funding.enums import ApplicationEvent, ApplicationStatus
@@ -213,3 +214,30 @@ def test_a_deleted_account_leaves_the_history_without_its_name(librarian, organi
     organiser.delete()
     entries = list(application.log.order_by("pk").values_list("actor", "actor_name"))
     assert entries == [(None, ""), (None, ""), (None, "l'équipe d'instruction")]
+
+
+def test_an_organiser_who_manages_the_structure_does_not_instruct_its_application(organiser):
+    application = ApplicationFactory(submitted=True)
+    application.structure.managers.add(organiser)
+    with pytest.raises(services.ApplicationError, match="une autre personne de l'équipe d'instruction"):
+        services.start_review(application, by=organiser)
+    application.refresh_from_db()
+    assert application.status == S.SUBMITTED
+
+
+def test_an_organiser_who_manages_the_structure_neither_decides_nor_pays(organiser):
+    reviewed = ApplicationFactory(under_review=True)
+    accepted = ApplicationFactory(accepted=True)
+    for application in (reviewed, accepted):
+        application.structure.managers.add(organiser)
+    with pytest.raises(services.ApplicationError, match="responsable de la structure"):
+        services.accept_application(reviewed, Decimal("10"), by=organiser)
+    with pytest.raises(services.ApplicationError, match="responsable de la structure"):
+        services.refuse_application(reviewed, "Non.", by=organiser)
+    with pytest.raises(services.ApplicationError, match="responsable de la structure"):
+        services.add_tranche(accepted, "Avance", timezone.localdate(), Decimal("10"), by=organiser)
+    with pytest.raises(services.ApplicationError, match="responsable de la structure"):
+        services.record_payment(
+            accepted, services.PaymentData(timezone.localdate(), Decimal("10"), "REF"), by=organiser
+        )
+    assert not ApplicationLog.objects.exists()

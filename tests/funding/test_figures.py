@@ -113,3 +113,16 @@ def test_figures_without_any_decision(client):
     page = _page(client.get(reverse("funding:figures")))
     assert "Aucune demande acceptée pour le moment." in page
     assert timezone.localdate().strftime("%Y") in page
+
+
+def test_an_unpublished_scheme_is_not_named_in_the_figures(client, world):
+    ApplicationFactory(
+        scheme=SchemeFactory(name="Aide en préparation", slug="aide-cachee", unpublished=True),
+        accepted=True,
+        amount_granted=Decimal("1000"),
+        decided_at=_decided(2024),
+    )
+    page = _page(client.get(reverse("funding:figures")))
+    assert "Aide en préparation" not in page
+    assert reverse("funding:scheme", args=["aide-cachee"]) not in page
+    assert "DGD" in page

@@ -64,3 +64,10 @@ def test_every_fact_has_a_row_with_its_value_in_words():
     assert rows["staff_trained"]["value"] == "1\u202f200"
     assert rows["departement"]["value"] == "Rhône (69)"
     assert rows["labels"]["value"] == "Aucun"
+
+
+def test_a_kind_missing_from_the_list_is_shown_as_it_is():
+    structure = StructureFactory()
+    structure.kind = "ancien_type"  # a kind the list no longer has
+    rows = {row["key"]: row for row in finder.structure_facts(structure).rows()}
+    assert rows["structure_kind"]["value"] == "Ancien_type"
