@@ -112,7 +112,7 @@ def test_a_manager_uploads_a_document_and_submits(client, librarian, structure):
 @pytest.mark.parametrize(
     ("content", "size", "message"),
     [
-        (b"PK\x03\x04 a Word file", None, "n&#x27;est pas un PDF ni une image"),
+        (b"PK\x03\x04 a Word file", None, "n&#x27;est ni un PDF ni une image"),
         (PDF, 10 * 1024 * 1024 + 1, "la limite est de 10 Mo"),
     ],
 )

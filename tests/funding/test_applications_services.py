@@ -158,7 +158,7 @@ def test_a_document_is_added_to_a_draft_and_audited(librarian):
 def test_a_document_that_is_not_a_pdf_nor_an_image_is_refused_and_nothing_is_written(librarian):
     application = ApplicationFactory()
     upload = SimpleUploadedFile("budget.pdf", b"<html><body>%PDF-</body></html>", "application/pdf")
-    with pytest.raises(services.ApplicationError, match="n'est pas un PDF ni une image"):
+    with pytest.raises(services.ApplicationError, match="n'est ni un PDF ni une image"):
         services.add_document(application, upload, by=librarian)
     assert not SupportingDocument.objects.exists() and not application.log.exists()
 
