@@ -136,6 +136,32 @@ REGIONS: dict[str, str] = {
     "94": "Corse",
 }
 
+# Where a structure is, region by region: « en Bretagne », « à La Réunion », « dans les Hauts-de-France ».
+REGIONS_LOCATIVE: dict[str, str] = {
+    "01": "en Guadeloupe",
+    "02": "en Martinique",
+    "03": "en Guyane",
+    "04": "à La Réunion",
+    "06": "à Mayotte",
+    "11": "en Île-de-France",
+    "24": "en Centre-Val de Loire",
+    "27": "en Bourgogne-Franche-Comté",
+    "28": "en Normandie",
+    "32": "dans les Hauts-de-France",
+    "44": "dans le Grand Est",
+    "52": "dans les Pays de la Loire",
+    "53": "en Bretagne",
+    "75": "en Nouvelle-Aquitaine",
+    "76": "en Occitanie",
+    "84": "en Auvergne-Rhône-Alpes",
+    "93": "en Provence-Alpes-Côte d'Azur",
+    "94": "en Corse",
+}
+
+# A fact beside the rules' facts: true when the population is the one the structure declared for its territory
+# (an intercommunality, a département), not its commune's.
+POPULATION_IS_TERRITORY = "population_is_territory"
+
 # The labels of the national standard a place may declare (its « dispositifs nationaux » and « formations et
 # labels »); a structure has the labels of all its places.
 LABELS: dict[str, str] = {label: label for label in (*DISPOSITIF_PROGRAMMES_NATIONAUX, *FORMATIONS_LABELS)}
@@ -363,14 +389,16 @@ def requirement(rule: Rule) -> str:
     return f"ce dispositif ne s'applique pas à {where} : {_listing(names, 'et')}"
 
 
-def statement(fact: Fact, value: Any) -> str:
+def statement(fact: Fact, value: Any, facts: Mapping[str, Any] | None = None) -> str:
     """What the structure's fact is, as a sentence starts (« Votre structure est une bibliothèque municipale »)."""
     if fact.key == "structure_kind":
         return f"Votre structure est {fact.choices.get(str(value), str(value))}"
     if fact.key == "population":
-        return f"Votre commune compte {number(value)} habitants"
+        where = "territoire" if facts and facts.get(POPULATION_IS_TERRITORY) else "commune"
+        return f"Votre {where} compte {number(value)} habitants"
     if fact.key == "region":
-        return f"Votre structure se trouve dans la région {fact.choices.get(str(value), str(value))}"
+        place = REGIONS_LOCATIVE.get(str(value)) or f"dans la région : {value}"
+        return f"Votre structure se trouve {place}"
     if fact.key == "departement":
         return f"Votre structure se trouve dans le département {_choice_names(fact, [str(value)])[0]}"
     if fact.key == "labels":
@@ -460,7 +488,7 @@ def evaluate_rule(rule: Rule, facts: Mapping[str, Any]) -> RuleResult:
             "vous concerne.",
             fix_of(fact),
         )
-    why = f"{statement(fact, value)} : {requirement(rule)}."
+    why = f"{statement(fact, value, facts)} : {requirement(rule)}."
     if passes(fact, rule.operator, rule.value, value):
         return RuleResult(rule, Outcome.PASSES, why)
     to_pass, fix = _to_pass(fact, rule, value)

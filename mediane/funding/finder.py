@@ -94,6 +94,7 @@ def structure_facts(structure: Structure) -> StructureFacts:
     facts.sources["region"] = FROM_STRUCTURE if structure.region else (FROM_COMMUNES if commune else NOT_DECLARED)
     if profile and profile.population_served is not None:
         set_declared("population", profile.population_served)
+        facts.values[eligibility.POPULATION_IS_TERRITORY] = True
     elif commune and commune.population:
         facts.values["population"] = commune.population
         facts.sources["population"] = f"{FROM_COMMUNES}, pour {commune.name}"

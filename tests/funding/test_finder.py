@@ -3,7 +3,7 @@ labels, the charter's signatures and what it declared."""
 
 import pytest
 
-from mediane.funding import finder
+from mediane.funding import eligibility, finder
 from tests.funding.factories import StructureProfileFactory
 from tests.roadmap.factories import CharterSignatureFactory, CharterVersionFactory
 from tests.structures.factories import PlaceFactory, StructureFactory
@@ -71,3 +71,10 @@ def test_a_kind_missing_from_the_list_is_shown_as_it_is():
     structure.kind = "ancien_type"  # a kind the list no longer has
     rows = {row["key"]: row for row in finder.structure_facts(structure).rows()}
     assert rows["structure_kind"]["value"] == "Ancien_type"
+
+
+def test_a_declared_population_served_is_the_territorys():
+    structure = StructureFactory(kind="epci", insee_code="69029")
+    assert eligibility.POPULATION_IS_TERRITORY not in finder.structure_facts(structure).values
+    StructureProfileFactory(structure=structure, population_served=250_000)
+    assert finder.structure_facts(structure).values[eligibility.POPULATION_IS_TERRITORY] is True

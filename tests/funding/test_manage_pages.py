@@ -58,6 +58,7 @@ def test_the_list_shows_unpublished_schemes_to_organisers_only(client, organiser
     page = unescape(client.get(reverse("funding:manage")).content.decode())
     assert "Aide en préparation" in page
     assert "Non publié" in page
+    assert "Retirer la publication" in page and "Dépublier" not in page
 
 
 def test_the_organisers_list_runs_a_constant_number_of_queries(client, organiser, django_assert_num_queries):
