@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mediane.accounts.territories import DEPARTEMENTS
+from mediane.french import number
 from mediane.structures.hours import MONTH_NAMES
 from mediane.structures.standard import DISPOSITIF_PROGRAMMES_NATIONAUX, FORMATIONS_LABELS
 
@@ -314,11 +315,6 @@ def closed_sentence(period_end: dt.date) -> str:
 def closed_on(period_end: dt.date | None, today: dt.date) -> dt.date | None:
     """The scheme's last day when its period is over on `today`, else None."""
     return period_end if period_end is not None and period_end < today else None
-
-
-def number(value: int) -> str:
-    """« 10 000 »: a whole number with French thousands separators (narrow no-break spaces)."""
-    return f"{value:,}".replace(",", "\u202f")
 
 
 def _listing(words: Sequence[str], last: str = "ou") -> str:

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from mediane import french
 from mediane.roadmap.models import CharterSignature, CharterVersion
 from mediane.structures.communes import load_communes
 from mediane.structures.models import Structure
@@ -57,7 +58,7 @@ def shown(fact: eligibility.Fact, value: Any) -> str:
     if fact.type is eligibility.FactType.BOOLEAN:
         return "Oui" if value else "Non"
     if fact.type is eligibility.FactType.NUMBER:
-        return eligibility.number(value)
+        return french.number(value)
     if fact.type is eligibility.FactType.SET:
         return ", ".join(sorted(value)) or "Aucun"
     if fact.key == "structure_kind":

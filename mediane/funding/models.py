@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from mediane import french
 from mediane.structures.models import Structure
 
 from . import eligibility
@@ -88,11 +89,11 @@ class Scheme(models.Model):
 
     @property
     def ceiling_text(self) -> str:
-        return f"{eligibility.number(self.ceiling_euros)} €" if self.ceiling_euros is not None else ""
+        return french.euros(self.ceiling_euros) if self.ceiling_euros is not None else ""
 
     @property
     def unit_amount_text(self) -> str:
-        return f"{eligibility.number(self.unit_amount_euros)} €" if self.unit_amount_euros is not None else ""
+        return french.euros(self.unit_amount_euros) if self.unit_amount_euros is not None else ""
 
 
 FACT_CHOICES = [(fact.key, fact.label) for fact in eligibility.FACTS.values()]

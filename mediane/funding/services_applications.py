@@ -18,6 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from mediane import text
+from mediane.french import euros
 from mediane.jobs.queue import enqueue_email
 from mediane.structures.models import Structure
 
@@ -55,14 +56,6 @@ class ApplicationError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
-
-
-def euros(amount: Decimal | int) -> str:
-    """« 12 500 € », « 12 500,50 € »: an amount as French text (cents only when there are some)."""
-    value = Decimal(amount).quantize(Decimal("0.01"))
-    whole, cents = f"{value:,.2f}".split(".")
-    whole = whole.replace(",", "\u00a0")
-    return f"{whole}\u00a0€" if cents == "00" else f"{whole},{cents}\u00a0€"
 
 
 @dataclass(frozen=True)

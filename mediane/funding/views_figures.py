@@ -20,9 +20,9 @@ from mediane import numbers
 from mediane.accounts.territories import departement_label
 from mediane.charts import Chart, stacked_bar_chart
 from mediane.downloads import csv_download, json_download
+from mediane.french import euros
 
 from .models_applications import Application
-from .services_applications import euros
 
 OPEN_DATA_COLUMNS = [
     "regroupement",

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from mediane import text
+from mediane.french import euros, number
 from mediane.registrations import services as registrations
 from mediane.registrations.enums import RegistrationStatus
 from mediane.structures.models import Place, Structure
@@ -75,9 +76,9 @@ def check_course(data: CourseData) -> None:
     if data.modality not in Modality.values:
         raise TrainingError("Choisissez la modalité dans la liste : présentiel, à distance ou mixte.")
     if not Decimal("0") < data.hours <= MAX_HOURS:
-        raise TrainingError(f"La durée doit être entre 0,5 et {MAX_HOURS} heures.")
+        raise TrainingError(f"La durée doit être entre 0,5 et {number(MAX_HOURS)} heures.")
     if not Decimal("0") <= data.price <= MAX_PRICE:
-        raise TrainingError(f"Le prix doit être entre 0 (gratuit) et {MAX_PRICE} euros.")
+        raise TrainingError(f"Le prix doit être entre 0 € (gratuit) et {euros(MAX_PRICE)}.")
     if data.certifying and not data.certification.strip():
         raise TrainingError("Une formation certifiante dit quelle certification elle prépare : écrivez son nom.")
     seen = set()

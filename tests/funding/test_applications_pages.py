@@ -175,7 +175,7 @@ def test_an_organiser_instructs_accepts_schedules_and_records_a_payment(client, 
         {"paid_on": timezone.localdate().isoformat(), "amount": "30 000"},
     )
     assert over.status_code == 400
-    assert "porterait le total versé à 60\u00a0000\u00a0€" in _page(over)
+    assert "porterait le total versé à 60\u202f000\u00a0€" in _page(over)
     assert Payment.objects.count() == 1
     page = _page(client.get(application.get_absolute_url()))
     assert "Première tranche" in page and "M-1" in page and "Historique" in page

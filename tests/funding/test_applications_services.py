@@ -178,12 +178,6 @@ def test_a_removed_document_is_audited(librarian, django_capture_on_commit_callb
     assert application.log.filter(event=ApplicationEvent.DOCUMENT_REMOVED, note="devis.pdf").exists()
 
 
-def test_euros_are_written_the_french_way():
-    assert services.euros(Decimal("12500.5")) == "12\u00a0500,50\u00a0€"
-    assert services.euros(50000) == "50\u00a0000\u00a0€"
-    assert services.euros(Decimal("0.07")) == "0,07\u00a0€"
-
-
 def test_the_decision_date_is_kept(organiser):
     application = ApplicationFactory(under_review=True)
     accepted = services.accept_application(application, Decimal("5"), by=organiser)

@@ -49,7 +49,7 @@ def _page(response):
 def test_the_figures_count_accepted_applications_only(client, world):
     page = _page(client.get(reverse("funding:figures")))
     assert "Montants accordés par dispositif" in page
-    assert "62\u00a0500,50\u00a0€" in page  # the total granted
+    assert "62\u202f500,50\u00a0€" in page  # the total granted
     assert "confidentiel" not in page
     assert page.count("<svg") == 3 and page.count('<title id="graphique-') == 3
     assert "Rhône (69)" in page and "Gironde (33)" in page
@@ -67,7 +67,7 @@ def test_every_chart_is_followed_by_its_data_table(client, world):
 def test_a_year_keeps_its_decisions(client, world):
     page = _page(client.get(reverse("funding:figures"), {"annee": "2024"}))
     assert "Montants accordés par dispositif en 2024" in page
-    assert "50\u00a0000\u00a0€" in page and "12\u00a0500,50\u00a0€</td>" not in page.split("par année")[0]
+    assert "50\u202f000\u00a0€" in page and "12\u202f500,50\u00a0€</td>" not in page.split("par année")[0]
 
 
 @pytest.mark.parametrize("year", ["abc", "٢٠٢٤", "1999", "99999999999999999999999", "2024\x00", "2030"])

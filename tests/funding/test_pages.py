@@ -40,7 +40,7 @@ def test_the_list_shows_the_published_schemes_with_funder_period_and_amount_and_
 def test_a_scheme_page_gives_its_text_amounts_and_rules_in_plain_words(client):
     page = unescape(client.get(reverse("funding:scheme", args=["conseiller-numerique"])).content.decode())
     assert "<h1>Conseiller numérique France Services</h1>" in page
-    assert "50\u202f000 € par poste de conseiller numérique" in page
+    assert "50\u202f000\u00a0€ par poste de conseiller numérique" in page
     assert "Ce dispositif est ouvert aux collectivités" in page
     assert "<strong>50 000 € par poste, sur deux ans</strong>" in page  # the Markdown subset, rendered
     assert "Chiffre donné à titre d'exemple" not in page
