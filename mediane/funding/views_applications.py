@@ -85,6 +85,9 @@ def my_applications(request):
 def application_create(request, slug):
     """A new draft for the scheme `slug`, by a manager of one of their structures."""
     scheme = get_object_or_404(Scheme.objects.public(), slug=slug)
+    if scheme.closed_on:  # its period is over: say so on its page rather than offer a form the service refuses
+        messages.error(request, f"{scheme.closed_text} : il ne reçoit plus de demande.")
+        return redirect(scheme)
     structures = Structure.objects.filter(managers=request.user).order_by("name", "pk")
     if not structures.exists():
         return render(request, "funding/applications/no_structure.html", {"scheme": scheme}, status=403)

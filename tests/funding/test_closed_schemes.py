@@ -77,3 +77,14 @@ def test_a_scheme_open_until_today_still_takes_a_draft(librarian, library):
         scheme, library, services.ApplicationData("Titre", "Texte", Decimal("10")), by=librarian
     )
     assert Application.objects.count() == 1
+
+
+def test_the_form_of_a_closed_scheme_leads_back_to_its_page_with_why(client, librarian, library):
+    client.force_login(librarian)
+    url = reverse("funding:application_create", args=["france-relance-inclusion-numerique"])
+    response = client.post(url, {"structure": library.pk, "title": "T", "description": "D", "amount_requested": "10"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("funding:scheme", args=["france-relance-inclusion-numerique"])
+    page = unescape(client.get(response["Location"]).content.decode())
+    assert "Ce dispositif est clos depuis le 31 décembre 2021 : il ne reçoit plus de demande." in page
+    assert not Application.objects.exists()
