@@ -192,6 +192,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE = {
     "jobs-recover-dead": {"task": "jobs.recover_dead", "schedule": 15.0},
     "roadmap-send-digests": {"task": "roadmap.send_digests", "schedule": 3600.0},
+    # Private files no row holds any more (`mediane.privatefiles.purge_all_orphans`), once a day.
+    "jobs-purge-private-files": {"task": "jobs.purge_private_files", "schedule": 86400.0},
 }
 # A running job silent for this many seconds has lost its process: it is retried once, then failed.
 MEDIANE_JOBS_DEAD_AFTER = env_int("MEDIANE_JOBS_DEAD_AFTER", 45)

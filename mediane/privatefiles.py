@@ -115,7 +115,7 @@ def check_upload(upload: UploadedFile) -> FileType:
     kind = detect_type(head)
     if kind is None:
         raise ValidationError(
-            f"Ce fichier n'est pas un PDF ni une image (JPEG ou PNG) : {_what_it_seems(head)}", "wrong_type"
+            f"Ce fichier n'est ni un PDF ni une image (JPEG, PNG ou WebP) : {_what_it_seems(head)}", "wrong_type"
         )
     return kind
 
@@ -268,7 +268,7 @@ class PrivateDocument(models.Model):
 
 
 def _hint() -> str:
-    return f"Un PDF ou une photo (JPEG ou PNG), de {settings.MEDIANE_PRIVATE_FILE_MAX_MB} Mo au plus."
+    return f"Un PDF ou une photo (JPEG, PNG ou WebP), de {settings.MEDIANE_PRIVATE_FILE_MAX_MB} Mo au plus."
 
 
 # Lazy: a form's fields are built when its class is defined, before a test or a deployment changes the setting.
@@ -362,3 +362,24 @@ def purge_orphans(
             private_storage.delete(name)
             purged.append(name)
     return purged
+
+
+def private_folders() -> list[str]:
+    """Every folder a `PrivateFileField` of an installed model writes to, sorted."""
+    from django.apps import apps
+
+    return sorted(
+        {
+            field.folder
+            for model in apps.get_models()
+            for field in model._meta.concrete_fields
+            if isinstance(field, PrivateFileField)
+        }
+    )
+
+
+def purge_all_orphans(*, older_than: timedelta = timedelta(days=1)) -> dict[str, list[str]]:
+    """`purge_orphans` on every folder of `private_folders()`: the names deleted, by folder. Idempotent: a second
+    run finds nothing more. Run daily by Celery beat (`jobs.purge_private_files`) or `manage.py
+    purge_private_files`."""
+    return {folder: purge_orphans(folder, older_than=older_than) for folder in private_folders()}

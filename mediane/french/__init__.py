@@ -1,4 +1,5 @@
-"""The French grammar of the interface, written once: plurals of counts, and names with their article.
+"""The French grammar of the interface, written once: plurals of counts, names with their article, and numbers
+and amounts in euros (`number`, `euros`: « 12 500 », « 12 500,50 € »).
 
 French puts 0 and 1 in the singular (« 0 commentaire », « 1 soutien », « 2 soutiens »), where Django's
 `pluralize` follows English. Every count that a page, an e-mail, a PDF or a command writes goes through
@@ -69,3 +70,31 @@ def without_article(name: str) -> str:
             rest = name[len(article) :]
             return rest[:1].upper() + rest[1:]
     return name
+
+
+# French typography: a narrow no-break space between groups of thousands, a no-break space before the unit.
+THOUSANDS = "\u202f"
+BEFORE_UNIT = "\u00a0"
+
+
+def _grouped(whole: int) -> str:
+    return f"{whole:,}".replace(",", THOUSANDS)
+
+
+def number(value: Count) -> str:
+    """« 1 200 », « 3,5 », « 100 000 »: thousands grouped, a decimal comma, no trailing zero (14.0 → « 14 »)."""
+    amount = Decimal(str(value))
+    if amount == amount.to_integral_value():
+        return _grouped(int(amount))
+    sign = "-" if amount < 0 else ""
+    whole, _, decimals = f"{abs(amount).normalize():f}".partition(".")
+    return f"{sign}{_grouped(int(whole))},{decimals}"
+
+
+def euros(amount: Count) -> str:
+    """« 12 500 € », « 12 500,50 € », « 0,50 € »: an amount in euros, cents only when there are some."""
+    value = Decimal(str(amount)).quantize(Decimal("0.01"))
+    sign = "-" if value < 0 else ""
+    whole, _, cents = f"{abs(value):f}".partition(".")
+    text = _grouped(int(whole)) if cents == "00" else f"{_grouped(int(whole))},{cents}"
+    return f"{sign}{text}{BEFORE_UNIT}€"

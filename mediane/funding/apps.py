@@ -4,7 +4,8 @@ from importlib import import_module
 
 from django.apps import AppConfig
 from django.apps import apps as global_apps
-from django.db.models.signals import post_migrate
+from django.conf import settings
+from django.db.models.signals import post_migrate, pre_delete
 
 
 def ensure_schemes(using: str = "default", **kwargs) -> None:
@@ -27,6 +28,9 @@ class FundingConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(ensure_schemes, sender=self, dispatch_uid="mediane.funding.ensure_schemes")
+        from . import receivers
+
+        pre_delete.connect(receivers.forget_person, sender=settings.AUTH_USER_MODEL, dispatch_uid="funding-forget")
         # The account page links a structure's manager to their funding applications (accounts is below funding).
         from mediane.accounts.panels import register_profile_panel
 

@@ -7,12 +7,15 @@ A rule is `(fact, operator, value, wording)`; the finder never meets a rule that
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from mediane.accounts.territories import DEPARTEMENTS
+from mediane.french import number
+from mediane.structures.hours import MONTH_NAMES
 from mediane.structures.standard import DISPOSITIF_PROGRAMMES_NATIONAUX, FORMATIONS_LABELS
 
 # Where the grille communale de densité comes from, for the rural-area fact (said on the profile form too).
@@ -36,12 +39,14 @@ class Verdict(enum.StrEnum):
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
     TO_CONFIRM = "to_confirm"
+    CLOSED = "closed"  # the scheme's period has ended: whatever the rules say, it takes no application
 
 
 VERDICT_LABELS = {
     Verdict.ELIGIBLE: "Éligible",
     Verdict.NOT_ELIGIBLE: "Non éligible",
     Verdict.TO_CONFIRM: "À confirmer",
+    Verdict.CLOSED: "Clos",
 }
 
 # What a structure can do when a rule fails or a fact is missing; the view turns each into a link.
@@ -131,6 +136,32 @@ REGIONS: dict[str, str] = {
     "93": "Provence-Alpes-Côte d'Azur",
     "94": "Corse",
 }
+
+# Where a structure is, region by region: « en Bretagne », « à La Réunion », « dans les Hauts-de-France ».
+REGIONS_LOCATIVE: dict[str, str] = {
+    "01": "en Guadeloupe",
+    "02": "en Martinique",
+    "03": "en Guyane",
+    "04": "à La Réunion",
+    "06": "à Mayotte",
+    "11": "en Île-de-France",
+    "24": "en Centre-Val de Loire",
+    "27": "en Bourgogne-Franche-Comté",
+    "28": "en Normandie",
+    "32": "dans les Hauts-de-France",
+    "44": "dans le Grand Est",
+    "52": "dans les Pays de la Loire",
+    "53": "en Bretagne",
+    "75": "en Nouvelle-Aquitaine",
+    "76": "en Occitanie",
+    "84": "en Auvergne-Rhône-Alpes",
+    "93": "en Provence-Alpes-Côte d'Azur",
+    "94": "en Corse",
+}
+
+# A fact beside the rules' facts: true when the population is the one the structure declared for its territory
+# (an intercommunality, a département), not its commune's.
+POPULATION_IS_TERRITORY = "population_is_territory"
 
 # The labels of the national standard a place may declare (its « dispositifs nationaux » and « formations et
 # labels »); a structure has the labels of all its places.
@@ -261,15 +292,29 @@ class RuleResult:
 class Evaluation:
     verdict: Verdict
     results: tuple[RuleResult, ...]
+    closed_on: dt.date | None = None  # the last day of the scheme's period, when it has passed
 
     @property
     def verdict_label(self) -> str:
         return VERDICT_LABELS[self.verdict]
 
+    @property
+    def closed_text(self) -> str:
+        return closed_sentence(self.closed_on) if self.closed_on else ""
 
-def number(value: int) -> str:
-    """« 10 000 »: a whole number with French thousands separators (narrow no-break spaces)."""
-    return f"{value:,}".replace(",", "\u202f")
+
+def long_date(day: dt.date) -> str:
+    """« 31 décembre 2021 », « 1er mars 2022 »."""
+    return f"{'1er' if day.day == 1 else day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def closed_sentence(period_end: dt.date) -> str:
+    return f"Ce dispositif est clos depuis le {long_date(period_end)}"
+
+
+def closed_on(period_end: dt.date | None, today: dt.date) -> dt.date | None:
+    """The scheme's last day when its period is over on `today`, else None."""
+    return period_end if period_end is not None and period_end < today else None
 
 
 def _listing(words: Sequence[str], last: str = "ou") -> str:
@@ -340,14 +385,16 @@ def requirement(rule: Rule) -> str:
     return f"ce dispositif ne s'applique pas à {where} : {_listing(names, 'et')}"
 
 
-def statement(fact: Fact, value: Any) -> str:
+def statement(fact: Fact, value: Any, facts: Mapping[str, Any] | None = None) -> str:
     """What the structure's fact is, as a sentence starts (« Votre structure est une bibliothèque municipale »)."""
     if fact.key == "structure_kind":
         return f"Votre structure est {fact.choices.get(str(value), str(value))}"
     if fact.key == "population":
-        return f"Votre commune compte {number(value)} habitants"
+        where = "territoire" if facts and facts.get(POPULATION_IS_TERRITORY) else "commune"
+        return f"Votre {where} compte {number(value)} habitants"
     if fact.key == "region":
-        return f"Votre structure se trouve dans la région {fact.choices.get(str(value), str(value))}"
+        place = REGIONS_LOCATIVE.get(str(value)) or f"dans la région : {value}"
+        return f"Votre structure se trouve {place}"
     if fact.key == "departement":
         return f"Votre structure se trouve dans le département {_choice_names(fact, [str(value)])[0]}"
     if fact.key == "labels":
@@ -437,22 +484,25 @@ def evaluate_rule(rule: Rule, facts: Mapping[str, Any]) -> RuleResult:
             "vous concerne.",
             fix_of(fact),
         )
-    why = f"{statement(fact, value)} : {requirement(rule)}."
+    why = f"{statement(fact, value, facts)} : {requirement(rule)}."
     if passes(fact, rule.operator, rule.value, value):
         return RuleResult(rule, Outcome.PASSES, why)
     to_pass, fix = _to_pass(fact, rule, value)
     return RuleResult(rule, Outcome.FAILS, why, to_pass, fix)
 
 
-def evaluate(rules: Sequence[Rule], facts: Mapping[str, Any]) -> Evaluation:
-    """Each rule's result, in order, and the scheme's verdict: not eligible when a rule fails, to be confirmed when
-    none fails but a fact is unknown, eligible otherwise (a scheme without rules is open to every structure)."""
+def evaluate(rules: Sequence[Rule], facts: Mapping[str, Any], *, closed: dt.date | None = None) -> Evaluation:
+    """Each rule's result, in order, and the scheme's verdict: closed when its period ended on `closed` (the rules
+    are still shown), not eligible when a rule fails, to be confirmed when none fails but a fact is unknown,
+    eligible otherwise (a scheme without rules is open to every structure)."""
     results = tuple(evaluate_rule(rule, facts) for rule in sorted(rules, key=lambda r: r.position))
     outcomes = {result.outcome for result in results}
-    if Outcome.FAILS in outcomes:
+    if closed is not None:
+        verdict = Verdict.CLOSED
+    elif Outcome.FAILS in outcomes:
         verdict = Verdict.NOT_ELIGIBLE
     elif Outcome.UNKNOWN in outcomes:
         verdict = Verdict.TO_CONFIRM
     else:
         verdict = Verdict.ELIGIBLE
-    return Evaluation(verdict, results)
+    return Evaluation(verdict, results, closed)

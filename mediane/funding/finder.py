@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.formats import date_format
 
+from mediane import french
 from mediane.roadmap.models import CharterSignature, CharterVersion
 from mediane.structures.communes import load_communes
 from mediane.structures.models import Structure
@@ -28,6 +30,7 @@ VERDICT_ORDER = {
     eligibility.Verdict.ELIGIBLE: 0,
     eligibility.Verdict.TO_CONFIRM: 1,
     eligibility.Verdict.NOT_ELIGIBLE: 2,
+    eligibility.Verdict.CLOSED: 3,
 }
 
 
@@ -55,12 +58,14 @@ def shown(fact: eligibility.Fact, value: Any) -> str:
     if fact.type is eligibility.FactType.BOOLEAN:
         return "Oui" if value else "Non"
     if fact.type is eligibility.FactType.NUMBER:
-        return eligibility.number(value)
+        return french.number(value)
     if fact.type is eligibility.FactType.SET:
         return ", ".join(sorted(value)) or "Aucun"
     if fact.key == "structure_kind":
-        name = fact.choices.get(value, value)
-        return name.split(" ", 1)[1][:1].upper() + name.split(" ", 1)[1][1:]
+        # « une bibliothèque municipale » → « Bibliothèque municipale »; a kind unknown to the list shows as is.
+        name = str(fact.choices.get(value, value))
+        bare = name.split(" ", 1)[1] if value in fact.choices and " " in name else name
+        return bare[:1].upper() + bare[1:]
     if fact.key == "departement":
         return f"{fact.choices.get(value, value)} ({value})"
     return str(fact.choices.get(value, value))
@@ -90,6 +95,7 @@ def structure_facts(structure: Structure) -> StructureFacts:
     facts.sources["region"] = FROM_STRUCTURE if structure.region else (FROM_COMMUNES if commune else NOT_DECLARED)
     if profile and profile.population_served is not None:
         set_declared("population", profile.population_served)
+        facts.values[eligibility.POPULATION_IS_TERRITORY] = True
     elif commune and commune.population:
         facts.values["population"] = commune.population
         facts.sources["population"] = f"{FROM_COMMUNES}, pour {commune.name}"
@@ -129,10 +135,18 @@ def schemes_with_rules(user):
 
 
 def evaluate_schemes(schemes, facts: StructureFacts) -> list[SchemeResult]:
-    """Every scheme evaluated on the facts: eligible first, then to confirm, then not eligible; in the schemes'
-    order within each."""
+    """Every scheme evaluated on the facts: eligible first, then to confirm, then not eligible, then the closed
+    ones (their period is over); in the schemes' order within each."""
+    today = timezone.localdate()
     results = [
-        SchemeResult(scheme, eligibility.evaluate([rule.as_rule() for rule in scheme.rules.all()], facts.values))
+        SchemeResult(
+            scheme,
+            eligibility.evaluate(
+                [rule.as_rule() for rule in scheme.rules.all()],
+                facts.values,
+                closed=eligibility.closed_on(scheme.period_end, today),
+            ),
+        )
         for scheme in schemes
     ]
     return sorted(results, key=lambda result: VERDICT_ORDER[result.evaluation.verdict])

@@ -88,9 +88,13 @@ def parse_value(fact_key: str, operator: str, text: str) -> Any:
     if fact is None or fact.type is eligibility.FactType.BOOLEAN:
         return text or None
     if text.startswith("["):
+        # A value is a list of words or numbers: deeper nesting is refused before parsing (thousands of « [ »
+        # would exhaust the parser's recursion), and `check_rule` says what to write.
+        if _nesting(text) > 2:
+            return text
         try:
             return json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return text
     if fact.type is eligibility.FactType.NUMBER:
         parts = [part for part in _NUMBER_SEPARATORS.split(text.replace("\u202f", "").replace("\xa0", "")) if part]
@@ -102,6 +106,19 @@ def parse_value(fact_key: str, operator: str, text: str) -> Any:
             return read
         return read[0] if len(read) == 1 else text
     return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _nesting(text: str) -> int:
+    """How deeply the brackets of `text` nest (strings' content aside is not worth parsing: a rule's words hold
+    no bracket)."""
+    depth = deepest = 0
+    for char in text:
+        if char == "[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "]":
+            depth -= 1
+    return deepest
 
 
 def shown_value(value: Any) -> str:
@@ -188,13 +205,23 @@ def rule_initial(scheme: Scheme) -> list[dict[str, str]]:
     ]
 
 
-def with_one_more_rule(data, prefix: str = "rules"):
-    """The posted data with one more (blank) row: « Ajouter une règle » re-renders the form, nothing is saved."""
+def with_one_more_rule(data, prefix: str = "rules") -> tuple[Any, bool]:
+    """The posted data with one more (blank) row: « Ajouter une règle » re-renders the form, nothing is saved.
+
+    At `MAX_RULES` rows no row is added, and the second value says so (the page tells the organiser); the rows
+    already typed are kept. A forged total counts as that maximum, never as zero.
+    """
     data = data.copy()
     key = f"{prefix}-TOTAL_FORMS"
-    total = numbers.query_int(data.get(key), default=0, maximum=MAX_RULES - 1)
+    total = min(numbers.query_int(data.get(key), default=0, maximum=10**9), MAX_RULES)
+    if total >= MAX_RULES:
+        data[key] = str(MAX_RULES)
+        return data, True
     data[key] = str(total + 1)
-    return data
+    return data, False
+
+
+RULES_FULL_MESSAGE = f"Un dispositif a {MAX_RULES} règles au plus : aucune règle n'a été ajoutée."
 
 
 YES_NO = [("oui", "Oui"), ("non", "Non"), ("", "Je ne sais pas")]

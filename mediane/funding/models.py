@@ -11,7 +11,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
+from mediane import french
 from mediane.structures.models import Structure
 
 from . import eligibility
@@ -75,12 +77,23 @@ class Scheme(models.Model):
         return reverse("funding:scheme", args=[self.slug])
 
     @property
+    def closed_on(self):
+        """The last day of the period when it is over (today, in Paris), else None: a closed scheme takes no
+        application."""
+        return eligibility.closed_on(self.period_end, timezone.localdate())
+
+    @property
+    def closed_text(self) -> str:
+        last = self.closed_on
+        return eligibility.closed_sentence(last) if last else ""
+
+    @property
     def ceiling_text(self) -> str:
-        return f"{eligibility.number(self.ceiling_euros)} €" if self.ceiling_euros is not None else ""
+        return french.euros(self.ceiling_euros) if self.ceiling_euros is not None else ""
 
     @property
     def unit_amount_text(self) -> str:
-        return f"{eligibility.number(self.unit_amount_euros)} €" if self.unit_amount_euros is not None else ""
+        return french.euros(self.unit_amount_euros) if self.unit_amount_euros is not None else ""
 
 
 FACT_CHOICES = [(fact.key, fact.label) for fact in eligibility.FACTS.values()]

@@ -121,8 +121,9 @@ class Application(models.Model):
 
 
 class ApplicationLog(models.Model):
-    """One entry of an application's history: a change of state, a tranche, a payment or a document. The actor's
-    name is copied at writing time, so the history still reads right after an account is deleted."""
+    """One entry of an application's history: a change of state, a tranche, a payment or a document. Who acted is
+    copied at writing time (`services_applications.actor_label`): a manager's display name or the role « l'équipe
+    d'instruction », never an e-mail; a deleted account's name is blanked (`receivers.forget_person`)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="log")
     event = models.CharField("événement", max_length=20, choices=ApplicationEvent.choices)

@@ -18,6 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from mediane import text
+from mediane.french import euros
 from mediane.jobs.queue import enqueue_email
 from mediane.structures.models import Structure
 
@@ -57,14 +58,6 @@ class ApplicationError(Exception):
         self.message = message
 
 
-def euros(amount: Decimal | int) -> str:
-    """« 12 500 € », « 12 500,50 € »: an amount as French text (cents only when there are some)."""
-    value = Decimal(amount).quantize(Decimal("0.01"))
-    whole, cents = f"{value:,.2f}".split(".")
-    whole = whole.replace(",", "\u00a0")
-    return f"{whole}\u00a0€" if cents == "00" else f"{whole},{cents}\u00a0€"
-
-
 @dataclass(frozen=True)
 class ApplicationData:
     title: str
@@ -98,12 +91,27 @@ def check_application(data: ApplicationData) -> None:
     check_amount(data.amount_requested, "Le montant demandé")
 
 
+INSTRUCTION_TEAM = "l'équipe d'instruction"
+A_MANAGER = "un responsable de la structure"
+
+
+def actor_label(application: Application, actor) -> str:
+    """Who acted, as the history shows it to the structure: a manager of the structure by their display name,
+    anyone else (organisers) by their role. Never an e-mail address; the name is blanked when the account is
+    deleted (`receivers.forget_person`)."""
+    if actor is None or not actor.is_authenticated:
+        return ""
+    if application.structure.managers.filter(pk=actor.pk).exists():
+        return actor.display_name or A_MANAGER
+    return INSTRUCTION_TEAM
+
+
 def _log(application: Application, event: str, actor, *, note: str = "", before: str = "", after: str = "") -> None:
     ApplicationLog.objects.create(
         application=application,
         event=event,
         actor=actor if actor is not None and actor.is_authenticated else None,
-        actor_name=(getattr(actor, "display_name", "") or getattr(actor, "email", "")) if actor else "",
+        actor_name=actor_label(application, actor),
         from_status=before,
         to_status=after,
         note=note,
@@ -116,6 +124,8 @@ def create_application(scheme: Scheme, structure: Structure, data: ApplicationDa
     check_application(data)
     if not scheme.published:
         raise ApplicationError("Ce dispositif n'est pas publié : il ne reçoit pas de demande.")
+    if scheme.closed_on:
+        raise ApplicationError(f"{scheme.closed_text} : il ne reçoit plus de demande.")
     with transaction.atomic():
         application = Application.objects.create(
             scheme=scheme,
@@ -147,9 +157,23 @@ def update_application(application: Application, data: ApplicationData, *, by) -
     return locked
 
 
+INSTRUCTION_STATUSES = frozenset({S.UNDER_REVIEW, S.ACCEPTED, S.REFUSED})
+
+
+def check_not_own_structure(application: Application, by) -> None:
+    """An organiser who also manages the applicant structure does not instruct, decide or pay its application."""
+    if by is not None and application.structure.managers.filter(pk=by.pk).exists():
+        raise ApplicationError(
+            "Vous êtes responsable de la structure qui a déposé cette demande : une autre personne de l'équipe "
+            "d'instruction doit l'instruire."
+        )
+
+
 def _move(application: Application, to: str, *, by, note: str = "", **fields) -> Application:
     """Move `application` to the status `to` along `ALLOWED_TRANSITIONS`, under its row lock, with a log entry."""
     _check_text(note, "Le motif", NOTE_MAX_LENGTH, required=False)
+    if to in INSTRUCTION_STATUSES:
+        check_not_own_structure(application, by)
     with transaction.atomic():
         locked = _locked(application)
         if to not in ALLOWED_TRANSITIONS[locked.status]:
@@ -253,6 +277,7 @@ def add_tranche(application: Application, label: str, planned_on: dt.date, amoun
     with transaction.atomic():
         locked = _locked(application)
         _require_accepted(locked, "un échéancier se prévoit")
+        check_not_own_structure(locked, by)
         planned = locked.tranches.aggregate(total=Sum("amount"))["total"] or Decimal(0)
         granted = locked.amount_granted or Decimal(0)
         if planned + amount > granted:
@@ -294,6 +319,7 @@ def record_payment(application: Application, data: PaymentData, *, by) -> Paymen
     with transaction.atomic():
         locked = _locked(application)
         _require_accepted(locked, "un versement s'enregistre")
+        check_not_own_structure(locked, by)
         decided_on = timezone.localdate(locked.decided_at) if locked.decided_at else None
         if decided_on is not None and data.paid_on < decided_on:
             raise ApplicationError(

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mediane import numbers
@@ -84,6 +85,9 @@ def my_applications(request):
 def application_create(request, slug):
     """A new draft for the scheme `slug`, by a manager of one of their structures."""
     scheme = get_object_or_404(Scheme.objects.public(), slug=slug)
+    if scheme.closed_on:  # its period is over: say so on its page rather than offer a form the service refuses
+        messages.error(request, f"{scheme.closed_text} : il ne reçoit plus de demande.")
+        return redirect(scheme)
     structures = Structure.objects.filter(managers=request.user).order_by("name", "pk")
     if not structures.exists():
         return render(request, "funding/applications/no_structure.html", {"scheme": scheme}, status=403)
@@ -390,8 +394,8 @@ def instruction_csv(request):
                 application.amount_requested,
                 application.amount_granted if application.amount_granted is not None else "",
                 application.amount_paid,
-                application.submitted_at.date().isoformat() if application.submitted_at else "",
-                application.decided_at.date().isoformat() if application.decided_at else "",
+                timezone.localdate(application.submitted_at).isoformat() if application.submitted_at else "",
+                timezone.localdate(application.decided_at).isoformat() if application.decided_at else "",
             ]
 
     return csv_download(rows(), "demandes-de-financement.csv", header=CSV_HEADER)

@@ -20,9 +20,9 @@ from mediane import numbers
 from mediane.accounts.territories import departement_label
 from mediane.charts import Chart, stacked_bar_chart
 from mediane.downloads import csv_download, json_download
+from mediane.french import euros
 
 from .models_applications import Application
-from .services_applications import euros
 
 OPEN_DATA_COLUMNS = [
     "regroupement",
@@ -98,7 +98,11 @@ def collect(year: int | None) -> tuple[list[Breakdown], list[int]]:
     chosen = accepted.decided_in(year)
     by_year = list(accepted.annotate(year=ExtractYear("decided_at")).totals_by("year"))
     years = [item["year"] for item in by_year if item["year"]]
-    by_scheme = chosen.totals_by("scheme__slug", "scheme__name", "scheme__short_name", "scheme__position")
+    # Unpublished schemes are not named (their page is « not found »): their amounts count in the totals by
+    # département and by year only.
+    by_scheme = chosen.filter(scheme__published=True).totals_by(
+        "scheme__slug", "scheme__name", "scheme__short_name", "scheme__position"
+    )
     schemes = sorted(by_scheme, key=lambda item: (item["scheme__position"], item["scheme__name"]))
     by_departement = chosen.totals_by("structure__departement")
     during = f" en {year}" if year else ""

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from mediane.ratelimits import writes_limited
 
 from . import eligibility, services
-from .forms import RuleFormSet, SchemeForm, rule_initial, with_one_more_rule
+from .forms import RULES_FULL_MESSAGE, RuleFormSet, SchemeForm, rule_initial, with_one_more_rule
 from .models import Scheme
 
 RULES_PREFIX = "rules"
@@ -36,8 +36,11 @@ def manage(request):
 def _save(request, scheme: Scheme | None):
     data = request.POST if request.method == "POST" else None
     adding = data is not None and "add_rule" in data
+    rules_full = False
     if adding:
-        data = with_one_more_rule(data, RULES_PREFIX)
+        data, rules_full = with_one_more_rule(data, RULES_PREFIX)
+        if rules_full:
+            messages.warning(request, RULES_FULL_MESSAGE)
     form = SchemeForm(data, instance=scheme if scheme is not None else Scheme())
     if data is None:
         rules = RuleFormSet(prefix=RULES_PREFIX, initial=rule_initial(scheme) if scheme is not None else [{}])
@@ -62,6 +65,8 @@ def _save(request, scheme: Scheme | None):
         "form": form,
         "rules": rules,
         "scheme": scheme,
+        "can_add_rule": rules.total_form_count() < services.MAX_RULES,
+        "max_rules": services.MAX_RULES,
         "facts": list(eligibility.FACTS.values()),
         "value_help": {fact_type.value: text for fact_type, text in eligibility.VALUE_HELP.items()},
         "operators_by_type": {

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from mediane import text
+from mediane.french import euros, number
 from mediane.registrations import services as registrations
 from mediane.registrations.enums import RegistrationStatus
 from mediane.structures.models import Place, Structure
@@ -81,11 +82,11 @@ def check_course(data: CourseData) -> None:
     if data.modality not in Modality.values:
         raise TrainingError("Choisissez la modalité dans la liste : présentiel, à distance ou mixte.")
     if not MIN_HOURS <= data.hours <= MAX_HOURS:
-        raise TrainingError(f"La durée doit être entre 0,5 et {MAX_HOURS} heures.")
+        raise TrainingError(f"La durée doit être entre 0,5 et {number(MAX_HOURS)} heures.")
     if data.hours != data.hours.quantize(Decimal("0.1")):
         raise TrainingError("La durée a au plus un chiffre après la virgule, par exemple 3,5.")
     if not Decimal("0") <= data.price <= MAX_PRICE:
-        raise TrainingError(f"Le prix doit être entre 0 (gratuit) et {MAX_PRICE} euros.")
+        raise TrainingError(f"Le prix doit être entre 0 € (gratuit) et {euros(MAX_PRICE)}.")
     if data.price != data.price.quantize(Decimal("0.01")):
         raise TrainingError("Le prix a au plus deux chiffres après la virgule (les centimes).")
     if data.certifying and not data.certification.strip():

@@ -53,7 +53,7 @@ def test_a_library_manager_reads_why_a_scheme_does_not_fit_and_completes_the_pro
     assert_accessible(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("À quelles aides ma bibliothèque peut-elle prétendre ?")
     expect(page.get_by_role("heading", name="Les aides pour « Pôle lecture Terraillon »")).to_be_visible()
-    expect(page.get_by_text("4 aides éligibles, 1 à confirmer, 1 non éligible.")).to_be_visible()
+    expect(page.get_by_text("3 aides éligibles, 1 à confirmer, 1 non éligible, 1 clos.")).to_be_visible()
     shoot(page, "eligibilite", phone)
 
     # Why the BNR example does not fit: the population of Bron.
@@ -85,5 +85,5 @@ def test_a_library_manager_reads_why_a_scheme_does_not_fit_and_completes_the_pro
     follow(page.get_by_role("button", name="Enregistrer et voir les aides"))
     assert_accessible(page)
     expect(page.get_by_text("Le profil de votre structure est enregistré.")).to_be_visible()
-    expect(page.get_by_text("5 aides éligibles, 0 à confirmer, 1 non éligible.")).to_be_visible()
+    expect(page.get_by_text("4 aides éligibles, 0 à confirmer, 1 non éligible, 1 clos.")).to_be_visible()
     shoot(page, "eligibilite-apres-profil", phone)

@@ -35,7 +35,7 @@ def test_the_managers_are_told_of_an_acceptance_once_it_is_committed(
         callback()
     assert sorted(message.to[0] for message in mailoutbox) == ["leila@example.org", "second@example.org"]
     assert "Votre demande « Ateliers » est acceptée" in mailoutbox[0].subject
-    assert "12\u00a0500,50\u00a0€" in mailoutbox[0].body and application.get_absolute_url() in mailoutbox[0].body
+    assert "12\u202f500,50\u00a0€" in mailoutbox[0].body and application.get_absolute_url() in mailoutbox[0].body
 
 
 def test_a_refusal_sends_its_reason(structure, organiser, mailoutbox, django_capture_on_commit_callbacks):
@@ -54,7 +54,7 @@ def test_a_payment_is_told_with_what_is_paid_so_far(
             application, services.PaymentData(timezone.localdate(), Decimal("20000"), "M-7"), by=organiser
         )
     body = mailoutbox[0].body
-    assert "20\u00a0000\u00a0€" in body and "M-7" in body and "sur 50\u00a0000\u00a0€ accordés" in body
+    assert "20\u202f000\u00a0€" in body and "M-7" in body and "sur 50\u202f000\u00a0€ accordés" in body
 
 
 def test_a_refused_payment_or_move_tells_no_one(structure, organiser, mailoutbox, django_capture_on_commit_callbacks):

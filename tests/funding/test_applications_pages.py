@@ -112,7 +112,7 @@ def test_a_manager_uploads_a_document_and_submits(client, librarian, structure):
 @pytest.mark.parametrize(
     ("content", "size", "message"),
     [
-        (b"PK\x03\x04 a Word file", None, "n&#x27;est pas un PDF ni une image"),
+        (b"PK\x03\x04 a Word file", None, "n&#x27;est ni un PDF ni une image"),
         (PDF, 10 * 1024 * 1024 + 1, "la limite est de 10 Mo"),
     ],
 )
@@ -175,7 +175,7 @@ def test_an_organiser_instructs_accepts_schedules_and_records_a_payment(client, 
         {"paid_on": timezone.localdate().isoformat(), "amount": "30 000"},
     )
     assert over.status_code == 400
-    assert "porterait le total versé à 60\u00a0000\u00a0€" in _page(over)
+    assert "porterait le total versé à 60\u202f000\u00a0€" in _page(over)
     assert Payment.objects.count() == 1
     page = _page(client.get(application.get_absolute_url()))
     assert "Première tranche" in page and "M-1" in page and "Historique" in page
@@ -290,3 +290,11 @@ def test_the_instruction_list_pages_keep_their_filters(client, organiser):
     assert "52 demandes." in first and "departement=69&amp;page=2" in first
     second = _page(client.get(reverse("funding:instruction"), {"departement": "69", "page": "2"}))
     assert second.count("Demande 0") == 2 and "En Gironde" not in second  # the two oldest, « Demande 00 » and « 01 »
+
+
+def test_the_csv_gives_the_dates_of_paris_not_utc(client, organiser):
+    late_evening = dt.datetime(2024, 12, 31, 23, 30, tzinfo=dt.UTC)  # 1 January 2025 in Paris
+    ApplicationFactory(accepted=True, submitted_at=late_evening, decided_at=late_evening)
+    client.force_login(organiser)
+    body = b"".join(client.get(reverse("funding:instruction_csv")).streaming_content).decode()
+    assert "2025-01-01" in body and "2024-12-31" not in body

@@ -5,10 +5,12 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from mediane.funding import services_applications as services
 from mediane.funding.enums import ApplicationEvent, ApplicationStatus
 from mediane.funding.models import Application, ApplicationLog, SupportingDocument
+from tests.accounts.factories import UserFactory
 from tests.funding.factories import ApplicationFactory, SchemeFactory
 from tests.structures.factories import StructureFactory
 
@@ -50,7 +52,12 @@ def test_only_the_moves_of_the_table_are_allowed(organiser, before, after):
         moved = _move(application, after, organiser)
         assert moved.status == after
         entry = ApplicationLog.objects.latest("pk")
-        assert (entry.from_status, entry.to_status, entry.actor, entry.actor_name) == (before, after, organiser, "Olga")
+        assert (entry.from_status, entry.to_status, entry.actor, entry.actor_name) == (
+            before,
+            after,
+            organiser,
+            "l'équipe d'instruction",
+        )
     else:
         with pytest.raises(services.ApplicationError) as error:
             _move(application, after, organiser)
@@ -73,8 +80,8 @@ def test_a_whole_life_is_written_to_the_history(librarian, organiser):
     assert entries == [
         ("", S.DRAFT, "Leïla", "Brouillon créé."),
         (S.DRAFT, S.SUBMITTED, "Leïla", ""),
-        (S.SUBMITTED, S.UNDER_REVIEW, "Olga", ""),
-        (S.UNDER_REVIEW, S.ACCEPTED, "Olga", "Bon projet."),
+        (S.SUBMITTED, S.UNDER_REVIEW, "l'équipe d'instruction", ""),
+        (S.UNDER_REVIEW, S.ACCEPTED, "l'équipe d'instruction", "Bon projet."),
     ]
     application.refresh_from_db()
     assert application.amount_granted == Decimal("10000")
@@ -151,7 +158,7 @@ def test_a_document_is_added_to_a_draft_and_audited(librarian):
 def test_a_document_that_is_not_a_pdf_nor_an_image_is_refused_and_nothing_is_written(librarian):
     application = ApplicationFactory()
     upload = SimpleUploadedFile("budget.pdf", b"<html><body>%PDF-</body></html>", "application/pdf")
-    with pytest.raises(services.ApplicationError, match="n'est pas un PDF ni une image"):
+    with pytest.raises(services.ApplicationError, match="n'est ni un PDF ni une image"):
         services.add_document(application, upload, by=librarian)
     assert not SupportingDocument.objects.exists() and not application.log.exists()
 
@@ -171,13 +178,60 @@ def test_a_removed_document_is_audited(librarian, django_capture_on_commit_callb
     assert application.log.filter(event=ApplicationEvent.DOCUMENT_REMOVED, note="devis.pdf").exists()
 
 
-def test_euros_are_written_the_french_way():
-    assert services.euros(Decimal("12500.5")) == "12\u00a0500,50\u00a0€"
-    assert services.euros(50000) == "50\u00a0000\u00a0€"
-    assert services.euros(Decimal("0.07")) == "0,07\u00a0€"
-
-
 def test_the_decision_date_is_kept(organiser):
     application = ApplicationFactory(under_review=True)
     accepted = services.accept_application(application, Decimal("5"), by=organiser)
     assert accepted.decided_at.date() >= dt.date(2020, 1, 1)
+
+
+def _reviewed(manager, organiser):
+    structure = StructureFactory()
+    structure.managers.add(manager)
+    application = services.create_application(
+        SchemeFactory(), structure, services.ApplicationData("Titre", "Texte", Decimal("10")), by=manager
+    )
+    services.submit_application(application, by=manager)
+    services.start_review(application, by=organiser)
+    return application
+
+
+def test_the_history_never_shows_an_email_address(organiser):
+    application = _reviewed(UserFactory(email="sans.nom@example.org", display_name=""), organiser)
+    names = set(application.log.values_list("actor_name", flat=True))
+    assert names == {"un responsable de la structure", "l'équipe d'instruction"}
+    assert not any("@" in name for name in names)
+
+
+def test_a_deleted_account_leaves_the_history_without_its_name(librarian, organiser):
+    application = _reviewed(librarian, organiser)
+    librarian.delete()
+    organiser.delete()
+    entries = list(application.log.order_by("pk").values_list("actor", "actor_name"))
+    assert entries == [(None, ""), (None, ""), (None, "l'équipe d'instruction")]
+
+
+def test_an_organiser_who_manages_the_structure_does_not_instruct_its_application(organiser):
+    application = ApplicationFactory(submitted=True)
+    application.structure.managers.add(organiser)
+    with pytest.raises(services.ApplicationError, match="une autre personne de l'équipe d'instruction"):
+        services.start_review(application, by=organiser)
+    application.refresh_from_db()
+    assert application.status == S.SUBMITTED
+
+
+def test_an_organiser_who_manages_the_structure_neither_decides_nor_pays(organiser):
+    reviewed = ApplicationFactory(under_review=True)
+    accepted = ApplicationFactory(accepted=True)
+    for application in (reviewed, accepted):
+        application.structure.managers.add(organiser)
+    with pytest.raises(services.ApplicationError, match="responsable de la structure"):
+        services.accept_application(reviewed, Decimal("10"), by=organiser)
+    with pytest.raises(services.ApplicationError, match="responsable de la structure"):
+        services.refuse_application(reviewed, "Non.", by=organiser)
+    with pytest.raises(services.ApplicationError, match="responsable de la structure"):
+        services.add_tranche(accepted, "Avance", timezone.localdate(), Decimal("10"), by=organiser)
+    with pytest.raises(services.ApplicationError, match="responsable de la structure"):
+        services.record_payment(
+            accepted, services.PaymentData(timezone.localdate(), Decimal("10"), "REF"), by=organiser
+        )
+    assert not ApplicationLog.objects.exists()

@@ -262,3 +262,26 @@ def test_any_rule_is_either_refused_when_saved_or_evaluated_without_error(fact, 
         return
     result = evaluate([Rule(fact, operator, value)], facts).results[0]
     assert result.why
+
+
+def test_a_declared_territory_population_is_said_of_the_territory():
+    facts = {**LIBRARY, "population": 250_000, eligibility.POPULATION_IS_TERRITORY: True}
+    result = evaluate([Rule("population", "at_least", 100_000)], facts).results[0]
+    assert result.why.startswith("Votre territoire compte 250\u202f000 habitants : ")
+
+
+@pytest.mark.parametrize(
+    ("code", "start"),
+    [
+        ("04", "Votre structure se trouve à La Réunion : "),
+        ("53", "Votre structure se trouve en Bretagne : "),
+        ("32", "Votre structure se trouve dans les Hauts-de-France : "),
+    ],
+)
+def test_a_region_is_said_with_its_own_preposition(code, start):
+    result = evaluate([Rule("region", "in", ["11"])], {**LIBRARY, "region": code}).results[0]
+    assert result.why.startswith(start)
+
+
+def test_every_region_has_its_preposition():
+    assert eligibility.REGIONS_LOCATIVE.keys() == eligibility.REGIONS.keys()

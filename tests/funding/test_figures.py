@@ -49,7 +49,7 @@ def _page(response):
 def test_the_figures_count_accepted_applications_only(client, world):
     page = _page(client.get(reverse("funding:figures")))
     assert "Montants accordés par dispositif" in page
-    assert "62\u00a0500,50\u00a0€" in page  # the total granted
+    assert "62\u202f500,50\u00a0€" in page  # the total granted
     assert "confidentiel" not in page
     assert page.count("<svg") == 3 and page.count('<title id="graphique-') == 3
     assert "Rhône (69)" in page and "Gironde (33)" in page
@@ -67,7 +67,7 @@ def test_every_chart_is_followed_by_its_data_table(client, world):
 def test_a_year_keeps_its_decisions(client, world):
     page = _page(client.get(reverse("funding:figures"), {"annee": "2024"}))
     assert "Montants accordés par dispositif en 2024" in page
-    assert "50\u00a0000\u00a0€" in page and "12\u00a0500,50\u00a0€</td>" not in page.split("par année")[0]
+    assert "50\u202f000\u00a0€" in page and "12\u202f500,50\u00a0€</td>" not in page.split("par année")[0]
 
 
 @pytest.mark.parametrize("year", ["abc", "٢٠٢٤", "1999", "99999999999999999999999", "2024\x00", "2030"])
@@ -113,3 +113,16 @@ def test_figures_without_any_decision(client):
     page = _page(client.get(reverse("funding:figures")))
     assert "Aucune demande acceptée pour le moment." in page
     assert timezone.localdate().strftime("%Y") in page
+
+
+def test_an_unpublished_scheme_is_not_named_in_the_figures(client, world):
+    ApplicationFactory(
+        scheme=SchemeFactory(name="Aide en préparation", slug="aide-cachee", unpublished=True),
+        accepted=True,
+        amount_granted=Decimal("1000"),
+        decided_at=_decided(2024),
+    )
+    page = _page(client.get(reverse("funding:figures")))
+    assert "Aide en préparation" not in page
+    assert reverse("funding:scheme", args=["aide-cachee"]) not in page
+    assert "DGD" in page

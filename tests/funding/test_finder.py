@@ -3,7 +3,7 @@ labels, the charter's signatures and what it declared."""
 
 import pytest
 
-from mediane.funding import finder
+from mediane.funding import eligibility, finder
 from tests.funding.factories import StructureProfileFactory
 from tests.roadmap.factories import CharterSignatureFactory, CharterVersionFactory
 from tests.structures.factories import PlaceFactory, StructureFactory
@@ -64,3 +64,17 @@ def test_every_fact_has_a_row_with_its_value_in_words():
     assert rows["staff_trained"]["value"] == "1\u202f200"
     assert rows["departement"]["value"] == "Rhône (69)"
     assert rows["labels"]["value"] == "Aucun"
+
+
+def test_a_kind_missing_from_the_list_is_shown_as_it_is():
+    structure = StructureFactory()
+    structure.kind = "ancien_type"  # a kind the list no longer has
+    rows = {row["key"]: row for row in finder.structure_facts(structure).rows()}
+    assert rows["structure_kind"]["value"] == "Ancien_type"
+
+
+def test_a_declared_population_served_is_the_territorys():
+    structure = StructureFactory(kind="epci", insee_code="69029")
+    assert eligibility.POPULATION_IS_TERRITORY not in finder.structure_facts(structure).values
+    StructureProfileFactory(structure=structure, population_served=250_000)
+    assert finder.structure_facts(structure).values[eligibility.POPULATION_IS_TERRITORY] is True

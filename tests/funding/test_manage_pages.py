@@ -7,7 +7,9 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
+from mediane.funding.forms import parse_value
 from mediane.funding.models import EligibilityRule, Scheme
+from mediane.funding.services import MAX_RULES
 from tests.funding.factories import EligibilityRuleFactory, SchemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +58,7 @@ def test_the_list_shows_unpublished_schemes_to_organisers_only(client, organiser
     page = unescape(client.get(reverse("funding:manage")).content.decode())
     assert "Aide en préparation" in page
     assert "Non publié" in page
+    assert "Retirer la publication" in page and "Dépublier" not in page
 
 
 def test_the_organisers_list_runs_a_constant_number_of_queries(client, organiser, django_assert_num_queries):
@@ -223,3 +226,38 @@ def test_a_refused_rule_is_also_said_under_its_own_row(client, organiser):
     assert page.count(message) == 2  # above the form, and in the third row (the blank one is not a rule)
     third_row = page.split('id="regle-3"', 1)[1].split("</fieldset>", 1)[0]
     assert message in third_row
+
+
+def test_adding_a_rule_at_the_maximum_adds_none_keeps_the_rules_and_says_so(client, organiser):
+    client.force_login(organiser)
+    rules = [("structure_kind", "in", "commune", f"Condition {n}") for n in range(MAX_RULES)]
+    response = client.post(reverse("funding:scheme_create"), scheme_post(rules) | {"add_rule": "1"})
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert f'name="rules-TOTAL_FORMS" value="{MAX_RULES}"' in page
+    assert "Condition 29</textarea>" in page
+    assert f"Un dispositif a {MAX_RULES} règles au plus" in page
+    assert 'name="add_rule"' not in page
+    assert not Scheme.objects.filter(slug="aide-regionale").exists()
+
+
+def test_below_the_maximum_the_add_button_is_there(client, organiser):
+    client.force_login(organiser)
+    rules = [("structure_kind", "in", "commune", "")] * (MAX_RULES - 2)
+    response = client.post(reverse("funding:scheme_create"), scheme_post(rules) | {"add_rule": "1"})
+    page = response.content.decode()
+    assert f'name="rules-TOTAL_FORMS" value="{MAX_RULES - 1}"' in page
+    assert 'name="add_rule"' in page
+
+
+def test_a_value_of_a_thousand_nested_brackets_is_refused_in_french_not_a_crash(client, organiser):
+    client.force_login(organiser)
+    response = client.post(reverse("funding:scheme_create"), scheme_post([("structure_kind", "in", "[" * 1500, "")]))
+    assert response.status_code == 400
+    assert "Règle 1" in unescape(response.content.decode())
+    assert not Scheme.objects.filter(slug="aide-regionale").exists()
+
+
+def test_nested_lists_are_not_read_as_a_value():
+    assert parse_value("structure_kind", "in", "[[[1]]]") == "[[[1]]]"
+    assert parse_value("population", "between", "[2000, 10000]") == [2000, 10000]

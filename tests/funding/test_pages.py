@@ -40,7 +40,7 @@ def test_the_list_shows_the_published_schemes_with_funder_period_and_amount_and_
 def test_a_scheme_page_gives_its_text_amounts_and_rules_in_plain_words(client):
     page = unescape(client.get(reverse("funding:scheme", args=["conseiller-numerique"])).content.decode())
     assert "<h1>Conseiller numérique France Services</h1>" in page
-    assert "50\u202f000 € par poste de conseiller numérique" in page
+    assert "50\u202f000\u00a0€ par poste de conseiller numérique" in page
     assert "Ce dispositif est ouvert aux collectivités" in page
     assert "<strong>50 000 € par poste, sur deux ans</strong>" in page  # the Markdown subset, rendered
     assert "Chiffre donné à titre d'exemple" not in page
@@ -74,7 +74,7 @@ def test_a_manager_of_one_structure_gets_its_results_eligible_first_with_each_ru
     assert "Les aides pour « Médiathèque du Terraillon »" in page
     results = response.context["results"]
     verdicts = [result.verdict for result in results]
-    assert verdicts == sorted(verdicts, key=["eligible", "to_confirm", "not_eligible"].index)
+    assert verdicts == sorted(verdicts, key=["eligible", "to_confirm", "not_eligible", "closed"].index)
     by_slug = {result.scheme.slug: result.verdict for result in results}
     # Lyon 3e: 4 arrondissement population under 100,000; the CTL asks for a quartier prioritaire not declared.
     assert by_slug["dgd-bibliotheques"] == "eligible"

@@ -30,8 +30,8 @@ def test_a_payment_beyond_the_granted_amount_is_refused_with_what_is_left(organi
     with pytest.raises(services.ApplicationError) as error:
         _pay(application, "30000", organiser)
     assert error.value.message == (
-        "Ce versement de 30\u00a0000\u00a0€ porterait le total versé à 60\u00a0000\u00a0€, au-delà des "
-        "50\u00a0000\u00a0€ accordés. Il reste 20\u00a0000\u00a0€ à verser."
+        "Ce versement de 30\u202f000\u00a0€ porterait le total versé à 60\u202f000\u00a0€, au-delà des "
+        "50\u202f000\u00a0€ accordés. Il reste 20\u202f000\u00a0€ à verser."
     )
     application.refresh_from_db()
     assert application.amount_paid == Decimal("30000")
@@ -47,7 +47,7 @@ def test_a_payment_of_exactly_what_is_left_is_accepted(organiser):
     assert application.amount_paid == application.amount_granted
     assert application.amount_left == 0
     note = application.log.filter(event=ApplicationEvent.PAYMENT).last().note
-    assert "référence MANDAT-2" in note and "Total versé : 50\u00a0000\u00a0€" in note
+    assert "référence MANDAT-2" in note and "Total versé : 50\u202f000\u00a0€" in note
 
 
 def test_a_payment_dated_before_the_decision_is_refused(organiser):
@@ -84,7 +84,7 @@ def test_a_tranche_of_another_application_is_refused(organiser):
 def test_tranches_stay_within_the_grant(organiser):
     application = ApplicationFactory(accepted=True, amount_granted=Decimal("50000"))
     services.add_tranche(application, "Première tranche", TODAY(), Decimal("30000"), by=organiser)
-    with pytest.raises(services.ApplicationError, match="Il reste 20\u00a0000\u00a0€ à prévoir"):
+    with pytest.raises(services.ApplicationError, match="Il reste 20\u202f000\u00a0€ à prévoir"):
         services.add_tranche(application, "Solde", TODAY(), Decimal("20000.01"), by=organiser)
     services.add_tranche(application, "Solde", TODAY(), Decimal("20000"), by=organiser)
     assert Tranche.objects.count() == 2

@@ -226,14 +226,15 @@ def test_the_roadmap_of_2020_and_2021_comes_from_the_2019_proposals_and_decision
 # --- end roadmap ---
 
 
-def test_the_demo_library_manager_finds_eligible_schemes_one_not_eligible_and_one_to_confirm(demo, client):
+def test_the_demo_library_manager_finds_eligible_schemes_one_not_eligible_one_to_confirm_and_one_closed(demo, client):
     client.force_login(User.objects.get(email="responsable@mediane.localhost"))
     response = client.get(reverse("funding:finder"))
     verdicts = {result.scheme.slug: result.verdict for result in response.context["results"]}
     assert len(verdicts) == 6
     assert verdicts["bibliotheques-numeriques-de-reference"] == "not_eligible"
     assert verdicts["ctl-cdli"] == "to_confirm"
-    assert list(verdicts.values()).count("eligible") == 4
+    assert verdicts["france-relance-inclusion-numerique"] == "closed"  # its calls ended in 2021
+    assert list(verdicts.values()).count("eligible") == 3
     assert response.context["structure"].source_id == "bib-LI14352"  # the Pôle lecture Terraillon, Bron
     assert "Votre commune compte 4" in unescape(response.content.decode())  # Bron: about 43,000 inhabitants
 

@@ -1,6 +1,7 @@
 """`mediane/french`: French plurals (0 and 1 take the singular) and names with their article, written once."""
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,56 @@ def test_no_count_is_written_with_the_english_rule_or_by_hand():
     ]
 
     assert not offenders, "Écrivez les nombres avec mediane.french (plural, count_phrase) : " + ", ".join(offenders)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (0, "0"),
+        (1200, "1\u202f200"),
+        (100_000, "100\u202f000"),
+        (3.5, "3,5"),
+        (Decimal("14.0"), "14"),
+        (Decimal("1234.50"), "1\u202f234,5"),
+        (-2500, "-2\u202f500"),
+    ],
+)
+def test_a_number_has_narrow_spaces_between_thousands_and_a_decimal_comma(value, expected):
+    assert french.number(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (50_000, "50\u202f000\u00a0€"),
+        (Decimal("12500.5"), "12\u202f500,50\u00a0€"),
+        (Decimal("0.07"), "0,07\u00a0€"),
+        (Decimal("1200.00"), "1\u202f200\u00a0€"),
+        (100_000_000, "100\u202f000\u202f000\u00a0€"),
+    ],
+)
+def test_an_amount_in_euros_has_cents_only_when_there_are_some(amount, expected):
+    assert french.euros(amount) == expected
+
+
+def test_the_euros_and_number_filters_are_in_every_template():
+    template = Template("{{ price|euros }} · {{ hours|number }} heure{{ hours|plural }} · {{ none|euros }}.")
+    rendered = template.render(Context({"price": Decimal("1200"), "hours": Decimal("3.5"), "none": None}))
+
+    assert rendered == "1\u202f200\u00a0€ · 3,5 heures · ."
+
+
+def test_funding_and_training_write_numbers_through_mediane_french():
+    # floatformat writes « 1200 », a hand-written « € » after a number forgets the no-break space.
+    hand_made = re.compile(r"floatformat(?!:0\|number)|\}\} €|\{[A-Z_]+\} (?:euros|heures)")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in _sources()
+        if {"funding", "training"} & set(path.parts) and "migrations" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if hand_made.search(line)
+    ]
+
+    assert not offenders, "Écrivez montants et nombres avec |euros et |number (mediane.french) : " + ", ".join(
+        offenders
+    )

@@ -1,11 +1,15 @@
 """Private files (`mediane/privatefiles.py`): uploads checked by their content and size, served behind a permission
 check with headers that keep the browser from showing them in the site's origin, removed with their row."""
 
+import os
+import time
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection, models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -85,7 +89,7 @@ def test_an_html_page_named_pdf_is_refused_whatever_the_browser_says():
         check_upload(upload(HTML_BYTES, name="facture.pdf", content_type="application/pdf"))
 
     message = caught.value.messages[0]
-    assert message.startswith("Ce fichier n'est pas un PDF ni une image (JPEG ou PNG) : ")
+    assert message.startswith("Ce fichier n'est ni un PDF ni une image (JPEG, PNG ou WebP) : ")
     assert "page web" in message
 
 
@@ -193,9 +197,9 @@ def test_the_form_field_is_drawn_as_a_dsfr_upload_with_its_types_its_hint_and_it
 
     assert 'class="fr-upload"' in html and 'type="file"' in html
     assert 'accept="application/pdf,image/jpeg,image/png,image/webp"' in html
-    assert "Un PDF ou une photo (JPEG ou PNG), de 1 Mo au plus." in html  # the hint follows the setting
+    assert "Un PDF ou une photo (JPEG, PNG ou WebP), de 1 Mo au plus." in html  # the hint follows the setting
     assert 'aria-describedby="id_document-messages"' in html and 'aria-invalid="true"' in html
-    assert "Ce fichier n&#x27;est pas un PDF ni une image (JPEG ou PNG)" in html
+    assert "Ce fichier n&#x27;est ni un PDF ni une image (JPEG, PNG ou WebP)" in html
 
 
 # --- Storage ---
@@ -366,3 +370,27 @@ def test_a_file_that_no_row_holds_is_purged_once_old_enough_and_the_held_ones_st
     assert not private_storage.exists(orphan)
     assert private_storage.exists(held.file.name)
     assert purge_orphans("nulle-part", older_than=timedelta(0), holders=holders) == []
+
+
+def test_the_purge_command_deletes_old_orphans_of_every_folder_once_and_says_how_many(db):
+    orphan = private_storage.save("documents/orphelin.pdf", upload(PDF_BYTES))
+    young = private_storage.save("documents/en-cours.pdf", upload(PDF_BYTES))
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(private_storage.path(orphan), (two_days_ago, two_days_ago))
+
+    first, second = StringIO(), StringIO()
+    call_command("purge_private_files", stdout=first)
+    call_command("purge_private_files", stdout=second)  # idempotent: nothing more to delete
+
+    assert "documents : 1 fichier(s) supprimé(s)." in first.getvalue()
+    assert "1 fichier(s) orphelin(s) supprimé(s) en tout." in first.getvalue()
+    assert "0 fichier(s) orphelin(s) supprimé(s) en tout." in second.getvalue()
+    assert not private_storage.exists(orphan) and private_storage.exists(young)
+
+
+def test_celery_beat_purges_the_private_files_daily(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["jobs-purge-private-files"]
+    assert entry == {"task": "jobs.purge_private_files", "schedule": 86400.0}
+    from mediane.jobs.tasks import purge_private_files_task
+
+    assert purge_private_files_task.name == "jobs.purge_private_files"

@@ -5,6 +5,8 @@ public fact but an example for the demonstration, the scheme says so (`figures_a
 d'exemple » in the rule's wording). The rules are checked like any other by `eligibility.check_rule` (a test does).
 """
 
+import datetime as dt
+
 from django.db import migrations
 
 # Structure types: local authorities and their public libraries; the same plus associations and other places of
@@ -118,8 +120,8 @@ SCHEMES = [
         "source_url": "https://www.culture.gouv.fr/fr/thematiques/livre-et-lecture/pour-les-professionnels-des-"
         "bibliotheques/les-politiques-en-faveur-de-la-lecture-publique/contractualisation-territoriale",
         "period_text": "Depuis 2010 ; un contrat dure en général trois ans",
-        "amount_text": "Financé à parts égales par l'État et la collectivité ; par exemple 20 000 € par an de "
-        "l'État (chiffre donné à titre d'exemple).",
+        "amount_text": "Financé par l'État et la collectivité, par exemple à parts égales, avec 20 000 € par an "
+        "de l'État (chiffres donnés à titre d'exemple).",
         "rate_percent": 50,
         "ceiling_euros": 20_000,
         "figures_are_illustrative": True,
@@ -194,7 +196,11 @@ SCHEMES = [
         ),
         "source_url": "https://www.senat.fr/rap/a21-167-3/a21-167-310.html",
         "period_text": "2020 et 2021",
-        "amount_text": "250 millions d'euros au total, dont environ 40 millions pour les kits d'inclusion numérique.",
+        # The calls of 2020 and 2021 are closed: the finder says so and the scheme takes no application.
+        "period_end": dt.date(2021, 12, 31),
+        "amount_text": "250 millions d'euros au total, annoncés le 17 novembre 2020 : 200 millions pour les "
+        "conseillers numériques, 40 millions pour les kits d'inclusion numérique, 10 millions pour Aidants Connect "
+        "et la formation des aidants.",
         "figures_are_illustrative": False,
         "rules": [
             (

@@ -3,7 +3,7 @@ here the demo's library manager (`responsable@mediane.localhost`, Pôle lecture 
 `charter.py`) declares the structure's funding profile, so that the finder « À quelles aides ma bibliothèque
 peut-elle prétendre ? » shows a mix: eligible schemes, one not eligible with a clear reason (the BNR example asks for
 100,000 inhabitants; Bron has about 43,000), and one « à confirmer » (the CTL example asks whether the library is in a
-quartier prioritaire, which the profile leaves unanswered).
+quartier prioritaire, which the profile leaves unanswered); France Relance shows as « clos » (its calls ended in 2021).
 
 Written through `mediane.funding.services`; loading twice changes nothing (the profile is one row per structure).
 """
