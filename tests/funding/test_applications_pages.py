@@ -298,3 +298,20 @@ def test_the_csv_gives_the_dates_of_paris_not_utc(client, organiser):
     client.force_login(organiser)
     body = b"".join(client.get(reverse("funding:instruction_csv")).streaming_content).decode()
     assert "2025-01-01" in body and "2024-12-31" not in body
+
+
+def test_the_breadcrumb_names_the_application_once_on_its_page_and_links_it_from_its_edit_page(
+    client, librarian, structure
+):
+    application = ApplicationFactory(structure=structure, title="Des ateliers pour les démarches en ligne")
+    client.force_login(librarian)
+
+    crumbs = _breadcrumb(client.get(application.get_absolute_url()))
+    assert crumbs.count("Des ateliers pour les démarches en ligne") == 1
+    edit = _breadcrumb(client.get(reverse("funding:application_edit", args=[application.pk])))
+    assert f'href="{application.get_absolute_url()}">Des ateliers pour les démarches en ligne</a>' in edit
+
+
+def _breadcrumb(response) -> str:
+    html = _page(response)
+    return html[html.index('class="fr-breadcrumb"') : html.index("</nav>", html.index('class="fr-breadcrumb"'))]
