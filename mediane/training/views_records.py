@@ -29,6 +29,7 @@ def my_record(request):
     record = records.record_of(request.user)
     memberships = list(StaffMember.objects.accepted_by(request.user))
     invitations = list(StaffMember.objects.invitations_for(request.user))
+    managed = _managed_structures(request.user)
     missing = [
         (requirement, record.courses.get(requirement.competence_id, [])) for requirement in record.coverage.missing
     ]
@@ -40,16 +41,23 @@ def my_record(request):
             "missing": missing,
             "memberships": memberships,
             "invitations": invitations,
+            "managed": managed,
             "total": len(record.coverage.met) + len(record.coverage.missing),
         },
     )
 
 
 def profile_panel(request) -> dict | None:
-    """The account page's link to « Mon parcours de formation » (registered in apps.py). No query."""
+    """The account page's link to « Mon parcours de formation » and, for a structure's managers, to each of their
+    teams (registered in apps.py). One query."""
     if not request.user.is_authenticated:
         return None
-    return {}
+    return {"managed": _managed_structures(request.user)}
+
+
+def _managed_structures(user) -> list[Structure]:
+    """The structures whose team the person manages, by name: where their team pages are found. One query."""
+    return list(Structure.objects.filter(managers=user).only("pk", "name").order_by("name", "pk"))
 
 
 def _managed_structure(request, pk: int) -> Structure:

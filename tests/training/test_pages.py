@@ -149,7 +149,7 @@ def test_the_record_takes_a_constant_number_of_queries(client, librarian, size, 
         EnrolmentFactory(registrable=full)
         EnrolmentFactory(registrable=full, user=librarian, status=RegistrationStatus.WAITING)
     client.force_login(librarian)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):  # + the structures the person manages
         client.get(reverse("training:my_record"))
 
 
@@ -245,6 +245,19 @@ def test_a_staff_member_sees_their_structure_on_their_record(client, librarian):
 def test_the_account_page_links_to_the_record(client, librarian):
     client.force_login(librarian)
     assert reverse("training:my_record") in _text(client.get(reverse("accounts:profile")))
+
+
+def test_a_manager_finds_the_team_pages_from_the_account_page_and_the_record(client, librarian):
+    managed = StructureFactory(name="Médiathèque du Bachut")
+    managed.managers.add(librarian)
+    StructureFactory(name="Bibliothèque d'à côté")
+    client.force_login(librarian)
+
+    for page in (reverse("accounts:profile"), reverse("training:my_record")):
+        html = client.get(page).content.decode()
+        team = reverse("training:team", args=[managed.pk])
+        assert f'href="{team}">L\'équipe de Médiathèque du Bachut</a>' in html
+        assert "Bibliothèque d" not in html
 
 
 @pytest.mark.parametrize("size", [1, 6])
