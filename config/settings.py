@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "mediane.events",
     "mediane.training",
     "mediane.funding",
+    "mediane.conseillers",
     "mediane.pages",
 ]
 

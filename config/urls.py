@@ -15,6 +15,7 @@ urlpatterns = [
     path("evenements/", include("mediane.events.urls")),
     path("formation/", include("mediane.training.urls")),
     path("financements/", include("mediane.funding.urls")),
+    path("conseillers-numeriques/", include("mediane.conseillers.urls")),
     # Organisers' imports (/structures/imports/) and the public exports of places (/lieux/export.csv, .json).
     path("", include("mediane.structures.urls")),
     # The directory of places; structures' open-data exports (/lieux/export.csv, .json) use other paths beside it.

@@ -19,3 +19,4 @@ class Role(models.TextChoices):
     MODERATOR = "moderateur", "Modérateur·rice"
     MEDIATOR = "mediateur", "Médiateur·rice"
     WORKING_GROUP_MEMBER = "groupe_de_travail", "Membre du groupe de travail"
+    PROGRAMME = "equipe_programme", "Équipe du programme Conseillers numériques"

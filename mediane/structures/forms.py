@@ -1,10 +1,12 @@
-"""Forms of structures: the upload of a file of places by an organiser."""
+"""Forms of structures: the upload of a file of places by an organiser, and the commune field that every form
+asking for a commune uses."""
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
 
 from mediane.forms import Form
 
+from .communes import Commune, CommuneNotFound, load_communes
 from .enums import ImportFormat
 from .import_jobs import MAX_UPLOAD_BYTES, check_upload_size
 from .services import ImportRefused
@@ -48,3 +50,54 @@ class ImportForm(Form):
         except ImportRefused as refused:
             raise forms.ValidationError(str(refused)) from refused
         return upload
+
+
+class CommuneField(forms.CharField):
+    """A commune typed as a person names it, its name or its postal code (« Villeurbanne », « 69100 »): the
+    cleaned value is the `Commune` of the reference. None found, or several: a French error saying what to type
+    (« 69100 Villeurbanne » settles a shared postal code). Works without JavaScript."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Commune")
+        kwargs.setdefault("help_text", "Son nom ou son code postal, par exemple « Villeurbanne » ou « 69100 ».")
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("maxlength", "150")
+        self.error_messages["required"] = "Écrivez le nom de la commune ou son code postal."
+
+    def prepare_value(self, value):
+        return value.label if isinstance(value, Commune) else value
+
+    def to_python(self, value):
+        if isinstance(value, Commune):
+            return value
+        text = super().to_python(value)
+        if not text:
+            return None
+        if len(text) > 150:
+            raise forms.ValidationError("Écrivez seulement le nom de la commune ou son code postal.", "too_long")
+        try:
+            found = load_communes().find(text)
+        except CommuneNotFound as error:
+            raise forms.ValidationError(str(error), "commune") from error
+        if len(found) > 1:
+            example = found[0]
+            raise forms.ValidationError(
+                f"Plusieurs communes correspondent à « {text} » : "
+                f"{', '.join(c.label for c in found[:5])}{'…' if len(found) > 5 else ''}. Écrivez aussi le code "
+                f"postal, par exemple « {example.postal_code} {example.name} ».",
+                "several",
+            )
+        return found[0]
+
+    def clean(self, value):
+        if isinstance(value, str) and value and (commune := self._from_label(value)) is not None:
+            return commune
+        return super().clean(value)
+
+    @staticmethod
+    def _from_label(value: str) -> Commune | None:
+        """The commune a form shows back as its label (« Villeurbanne (69100) »), read again as it was."""
+        for commune in load_communes().by_name(value.split(" (")[0]):
+            if commune.label == value.strip():
+                return commune
+        return None

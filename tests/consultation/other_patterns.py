@@ -121,7 +121,7 @@ OTHER_PARAMETERS = {
     "admin/r/<path:content_type_id>/<path:object_id>/": "any object, for staff: a redirect to its own page",
     "admin/accounts/user/<id>/password/": "a person, for staff",
     "admin/^(?P<app_label>auth|dsfr|account|accounts|structures|consultation|synthesis|workinggroup|roadmap|events"
-    "|training|funding|pages)/$": "an app",
+    "|training|funding|conseillers|pages)/$": "an app",
     "admin/(?P<url>.*)$": "the admin's catch-all",
     "api/<path:rest>": "any address under /api/ that no route matches: the API's JSON 404",
 }

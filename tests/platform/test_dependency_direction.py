@@ -12,7 +12,7 @@ BASE = {"accounts"}
 FORUM = BASE | {"structures", "consultation"}
 BELOW_ROADMAP = FORUM | {"orientation", "synthesis", "workinggroup", "roadmap"}
 APPS = ["accounts", "structures", "orientation", "consultation", "synthesis", "workinggroup", "roadmap", "events"]
-APPS += ["training", "funding", "pages"]
+APPS += ["training", "funding", "conseillers", "pages"]
 ALLOWED = {
     "accounts": set(),
     "structures": BASE,
@@ -24,6 +24,7 @@ ALLOWED = {
     "events": FORUM,
     "training": BELOW_ROADMAP,  # never funding
     "funding": BELOW_ROADMAP,  # never training
+    "conseillers": BELOW_ROADMAP | {"training", "funding"},
     "pages": set(APPS),
 }
 CROSS_CUTTING = ["jobs", "registrations", "french", "assets"]

@@ -1,0 +1,97 @@
+"""Who may do what in the Conseillers numériques programme. Every permission of the app is defined here, and the
+QuerySets' `visible_to` say the same for lists.
+
+- The programme team (`Role.PROGRAMME`) runs the programme: quotas, the committee's opinions, conventions, every
+  structure, candidate, CV and recruitment, the global assignment, finalisations, subsidies and training.
+- A host structure's managers (`HostStructure.managers`) read and edit their registration, request positions,
+  read the committee's opinions and conventions about it, read the recommended candidates once it is validated,
+  and move their recruitments.
+- A candidate reads and edits their own profile and CV, pauses or deletes it, and sees the structures that
+  showed interest in them.
+- A CV, and a candidate's contact details, are read by the programme team, the candidate, and the managers of a
+  structure put in touch with the candidate (a recruitment between them exists); by nobody else.
+"""
+
+import rules
+
+from mediane.accounts.enums import Role
+
+from .enums import INTEREST_STATUSES, HostStatus
+
+is_programme_team = rules.predicate(rules.is_group_member(Role.PROGRAMME.value))
+
+
+@rules.predicate
+def manages_host(user, host) -> bool:
+    return host is not None and user.is_authenticated and host.managers.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def host_is_validated(user, host) -> bool:
+    return host is not None and host.status == HostStatus.VALIDATED
+
+
+@rules.predicate
+def manages_a_validated_host(user) -> bool:
+    from .models import HostStructure
+
+    return user.is_authenticated and HostStructure.objects.managed_by(user).validated().exists()
+
+
+@rules.predicate
+def is_the_candidate(user, candidate) -> bool:
+    return candidate is not None and user.is_authenticated and candidate.user_id == user.pk
+
+
+@rules.predicate
+def candidate_is_active(user, candidate) -> bool:
+    return (
+        candidate is not None
+        and candidate.deleted_at is None
+        and not candidate.paused
+        and not candidate.recruitments.holding().exists()
+    )
+
+
+@rules.predicate
+def in_touch_with_candidate(user, candidate) -> bool:
+    """A structure that `user` manages has a recruitment with `candidate` (whatever its status)."""
+    from .models import HostStructure
+
+    return (
+        candidate is not None
+        and user.is_authenticated
+        and candidate.recruitments.filter(host__in=HostStructure.objects.managed_by(user)).exists()
+    )
+
+
+@rules.predicate
+def manages_recruiting_host(user, recruitment) -> bool:
+    return recruitment is not None and manages_host(user, recruitment.host)
+
+
+@rules.predicate
+def is_interested_in_candidate(user, recruitment) -> bool:
+    """`recruitment` is the user's own, and the structure showed interest."""
+    return (
+        recruitment is not None
+        and user.is_authenticated
+        and recruitment.candidate.user_id == user.pk
+        and recruitment.status in INTEREST_STATUSES
+    )
+
+
+rules.add_perm("conseillers.manage_programme", is_programme_team)
+rules.add_perm("conseillers.view_host", is_programme_team | manages_host)
+rules.add_perm("conseillers.edit_host", manages_host)
+rules.add_perm("conseillers.request_positions", manages_host)
+rules.add_perm("conseillers.view_recommendations", is_programme_team | (manages_host & host_is_validated))
+rules.add_perm(
+    "conseillers.view_candidate",
+    is_programme_team | is_the_candidate | in_touch_with_candidate | (manages_a_validated_host & candidate_is_active),
+)
+rules.add_perm("conseillers.view_candidate_contact", is_programme_team | is_the_candidate | in_touch_with_candidate)
+rules.add_perm("conseillers.view_cv", is_programme_team | is_the_candidate | in_touch_with_candidate)
+rules.add_perm("conseillers.edit_candidate", is_the_candidate)
+rules.add_perm("conseillers.view_recruitment", is_programme_team | manages_recruiting_host | is_interested_in_candidate)
+rules.add_perm("conseillers.move_recruitment", manages_recruiting_host)

@@ -1,0 +1,3 @@
+"""URLs of the programme's candidates pages (under /conseillers-numeriques/)."""
+
+urlpatterns: list = []

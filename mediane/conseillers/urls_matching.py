@@ -1,0 +1,3 @@
+"""URLs of the programme's matching pages (under /conseillers-numeriques/)."""
+
+urlpatterns: list = []

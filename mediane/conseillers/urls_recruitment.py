@@ -1,0 +1,3 @@
+"""URLs of the programme's recruitment pages (under /conseillers-numeriques/)."""
+
+urlpatterns: list = []
