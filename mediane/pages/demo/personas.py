@@ -74,6 +74,18 @@ TEAM = [
         "Pôle lecture Terraillon, Bron",
         email="responsable@mediane.localhost",
     ),
+    # The Conseillers numériques programme (mediane/pages/demo/conseillers*.py): its team at the Agence du numérique
+    # and a candidate of Villeurbanne. The manager of a host structure is « responsable » (the library of Bron).
+    Persona(
+        "programme",
+        "Mathilde, équipe Conseillers numériques",
+        "autre",
+        "75002",
+        "Agence nationale de la cohésion des territoires — programme Conseillers numériques",
+        email="programme@mediane.localhost",
+        role="equipe_programme",
+    ),
+    Persona("candidate", "Yasmine", "usager", "69100", email="candidate@mediane.localhost"),
     Persona("admin", "Administration", "autre", email="admin@mediane.localhost", superuser=True, charter=False),
 ]
 

@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from mediane.accounts.models import User
 from mediane.accounts.services import accept_charter, grant_role, update_profile
+from mediane.conseillers.models import HostStructure
 from mediane.consultation import services
 from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Comment, Consultation, Contribution, Support, Theme
@@ -41,6 +42,7 @@ from mediane.events.models import Event
 from mediane.funding.models import Application
 from mediane.pages.demo import charter, clock, consultation, today, workinggroup
 from mediane.pages.demo.comments import COMMENTS
+from mediane.pages.demo.conseillers import load_conseillers
 from mediane.pages.demo.contributions import CONTRIBUTIONS, HIDDEN
 from mediane.pages.demo.contributions_assisted import ASSISTED
 from mediane.pages.demo.contributions_training import POPULAR_TRAINING, TRAINING, TRAINING_COMMENTS
@@ -143,6 +145,13 @@ class Command(BaseCommand):
                 kit = load_kit(self.step)
             self.stdout.write(self.style.SUCCESS(f"Kit de démonstration chargé : {kit['ressources du kit']}."))
             added = True
+        if not HostStructure.objects.exists():  # and the Conseillers numériques programme, before it existed
+            with transaction.atomic():
+                with clock.at(consultation.ACCOUNTS_CREATED):
+                    people = {persona.key: self.ensure_person(persona) for persona in TEAM}
+                programme = load_conseillers(people, self.step)
+            self.stdout.write(self.style.SUCCESS(f"Programme Conseillers numériques chargé : {programme}."))
+            added = True
         if not added:
             self.stdout.write(ALREADY_LOADED)
 
@@ -198,6 +207,7 @@ class Command(BaseCommand):
         applications = load_applications(organiser, self.people["responsable"], self.step)
         kit = load_kit(self.step)
         training = load_training(self.now, organiser, self.people["responsable"], self.step)
+        conseillers = load_conseillers(self.people, self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -219,6 +229,7 @@ class Command(BaseCommand):
             **applications,
             **kit,
             **training,
+            **conseillers,
         }
 
     def ensure_person(self, persona: Persona) -> User:
