@@ -22,6 +22,7 @@ from django.test import Client
 
 import mediane
 from mediane.accounts.enums import Role
+from mediane.conseillers.models import CandidateCV, CommitteeDecision, Convention, PositionRequest
 from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Contribution, Theme
 from mediane.funding.models import SupportingDocument, Tranche
@@ -30,6 +31,7 @@ from mediane.orientation.search import CRITERIA
 from mediane.structures.models import ImportJob
 from mediane.workinggroup.models import Dossier
 from tests.accounts.factories import UserFactory, verify_email
+from tests.conseillers.factories import CandidateFactory, HostStructureFactory, RecruitmentFactory
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
 from tests.events.factories import EventFactory, EventRegistrationFactory
 from tests.funding.factories import ApplicationFactory
@@ -92,6 +94,14 @@ class World:
     tranche: object = None
     # training (kit)
     kit_resource: object = None
+    # conseillers: a validated host structure managed by the « usager », its request with a favourable opinion and
+    # its convention, a candidate with a CV, and a recruitment between them (« intéressée »)
+    host: object = None
+    position_request: object = None
+    committee_decision: object = None
+    convention: object = None
+    candidate: object = None
+    recruitment: object = None
 
 
 def _persona(email: str, **kwargs):
@@ -107,6 +117,7 @@ PERSONAS = {
     "moderatrice": {"email": "mona@example.org", "roles": [Role.MODERATOR]},
     "organisatrice": {"email": "olga@example.org", "roles": [Role.ORGANISER]},
     "groupe-de-travail": {"email": "gaston@example.org", "roles": [Role.WORKING_GROUP_MEMBER]},
+    "equipe-programme": {"email": "paula@example.org", "roles": [Role.PROGRAMME]},
 }
 
 
@@ -155,6 +166,7 @@ def world(settings, tmp_path):
     objects.enrolment = EnrolmentFactory(registrable=objects.training_session)
     objects.staff_member = StaffMemberFactory()
     objects.staff_member.structure.managers.add(users["usager"])
+    conseillers_world(objects, users)
     for counted in (theme, closed_theme):  # the factories leave the denormalised counter at 0
         published = Contribution.objects.filter(theme=counted, status=ContributionStatus.PUBLISHED).count()
         Theme.objects.filter(pk=counted.pk).update(published_count=published)
@@ -182,6 +194,32 @@ def funding_world(objects: World, structure) -> None:
     objects.tranche = Tranche.objects.create(
         application=objects.accepted, label="Avance", planned_on="2026-01-01", amount=1
     )
+
+
+def conseillers_world(objects: World, users) -> None:
+    """The programme: see `World`."""
+    objects.host = HostStructureFactory(managers=[users["usager"]])
+    objects.position_request = PositionRequest.objects.create(host=objects.host, positions=2)
+    objects.committee_decision = CommitteeDecision.objects.create(
+        number="CS-2026-69-0001",
+        request=objects.position_request,
+        departement="69",
+        opinion="favorable",
+        positions_granted=2,
+        decided_on="2026-01-15",
+    )
+    objects.convention = Convention.objects.create(
+        number="CN-69-0001",
+        host=objects.host,
+        decision=objects.committee_decision,
+        positions=2,
+        starts_on="2026-02-01",
+    )
+    objects.candidate = CandidateFactory()
+    cv = CandidateCV(candidate=objects.candidate)
+    cv.take_upload(SimpleUploadedFile("cv.pdf", b"%PDF-1.4\n%%EOF\n"))
+    cv.save()
+    objects.recruitment = RecruitmentFactory(host=objects.host, candidate=objects.candidate, status="interessee")
 
 
 # --- Payloads --------------------------------------------------------------------------------------------
