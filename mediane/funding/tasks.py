@@ -5,9 +5,8 @@ payment recorded. A decision's e-mail goes only if the application is still in t
 from __future__ import annotations
 
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+
+from mediane.mail import absolute_url, send_templated_email
 
 from .enums import ApplicationStatus
 from .models_applications import Application, Payment
@@ -30,22 +29,14 @@ def send_application_email(application_id: int, kind: str, payment_id: int | Non
     payment = Payment.objects.filter(pk=payment_id, application=application).first() if payment_id else None
     if kind == "payment" and payment is None:
         return 0
-    site = settings.MEDIANE_SITE_NAME
-    context = {
-        "application": application,
-        "payment": payment,
-        "url": settings.MEDIANE_BASE_URL.rstrip("/") + application.get_absolute_url(),
-        "site_name": site,
-    }
+    context = {"application": application, "payment": payment, "url": absolute_url(application.get_absolute_url())}
     sent = 0
     for manager in application.structure.managers.filter(is_active=True).order_by("pk"):
-        message = EmailMultiAlternatives(
-            subject=f"[{site}] " + subject.format(title=application.title)[:180],
-            body=render_to_string(f"funding/applications/emails/{kind}.txt", {**context, "user": manager}),
-            to=[manager.email],
+        send_templated_email(
+            f"funding/applications/emails/{kind}",
+            subject.format(title=application.title),
+            manager.email,
+            {**context, "user": manager},
         )
-        html = render_to_string(f"funding/applications/emails/{kind}.html", {**context, "user": manager})
-        message.attach_alternative(html, "text/html")
-        message.send()
         sent += 1
     return sent

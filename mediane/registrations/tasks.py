@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from celery import shared_task
 from django.apps import apps
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+
+from mediane.mail import absolute_url, send_templated_email
 
 from .enums import RegistrationStatus
 
@@ -20,10 +19,6 @@ EMAILS: dict[str, tuple[str, str]] = {
     "moved_in": (RegistrationStatus.REGISTERED, "Une place s'est libérée : vous êtes inscrit·e à « {title} »"),
     "called_off": (RegistrationStatus.CANCELLED, "Annulé : « {title} » n'aura pas lieu"),
 }
-
-
-def _absolute(path: str) -> str:
-    return settings.MEDIANE_BASE_URL.rstrip("/") + path
 
 
 @shared_task(name="registrations.send_email")
@@ -40,18 +35,12 @@ def send_registration_email(model_label: str, registration_id: int, kind: str) -
         "registrable": registrable,
         "title": str(registrable),
         "summary": registrable.registration_summary(),
-        "registrable_url": _absolute(registrable.get_absolute_url()),
-        "confirm_url": _absolute(registration.confirm_path()),
-        "leave_url": _absolute(registration.leave_path()),
+        "registrable_url": absolute_url(registrable.get_absolute_url()),
+        "confirm_url": absolute_url(registration.confirm_path()),
+        "leave_url": absolute_url(registration.leave_path()),
         "position": registration.waiting_position(),
-        "site_name": settings.MEDIANE_SITE_NAME,
     }
-    site = settings.MEDIANE_SITE_NAME
-    message = EmailMultiAlternatives(
-        subject=f"[{site}] " + subject.format(title=context["title"])[:180],
-        body=render_to_string(f"registrations/emails/{kind}.txt", context),
-        to=[registration.email],
+    send_templated_email(
+        f"registrations/emails/{kind}", subject.format(title=context["title"]), registration.email, context
     )
-    message.attach_alternative(render_to_string(f"registrations/emails/{kind}.html", context), "text/html")
-    message.send()
     return True
