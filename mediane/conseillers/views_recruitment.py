@@ -7,10 +7,13 @@ from rules.py, one service call, the service's French message back on the form.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -18,7 +21,7 @@ from django.views.decorators.http import require_POST
 from mediane.ratelimits import writes_limited
 
 from . import services_recruitment as services
-from . import services_training
+from . import services_subsidy, services_training, subsidy
 from .enums import RecruitmentStatus
 from .forms_recruitment import FORMS, ByHandForm, InterestForm, RecruitmentFilterForm
 from .models import HostStructure, ProgrammeLog
@@ -59,6 +62,12 @@ def moves_for(user, recruitment: Recruitment) -> list:
         for transition in transitions_from(recruitment.status)
         if user.has_perm(transition.permission, recruitment)
     ]
+
+
+def _sees_grant(user, grant) -> bool:
+    from mediane.funding.models_applications import Application
+
+    return Application.objects.visible_to(user).filter(pk=grant.pk).exists()
 
 
 @login_required
@@ -123,7 +132,7 @@ def recruitment_create(request, pk: int):
 def recruitment_detail(request, pk: int):
     recruitment = _recruitment(request, pk)
     grant = recruitment.grant
-    log = ProgrammeLog.objects.filter(recruitment=recruitment).order_by("created_at", "pk")
+    log = ProgrammeLog.objects.filter(recruitment=recruitment).order_by("at", "pk")
     return render(
         request,
         "conseillers/recruitment/detail.html",
@@ -137,6 +146,18 @@ def _detail_context(request, recruitment, grant, log, *, failed=None, failed_for
         for t, form in moves_for(request.user, recruitment)
     ]
     course = services_training.programme_course()
+    user = request.user
+    is_team = user.has_perm("conseillers.manage_programme")
+    can_see_host = user.has_perm("conseillers.view_host", recruitment.host)
+    prorated = ""
+    if (
+        grant is not None
+        and recruitment.status == R.RUPTURE_FINALISED
+        and recruitment.starts_on
+        and recruitment.rupture_on
+    ):
+        months = subsidy.months_worked(recruitment.starts_on, recruitment.rupture_on)
+        prorated = services_subsidy.prorated_sentence(months, grant.amount_granted)
     return {
         "recruitment": recruitment,
         "next_step": NEXT_STEP[recruitment.status],
@@ -146,8 +167,14 @@ def _detail_context(request, recruitment, grant, log, *, failed=None, failed_for
         "payments": list(grant.payments.select_related("tranche")) if grant else [],
         "enrolment": recruitment.training_enrolment,
         "course": course,
-        "is_team": request.user.has_perm("conseillers.manage_programme"),
-        "log": log,
+        "is_team": is_team,
+        "can_see_host": can_see_host,
+        "can_see_candidate": user.has_perm("conseillers.view_candidate", recruitment.candidate),
+        # The history holds the team's and the structure's notes (a refusal's reason): theirs to read.
+        "log": log if is_team or can_see_host else [],
+        "prorated": prorated,
+        "grant_url": grant.get_absolute_url() if grant is not None and _sees_grant(user, grant) else "",
+        "training_to_do": recruitment.status in (R.FINALISED, R.RENEWAL) and recruitment.training_enrolment_id is None,
     }
 
 
@@ -171,7 +198,7 @@ def recruitment_move(request, pk: int, transition: str):
             messages.success(request, f"C'est fait : {move.sentence}.")
             return redirect(recruitment)
     recruitment = _recruitment(request, pk)
-    log = ProgrammeLog.objects.filter(recruitment=recruitment).order_by("created_at", "pk")
+    log = ProgrammeLog.objects.filter(recruitment=recruitment).order_by("at", "pk")
     context = _detail_context(request, recruitment, recruitment.grant, log, failed=move.slug, failed_form=form)
     return render(request, "conseillers/recruitment/detail.html", context, status=400)
 
@@ -190,12 +217,11 @@ def recruitment_list(request):
             recruitments = recruitments.filter(status=status)
         if departement:
             recruitments = recruitments.filter(host__departement=departement.upper())
-    from django.db.models import Case, IntegerField, Value, When
-
     recruitments = recruitments.annotate(
         to_finalise=Case(
             When(status__in=[R.RECRUITED, R.RUPTURE], then=Value(0)), default=Value(1), output_field=IntegerField()
         )
     ).order_by("to_finalise", "-updated_at", "-pk")
     page = Paginator(recruitments, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "conseillers/recruitment/list.html", {"form": form, "page": page})
+    query = urlencode({k: v for k, v in form.cleaned_data.items() if v}) if form.is_valid() else ""
+    return render(request, "conseillers/recruitment/list.html", {"form": form, "page": page, "query": query})
