@@ -201,6 +201,29 @@ SECTIONS: tuple[Section, ...] = (
             ),
         ),
     ),
+    Section(
+        "Conseillers numériques",
+        (
+            Task(
+                "Recrutements à finaliser",
+                "conseillers:recruitment_list",
+                "Les recrutements des structures : les contrats et les ruptures à vérifier viennent en premier.",
+                "conseillers.manage_programme",
+            ),
+            Task(
+                "Subventions des postes",
+                "conseillers:subsidies",
+                "Ce qui est accordé, versé et reste à verser, par structure et par département.",
+                "conseillers.manage_programme",
+            ),
+            Task(
+                "Formation des conseillers",
+                "conseillers:training_status",
+                "Les conseillers à inscrire à la formation certifiante, et le suivi des inscrits.",
+                "conseillers.manage_programme",
+            ),
+        ),
+    ),
 )
 
 

@@ -124,4 +124,9 @@ OTHER_PARAMETERS = {
     "|training|funding|conseillers|pages)/$": "an app",
     "admin/(?P<url>.*)$": "the admin's catch-all",
     "api/<path:rest>": "any address under /api/ that no route matches: the API's JSON 404",
+    # --- conseillers: recruitment (their matrix: tests/conseillers/test_recruitment_matrix.py) ---
+    "conseillers-numeriques/structures/<int:pk>/recrutements/": "a host structure (its managers, the team)",
+    "conseillers-numeriques/structures/<int:pk>/recrutements/nouveau/": "a host structure (and a candidate's id)",
+    "conseillers-numeriques/recrutements/<int:pk>/": "a recruitment (both sides, the team)",
+    "conseillers-numeriques/recrutements/<int:pk>/<slug:transition>/": "a recruitment and one of its moves",
 }

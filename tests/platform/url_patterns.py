@@ -313,6 +313,14 @@ PATTERNS: dict[str, Fill] = {
     "training:participants_csv": lambda world: {"pk": world.training_session.pk},
     "training:attendance": lambda world: {"pk": world.enrolment.pk},
     "training:result": lambda world: {"pk": world.enrolment.pk},
+    # --- conseillers: recruitment ---
+    "conseillers:host_recruitments": lambda world: {"pk": world.host.pk},
+    "conseillers:recruitment_create": lambda world: {"pk": world.host.pk},
+    "conseillers:recruitment_detail": lambda world: {"pk": world.recruitment.pk},
+    "conseillers:recruitment_move": lambda world: {"pk": world.recruitment.pk, "transition": "recruter"},
+    "conseillers:recruitment_list": NONE,
+    "conseillers:subsidies": NONE,
+    "conseillers:training_status": NONE,
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
 ADMIN_VALUES = {"object_id": "1", "app_label": "consultation", "url": "x", "content_type_id": "1", "id": "1"}
