@@ -56,12 +56,8 @@ def _commune(value: Any) -> Commune:
     text = str(value or "").strip()
     if not text:
         raise ProgrammeError("Écrivez le nom de votre commune ou son code postal.")
-    reference = load_communes()
-    found = reference.by_insee(text) if len(text) == 5 else None
-    if found is not None:
-        return found
     try:
-        matches = reference.find(text)
+        matches = load_communes().find(text)
     except CommuneNotFound as error:
         raise ProgrammeError(str(error)) from error
     if len(matches) != 1:
