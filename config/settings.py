@@ -195,6 +195,8 @@ CELERY_BEAT_SCHEDULE = {
     "roadmap-send-digests": {"task": "roadmap.send_digests", "schedule": 3600.0},
     # Private files no row holds any more (`mediane.privatefiles.purge_all_orphans`), once a day.
     "jobs-purge-private-files": {"task": "jobs.purge_private_files", "schedule": 86400.0},
+    # Candidates' CVs past their retention (`conseillers.services_candidates.purge_cvs`), once a day.
+    "conseillers-purge-cvs": {"task": "conseillers.purge_cvs", "schedule": 86400.0},
 }
 # A running job silent for this many seconds has lost its process: it is retried once, then failed.
 MEDIANE_JOBS_DEAD_AFTER = env_int("MEDIANE_JOBS_DEAD_AFTER", 45)

@@ -62,8 +62,9 @@ def detect_type(head: bytes) -> FileType | None:
     return None
 
 
-def _what_it_seems(head: bytes) -> str:
-    """What a refused file probably is, and how to make it acceptable, in plain words (pure)."""
+def _what_it_seems(head: bytes, *, pdf_only: bool = False) -> str:
+    """What a refused file probably is, and how to make it acceptable, in plain words (pure). `pdf_only`: a photo
+    is not accepted either, so the advice never suggests one."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"PK\x03\x04"):
         return (
@@ -75,6 +76,22 @@ def _what_it_seems(head: bytes) -> str:
             "il ressemble à un ancien document Word ou Excel. "
             "Ouvrez-le et enregistrez-le en PDF (menu Fichier, puis « Enregistrer sous »)."
         )
+    if pdf_only and detect_type(head) in (JPEG, PNG, WEBP):
+        return (
+            "c'est une image. Insérez-la dans un document et enregistrez-le en PDF, ou scannez votre document en PDF."
+        )
+    if pdf_only and head[4:12] in {b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"}:
+        return (
+            "c'est une photo (iPhone). Scannez votre document en PDF, "
+            "ou enregistrez-le en PDF depuis votre traitement de texte."
+        )
+    if pdf_only and start.startswith((b"<!doctype", b"<html", b"<?xml", b"<svg")):
+        return "c'est une page web. Enregistrez-la en PDF (menu Imprimer, puis « PDF »)."
+    if pdf_only:
+        return (
+            "enregistrez votre document en PDF depuis votre traitement de texte "
+            "(menu Fichier, puis « Exporter en PDF »)."
+        )
     if head[4:12] in {b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"}:
         return (
             "c'est une photo au format HEIC (iPhone). Envoyez-la en JPEG : sur l'iPhone, choisissez "
@@ -85,8 +102,22 @@ def _what_it_seems(head: bytes) -> str:
     return "enregistrez votre document en PDF, ou prenez-le en photo, puis envoyez ce PDF ou cette photo."
 
 
-def max_bytes() -> int:
-    return settings.MEDIANE_PRIVATE_FILE_MAX_MB * 1024 * 1024
+def max_bytes(max_mb: int | None = None) -> int:
+    return (max_mb or settings.MEDIANE_PRIVATE_FILE_MAX_MB) * 1024 * 1024
+
+
+def types_label(accepted: tuple[FileType, ...]) -> str:
+    """« un PDF », « un PDF ou une image (JPEG, PNG ou WebP) »: what a use accepts, in words (pure)."""
+    images = [kind.label.removeprefix("image ") for kind in accepted if kind.content_type.startswith("image/")]
+    parts = ["un PDF"] if PDF in accepted else []
+    if images:
+        listed = images[0] if len(images) == 1 else ", ".join(images[:-1]) + " ou " + images[-1]
+        parts.append(f"une image ({listed})")
+    return " ou ".join(parts)
+
+
+def accept_attribute(accepted: tuple[FileType, ...]) -> str:
+    return ",".join(kind.content_type for kind in accepted)
 
 
 def megabytes(size: int) -> str:
@@ -96,16 +127,18 @@ def megabytes(size: int) -> str:
     return f"{whole} Mo" if tenth == 0 else f"{whole},{tenth} Mo"
 
 
-def check_upload(upload: UploadedFile) -> FileType:
+def check_upload(
+    upload: UploadedFile, accepted: tuple[FileType, ...] = ACCEPTED, max_mb: int | None = None
+) -> FileType:
     """The type of an uploaded file, read from its content; `ValidationError` in French, saying what to do, when it
-    is empty, too heavy (`MEDIANE_PRIVATE_FILE_MAX_MB`) or neither a PDF nor an image."""
+    is empty, too heavy (`max_mb`, by default `MEDIANE_PRIVATE_FILE_MAX_MB`) or not of an `accepted` type."""
     size = upload.size
     if not size:
         raise ValidationError("Ce fichier est vide : choisissez le bon fichier et envoyez-le de nouveau.", "empty")
-    limit = max_bytes()
-    if size > limit:
+    limit_mb = max_mb or settings.MEDIANE_PRIVATE_FILE_MAX_MB
+    if size > max_bytes(limit_mb):
         raise ValidationError(
-            f"Ce fichier pèse {megabytes(size)} : la limite est de {settings.MEDIANE_PRIVATE_FILE_MAX_MB} Mo. "
+            f"Ce fichier pèse {megabytes(size)} : la limite est de {limit_mb} Mo. "
             "Réduisez-le (par exemple en le scannant en noir et blanc) ou envoyez-en une partie.",
             "too_large",
         )
@@ -113,7 +146,9 @@ def check_upload(upload: UploadedFile) -> FileType:
     head = upload.read(SNIFF_BYTES)
     upload.seek(0)
     kind = detect_type(head)
-    if kind is None:
+    if kind is None or kind not in accepted:
+        if accepted == (PDF,):
+            raise ValidationError(f"Ce fichier n'est pas un PDF : {_what_it_seems(head, pdf_only=True)}", "wrong_type")
         raise ValidationError(
             f"Ce fichier n'est ni un PDF ni une image (JPEG, PNG ou WebP) : {_what_it_seems(head)}", "wrong_type"
         )
@@ -229,6 +264,10 @@ class PrivateDocument(models.Model):
     from its content, its size, when and by whom it was sent. An app's model inherits it (with its own foreign
     key to what the document belongs to) and sets the file with `take_upload`."""
 
+    # What a subclass accepts (`check_upload`): every type and the site's limit unless it narrows them.
+    ACCEPTED_TYPES: tuple[FileType, ...] = ACCEPTED
+    MAX_MB: int | None = None
+
     file = PrivateFileField("fichier")
     original_name = models.CharField("nom du fichier", max_length=200)
     content_type = models.CharField("type", max_length=50)
@@ -250,7 +289,7 @@ class PrivateDocument(models.Model):
     def take_upload(self, upload: UploadedFile, uploaded_by: Any = None) -> None:
         """Sets the file and its description from an upload (checked again here: a service may receive one that
         no form saw); `ValidationError` in French. The caller saves the row, which writes the file."""
-        kind = check_upload(upload)
+        kind = check_upload(upload, self.ACCEPTED_TYPES, self.MAX_MB)
         self.original_name = clean_original_name(upload.name or "", kind)
         self.content_type = kind.content_type
         self.size = upload.size or 0
@@ -267,8 +306,11 @@ class PrivateDocument(models.Model):
 # --- Form field ---
 
 
-def _hint() -> str:
-    return f"Un PDF ou une photo (JPEG, PNG ou WebP), de {settings.MEDIANE_PRIVATE_FILE_MAX_MB} Mo au plus."
+def _hint(accepted: tuple[FileType, ...] = ACCEPTED, max_mb: int | None = None) -> str:
+    limit = max_mb or settings.MEDIANE_PRIVATE_FILE_MAX_MB
+    if accepted == ACCEPTED:
+        return f"Un PDF ou une photo (JPEG, PNG ou WebP), de {limit} Mo au plus."
+    return f"{types_label(accepted)[0].upper()}{types_label(accepted)[1:]}, de {limit} Mo au plus."
 
 
 # Lazy: a form's fields are built when its class is defined, before a test or a deployment changes the setting.
@@ -276,12 +318,15 @@ _upload_hint = lazy(_hint, str)
 
 
 class PrivateFileFormField(forms.FileField):
-    """A file input that accepts a PDF or an image of at most `MEDIANE_PRIVATE_FILE_MAX_MB`, by content; the
+    """A file input that accepts, by content, the `accepted` types (a PDF or an image by default) of at most
+    `max_mb` (by default `MEDIANE_PRIVATE_FILE_MAX_MB`); the help text and the `accept` attribute follow. The
     cleaned value is the upload, with `private_type` (a `FileType`) set on it."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", _upload_hint())
-        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}))
+    def __init__(self, *, accepted: tuple[FileType, ...] = ACCEPTED, max_mb: int | None = None, **kwargs: Any) -> None:
+        self.accepted = accepted
+        self.max_mb = max_mb
+        kwargs.setdefault("help_text", _upload_hint(accepted, max_mb))
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": accept_attribute(accepted)}))
         super().__init__(**kwargs)
         self.error_messages.setdefault("required", "Choisissez le fichier à envoyer.")
         self.error_messages["empty"] = "Ce fichier est vide : choisissez le bon fichier et envoyez-le de nouveau."
@@ -290,7 +335,7 @@ class PrivateFileFormField(forms.FileField):
     def clean(self, data: Any, initial: Any = None) -> Any:
         upload = super().clean(data, initial)
         if upload and upload is not initial:
-            upload.private_type = check_upload(upload)
+            upload.private_type = check_upload(upload, self.accepted, self.max_mb)
         return upload
 
 

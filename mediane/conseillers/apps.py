@@ -2,9 +2,22 @@
 committee, candidates, matching, recruitment, and the subsidy and training of each adviser."""
 
 from django.apps import AppConfig
+from django.conf import settings
+from django.db.models.signals import pre_delete
 
 
 class ConseillersConfig(AppConfig):
     name = "mediane.conseillers"
     label = "conseillers"
     verbose_name = "Conseillers numériques"
+
+    def ready(self):
+        from mediane.accounts.panels import register_profile_panel
+
+        from . import services_candidates, views_candidates
+
+        # A deleted account takes the candidate's profile with it (GDPR): personal data removed, CV deleted.
+        pre_delete.connect(
+            services_candidates.forget_person, sender=settings.AUTH_USER_MODEL, dispatch_uid="conseillers-forget"
+        )
+        register_profile_panel("conseillers/candidates/profile_panel.html", views_candidates.profile_panel)

@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from mediane.privatefiles import PrivateDocument, PrivateFileField
+from mediane.privatefiles import PDF, PrivateDocument, PrivateFileField
 from mediane.training.models import Competence
 
 from .enums import HOLDING_STATUSES, MAX_DISTANCE_CHOICES, EducationLevel, HostStatus, Situation
@@ -24,6 +24,7 @@ from .models import HostStructure, is_programme_team
 
 # The real programme kept CVs six months; the candidate is told when theirs goes.
 CV_RETENTION_DAYS = 183
+CV_MAX_MB = 5
 MOTIVATION_MAX_CHARS = 2500
 
 
@@ -134,9 +135,14 @@ class CandidateCV(PrivateDocument):
     """A candidate's CV: a PDF in the private storage, read only through `conseillers:candidate_cv` after the
     permission check (`conseillers.view_cv`), deleted `CV_RETENTION_DAYS` after it was sent."""
 
+    ACCEPTED_TYPES = (PDF,)
+    MAX_MB = CV_MAX_MB
+
     file = PrivateFileField("fichier", folder="cv")
     candidate = models.OneToOneField(Candidate, on_delete=models.CASCADE, related_name="cv")
     token = models.CharField(max_length=40, unique=True, default=cv_token, editable=False)
+    # When the candidate was told that the CV goes soon: told once per CV.
+    reminder_sent_at = models.DateTimeField("rappel de suppression envoyé le", null=True, blank=True)
 
     class Meta:
         verbose_name = "CV"

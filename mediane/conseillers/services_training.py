@@ -1,5 +1,5 @@
 """The adviser's certifying training through the training app: the programme's course (seeded by the migration
-`0002_certifying_course`), and the enrolment of a finalised recruitment's adviser in its next session with seats."""
+`0003_certifying_course`), and the enrolment of a finalised recruitment's adviser in its next session with seats."""
 
 from __future__ import annotations
 

@@ -1,11 +1,49 @@
-"""The programme's e-mails, sent in the background once the transaction has committed
-(`mediane.jobs.queue.enqueue_email`): each move of a recruitment, to the structure's managers and to the candidate."""
+"""The programme's background work: its e-mails, sent once the transaction has committed (`enqueue_email`): to
+candidates about their CV, and each move of a recruitment to both sides; and its daily upkeep (CVs past their
+retention deleted, candidates reminded before), scheduled by Celery beat."""
 
 from __future__ import annotations
 
 from celery import shared_task
+from django.urls import reverse
 
 from mediane.mail import absolute_url, send_templated_email
+
+from .models_candidates import Candidate
+
+CANDIDATE_EMAILS: dict[str, str] = {
+    "cv_reminder": "Votre CV sera bientôt supprimé",
+    "cv_deleted": "Votre CV a été supprimé",
+}
+
+
+@shared_task(name="conseillers.send_candidate_email")
+def send_candidate_email(candidate_id: int, kind: str) -> int:
+    """Send the e-mail `kind` to the candidate (none when the profile or its address is gone); how many sent."""
+    from .services_candidates import cv_deletion_date, french_date
+
+    candidate = Candidate.objects.select_related("cv").filter(pk=candidate_id, deleted_at__isnull=True).first()
+    if candidate is None or not candidate.email or kind not in CANDIDATE_EMAILS:
+        return 0
+    cv = getattr(candidate, "cv", None)
+    if kind == "cv_reminder" and cv is None:
+        return 0
+    context = {
+        "candidate": candidate,
+        "deletion_date": french_date(cv_deletion_date(cv.uploaded_at)) if cv else "",
+        "url": absolute_url(reverse("conseillers:candidate_profile")),
+    }
+    send_templated_email(f"conseillers/emails/{kind}", CANDIDATE_EMAILS[kind], candidate.email, context)
+    return 1
+
+
+@shared_task(name="conseillers.purge_cvs")
+def purge_cvs_task() -> int:
+    """Remind the candidates whose CV goes in 14 days, then delete the CVs past their retention (daily)."""
+    from .services_candidates import purge_cvs, remind_cv_deletion
+
+    remind_cv_deletion()
+    return purge_cvs()
 
 
 @shared_task(name="conseillers.send_recruitment_email")

@@ -75,6 +75,9 @@ OTHER_PARAMETERS = {
     "formation/kit/<slug:slug>/modifier/": "a resource of the kit",
     "formation/kit/<slug:slug>/publier/": "a resource of the kit",
     "formation/kit/<slug:slug>/retirer/": "a resource of the kit",
+    # --- conseillers: candidates (their matrix: tests/conseillers/test_candidates_matrix.py) ---
+    "conseillers-numeriques/candidats/<int:pk>/": "a candidate (the team, the candidate, structures allowed)",
+    "conseillers-numeriques/candidats/<int:pk>/cv/": "a candidate's CV (the team, the candidate, structures in touch)",
     # --- funding: applications (their matrix: tests/funding/test_applications_visibility_matrix.py) ---
     "financements/demandes/nouvelle/<slug:slug>/": "a funding scheme (a new application)",
     "financements/demandes/<int:pk>/": "a funding application (managers, organisers)",

@@ -274,6 +274,17 @@ PATTERNS: dict[str, Fill] = {
     "funding:figures_csv": NONE,
     "funding:figures_json": NONE,
     # --- end funding: applications ---
+    # --- conseillers: candidates ---
+    "conseillers:candidate_signup": NONE,
+    "conseillers:candidate_profile": NONE,
+    "conseillers:candidate_edit": NONE,
+    "conseillers:candidate_cv_upload": NONE,
+    "conseillers:candidate_cv_delete": NONE,
+    "conseillers:candidate_pause": NONE,
+    "conseillers:candidate_delete": NONE,
+    "conseillers:candidate_list": NONE,
+    "conseillers:candidate_detail": lambda world: {"pk": world.candidate.pk},
+    "conseillers:candidate_cv": lambda world: {"pk": world.candidate.pk},
     # --- training: the kit ---
     "training:kit": NONE,
     "training:kit_csv": NONE,

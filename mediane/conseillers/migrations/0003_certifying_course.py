@@ -44,7 +44,7 @@ def remove(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("conseillers", "0001_initial"),
+        ("conseillers", "0002_cv_reminder"),
         ("training", "0005_staff_invitations_example_courses"),
     ]
 
