@@ -201,6 +201,18 @@ SECTIONS: tuple[Section, ...] = (
             ),
         ),
     ),
+    Section(
+        "Conseillers numériques",
+        (
+            Task(
+                "Affectation des candidats",
+                "conseillers:assignment",
+                "Une personne suggérée pour chaque poste à pourvoir, par département ou pour tout le programme, et "
+                "les mises en relation à proposer aux structures.",
+                "conseillers.manage_programme",
+            ),
+        ),
+    ),
 )
 
 
