@@ -27,6 +27,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -102,6 +103,33 @@ class Recommendation:
     candidate_id: int
     distance_km: float
     points: float
+
+
+class Ranked(Sequence[Recommendation]):
+    """A host's ranked candidates, kept as arrays (a country's worth of pairs stays cheap); items are
+    `Recommendation`s, made only when read."""
+
+    __slots__ = ("distances", "ids", "points")
+
+    def __init__(self, ids: NDArray[np.int64], distances: NDArray[np.float64], points: NDArray[np.float64]):
+        self.ids, self.distances, self.points = ids, distances, points
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Recommendation: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Ranked: ...
+
+    def __getitem__(self, index: int | slice) -> Recommendation | Ranked:
+        if isinstance(index, slice):
+            return Ranked(self.ids[index], self.distances[index], self.points[index])
+        return Recommendation(int(self.ids[index]), float(self.distances[index]), float(self.points[index]))
+
+
+EMPTY = Ranked(np.empty(0, dtype=np.int64), np.empty(0), np.empty(0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,12 +269,10 @@ class CandidatePool:
         found = self.tree.query_ball_point(points, r=radii)
         return [np.array(rows, dtype=np.intp) for rows in found]
 
-    def ranked(
-        self, host: Host, rows: NDArray[np.intp], excluded: frozenset[int] | set[int] = frozenset()
-    ) -> list[Recommendation]:
+    def ranked(self, host: Host, rows: NDArray[np.intp], excluded: frozenset[int] | set[int] = frozenset()) -> Ranked:
         """The feasible candidates among `rows`, best first."""
         if not len(rows):
-            return []
+            return EMPTY
         distances = haversine_many(
             math.radians(host.latitude), math.radians(host.longitude), self.lats[rows], self.lons[rows]
         )
@@ -271,7 +297,7 @@ class CandidatePool:
         points = np.round(distance_points + availability_points + self.own_points[rows], 1)
         ids = self.ids[rows]
         order = np.lexsort((ids, self.available[rows], distances, -points))
-        return [Recommendation(int(ids[i]), float(distances[i]), float(points[i])) for i in order]
+        return Ranked(ids[order], distances[order], points[order])
 
 
 def recommend(
@@ -279,7 +305,7 @@ def recommend(
     candidates: Sequence[Candidate] | CandidatePool,
     limit: int | None = None,
     excluded: dict[int, set[int]] | None = None,
-) -> dict[int, list[Recommendation]]:
+) -> dict[int, Ranked]:
     """For every host, its feasible candidates ranked (at most `limit` each), leaving out `excluded[host.id]`
     (candidates already in a recruitment with that host)."""
     pool = candidates if isinstance(candidates, CandidatePool) else CandidatePool(candidates)
@@ -291,75 +317,65 @@ def recommend(
     return result
 
 
-def assign_greedy(hosts: Sequence[Host], recommendations: dict[int, list[Recommendation]]) -> Assignment:
+def assign_greedy(hosts: Sequence[Host], recommendations: dict[int, Ranked]) -> Assignment:
     """The baseline: hosts in the given order, each takes its best remaining candidates for its open positions."""
     started = time.perf_counter()
     taken: set[int] = set()
     pairs = []
     for host in hosts:
         wanted = host.open_positions
-        for rec in recommendations.get(host.id, []):
+        ranked = recommendations.get(host.id, EMPTY)
+        for row, candidate_id in enumerate(ranked.ids.tolist()):
             if wanted <= 0:
                 break
-            if rec.candidate_id in taken:
+            if candidate_id in taken:
                 continue
-            taken.add(rec.candidate_id)
-            pairs.append(Pair(host.id, rec.candidate_id, rec.distance_km, rec.points))
+            taken.add(candidate_id)
+            pairs.append(Pair(host.id, candidate_id, float(ranked.distances[row]), float(ranked.points[row])))
             wanted -= 1
     return Assignment(pairs, time.perf_counter() - started)
 
 
-def assign_optimal(hosts: Sequence[Host], recommendations: dict[int, list[Recommendation]]) -> Assignment:
+def assign_optimal(hosts: Sequence[Host], recommendations: dict[int, Ranked]) -> Assignment:
     """The most positions filled, one per candidate, and among those the highest total score: a min-cost flow
     source → candidate (capacity 1) → host (capacity 1, cost `MAX_POINTS − score` in tenths) → sink (capacity the
     open positions), solved by OR-Tools' `solve_max_flow_with_min_cost` (maximum flow first, then least cost)."""
     started = time.perf_counter()
-    open_hosts = [h for h in hosts if h.open_positions > 0 and recommendations.get(h.id)]
+    open_hosts = [h for h in hosts if h.open_positions > 0 and len(recommendations.get(h.id, EMPTY))]
     if not open_hosts:
         return Assignment([], time.perf_counter() - started)
-    host_node = {h.id: 2 + i for i, h in enumerate(open_hosts)}
-    candidate_ids = sorted({r.candidate_id for h in open_hosts for r in recommendations[h.id]})
-    first_candidate = 2 + len(open_hosts)
-    candidate_node = {cid: first_candidate + i for i, cid in enumerate(candidate_ids)}
-    source, sink = 0, 1
-    edges = [(h, r) for h in open_hosts for r in recommendations[h.id]]
+    ranked = [recommendations[h.id] for h in open_hosts]
+    edge_candidates = np.concatenate([r.ids for r in ranked])
+    edge_hosts = np.repeat(np.arange(len(open_hosts)), [len(r) for r in ranked])
+    edge_points = np.concatenate([r.points for r in ranked])
+    edge_distances = np.concatenate([r.distances for r in ranked])
+    candidate_ids, edge_candidate_rows = np.unique(edge_candidates, return_inverse=True)
+    # Nodes: 0 the source, 1 the sink, then the hosts, then the candidates.
+    source, sink, first_host = 0, 1, 2
+    first_candidate = first_host + len(open_hosts)
+    n_candidates, n_edges, n_hosts = len(candidate_ids), len(edge_candidates), len(open_hosts)
     tails = np.concatenate(
-        [
-            np.full(len(candidate_ids), source),
-            np.array([candidate_node[r.candidate_id] for _, r in edges]),
-            np.array([host_node[h.id] for h in open_hosts]),
-        ]
-    ).astype(np.int32)
-    heads = np.concatenate(
-        [
-            np.arange(first_candidate, first_candidate + len(candidate_ids)),
-            np.array([host_node[h.id] for h, _ in edges]),
-            np.full(len(open_hosts), sink),
-        ]
-    ).astype(np.int32)
+        [np.full(n_candidates, source), first_candidate + edge_candidate_rows, first_host + np.arange(n_hosts)]
+    )
+    heads = np.concatenate([first_candidate + np.arange(n_candidates), first_host + edge_hosts, np.full(n_hosts, sink)])
     capacities = np.concatenate(
-        [np.ones(len(candidate_ids)), np.ones(len(edges)), np.array([h.open_positions for h in open_hosts])]
-    ).astype(np.int64)
-    costs = np.concatenate(
-        [
-            np.zeros(len(candidate_ids)),
-            np.array([round((MAX_POINTS - r.points) * 10) for _, r in edges]),
-            np.zeros(len(open_hosts)),
-        ]
-    ).astype(np.int64)
+        [np.ones(n_candidates), np.ones(n_edges), np.array([h.open_positions for h in open_hosts])]
+    )
+    costs = np.concatenate([np.zeros(n_candidates), np.round((MAX_POINTS - edge_points) * 10), np.zeros(n_hosts)])
     flow = min_cost_flow.SimpleMinCostFlow()
-    arcs = flow.add_arcs_with_capacity_and_unit_cost(tails, heads, capacities, costs)
+    arcs = flow.add_arcs_with_capacity_and_unit_cost(
+        tails.astype(np.int32), heads.astype(np.int32), capacities.astype(np.int64), costs.astype(np.int64)
+    )
     # The most the source could send; the solver sends the maximum flow the arcs allow, at least cost.
-    most = min(len(candidate_ids), sum(h.open_positions for h in open_hosts))
+    most = min(n_candidates, sum(h.open_positions for h in open_hosts))
     flow.set_node_supply(source, most)
     flow.set_node_supply(sink, -most)
     status = flow.solve_max_flow_with_min_cost()
     if status != flow.OPTIMAL:
         raise RuntimeError(f"Le calcul de l'affectation a échoué (statut {status}).")
-    used = flow.flows(arcs[len(candidate_ids) : len(candidate_ids) + len(edges)])
+    used = np.flatnonzero(flow.flows(arcs[n_candidates : n_candidates + n_edges]))
     pairs = [
-        Pair(host.id, rec.candidate_id, rec.distance_km, rec.points)
-        for (host, rec), carried in zip(edges, used, strict=True)
-        if carried
+        Pair(open_hosts[edge_hosts[e]].id, int(edge_candidates[e]), float(edge_distances[e]), float(edge_points[e]))
+        for e in used.tolist()
     ]
     return Assignment(pairs, time.perf_counter() - started)

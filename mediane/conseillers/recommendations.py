@@ -136,7 +136,7 @@ class Ranking:
         self.input = host_input(host)
         if host.latitude is None or host.longitude is None:
             self.candidates: dict[int, Candidate] = {}
-            self.ranked: list[matching.Recommendation] = []
+            self.ranked: matching.Ranked = matching.EMPTY
             return
         self.candidates = {c.pk: c for c in candidates_around([host]).exclude(recruitments__host=host)}
         self.ranked = matching.recommend([self.input], [candidate_input(c) for c in self.candidates.values()])[host.pk]

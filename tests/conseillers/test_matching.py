@@ -79,7 +79,7 @@ def test_recommendations_leave_out_what_is_beyond_either_limit_or_overseas():
     overseas_same_place = candidate(4, BRON, territory="971")
     ranked = recommend([host(limit=100)], [near, far_for_candidate, wide, overseas_same_place])[1]
     assert [r.candidate_id for r in ranked] == [1, 3]
-    assert recommend([host(limit=40)], [wide])[1] == []
+    assert len(recommend([host(limit=40)], [wide])[1]) == 0
     assert ranked[0].distance_km == pytest.approx(haversine_km(*BRON, *VILLEURBANNE))
 
 
