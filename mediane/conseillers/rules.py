@@ -95,3 +95,9 @@ rules.add_perm("conseillers.view_cv", is_programme_team | is_the_candidate | in_
 rules.add_perm("conseillers.edit_candidate", is_the_candidate)
 rules.add_perm("conseillers.view_recruitment", is_programme_team | manages_recruiting_host | is_interested_in_candidate)
 rules.add_perm("conseillers.move_recruitment", manages_recruiting_host)
+# The moves of the recruitment workflow (`transitions.TRANSITIONS`): the structure's managers say they are interested
+# and declare the contract; the team validates (a recruitment, a rupture) or closes it; either declares a rupture or
+# asks for a renewal.
+rules.add_perm("conseillers.decide_recruitment", is_programme_team)
+rules.add_perm("conseillers.end_recruitment", is_programme_team | manages_recruiting_host)
+rules.add_perm("conseillers.recruit", manages_host & host_is_validated)

@@ -355,3 +355,97 @@ def record_payment(application: Application, data: PaymentData, *, by) -> Paymen
         _log(locked, ApplicationEvent.PAYMENT, by, note=note + f". Total versé : {euros(total)}.")
         _notify(locked, "payment", payment)
     return payment
+
+
+# --- Grants awarded by a programme (another app decides; funding keeps the money) -----------------------------
+
+
+@dataclass(frozen=True)
+class PlannedTranche:
+    label: str
+    planned_on: dt.date
+    amount: Decimal
+
+
+def award_grant(
+    scheme: Scheme,
+    structure: Structure,
+    *,
+    title: str,
+    description: str,
+    amount: Decimal,
+    tranches: list[PlannedTranche],
+    by,
+    note: str = "",
+) -> Application:
+    """An application accepted at once with its schedule, for a programme that decided elsewhere (e.g. a
+    recruitment validated by the programme team): the funding history says so, and the payments then go through
+    `record_payment` as for any grant. The tranches add up to the amount."""
+    check_amount(amount, "Le montant accordé")
+    if sum((tranche.amount for tranche in tranches), Decimal(0)) != amount:
+        raise ApplicationError("Les échéances doivent totaliser le montant accordé.")
+    now = timezone.now()
+    with transaction.atomic():
+        application = Application.objects.create(
+            scheme=scheme,
+            structure=structure,
+            title=title[:TITLE_MAX_LENGTH],
+            description=description,
+            amount_requested=amount,
+            amount_granted=amount,
+            status=S.ACCEPTED,
+            submitted_at=now,
+            decided_at=now,
+            decision_note=note,
+            created_by=by,
+        )
+        _log(application, ApplicationEvent.TRANSITION, by, after=S.ACCEPTED, note=note)
+        for planned in tranches:
+            Tranche.objects.create(
+                application=application, label=planned.label, planned_on=planned.planned_on, amount=planned.amount
+            )
+            _log(
+                application,
+                ApplicationEvent.TRANCHE,
+                by,
+                note=f"{planned.label} : {euros(planned.amount)} le {planned.planned_on:%d/%m/%Y}.",
+            )
+    return application
+
+
+def end_grant_early(application: Application, amount: Decimal, *, by, note: str) -> Application:
+    """Reduce an accepted grant to `amount` (what was paid and what is still owed), for a funded action that ended
+    early. The unpaid tranches are rebuilt: the ones beyond the new total go, the last kept one is cut to fit; the
+    amount is never below what was already paid."""
+    with transaction.atomic():
+        locked = _locked(application)
+        _require_accepted(locked, "une fin anticipée se décide")
+        if amount < locked.amount_paid:
+            raise ApplicationError(
+                f"Le nouveau montant ({euros(amount)}) est inférieur à ce qui a déjà été versé "
+                f"({euros(locked.amount_paid)})."
+            )
+        if amount > (locked.amount_granted or Decimal(0)):
+            raise ApplicationError("Une fin anticipée ne peut pas augmenter le montant accordé.")
+        before = locked.amount_granted or Decimal(0)
+        # What the paid tranches hold stays; the unpaid ones share what is left, in their order.
+        room = amount - locked.amount_paid
+        for tranche in locked.tranches.filter(payments__isnull=True).order_by("planned_on", "pk"):
+            if room <= 0:
+                tranche.delete()
+                continue
+            if tranche.amount > room:
+                tranche.amount = room
+                tranche.save(update_fields=["amount"])
+            room -= tranche.amount
+        locked.amount_granted = amount
+        locked.save(update_fields=["amount_granted", "updated_at"])
+        _log(
+            locked,
+            ApplicationEvent.TRANSITION,
+            by,
+            before=S.ACCEPTED,
+            after=S.ACCEPTED,
+            note=f"Fin anticipée : montant accordé ramené de {euros(before)} à {euros(amount)}. {note}".strip(),
+        )
+    return locked

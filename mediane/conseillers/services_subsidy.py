@@ -1,0 +1,110 @@
+"""The adviser's subsidy through the funding app: the grant of a finalised recruitment (an accepted application of
+the scheme « conseiller-numerique », €50,000 in 4 half-yearly tranches, `subsidy.schedule`), and its reduction when
+the contract ends early (`subsidy.prorated_grant`). The money's history stays in funding (the application's log)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from mediane.french import euros
+from mediane.funding import services_applications as funding
+from mediane.funding.models import Scheme
+from mediane.structures.enums import StructureKind
+from mediane.structures.models import Structure
+
+from . import subsidy
+from .enums import LogAction
+from .models import HostStructure
+from .models_recruitment import Recruitment
+from .services import ProgrammeError, record
+
+SCHEME_SLUG = "conseiller-numerique"
+KINDS = {
+    "commune": StructureKind.COMMUNE,
+    "epci": StructureKind.EPCI,
+    "departement": StructureKind.DEPARTEMENT,
+    "association": StructureKind.ASSOCIATION,
+}
+
+
+def directory_structure(host: HostStructure) -> Structure:
+    """The directory's structure of `host` (set by its convention), else found or made by its SIRET."""
+    if host.structure_id is not None:
+        return host.structure  # type: ignore[return-value]
+    structure = Structure.objects.filter(siret=host.siret).first()
+    if structure is None:
+        structure = Structure.objects.create(
+            name=host.name,
+            kind=KINDS.get(host.kind, StructureKind.OTHER),
+            siret=host.siret,
+            postal_code=host.postal_code,
+            commune=host.commune,
+            insee_code=host.insee_code,
+            departement=host.departement,
+            region=host.region,
+        )
+    host.structure = structure
+    host.save(update_fields=["structure"])
+    return structure
+
+
+def create_grant(recruitment: Recruitment, *, by: Any) -> None:
+    """The grant of a recruitment just finalised (called by `move_recruitment` inside its transaction)."""
+    if recruitment.grant_id is not None:
+        return
+    scheme = Scheme.objects.filter(slug=SCHEME_SLUG).first()
+    if scheme is None:
+        raise ProgrammeError("Le dispositif « Conseiller numérique » manque au catalogue des financements.")
+    starts_on = recruitment.starts_on or timezone.localdate()
+    structure = directory_structure(recruitment.host)
+    tranches = [funding.PlannedTranche(label, day, amount) for label, day, amount in subsidy.schedule(starts_on)]
+    grant = funding.award_grant(
+        scheme,
+        structure,
+        title=f"Poste de conseiller numérique : {recruitment.candidate.full_name}",
+        description=(
+            f"Subvention du poste de conseiller numérique de {recruitment.host.name}, recrutement validé par "
+            f"l'équipe du programme (contrat à partir du {starts_on:%d/%m/%Y})."
+        ),
+        amount=subsidy.GRANT,
+        tranches=tranches,
+        by=by,
+        note="Recrutement validé par l'équipe du programme Conseillers numériques.",
+    )
+    recruitment.grant = grant
+    recruitment.save(update_fields=["grant", "updated_at"])
+    record(
+        LogAction.SUBSIDY,
+        by,
+        note=f"Subvention de {euros(subsidy.GRANT)} en {subsidy.TRANCHES} échéances.",
+        host=recruitment.host,
+        candidate=recruitment.candidate,
+        recruitment=recruitment,
+    )
+
+
+def prorate_grant(recruitment: Recruitment, ends_on: dt.date, *, by: Any) -> None:
+    """Reduce the grant to the months worked until `ends_on` (never below what was paid)."""
+    grant = recruitment.grant
+    if grant is None or recruitment.starts_on is None:
+        return
+    amount = subsidy.prorated_grant(recruitment.starts_on, ends_on, grant.amount_paid)
+    if amount >= (grant.amount_granted or 0):
+        return
+    months = subsidy.months_worked(recruitment.starts_on, ends_on)
+    sentence = prorated_sentence(months, amount)
+    with transaction.atomic():
+        funding.end_grant_early(grant, amount, by=by, note=sentence)
+        record(LogAction.SUBSIDY, by, note=sentence, host=recruitment.host, recruitment=recruitment)
+
+
+def prorated_sentence(months: int, amount) -> str:
+    worked = "1 mois travaillé" if months == 1 else f"{months} mois travaillés"
+    return (
+        f"Le contrat a pris fin avant deux ans : la subvention est ramenée à {euros(amount)}, "
+        f"pour {worked} sur {subsidy.MONTHS}."
+    )

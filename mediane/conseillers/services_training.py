@@ -1,0 +1,76 @@
+"""The adviser's certifying training through the training app: the programme's course (seeded by the migration
+`0002_certifying_course`), and the enrolment of a finalised recruitment's adviser in its next session with seats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from mediane.training import services as training
+from mediane.training.models import Course, TrainingSession
+
+from .enums import LogAction
+from .models_recruitment import Recruitment
+from .services import ProgrammeError, record
+
+# The programme's course is known by these two names (the data migration creates them).
+COURSE_TITLE = "Formation certifiante des conseillers numériques"
+PROVIDER_NAME = "Programme Conseillers numériques"
+
+
+def programme_course() -> Course | None:
+    return Course.objects.filter(title=COURSE_TITLE, provider__name=PROVIDER_NAME).first()
+
+
+def open_sessions(course: Course | None = None):
+    """The course's coming sessions that take enrolments and have seats left, soonest first."""
+    course = course or programme_course()
+    if course is None:
+        return TrainingSession.objects.none()
+    sessions = TrainingSession.objects.filter(course=course, registration_open=True).upcoming(timezone.now())
+    return [s for s in sessions.select_related("course") if s.accepts_enrolments and not s.is_full]
+
+
+def enrol_adviser(
+    recruitment: Recruitment, *, by: Any, session: TrainingSession | None = None, quietly: bool = False
+) -> Recruitment:
+    """Enrol the adviser in `session`, or the next open one. With `quietly` (at finalisation), no open session
+    leaves the recruitment « inscription à faire » for the team's list instead of refusing."""
+    user = recruitment.candidate.user
+    if recruitment.training_enrolment_id is not None:
+        if quietly:
+            return recruitment
+        raise ProgrammeError("Ce conseiller ou cette conseillère est déjà inscrit·e à la formation.")
+    if user is None:
+        if quietly:
+            return recruitment
+        raise ProgrammeError("Cette personne n'a plus de compte : elle ne peut pas être inscrite à une formation.")
+    if session is None:
+        sessions = open_sessions()
+        if not sessions:
+            if quietly:
+                return recruitment
+            raise ProgrammeError("Aucune session de la formation certifiante n'a de place : créez-en une d'abord.")
+        session = sessions[0]
+    elif session.course_id != getattr(programme_course(), "pk", None):
+        raise ProgrammeError("Choisissez une session de la formation certifiante des conseillers numériques.")
+    try:
+        with transaction.atomic():
+            enrolment = training.enrol(session, user)
+            recruitment.training_enrolment = enrolment
+            recruitment.save(update_fields=["training_enrolment", "updated_at"])
+            record(
+                LogAction.TRAINING,
+                by,
+                note=f"Inscription à la formation certifiante, session {session.registration_summary()}.",
+                host=recruitment.host,
+                candidate=recruitment.candidate,
+                recruitment=recruitment,
+            )
+    except training.TrainingError as error:
+        if quietly:
+            return recruitment
+        raise ProgrammeError(error.message) from error
+    return recruitment
