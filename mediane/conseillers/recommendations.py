@@ -12,7 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from mediane.structures.communes import territory_of
 
 from . import matching
-from .enums import HOLDING_STATUSES
+from .enums import HOLDING_STATUSES, RecruitmentStatus
 from .models import HostStructure
 from .models_candidates import Candidate
 from .models_recruitment import Recruitment
@@ -37,18 +37,30 @@ CANDIDATE_FIELDS = (
 KM_PER_DEGREE = 111.19
 
 
+# A structure's candidates already put in touch and not yet decided on: the global assignment does not suggest
+# more people than the positions these leave, so proposing its pairs twice sends nobody new.
+PENDING_STATUSES = (RecruitmentStatus.NEW, RecruitmentStatus.INTERESTED)
+
+
 def with_open_positions(hosts: QuerySet[HostStructure]) -> QuerySet[HostStructure]:
-    """Annotate `open_positions`: positions granted less the recruitments that hold one."""
+    """Annotate `holding` (recruitments that hold a position) and `pending` (put in touch, not yet decided)."""
     return hosts.annotate(
-        holding=Count("recruitments", filter=Q(recruitments__status__in=HOLDING_STATUSES), distinct=True)
+        holding=Count("recruitments", filter=Q(recruitments__status__in=HOLDING_STATUSES), distinct=True),
+        pending=Count("recruitments", filter=Q(recruitments__status__in=PENDING_STATUSES), distinct=True),
     )
 
 
 def open_positions(host: HostStructure) -> int:
+    """Positions granted less the recruitments that hold one."""
     return max(0, host.positions_granted - host.holding)  # type: ignore[attr-defined]
 
 
-def host_input(host: HostStructure) -> matching.Host:
+def positions_to_suggest(host: HostStructure) -> int:
+    """Open positions less the candidates already put in touch and not yet decided on."""
+    return max(0, open_positions(host) - host.pending)  # type: ignore[attr-defined]
+
+
+def host_input(host: HostStructure, positions: int | None = None) -> matching.Host:
     return matching.Host(
         id=host.pk,
         latitude=host.latitude or 0.0,
@@ -56,7 +68,7 @@ def host_input(host: HostStructure) -> matching.Host:
         territory=territory_of(host.departement),
         max_distance_km=host.max_distance_km,
         start_date=host.start_date,
-        open_positions=open_positions(host),
+        open_positions=open_positions(host) if positions is None else positions,
     )
 
 
@@ -205,15 +217,16 @@ def open_hosts(departement: str = "") -> list[HostStructure]:
     ).order_by("pk")
     if departement:
         hosts = hosts.filter(departement=departement)
-    return [h for h in hosts if open_positions(h) > 0]
+    return [h for h in hosts if positions_to_suggest(h) > 0]
 
 
 def assign(departement: str = "") -> GlobalAssignment:
-    """Both assignments for the structures of `departement` (all when empty) that have open positions. Greedy
+    """Both assignments for the structures of `departement` (all when empty) that have positions to suggest
+    people for (`positions_to_suggest`). Greedy
     takes the structures in the order they registered. Three queries."""
     hosts = open_hosts(departement)
     candidates = {c.pk: c for c in candidates_around(hosts)} if hosts else {}
-    inputs = [host_input(h) for h in hosts]
+    inputs = [host_input(h, positions_to_suggest(h)) for h in hosts]
     recommendations = matching.recommend(
         inputs, [candidate_input(c) for c in candidates.values()], excluded=in_touch(hosts)
     )

@@ -8,7 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mediane.conseillers.enums import HostStatus, RecruitmentStatus
+from mediane.conseillers.matching import Pair
+from mediane.conseillers.models import ProgrammeLog, Recruitment
 from mediane.conseillers.recommendations import assign
+from mediane.conseillers.services_matching import propose_pairs
 
 from .factories import CandidateFactory, HostStructureFactory, RecruitmentFactory, programme_team
 
@@ -152,3 +155,27 @@ def test_a_structure_not_yet_validated_gets_no_recommendations_but_the_team_sees
     assert client.get(url(host)).status_code == 404
     client.force_login(programme_team())
     assert "pas encore validée" in client.get(url(host)).content.decode()
+
+
+def test_the_team_turns_the_suggested_pairs_into_new_recruitments_once(client):
+    hosts = [HostStructureFactory(**BRON, positions_granted=1) for _ in range(2)]
+    CandidateFactory.create_batch(3)
+    client.force_login(programme_team())
+    response = client.post(reverse("conseillers:assignment"), {"departement": "69"}, follow=True)
+    assert "2 mises en relation proposées." in response.content.decode()
+    made = Recruitment.objects.filter(host__in=hosts)
+    assert made.count() == 2
+    assert set(made.values_list("status", flat=True)) == {RecruitmentStatus.NEW}
+    assert ProgrammeLog.objects.filter(recruitment__in=made).count() == 2
+    # Each structure has as many people in touch as positions: proposing again sends nobody new.
+    response = client.post(reverse("conseillers:assignment"), {"departement": "69"}, follow=True)
+    assert "0 mise en relation proposée." in response.content.decode()
+    assert Recruitment.objects.filter(host__in=hosts).count() == 2
+
+
+def test_a_refused_pair_is_skipped_and_counted():
+    host = HostStructureFactory(**BRON, positions_granted=1)
+    candidate = CandidateFactory()
+    pair = Pair(host.pk, candidate.pk, 3.0, 80.0)
+    RecruitmentFactory(host=host, candidate=candidate)
+    assert propose_pairs([pair, Pair(host.pk, 999999, 1.0, 1.0)], by=programme_team()) == (0, 2)
