@@ -66,15 +66,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _haversine_many(
-    lat: float, lon: float, lats: NDArray[np.float64], lons: NDArray[np.float64]
-) -> NDArray[np.float64]:
+def haversine_many(lat: float, lon: float, lats: NDArray[np.float64], lons: NDArray[np.float64]) -> NDArray[np.float64]:
     """`haversine_km` from one point (radians) to many (radians), in km."""
     h = np.sin((lats - lat) / 2) ** 2 + math.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, h)))
 
 
-def _chord(km: float) -> float:
+def chord(km: float) -> float:
     """The chord of the unit sphere under an arc of `km`."""
     return 2 * math.sin(min(km / EARTH_RADIUS_KM, math.pi) / 2)
 
@@ -112,7 +110,7 @@ class PlaceIndex:
         self._ids = np.array(ids, dtype=np.int64)
         radians = np.radians(np.array(coordinates, dtype=np.float64).reshape(-1, 2))
         self._lats, self._lons = radians[:, 0].copy(), radians[:, 1].copy()
-        self._vectors = _unit_vectors(self._lats, self._lons)
+        self._vectors = unit_vectors(self._lats, self._lons)
         self._tree = cKDTree(self._vectors) if self._size else None
         self._all_rows = np.arange(self._size)
         self._rows_of_tag = {tag: np.array(rows, dtype=np.intp) for tag, rows in rows_of_tag.items()}
@@ -177,13 +175,13 @@ class PlaceIndex:
             return []
         phi, lam = math.radians(lat), math.radians(lon)
         point = np.array((math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)))
-        bound = math.inf if max_km is None else _chord(max_km) + CHORD_MARGIN
+        bound = math.inf if max_km is None else chord(max_km) + CHORD_MARGIN
         rows = None
         if len(matching) > self._scan_below:
             rows = self._walk(point, limit, tags, len(matching), bound)
         if rows is None:
             rows = self._scan(point, limit, matching, bound)
-        distances = _haversine_many(math.radians(lat), math.radians(lon), self._lats[rows], self._lons[rows])
+        distances = haversine_many(math.radians(lat), math.radians(lon), self._lats[rows], self._lons[rows])
         ids = self._ids[rows]
         if max_km is not None:
             inside = distances <= max_km
@@ -232,7 +230,7 @@ class PlaceIndex:
         return matching[chords <= edge]
 
 
-def _unit_vectors(lats: NDArray[np.float64], lons: NDArray[np.float64]) -> NDArray[np.float64]:
+def unit_vectors(lats: NDArray[np.float64], lons: NDArray[np.float64]) -> NDArray[np.float64]:
     """Points of the unit sphere, one row (x, y, z) per (latitude, longitude) in radians."""
     cos_lat = np.cos(lats)
     return np.column_stack((cos_lat * np.cos(lons), cos_lat * np.sin(lons), np.sin(lats)))

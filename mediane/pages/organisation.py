@@ -205,6 +205,13 @@ SECTIONS: tuple[Section, ...] = (
         "Conseillers numériques",
         (
             Task(
+                "Affectation des candidats",
+                "conseillers:assignment",
+                "Une personne suggérée pour chaque poste à pourvoir, par département ou pour tout le programme, et "
+                "les mises en relation à proposer aux structures.",
+                "conseillers.manage_programme",
+            ),
+            Task(
                 "Recrutements à finaliser",
                 "conseillers:recruitment_list",
                 "Les recrutements des structures : les contrats et les ruptures à vérifier viennent en premier.",

@@ -112,6 +112,7 @@ OTHER_PARAMETERS = {
     "formation/invitations/<int:pk>/accepter/": "an invitation to a team (the invited person only)",
     "formation/invitations/<int:pk>/refuser/": "an invitation to a team (the invited person only)",
     "formation/equipes/<int:pk>/quitter/": "a membership of a team (the member only)",
+    "conseillers-numeriques/structures/<int:pk>/candidats/": "a host structure (its managers, the programme team)",
     "structures/imports/<int:pk>/": "a place import",
     "structures/imports/<int:pk>/avancement/": "a place import",
     "structures/imports/<int:pk>/importer/": "a place import",

@@ -207,6 +207,9 @@ PATTERNS: dict[str, Fill] = {
     "api:list_frameworks": NONE,
     "api:list_courses": NONE,
     "api:api-root": NONE,
+    # --- conseillers: matching ---
+    "conseillers:recommendations": lambda world: {"pk": world.host.pk},
+    "conseillers:assignment": NONE,
     # --- roadmap: public pages ---
     "roadmap:index": NONE,
     "roadmap:action": lambda world: {"pk": world.action.pk},
