@@ -60,17 +60,22 @@ def _notify(recruitment: Recruitment, slug: str, *, candidate_too: bool) -> None
     enqueue_email(send_recruitment_email, recruitment.pk, slug, candidate_too)
 
 
-def _record(recruitment: Recruitment, by: Any, *, before: str = "", note: str = "") -> None:
+def record_about(recruitment: Recruitment, action: str, by: Any, note: str = "", *, before: str = "") -> None:
+    """One entry of the programme's log about `recruitment` (its structure and candidate too)."""
     record(
-        LogAction.RECRUITMENT,
+        action,
         by,
         before=R(before).label if before else "",
-        after=R(recruitment.status).label,
+        after=R(recruitment.status).label if action == LogAction.RECRUITMENT else "",
         note=note,
         host=recruitment.host,
         candidate=recruitment.candidate,
         recruitment=recruitment,
     )
+
+
+def _record(recruitment: Recruitment, by: Any, *, before: str = "", note: str = "") -> None:
+    record_about(recruitment, LogAction.RECRUITMENT, by, note, before=before)
 
 
 # --- Put in touch -------------------------------------------------------------------------------------------

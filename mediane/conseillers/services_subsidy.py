@@ -20,7 +20,8 @@ from . import subsidy
 from .enums import LogAction
 from .models import HostStructure
 from .models_recruitment import Recruitment
-from .services import ProgrammeError, record
+from .services import ProgrammeError
+from .services_recruitment import record_about
 
 SCHEME_SLUG = "conseiller-numerique"
 KINDS = {
@@ -77,13 +78,8 @@ def create_grant(recruitment: Recruitment, *, by: Any) -> None:
     )
     recruitment.grant = grant
     recruitment.save(update_fields=["grant", "updated_at"])
-    record(
-        LogAction.SUBSIDY,
-        by,
-        note=f"Subvention de {euros(subsidy.GRANT)} en {subsidy.TRANCHES} échéances.",
-        host=recruitment.host,
-        candidate=recruitment.candidate,
-        recruitment=recruitment,
+    record_about(
+        recruitment, LogAction.SUBSIDY, by, f"Subvention de {euros(subsidy.GRANT)} en {subsidy.TRANCHES} échéances."
     )
 
 
@@ -99,7 +95,7 @@ def prorate_grant(recruitment: Recruitment, ends_on: dt.date, *, by: Any) -> Non
     sentence = prorated_sentence(months, amount)
     with transaction.atomic():
         funding.end_grant_early(grant, amount, by=by, note=sentence)
-        record(LogAction.SUBSIDY, by, note=sentence, host=recruitment.host, recruitment=recruitment)
+        record_about(recruitment, LogAction.SUBSIDY, by, sentence)
 
 
 def prorated_sentence(months: int, amount) -> str:

@@ -13,7 +13,8 @@ from mediane.training.models import Course, TrainingSession
 
 from .enums import LogAction
 from .models_recruitment import Recruitment
-from .services import ProgrammeError, record
+from .services import ProgrammeError
+from .services_recruitment import record_about
 
 # The programme's course is known by these two names (the data migration creates them).
 COURSE_TITLE = "Formation certifiante des conseillers numériques"
@@ -61,14 +62,8 @@ def enrol_adviser(
             enrolment = training.enrol(session, user)
             recruitment.training_enrolment = enrolment
             recruitment.save(update_fields=["training_enrolment", "updated_at"])
-            record(
-                LogAction.TRAINING,
-                by,
-                note=f"Inscription à la formation certifiante, session {session.registration_summary()}.",
-                host=recruitment.host,
-                candidate=recruitment.candidate,
-                recruitment=recruitment,
-            )
+            note = f"Inscription à la formation certifiante, session {session.registration_summary()}."
+            record_about(recruitment, LogAction.TRAINING, by, note)
     except training.TrainingError as error:
         if quietly:
             return recruitment
