@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django import forms
 
+from mediane import forms as platform
+
 from .enums import ContractType, RecruitmentStatus, RuptureReason
 from .services_recruitment import REASON_MAX, MoveData
 
@@ -23,7 +25,7 @@ class DateField(forms.DateField):
         )
 
 
-class ContractForm(forms.Form):
+class ContractForm(platform.Form):
     contract_type = forms.ChoiceField(
         label="Type de contrat",
         choices=[("", "Choisissez")] + ContractType.choices,
@@ -39,7 +41,7 @@ class ContractForm(forms.Form):
         return MoveData(**self.cleaned_data)
 
 
-class RefusalForm(forms.Form):
+class RefusalForm(platform.Form):
     reason = forms.CharField(
         label="Motif du refus",
         help_text="La structure le lira : dites ce qui manque ou ce qu'il faut corriger.",
@@ -52,7 +54,7 @@ class RefusalForm(forms.Form):
         return MoveData(reason=self.cleaned_data["reason"])
 
 
-class RuptureForm(forms.Form):
+class RuptureForm(platform.Form):
     rupture_on = DateField("Date de la rupture (dernier jour travaillé)")
     rupture_reason = forms.ChoiceField(
         label="Motif de la rupture",
@@ -67,7 +69,7 @@ class RuptureForm(forms.Form):
         return MoveData(**self.cleaned_data)
 
 
-class NoDataForm(forms.Form):
+class NoDataForm(platform.Form):
     def data_of_move(self) -> MoveData:
         return MoveData()
 
@@ -80,7 +82,7 @@ FORMS: dict[str, type[forms.Form]] = {
 }
 
 
-class ByHandForm(forms.Form):
+class ByHandForm(platform.Form):
     email = forms.EmailField(
         label="Adresse e-mail de la personne candidate",
         help_text="Celle de son profil de candidat·e au programme, par exemple prenom.nom@exemple.fr.",
@@ -92,10 +94,10 @@ class ByHandForm(forms.Form):
     )
 
 
-class InterestForm(forms.Form):
+class InterestForm(platform.Form):
     """What a recommendation or a candidate's page posts: `candidate=<pk>` and `interest=oui|non`."""
 
-    candidate = forms.IntegerField(min_value=1, error_messages={"invalid": "Candidat·e inconnu·e."})
+    candidate = platform.IntegerField(min_value=1, error_messages={"invalid": "Candidat·e inconnu·e."})
     interest = forms.ChoiceField(choices=[("oui", "Intéressé·e"), ("non", "Pas intéressé·e")], required=False)
 
 
@@ -104,7 +106,7 @@ STATUS_FILTERS = [("", "Tous"), ("a-finaliser", "À finaliser")] + [
 ]
 
 
-class RecruitmentFilterForm(forms.Form):
+class RecruitmentFilterForm(platform.Form):
     status = forms.ChoiceField(label="Statut", choices=STATUS_FILTERS, required=False)
     departement = forms.RegexField(
         label="Département",
@@ -115,7 +117,7 @@ class RecruitmentFilterForm(forms.Form):
     )
 
 
-class SessionForm(forms.Form):
+class SessionForm(platform.Form):
     session = forms.ModelChoiceField(
         label="Session",
         queryset=None,

@@ -2,6 +2,7 @@
 moves' forms and their French errors, the grant and training shown, and constant queries on every list."""
 
 import datetime as dt
+import importlib
 
 import pytest
 from django.db import connection
@@ -18,6 +19,16 @@ from tests.training.factories import SessionFactory
 
 pytestmark = pytest.mark.django_db
 R = RecruitmentStatus
+
+
+@pytest.fixture(autouse=True)
+def certifying_course():
+    """The programme's course, as its migration makes it (a test that flushes the database took it away)."""
+    from django.apps import apps
+
+    create = importlib.import_module("mediane.conseillers.migrations.0003_certifying_course").create
+    create(apps, None)
+    return services_training.programme_course()
 
 
 def logged_in(user):

@@ -2,6 +2,7 @@
 the grant at finalisation and its prorating, the training enrolment, and the e-mails to both sides."""
 
 import datetime as dt
+import importlib
 from decimal import Decimal
 
 import pytest
@@ -24,6 +25,16 @@ pytestmark = pytest.mark.django_db
 R = RecruitmentStatus
 START = dt.date(2026, 1, 5)
 CDD = MoveData(contract_type=ContractType.CDD, starts_on=START, ends_on=dt.date(2028, 1, 4))
+
+
+@pytest.fixture(autouse=True)
+def certifying_course():
+    """The programme's course, as its migration makes it (a test that flushes the database took it away)."""
+    from django.apps import apps
+
+    create = importlib.import_module("mediane.conseillers.migrations.0003_certifying_course").create
+    create(apps, None)
+    return services_training.programme_course()
 
 
 def manager(recruitment):

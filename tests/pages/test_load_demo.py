@@ -280,7 +280,7 @@ def test_the_kit_has_a_dozen_real_resources_searchable_in_french_and_one_draft(d
 def test_training_has_a_dozen_courses_a_full_session_and_the_demo_manager_s_team(demo, client):
     from mediane.training.models import Course, StaffMember, TrainingSession
 
-    assert Course.objects.published().count() == 12
+    assert Course.objects.published().filter(is_example=True).count() == 12
     full = [session for session in TrainingSession.objects.upcoming() if session.is_full and session.waiting_count]
     assert len(full) == 1
     manager = User.objects.get(email="responsable@mediane.localhost")
