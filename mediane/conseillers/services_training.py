@@ -1,5 +1,6 @@
-"""The adviser's certifying training through the training app: the programme's course (seeded by the migration
-`0003_certifying_course`), and the enrolment of a finalised recruitment's adviser in its next session with seats."""
+"""The adviser's certifying training through the training app: the programme's course (made on first use: a course
+seeded by a migration would sit in every test's and every new site's catalogue before the programme runs), and the
+enrolment of a finalised recruitment's adviser in its next session with seats."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from mediane.training import services as training
-from mediane.training.models import Course, TrainingSession
+from mediane.training.enums import Modality
+from mediane.training.models import Course, Provider, TrainingSession
 
 from .enums import LogAction
 from .models_recruitment import Recruitment
@@ -23,6 +25,33 @@ PROVIDER_NAME = "Programme Conseillers numériques"
 
 def programme_course() -> Course | None:
     return Course.objects.filter(title=COURSE_TITLE, provider__name=PROVIDER_NAME).first()
+
+
+def ensure_programme_course() -> Course:
+    """The programme's certifying course, published in the training catalogue, made the first time it is needed."""
+    provider, _ = Provider.objects.get_or_create(
+        name=PROVIDER_NAME,
+        defaults={"description": "La formation des conseillers numériques recrutés, prise en charge par l'État."},
+    )
+    course, _ = Course.objects.get_or_create(
+        title=COURSE_TITLE,
+        provider=provider,
+        defaults={
+            "description": (
+                "La formation que suit chaque conseiller numérique recruté : accueillir et accompagner les "
+                "habitants dans leurs usages du numérique, animer un atelier, aider aux démarches en ligne.\n\n"
+                "Elle mène au certificat de compétences professionnelles (CCP 1) du titre Responsable d'espace "
+                "de médiation numérique. Elle est gratuite pour la structure et pour le conseiller."
+            ),
+            "hours": 147,
+            "modality": Modality.BLENDED,
+            "certifying": True,
+            "certification": "CCP 1 du titre professionnel Responsable d'espace de médiation numérique (REMN)",
+            "price": 0,
+            "published": True,
+        },
+    )
+    return course
 
 
 def open_sessions(course: Course | None = None):
@@ -39,6 +68,7 @@ def enrol_adviser(
 ) -> Recruitment:
     """Enrol the adviser in `session`, or the next open one. With `quietly` (at finalisation), no open session
     leaves the recruitment « inscription à faire » for the team's list instead of refusing."""
+    ensure_programme_course()
     user = recruitment.candidate.user
     if recruitment.training_enrolment_id is not None:
         if quietly:

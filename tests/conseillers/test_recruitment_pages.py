@@ -2,7 +2,6 @@
 moves' forms and their French errors, the grant and training shown, and constant queries on every list."""
 
 import datetime as dt
-import importlib
 
 import pytest
 from django.db import connection
@@ -23,12 +22,8 @@ R = RecruitmentStatus
 
 @pytest.fixture(autouse=True)
 def certifying_course():
-    """The programme's course, as its migration makes it (a test that flushes the database took it away)."""
-    from django.apps import apps
-
-    create = importlib.import_module("mediane.conseillers.migrations.0003_certifying_course").create
-    create(apps, None)
-    return services_training.programme_course()
+    """The programme's course, made on first use; here before the sessions the tests give it."""
+    return services_training.ensure_programme_course()
 
 
 def logged_in(user):

@@ -2,7 +2,6 @@
 the grant at finalisation and its prorating, the training enrolment, and the e-mails to both sides."""
 
 import datetime as dt
-import importlib
 from decimal import Decimal
 
 import pytest
@@ -29,12 +28,8 @@ CDD = MoveData(contract_type=ContractType.CDD, starts_on=START, ends_on=dt.date(
 
 @pytest.fixture(autouse=True)
 def certifying_course():
-    """The programme's course, as its migration makes it (a test that flushes the database took it away)."""
-    from django.apps import apps
-
-    create = importlib.import_module("mediane.conseillers.migrations.0003_certifying_course").create
-    create(apps, None)
-    return services_training.programme_course()
+    """The programme's course, made on first use; here before the sessions the tests give it."""
+    return services_training.ensure_programme_course()
 
 
 def manager(recruitment):
