@@ -301,11 +301,15 @@ def remind_cv_deletion() -> int:
     """E-mails the candidates whose CV goes in `CV_REMINDER_DAYS` days or less, once per CV; how many."""
     from . import tasks
 
-    cutoff = timezone.now() - dt.timedelta(days=CV_RETENTION_DAYS - CV_REMINDER_DAYS)
+    now = timezone.now()
+    cutoff = now - dt.timedelta(days=CV_RETENTION_DAYS - CV_REMINDER_DAYS)
+    # A CV already past its retention is deleted, not announced: its candidate gets the deletion's e-mail only.
+    expired = now - dt.timedelta(days=CV_RETENTION_DAYS)
     with transaction.atomic():
         due = list(
             CandidateCV.objects.select_for_update()
-            .filter(uploaded_at__lt=cutoff, reminder_sent_at__isnull=True, candidate__deleted_at__isnull=True)
+            .filter(uploaded_at__lt=cutoff, uploaded_at__gte=expired, reminder_sent_at__isnull=True)
+            .filter(candidate__deleted_at__isnull=True)
             .values_list("pk", "candidate_id")
         )
         CandidateCV.objects.filter(pk__in=[pk for pk, _ in due]).update(reminder_sent_at=timezone.now())

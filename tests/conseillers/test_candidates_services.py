@@ -208,3 +208,20 @@ def test_a_candidate_is_reminded_once_fourteen_days_before_their_cv_goes(django_
 def test_the_deletion_date_is_said_in_french():
     uploaded = dt.datetime(2026, 12, 5, 12, tzinfo=dt.UTC)
     assert services.french_date(services.cv_deletion_date(uploaded)) == "6 juin 2027"
+
+
+def test_celery_beat_purges_the_cvs_daily(settings, django_capture_on_commit_callbacks):
+    from mediane.conseillers.tasks import purge_cvs_task
+
+    assert settings.CELERY_BEAT_SCHEDULE["conseillers-purge-cvs"] == {
+        "task": "conseillers.purge_cvs",
+        "schedule": 86400.0,
+    }
+    candidate = CandidateFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        cv = services.upload_cv(candidate, pdf(), by=candidate.user)
+    CandidateCV.objects.filter(pk=cv.pk).update(uploaded_at=timezone.now() - dt.timedelta(days=200))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert purge_cvs_task.run() == 1
+    assert not CandidateCV.objects.exists()
+    assert [message.subject for message in mail.outbox] == ["[Médiane] Votre CV a été supprimé"]

@@ -394,3 +394,17 @@ def test_celery_beat_purges_the_private_files_daily(settings):
     from mediane.jobs.tasks import purge_private_files_task
 
     assert purge_private_files_task.name == "jobs.purge_private_files"
+
+
+def test_a_use_may_narrow_the_accepted_types_and_the_size():
+    from mediane.privatefiles import PDF
+
+    with pytest.raises(ValidationError, match="Ce fichier n'est pas un PDF : c'est une image"):
+        check_upload(upload(PNG_BYTES, "photo.png"), accepted=(PDF,))
+    with pytest.raises(ValidationError, match="Ce fichier pèse 2,1 Mo : la limite est de 2 Mo"):
+        check_upload(upload(PDF_BYTES + b"0" * (2 * MB + 50_000)), accepted=(PDF,), max_mb=2)
+    assert check_upload(upload(PDF_BYTES), accepted=(PDF,), max_mb=2) == PDF
+    field = PrivateFileFormField(accepted=(PDF,), max_mb=2)
+    assert field.widget.attrs["accept"] == "application/pdf"
+    assert str(field.help_text) == "Un PDF, de 2 Mo au plus."
+    assert "JPEG" in str(PrivateFileFormField().help_text)

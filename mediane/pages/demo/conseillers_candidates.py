@@ -18,6 +18,9 @@ from mediane.conseillers.models_candidates import Candidate
 from mediane.jobs.queue import without_emails
 from mediane.structures.communes import Commune, load_communes
 
+from . import clock
+from .consultation import ACCOUNTS_CREATED
+
 CANDIDATES = 60
 FIRST_NAMES = [
     "Camille", "Inès", "Lucas", "Nora", "Mehdi", "Chloé", "Hugo", "Awa", "Julien", "Sarah", "Karim", "Léa",
@@ -108,7 +111,9 @@ def load(people: dict[str, User], step: Callable[[str], None]) -> dict[str, int]
             if User.objects.filter(email=email).exists():
                 continue
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-            user = User.objects.create_user(email, None, display_name=f"{first} {last[0]}.")
+            # Made when the demo's accounts were: the story's accounts all date from 2019.
+            with clock.at(ACCOUNTS_CREATED):
+                user = User.objects.create_user(email, None, display_name=f"{first} {last[0]}.")
             candidate = services.create_profile(user, _profile(rng, first, last, commune, today))
             if rng.random() < 0.5:
                 services.upload_cv(candidate, SimpleUploadedFile("CV.pdf", demo_cv(f"{first} {last}")), by=user)
