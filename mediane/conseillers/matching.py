@@ -34,6 +34,7 @@ from numpy.typing import NDArray
 from ortools.graph.python import min_cost_flow
 from scipy.spatial import cKDTree
 
+from mediane.french import count_phrase
 from mediane.orientation.geo import CHORD_MARGIN, chord, haversine_many, unit_vectors
 
 # No candidate is looked for beyond this distance (the widest limit the programme offers).
@@ -200,10 +201,9 @@ def _kilometres(distance_km: float) -> str:
 
 def _late(days: int) -> str:
     if days < 7:
-        return f"{days} jour{'s' if days > 1 else ''}"
+        return count_phrase(days, "jour")
     if days < 60:
-        weeks = round(days / 7)
-        return f"{weeks} semaine{'s' if weeks > 1 else ''}"
+        return count_phrase(round(days / 7), "semaine")
     return f"{round(days / 30.4)} mois"
 
 
@@ -211,7 +211,7 @@ def _experience(months: int) -> str:
     years, rest = divmod(months, 12)
     parts = []
     if years:
-        parts.append(f"{years} an{'s' if years > 1 else ''}")
+        parts.append(count_phrase(years, "an"))
     if rest:
         parts.append(f"{rest} mois")
     return " et ".join(parts)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mediane import numbers
+from mediane.french import count_phrase
 
 from . import recommendations
 from .forms_matching import PerimeterForm
@@ -58,9 +59,12 @@ def assignment(request):
             return redirect("conseillers:assignment")
         departement = form.cleaned_data["departement"]
         made, skipped = propose_pairs(recommendations.assign(departement).optimal.pairs, by=request.user)
-        text = f"{made} mise{'s' if made > 1 else ''} en relation proposée{'s' if made > 1 else ''}."
+        text = count_phrase(made, "mise en relation proposée", "mises en relation proposées") + "."
         if skipped:
-            text += f" {skipped} n'ont pas pu l'être (un recrutement existe déjà, ou la personne a trouvé un poste)."
+            text += (
+                f" {count_phrase(skipped, 'autre n’a', 'autres n’ont')} pas pu l'être (un recrutement existe déjà, ou "
+                "la personne a trouvé un poste)."
+            )
         messages.success(request, text)
         return redirect(f"{reverse('conseillers:assignment')}?departement={departement}")
     result = page = None

@@ -4,7 +4,9 @@ import re
 
 import pytest
 
+from mediane.accounts.enums import Role
 from mediane.pages.organisation import SECTIONS, has_organisation_pages, sections_for
+from tests.accounts.factories import UserFactory
 
 HUB = "/organisation/"
 
@@ -95,6 +97,10 @@ def test_the_main_menu_has_one_item_for_every_organisers_page(client, request, p
 def test_the_hub_and_the_menu_read_the_same_list(citizen, moderator, wg_member, organiser):
     for person in (citizen, moderator, wg_member, organiser):
         assert has_organisation_pages(person) is bool(sections_for(person))
-    # The « Conseillers numériques » section is the programme team's, not the organisers'.
+    # The Conseillers numériques programme is its own team's (Role.PROGRAMME), not the platform's organisers'.
     programme = "Conseillers numériques"
-    assert [section.title for section in sections_for(organiser)] == [s.title for s in SECTIONS if s.title != programme]
+    assert [section.title for section in sections_for(organiser)] == [
+        section.title for section in SECTIONS if section.title != programme
+    ]
+    team = UserFactory(roles=[Role.PROGRAMME])
+    assert [section.title for section in sections_for(team)] == [programme]
