@@ -81,7 +81,9 @@ def read_index(text: str) -> dict[str, int]:
             errors.append(f"Ligne {number} : « {cells[0][:20]} » n'est pas un code de département (par exemple 69).")
             continue
         try:
-            value = parse_int("".join(cells[1].split()), minimum=0, maximum=MAX_INDEX_VALUE, label=f"La valeur du {code}")
+            value = parse_int(
+                "".join(cells[1].split()), minimum=0, maximum=MAX_INDEX_VALUE, label=f"La valeur du {code}"
+            )
         except NumberError as error:
             errors.append(f"Ligne {number} : {error}")
             continue

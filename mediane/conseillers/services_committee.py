@@ -135,9 +135,7 @@ def set_quotas(
 
 def _next_number(model: type, prefix: str) -> str:
     """`prefix` + the next 4-digit number of that series; called under the département's quota lock."""
-    last = (
-        model.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True).first()
-    )
+    last = model.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True).first()
     return f"{prefix}{int(last.removeprefix(prefix)) + 1 if last else 1:04d}"
 
 
@@ -210,9 +208,7 @@ def record_opinion(
                 )
             if request.kind == RequestKind.ADD:
                 granted = (
-                    HostStructure.objects.in_departement(departement).aggregate(total=Sum("positions_granted"))[
-                        "total"
-                    ]
+                    HostStructure.objects.in_departement(departement).aggregate(total=Sum("positions_granted"))["total"]
                     or 0
                 )
                 if granted + positions_granted > quota.positions:

@@ -21,14 +21,17 @@ def send_decision_email(decision_id: int) -> int:
     """Tell each manager of the structure the committee's opinion `decision_id`; the number of e-mails sent."""
     from .models import CommitteeDecision
 
-    decision = (
-        CommitteeDecision.objects.select_related("request__host", "convention").filter(pk=decision_id).first()
-    )
+    decision = CommitteeDecision.objects.select_related("request__host", "convention").filter(pk=decision_id).first()
     if decision is None:
         return 0
     host = decision.request.host
     convention = getattr(decision, "convention", None)
-    context = {"decision": decision, "host": host, "convention": convention, "url": absolute_url(host.get_absolute_url())}
+    context = {
+        "decision": decision,
+        "host": host,
+        "convention": convention,
+        "url": absolute_url(host.get_absolute_url()),
+    }
     sent = 0
     for manager in host.managers.filter(is_active=True).order_by("pk"):
         send_templated_email(

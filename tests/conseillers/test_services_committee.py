@@ -74,7 +74,9 @@ def test_numbers_follow_each_other_per_departement_and_year():
     quota("01", 10)
     team = programme_team()
     numbers = [
-        record_opinion(pending(HostStructureFactory(created=True)), Opinion.FURTHER_EXAMINATION, 0, DAY, by=team).number,
+        record_opinion(
+            pending(HostStructureFactory(created=True)), Opinion.FURTHER_EXAMINATION, 0, DAY, by=team
+        ).number,
         record_opinion(pending(HostStructureFactory(created=True)), Opinion.UNFAVOURABLE, 0, DAY, by=team).number,
         record_opinion(
             pending(HostStructureFactory(created=True, departement="01")), Opinion.UNFAVOURABLE, 0, DAY, by=team
