@@ -269,8 +269,8 @@ def record_opinion(
             if host.structure_id is None:
                 host.structure = directory_structure(host)
                 host.save(update_fields=["structure"])
-            else:
-                directory_structure(host)
+            else:  # registered for a structure of the directory already
+                host.structure.managers.add(*host.managers.all())
             convention = Convention.objects.create(
                 number=_next_number(Convention, f"CN-{departement}-"),
                 host=host,

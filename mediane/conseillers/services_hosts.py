@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from mediane.structures.communes import Commune
+from mediane.structures.models import Structure
 from mediane.structures.standard import siret_is_valid
 
 from .enums import HostKind, HostStatus, LogAction, RequestKind, RequestStatus
@@ -161,16 +162,19 @@ def _apply(host: HostStructure, data: HostData) -> None:
         host.cofunding_details = ""
 
 
-def register_host(data: HostData, *, by: Any, other_request: bool = False) -> HostStructure:
+def register_host(
+    data: HostData, *, by: Any, other_request: bool = False, structure: Structure | None = None
+) -> HostStructure:
     """Register a structure and its first request (positions = advisers wished). A SIRET already registered is
-    refused with what to do, unless `other_request` (the person confirmed): then it is saved as « doublon »."""
+    refused with what to do, unless `other_request` (the person confirmed): then it is saved as « doublon ».
+    `structure`: the directory's structure it is for, when known (else the first convention finds or makes it)."""
     siret = clean_siret(data.siret)
     _validate(data)
     with transaction.atomic():
         existing = HostStructure.objects.with_siret(siret).select_for_update().order_by("created_at", "pk").first()
         if existing is not None and not other_request:
             raise ProgrammeError(duplicate_message(existing))
-        host = HostStructure(siret=siret)
+        host = HostStructure(siret=siret, structure=structure)
         _apply(host, data)
         if existing is not None:
             host.status = HostStatus.DUPLICATE
