@@ -133,7 +133,7 @@ def set_quotas(
 # --- Opinions --------------------------------------------------------------------------------------------------
 
 
-def _next_number(model: type, prefix: str) -> str:
+def _next_number(model: type[CommitteeDecision] | type[Convention], prefix: str) -> str:
     """`prefix` + the next 4-digit number of that series; called under the département's quota lock."""
     last = model.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True).first()
     return f"{prefix}{int(last.removeprefix(prefix)) + 1 if last else 1:04d}"
@@ -270,7 +270,7 @@ def record_opinion(
                 host.structure = directory_structure(host)
                 host.save(update_fields=["structure"])
             else:  # registered for a structure of the directory already
-                host.structure.managers.add(*host.managers.all())
+                Structure.objects.get(pk=host.structure_id).managers.add(*host.managers.all())
             convention = Convention.objects.create(
                 number=_next_number(Convention, f"CN-{departement}-"),
                 host=host,
