@@ -12,6 +12,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 
+from mediane.french import count_phrase
 from mediane.jobs.queue import enqueue_email
 from mediane.structures.communes import COMMUNE, load_communes
 from mediane.structures.enums import StructureKind
@@ -102,8 +103,8 @@ def set_quotas(
         if total != quota_set.total:
             gap = quota_set.total - total
             raise ProgrammeError(
-                f"Les quotas font {total} postes au total, le programme en compte {quota_set.total} : "
-                + (f"il manque {gap} poste{'s' if gap > 1 else ''}." if gap > 0 else f"il y en a {-gap} de trop.")
+                f"Les quotas font {count_phrase(total, 'poste')} au total, le programme en compte {quota_set.total} : "
+                + (f"il manque {count_phrase(gap, 'poste')}." if gap > 0 else f"il y en a {-gap} de trop.")
                 + " Corrigez les quotas pour que leur somme fasse exactement le total."
             )
         granted = granted_by_departement()
@@ -203,8 +204,7 @@ def record_opinion(
         if opinion == Opinion.FAVOURABLE:
             if not 1 <= positions_granted <= request.positions:
                 raise ProgrammeError(
-                    f"Un avis favorable accorde de 1 à {request.positions} poste"
-                    f"{'s' if request.positions > 1 else ''} (le nombre demandé)."
+                    f"Un avis favorable accorde de 1 à {count_phrase(request.positions, 'poste')} (le nombre demandé)."
                 )
             if request.kind == RequestKind.ADD:
                 granted = (
@@ -214,8 +214,9 @@ def record_opinion(
                 if granted + positions_granted > quota.positions:
                     left = max(quota.positions - granted, 0)
                     raise ProgrammeError(
-                        f"Le quota du département {departement} est de {quota.positions} postes, dont {granted} déjà "
-                        f"accordés : il en reste {left}. Accordez au plus {left} poste{'s' if left > 1 else ''}, ou "
+                        f"Le quota du département {departement} est de {count_phrase(quota.positions, 'poste')}, dont "
+                        f"{count_phrase(granted, 'déjà accordé', 'déjà accordés')} : il en reste {left}. Accordez au "
+                        f"plus {count_phrase(left, 'poste')}, ou "
                         "demandez à l'équipe du programme de revoir les quotas."
                     )
             elif positions_granted > host.positions_granted:

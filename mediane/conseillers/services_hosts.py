@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
+from mediane.french import count_phrase
 from mediane.structures.communes import Commune
 from mediane.structures.models import Structure
 from mediane.structures.standard import siret_is_valid
@@ -257,13 +258,18 @@ def request_positions(host: HostStructure, kind: str, positions: int, reason: st
                     "positions", flat=True
                 )
             )
-            free = host.positions_granted - positions_held(host) - pending
+            held = positions_held(host)
+            free = max(host.positions_granted - held - pending, 0)
             if positions > free:
                 raise ProgrammeError(
-                    f"Vous pouvez rendre au plus {max(free, 0)} poste{'s' if free > 1 else ''} : votre structure en a "
-                    f"{host.positions_granted} accordé{'s' if host.positions_granted > 1 else ''}, dont "
-                    f"{positions_held(host)} occupé{'s' if positions_held(host) > 1 else ''} par un recrutement"
-                    + (f" et {pending} déjà en cours de rendu" if pending else "")
+                    f"Vous pouvez rendre au plus {count_phrase(free, 'poste')} : votre structure en a "
+                    f"{count_phrase(host.positions_granted, 'accordé')}, dont "
+                    f"{count_phrase(held, 'occupé par un recrutement', 'occupés par un recrutement')}"
+                    + (
+                        f" et {count_phrase(pending, 'déjà en cours de rendu', 'déjà en cours de rendu')}"
+                        if pending
+                        else ""
+                    )
                     + "."
                 )
         request = PositionRequest.objects.create(

@@ -66,7 +66,6 @@ def test_the_site_map_lists_every_section_of_the_site(client, site):
         "À quelles aides ma bibliothèque peut-elle prétendre ?",
         "Les financements en chiffres",
         "Le programme Conseillers numériques",
-        "Inscrire ma structure",
         "Kit de ressources",
         "Les formations",
         "Les référentiels de compétences",
