@@ -96,5 +96,6 @@ def test_a_structure_requests_two_positions_and_the_committee_grants_one(browse,
     expect(page.get_by_role("heading", name=f"Avis n° {decision.number} : Avis favorable")).to_be_visible()
     expect(page.get_by_text("1 poste accordé.")).to_be_visible()
     expect(page.get_by_text(re.compile(r"Comité du \d+ \S+ \d{4}")).first).to_be_visible()
-    expect(page.get_by_role("cell", name=decision.convention.number)).to_be_visible()
+    conventions = page.get_by_role("table", name="Conventions de la structure")
+    expect(conventions.get_by_role("cell", name=decision.convention.number)).to_be_visible()
     shoot(page, "avis-lu", phone)
