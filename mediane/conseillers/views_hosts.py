@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from mediane import numbers
 from mediane.ratelimits import writes_limited
+from mediane.structures.communes import load_communes
 
 from . import services_hosts as services
 from .enums import HostStatus
@@ -153,7 +154,7 @@ def host_edit(request, pk):
         messages.error(request, "Cette inscription est close : elle ne peut plus être modifiée.")
         return redirect(host)
     initial = {name: getattr(host, name) for name in HostForm.base_fields if hasattr(host, name)}
-    initial["commune"] = f"{host.postal_code} {host.commune}".strip()
+    initial["commune"] = load_communes().by_insee(host.insee_code) or host.commune
     form = HostForm(request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
         try:

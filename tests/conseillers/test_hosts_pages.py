@@ -149,3 +149,28 @@ def test_the_start_date_is_checked_as_a_date(client):
     client.force_login(UserFactory())
     response = client.post(reverse("conseillers:host_register"), registration(start_date="demain"))
     assert response.status_code == 400 and not HostStructure.objects.exists()
+
+
+def test_a_manager_edits_the_registration_until_it_is_final(client):
+    host = HostStructureFactory(created=True)
+    client.force_login(host.managers.get())
+    url = reverse("conseillers:host_edit", args=[host.pk])
+    page = client.get(url).content.decode()
+    assert "Villeurbanne" in page and "SIRET" not in page
+    data = registration(name="Médiathèque du Tonkin", commune="Villeurbanne")
+    assert client.post(url, data).status_code == 302
+    host.refresh_from_db()
+    assert host.name == "Médiathèque du Tonkin"
+    HostStructure.objects.filter(pk=host.pk).update(status=HostStatus.CANCELLED)
+    assert client.get(url).status_code == 302
+    assert "Modifier l'inscription" not in client.get(host.get_absolute_url()).content.decode()
+
+
+def test_the_account_page_links_a_manager_to_their_structures(client):
+    host = HostStructureFactory()
+    client.force_login(host.managers.get())
+    page = client.get(reverse("accounts:profile")).content.decode()
+    assert "Mes structures d'accueil de conseillers numériques" in page
+    client.force_login(UserFactory())
+    page = client.get(reverse("accounts:profile")).content.decode()
+    assert "Mes structures d'accueil de conseillers numériques" not in page
