@@ -14,10 +14,13 @@ class ConseillersConfig(AppConfig):
     def ready(self):
         from mediane.accounts.panels import register_profile_panel
 
-        from . import services_candidates, views_candidates
+        from . import services_candidates, views_candidates, views_hosts
 
         # A deleted account takes the candidate's profile with it (GDPR): personal data removed, CV deleted.
         pre_delete.connect(
             services_candidates.forget_person, sender=settings.AUTH_USER_MODEL, dispatch_uid="conseillers-forget"
         )
+        # The account page links a structure's manager to their host structures and a candidate to their profile
+        # (accounts is below conseillers).
+        register_profile_panel("conseillers/hosts/profile_panel.html", views_hosts.profile_panel)
         register_profile_panel("conseillers/candidates/profile_panel.html", views_candidates.profile_panel)

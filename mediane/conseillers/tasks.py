@@ -1,6 +1,7 @@
-"""The programme's background work: its e-mails, sent once the transaction has committed (`enqueue_email`): to
-candidates about their CV, and each move of a recruitment to both sides; and its daily upkeep (CVs past their
-retention deleted, candidates reminded before), scheduled by Celery beat."""
+"""The programme's background work: its e-mails, sent once the transaction has committed (`enqueue_email`): a
+committee opinion to the structure's managers, to candidates about their CV, and each move of a recruitment to both
+sides; and its daily upkeep (CVs past their retention deleted, candidates reminded before), scheduled by Celery
+beat."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from mediane.mail import absolute_url, send_templated_email
 
+from .enums import Opinion
 from .models_candidates import Candidate
 
 CANDIDATE_EMAILS: dict[str, str] = {
@@ -70,3 +72,38 @@ def send_recruitment_email(recruitment_id: int, slug: str, candidate_too: bool) 
     for email in dict.fromkeys(recipients):
         send_templated_email("conseillers/emails/recruitment", subject, email, context)
     return len(dict.fromkeys(recipients))
+
+
+DECISION_SUBJECTS = {
+    Opinion.FAVOURABLE: "Avis favorable du comité de sélection pour {name}",
+    Opinion.FURTHER_EXAMINATION: "Le comité de sélection examine encore la demande de {name}",
+    Opinion.UNFAVOURABLE: "Avis du comité de sélection pour {name}",
+}
+
+
+@shared_task(name="conseillers.send_decision_email")
+def send_decision_email(decision_id: int) -> int:
+    """Tell each manager of the structure the committee's opinion `decision_id`; the number of e-mails sent."""
+    from .models import CommitteeDecision
+
+    decision = CommitteeDecision.objects.select_related("request__host", "convention").filter(pk=decision_id).first()
+    if decision is None:
+        return 0
+    host = decision.request.host
+    convention = getattr(decision, "convention", None)
+    context = {
+        "decision": decision,
+        "host": host,
+        "convention": convention,
+        "url": absolute_url(host.get_absolute_url()),
+    }
+    sent = 0
+    for manager in host.managers.filter(is_active=True).order_by("pk"):
+        send_templated_email(
+            "conseillers/emails/decision",
+            DECISION_SUBJECTS[Opinion(decision.opinion)].format(name=host.name),
+            manager.email,
+            {**context, "user": manager},
+        )
+        sent += 1
+    return sent

@@ -205,6 +205,24 @@ SECTIONS: tuple[Section, ...] = (
         "Conseillers numériques",
         (
             Task(
+                "Comité de sélection",
+                "conseillers:committee",
+                "Chaque département : son quota, les postes accordés et les demandes à examiner.",
+                "conseillers.manage_programme",
+            ),
+            Task(
+                "Quotas des départements",
+                "conseillers:quotas",
+                "Répartir les 4 000 postes entre les départements, à la main ou d'après la population.",
+                "conseillers.manage_programme",
+            ),
+            Task(
+                "Structures d'accueil",
+                "conseillers:host_list",
+                "Toutes les structures inscrites au programme, par statut et par département.",
+                "conseillers.manage_programme",
+            ),
+            Task(
                 "Affectation des candidats",
                 "conseillers:assignment",
                 "Une personne suggérée pour chaque poste à pourvoir, par département ou pour tout le programme, et "

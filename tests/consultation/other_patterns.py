@@ -75,6 +75,13 @@ OTHER_PARAMETERS = {
     "formation/kit/<slug:slug>/modifier/": "a resource of the kit",
     "formation/kit/<slug:slug>/publier/": "a resource of the kit",
     "formation/kit/<slug:slug>/retirer/": "a resource of the kit",
+    # --- conseillers: hosts and the committee (their matrix: tests/conseillers/test_hosts_matrix.py) ---
+    "conseillers-numeriques/structures/<int:pk>/": "a host structure (its managers, the programme team)",
+    "conseillers-numeriques/structures/<int:pk>/modifier/": "a host structure (its managers)",
+    "conseillers-numeriques/structures/<int:pk>/statut/": "a host structure (the programme team)",
+    "conseillers-numeriques/structures/<int:pk>/demandes/nouvelle/": "a host structure (its managers)",
+    "conseillers-numeriques/comite/<str:departement>/": "a département code (the programme team)",
+    "conseillers-numeriques/comite/demandes/<int:pk>/avis/": "a position request (the programme team)",
     # --- conseillers: candidates (their matrix: tests/conseillers/test_candidates_matrix.py) ---
     "conseillers-numeriques/candidats/<int:pk>/": "a candidate (the team, the candidate, structures allowed)",
     "conseillers-numeriques/candidats/<int:pk>/cv/": "a candidate's CV (the team, the candidate, structures in touch)",

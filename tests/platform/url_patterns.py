@@ -277,6 +277,18 @@ PATTERNS: dict[str, Fill] = {
     "funding:figures_csv": NONE,
     "funding:figures_json": NONE,
     # --- end funding: applications ---
+    # --- conseillers: hosts and the committee ---
+    "conseillers:home": NONE,
+    "conseillers:host_register": NONE,
+    "conseillers:host_list": NONE,
+    "conseillers:host_detail": lambda world: {"pk": world.host.pk},
+    "conseillers:host_edit": lambda world: {"pk": world.host.pk},
+    "conseillers:host_status": lambda world: {"pk": world.host.pk},
+    "conseillers:request_create": lambda world: {"pk": world.host.pk},
+    "conseillers:committee": NONE,
+    "conseillers:committee_departement": lambda world: {"departement": "69"},
+    "conseillers:decision_create": lambda world: {"pk": world.position_request.pk},
+    "conseillers:quotas": NONE,
     # --- conseillers: candidates ---
     "conseillers:candidate_signup": NONE,
     "conseillers:candidate_profile": NONE,

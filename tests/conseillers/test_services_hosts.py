@@ -1,0 +1,103 @@
+"""Registrations of host structures: the SIRET is checked and its spaces removed, a SIRET already registered is
+refused with what to do unless the person confirms (then « doublon »), the first request is made with the
+registration, statuses move only along the allowed table, and positions given back never exceed the free ones."""
+
+import datetime as dt
+
+import pytest
+
+from mediane.conseillers.enums import HostStatus, LogAction, RecruitmentStatus, RequestKind
+from mediane.conseillers.models import HostStructure, ProgrammeLog
+from mediane.conseillers.services import ProgrammeError
+from mediane.conseillers.services_hosts import HostData, change_host_status, register_host, request_positions
+from mediane.structures.communes import load_communes
+from tests.accounts.factories import UserFactory
+
+from .factories import HostStructureFactory, RecruitmentFactory, programme_team, siret
+
+pytestmark = pytest.mark.django_db
+
+
+def data(**overrides) -> HostData:
+    values = {
+        "kind": "commune",
+        "name": "Médiathèque de Givors",
+        "siret": siret(900),
+        "commune": load_communes().by_insee("69091"),
+        "address": "1 place Camille Vallin",
+        "contact_name": "Lou Bernard",
+        "contact_job": "Directrice",
+        "contact_email": "lou@givors.example.org",
+        "contact_phone": "",
+        "advisers_wished": 2,
+        "start_date": dt.date(2026, 3, 1),
+        "motivation": "Beaucoup d'habitants ont besoin d'aide pour leurs démarches.",
+        "charter_commitment": True,
+    }
+    return HostData(**(values | overrides))
+
+
+def test_a_manager_registers_a_structure_with_its_first_request():
+    manager = UserFactory()
+    spaced = " ".join([siret(900)[:3], siret(900)[3:9], siret(900)[9:]])
+    host = register_host(data(siret=spaced), by=manager)
+    assert host.siret == siret(900) and host.status == HostStatus.CREATED
+    assert (host.departement, host.commune) == ("69", "Givors")
+    assert list(host.managers.all()) == [manager]
+    request = host.requests.get()
+    assert (request.kind, request.positions) == (RequestKind.ADD, 2)
+    assert ProgrammeLog.objects.filter(host=host, action=LogAction.HOST_REGISTERED).exists()
+
+
+def test_an_invalid_siret_is_refused_in_french():
+    with pytest.raises(ProgrammeError, match="Ce SIRET n'est pas valide"):
+        register_host(data(siret="12345678901234"), by=UserFactory())
+
+
+def test_the_charter_commitment_is_required_and_explained():
+    with pytest.raises(ProgrammeError, match="charte"):
+        register_host(data(charter_commitment=False), by=UserFactory())
+
+
+def test_a_duplicate_siret_names_the_existing_structure_and_is_saved_as_doublon_once_confirmed():
+    first = register_host(data(), by=UserFactory())
+    with pytest.raises(ProgrammeError) as error:
+        register_host(data(name="Commune de Givors"), by=UserFactory())
+    assert "« Médiathèque de Givors » (Givors)" in error.value.message
+    assert "Il s'agit bien d'une autre demande" in error.value.message
+    second = register_host(data(name="Commune de Givors"), by=UserFactory(), other_request=True)
+    assert second.status == HostStatus.DUPLICATE and second.duplicate_of == first
+
+
+def test_statuses_move_only_along_the_allowed_table():
+    team = programme_team()
+    host = HostStructureFactory(created=True)
+    change_host_status(host, HostStatus.FURTHER_EXAMINATION, by=team, note="Pièces manquantes")
+    with pytest.raises(ProgrammeError, match="ne peut pas passer"):
+        change_host_status(host, HostStatus.DUPLICATE, by=team)
+    change_host_status(host, HostStatus.CANCELLED, by=team)
+    with pytest.raises(ProgrammeError, match="définitif"):
+        change_host_status(host, HostStatus.CREATED, by=team)
+    entry = ProgrammeLog.objects.filter(host=host, action=LogAction.HOST_STATUS).last()
+    assert (entry.before, entry.after, entry.note) == ("Créée", "Examen complémentaire", "Pièces manquantes")
+
+
+def test_a_duplicate_that_is_not_one_after_all_goes_back_to_created():
+    original = HostStructureFactory()
+    duplicate = HostStructureFactory(status=HostStatus.DUPLICATE, duplicate_of=original, positions_granted=0)
+    change_host_status(duplicate, HostStatus.CREATED, by=programme_team())
+    duplicate.refresh_from_db()
+    assert duplicate.status == HostStatus.CREATED and duplicate.duplicate_of is None
+
+
+def test_positions_given_back_never_exceed_those_granted_and_free():
+    host = HostStructureFactory(positions_granted=3)
+    manager = host.managers.get()
+    RecruitmentFactory(host=host, status=RecruitmentStatus.RECRUITED)
+    with pytest.raises(ProgrammeError, match="au plus 2 postes"):
+        request_positions(host, RequestKind.GIVE_BACK, 3, "Budget", by=manager)
+    request_positions(host, RequestKind.GIVE_BACK, 1, "Budget", by=manager)
+    with pytest.raises(ProgrammeError, match="au plus 1 poste"):
+        request_positions(host, RequestKind.GIVE_BACK, 2, "Budget", by=manager)
+    more = request_positions(host, RequestKind.ADD, 4, "Nouvelle antenne", by=manager)
+    assert more.positions == 4 and HostStructure.objects.get(pk=host.pk).requests.count() == 2
