@@ -247,7 +247,10 @@ def test_the_funding_applications_are_at_every_stage_and_the_manager_sees_the_pa
     from mediane.funding.models import Application, Payment
 
     assert set(Application.objects.values_list("status", flat=True)) == set(ApplicationStatus.values)
-    cnum = Application.objects.get(scheme__slug="conseiller-numerique")
+    # The one Bron applied for in 2021 (the programme's own grants come from its recruitments: see below).
+    cnum = Application.objects.get(
+        scheme__slug="conseiller-numerique", title__startswith="Un conseiller numérique pour"
+    )
     assert (cnum.amount_granted, cnum.amount_paid, day(cnum.decided_at)) == (50000, 25000, dt.date(2021, 4, 19))
     assert [entry.at.year for entry in cnum.log.all()] == [2021] * len(cnum.log.all())
     assert all(payment.paid_on >= day(payment.application.decided_at) for payment in Payment.objects.all())
@@ -292,3 +295,29 @@ def test_training_has_a_dozen_courses_a_full_session_and_the_demo_manager_s_team
     client.force_login(User.objects.get(display_name="Hélène Roux"))
     record = client.get(reverse("training:my_record")).content.decode()
     assert "Certification Pix" in record
+
+
+# --- the Conseillers numériques programme (mediane/pages/demo/conseillers*.py) ---
+def test_the_programme_has_structures_at_every_stage_candidates_and_recruitments_with_their_grants(demo, client):
+    from mediane.conseillers.enums import HostStatus, RecruitmentStatus
+    from mediane.conseillers.models import Candidate, CommitteeDecision, DepartementQuota, HostStructure, Recruitment
+
+    assert sum(DepartementQuota.objects.values_list("positions", flat=True)) == 4000
+    assert set(HostStructure.objects.values_list("status", flat=True)) >= {
+        HostStatus.CREATED,
+        HostStatus.FURTHER_EXAMINATION,
+        HostStatus.VALIDATED,
+        HostStatus.REFUSED,
+        HostStatus.DUPLICATE,
+    }
+    assert CommitteeDecision.objects.exists() and Candidate.objects.count() >= 40
+    statuses = set(Recruitment.objects.values_list("status", flat=True))
+    assert {RecruitmentStatus.INTERESTED, RecruitmentStatus.FINALISED, RecruitmentStatus.RUPTURE_FINALISED} <= statuses
+    assert Recruitment.objects.filter(status=RecruitmentStatus.FINALISED, grant__isnull=False).exists()
+    yasmine = Candidate.objects.get(user__email="candidate@mediane.localhost")
+    bron = Recruitment.objects.get(candidate=yasmine).host
+    assert bron.managers.filter(email="responsable@mediane.localhost").exists()
+    client.force_login(yasmine.user)
+    assert bron.name in client.get(reverse("conseillers:candidate_profile")).content.decode()
+    client.force_login(User.objects.get(email="responsable@mediane.localhost"))
+    assert client.get(reverse("conseillers:recommendations", args=[bron.pk])).status_code == 200
