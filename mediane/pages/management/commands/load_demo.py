@@ -62,6 +62,8 @@ from mediane.roadmap.models import Action, CharterVersion
 from mediane.structures.models import Place
 from mediane.training.models_kit import KitResource
 
+# The personas the Conseillers numériques demo needs (mediane/pages/demo/conseillers.py).
+PROGRAMME_PERSONAS = {"programme", "responsable", "candidate"}
 ALREADY_LOADED = "Données de démonstration déjà chargées : rien à faire."
 OLDER_DEMO = (
     "Cette base contient la démonstration d'une version précédente de Médiane, dont les dates ne racontent pas la "
@@ -148,7 +150,8 @@ class Command(BaseCommand):
         if not HostStructure.objects.exists():  # and the Conseillers numériques programme, before it existed
             with transaction.atomic():
                 with clock.at(consultation.ACCOUNTS_CREATED):
-                    people = {persona.key: self.ensure_person(persona) for persona in TEAM}
+                    # Only the programme's personas: another part of an older demo is loaded by its own block.
+                    people = {p.key: self.ensure_person(p) for p in TEAM if p.key in PROGRAMME_PERSONAS}
                 programme = load_conseillers(people, self.step)
             self.stdout.write(self.style.SUCCESS(f"Programme Conseillers numériques chargé : {programme}."))
             added = True
