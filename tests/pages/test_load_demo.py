@@ -321,3 +321,36 @@ def test_the_programme_has_structures_at_every_stage_candidates_and_recruitments
     assert bron.name in client.get(reverse("conseillers:candidate_profile")).content.decode()
     client.force_login(User.objects.get(email="responsable@mediane.localhost"))
     assert client.get(reverse("conseillers:recommendations", args=[bron.pk])).status_code == 200
+
+
+def test_the_programme_demo_tells_each_step_at_its_own_date_in_order_and_signed_by_who_took_it(demo):
+    from mediane.conseillers.enums import LogAction, RecruitmentStatus
+    from mediane.conseillers.models import CommitteeDecision, HostStructure, ProgrammeLog, Recruitment
+    from mediane.conseillers.services import A_MANAGER, PROGRAMME_TEAM
+
+    today, now = timezone.localdate(), timezone.now()
+    for decision in CommitteeDecision.objects.select_related("request"):
+        # The committee meets after the request was filed, and in the past.
+        assert timezone.localdate(decision.request.created_at) < decision.decided_on < today
+        assert decision.recorded_at <= now
+    log = ProgrammeLog.objects.all()
+    assert log.filter(at__gt=now).count() == 0
+    assert log.values("at__date").distinct().count() > 20  # not every line stamped the loading day
+    registered = log.filter(action=LogAction.HOST_REGISTERED)
+    assert registered.exists() and not registered.exclude(actor_role=A_MANAGER).exists()
+    assert not log.filter(action=LogAction.DECISION).exclude(actor_role=PROGRAMME_TEAM).exists()
+    for recruitment in Recruitment.objects.exclude(starts_on=None):
+        assert timezone.localdate(recruitment.created_at) < recruitment.starts_on
+        assert recruitment.rupture_on is None or recruitment.starts_on < recruitment.rupture_on < today
+        # « recruter » and « rupture » are the structure's moves, signed by its manager.
+        assert (
+            not recruitment.log.filter(action=LogAction.RECRUITMENT, after__in=["Recrutée", "Rupture"])
+            .exclude(actor_role=A_MANAGER)
+            .exists()
+        )
+    ruptured = Recruitment.objects.get(status=RecruitmentStatus.RUPTURE_FINALISED)
+    assert ruptured.grant.payments.exists()
+    for payment in ruptured.grant.payments.all():
+        assert timezone.localdate(ruptured.grant.decided_at) <= payment.paid_on <= today
+    bron = HostStructure.objects.get(managers__email="responsable@mediane.localhost")
+    assert bron.name == "Pôle lecture Terraillon"

@@ -19,9 +19,12 @@ from mediane.jobs.queue import without_emails
 from mediane.structures.communes import Commune, load_communes
 
 from . import clock
+from .conseillers_hosts import moment
 from .consultation import ACCOUNTS_CREATED
 
 CANDIDATES = 60
+# Days before the loading day when the first invented candidate signed up (one every four days after), and Yasmine.
+FIRST_SIGNUP_DAYS_AGO, YASMINE_DAYS_AGO = 400, 90
 FIRST_NAMES = [
     "Camille", "Inès", "Lucas", "Nora", "Mehdi", "Chloé", "Hugo", "Awa", "Julien", "Sarah", "Karim", "Léa",
     "Thomas", "Fatou", "Maxime", "Manon", "Rayan", "Emma", "Bastien", "Yanis",
@@ -101,9 +104,10 @@ def load(people: dict[str, User], step: Callable[[str], None]) -> dict[str, int]
                 available_from=today + dt.timedelta(days=30),
                 motivation=MOTIVATIONS[0],
             )
-            candidate = services.create_profile(yasmine, data)
-            cv = SimpleUploadedFile("CV Yasmine Benali (démonstration).pdf", demo_cv("Yasmine Benali"))
-            services.upload_cv(candidate, cv, by=yasmine)
+            with clock.at(moment(today - dt.timedelta(days=YASMINE_DAYS_AGO))):
+                candidate = services.create_profile(yasmine, data)
+                cv = SimpleUploadedFile("CV Yasmine Benali (démonstration).pdf", demo_cv("Yasmine Benali"))
+                services.upload_cv(candidate, cv, by=yasmine)
             created += 1
         picked = rng.choices(communes, weights=[c.population for c in communes], k=CANDIDATES)
         for number, commune in enumerate(picked):
@@ -114,10 +118,16 @@ def load(people: dict[str, User], step: Callable[[str], None]) -> dict[str, int]
             # Made when the demo's accounts were: the story's accounts all date from 2019.
             with clock.at(ACCOUNTS_CREATED):
                 user = User.objects.create_user(email, None, display_name=f"{first} {last[0]}.")
-            candidate = services.create_profile(user, _profile(rng, first, last, commune, today))
+            # The first ones signed up before the committee met (conseillers_hosts.py): they are recruited first.
+            signed_up = today - dt.timedelta(days=FIRST_SIGNUP_DAYS_AGO - 4 * number)
+            with clock.at(moment(signed_up)):
+                candidate = services.create_profile(user, _profile(rng, first, last, commune, today))
             if rng.random() < 0.5:
-                services.upload_cv(candidate, SimpleUploadedFile("CV.pdf", demo_cv(f"{first} {last}")), by=user)
+                # Sent or sent again within the CV's retention: an older one would have been deleted.
+                with clock.at(moment(today - dt.timedelta(days=rng.randint(3, 150)), 18)):
+                    services.upload_cv(candidate, SimpleUploadedFile("CV.pdf", demo_cv(f"{first} {last}")), by=user)
             if number % 25 == 7:
-                services.pause(candidate, True, by=user)
+                with clock.at(moment(signed_up + dt.timedelta(days=20))):
+                    services.pause(candidate, True, by=user)
             created += 1
     return {"candidats": created}

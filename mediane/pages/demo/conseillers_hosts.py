@@ -20,6 +20,9 @@ from mediane.pages.demo.charter import MANAGER_LIBRARY
 from mediane.structures.communes import load_communes
 from mediane.structures.models import Structure
 
+from . import clock
+from .consultation import ACCOUNTS_CREATED
+
 # The stage each structure reaches: created (no opinion yet), examen (further examination), validated with n
 # positions, refused, abandon (validated then given up), cancelled, and « duplicate » (a second registration of
 # the SIRET of the structure before it).
@@ -57,6 +60,10 @@ STRUCTURES: list[tuple[str, str, str, int, str | int, str]] = [
     ("Médiathèque de Tassin-la-Demi-Lune", HostKind.COMMUNE, "Tassin-la-Demi-Lune", 1, CREATED, ""),
     ("Espace France Services de Belleville", HostKind.PRIVATE_NON_PROFIT, "Belleville-en-Beaujolais", 1, 1, "zf"),
 ]
+# When each step happens, in days before the loading day: the quotas, the registrations examined by the committee
+# (two days apart), then the committee. Recruitments and contracts follow (conseillers_recruitment.py).
+QUOTAS_DAYS_AGO, REGISTRATIONS_DAYS_AGO, COMMITTEE_DAYS_AGO = 410, 400, 340
+BRON_NAME = "Pôle lecture Terraillon"
 FIRST_NAMES = ["Camille", "Dominique", "Sacha", "Claude", "Alix", "Morgan", "Lou", "Noa", "Charlie", "Eden"]
 
 
@@ -105,70 +112,107 @@ def _data(number: int, name: str, kind: str, commune_name: str, wished: int, fla
     )
 
 
+def moment(day: dt.date, hour: int = 10) -> dt.datetime:
+    """`day` at `hour`, Paris time: when a step of the demo happens (see clock.py)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+def _manager(number: int, data: hosts.HostData) -> User:
+    """The structure's own manager, who registers it and acts for it (so the history says « un gestionnaire »)."""
+    email = f"structure{number:02d}@demo.mediane.localhost"
+    if user := User.objects.filter(email=email).first():
+        return user
+    # Made when the demo's accounts were: the story's accounts all date from 2019.
+    with clock.at(ACCOUNTS_CREATED):
+        return User.objects.create_user(email, None, display_name=data.contact_name)
+
+
 def load(people: dict[str, User], step: Callable[[str], None]) -> dict[str, int]:
     team, manager = people["programme"], people["responsable"]
     today = timezone.localdate()
-    committee_day = today - dt.timedelta(days=21)
+    committee_day = today - dt.timedelta(days=COMMITTEE_DAYS_AGO)
     with without_emails():
         step("conseillers numériques : les quotas des départements, d'après la population")
-        committee.set_quotas(
-            committee.compute_quotas(committee.compute_index(QuotaIndex.POPULATION)),
-            by=team,
-            index=QuotaIndex.POPULATION,
-        )
+        with clock.at(moment(today - dt.timedelta(days=QUOTAS_DAYS_AGO))):
+            committee.set_quotas(
+                committee.compute_quotas(committee.compute_index(QuotaIndex.POPULATION)),
+                by=team,
+                index=QuotaIndex.POPULATION,
+            )
         step("conseillers numériques : la bibliothèque de Bron, retenue pour 2 postes")
         library = Structure.objects.filter(source_id=MANAGER_LIBRARY).first()
-        data = _data(0, library.name if library else "Médiathèque de Bron", HostKind.COMMUNE, "Bron", 2, "q")
+        # The directory spells it in capitals (« POLE LECTURE TERRAILLON »); its manager writes it properly.
+        data = _data(0, BRON_NAME if library else "Médiathèque de Bron", HostKind.COMMUNE, "Bron", 2, "q")
         data.motivation = (
             "Le pôle lecture accueille chaque semaine des habitants du quartier qui ne savent pas faire leurs "
             "démarches en ligne. Deux conseillers numériques tiendraient des permanences et des ateliers."
         )
-        bron = hosts.register_host(data, by=manager, structure=library)
-        committee.record_opinion(
-            bron.requests.get(), Opinion.FAVOURABLE, 2, committee_day, "Projet solide, public prioritaire.", by=team
-        )
+        with clock.at(moment(today - dt.timedelta(days=REGISTRATIONS_DAYS_AGO + 5))):
+            bron = hosts.register_host(data, by=manager, structure=library)
+        with clock.at(moment(committee_day, 15)):
+            committee.record_opinion(
+                bron.requests.get(), Opinion.FAVOURABLE, 2, committee_day, "Projet solide, public prioritaire.", by=team
+            )
         step("conseillers numériques : des structures du Rhône, à chaque étape")
         registered: dict[str, HostStructure] = {}
         for number, (name, kind, commune, wished, stage, flags) in enumerate(STRUCTURES, start=1):
-            if stage == DUPLICATE:
-                original = next(h for h in registered.values() if h.commune == commune)
-                data = _data(number, name, kind, commune, wished, flags)
-                data.siret = original.siret
-                hosts.register_host(data, by=None, other_request=True)
-                continue
-            host = hosts.register_host(_data(number, name, kind, commune, wished, flags), by=None)
+            data = _data(number, name, kind, commune, wished, flags)
+            # Those still waiting registered after the committee met; the others two days apart before it.
+            days_ago = 40 - number if stage == CREATED else REGISTRATIONS_DAYS_AGO - 2 * number
+            registered_on = today - dt.timedelta(days=days_ago)
+            with clock.at(moment(registered_on)):
+                person = _manager(number, data)
+                if stage == DUPLICATE:
+                    data.siret = next(h for h in registered.values() if h.commune == commune).siret
+                    hosts.register_host(data, by=person, other_request=True)
+                    continue
+                host = hosts.register_host(data, by=person)
             registered[name] = host
             request = host.requests.get()
-            if isinstance(stage, int):
-                committee.record_opinion(request, Opinion.FAVOURABLE, stage, committee_day, "", by=team)
-            elif stage == EXAMEN:
-                committee.record_opinion(
-                    request,
-                    Opinion.FURTHER_EXAMINATION,
-                    0,
-                    committee_day,
-                    "Précisez où le conseiller travaillera et le cofinancement prévu.",
-                    by=team,
-                )
-            elif stage == REFUSED:
-                committee.record_opinion(
-                    request,
-                    Opinion.UNFAVOURABLE,
-                    0,
-                    committee_day,
-                    "Le département compte déjà des conseillers tout près ; le projet reste à préciser.",
-                    by=team,
-                )
-            elif stage == ABANDON:
-                committee.record_opinion(request, Opinion.FAVOURABLE, 1, committee_day, "", by=team)
-                hosts.change_host_status(host, HostStatus.ABANDONED, by=team, note="La commune n'a pas pu recruter.")
-            elif stage == CANCELLED:
-                hosts.change_host_status(host, HostStatus.CANCELLED, by=team, note="Inscription faite par erreur.")
+            if stage == CANCELLED:
+                with clock.at(moment(registered_on + dt.timedelta(days=5))):
+                    hosts.change_host_status(host, HostStatus.CANCELLED, by=team, note="Inscription faite par erreur.")
+                continue
+            with clock.at(moment(committee_day, 15)):
+                if isinstance(stage, int):
+                    committee.record_opinion(request, Opinion.FAVOURABLE, stage, committee_day, "", by=team)
+                elif stage == EXAMEN:
+                    committee.record_opinion(
+                        request,
+                        Opinion.FURTHER_EXAMINATION,
+                        0,
+                        committee_day,
+                        "Précisez où le conseiller travaillera et le cofinancement prévu.",
+                        by=team,
+                    )
+                elif stage == REFUSED:
+                    committee.record_opinion(
+                        request,
+                        Opinion.UNFAVOURABLE,
+                        0,
+                        committee_day,
+                        "Le département compte déjà des conseillers tout près ; le projet reste à préciser.",
+                        by=team,
+                    )
+                elif stage == ABANDON:
+                    committee.record_opinion(request, Opinion.FAVOURABLE, 1, committee_day, "", by=team)
+            if stage == ABANDON:
+                with clock.at(moment(committee_day + dt.timedelta(days=60))):
+                    hosts.change_host_status(
+                        host, HostStatus.ABANDONED, by=team, note="La commune n'a pas pu recruter."
+                    )
         # A validated structure asks for one more position, another gives one back: the committee's next agenda.
-        hosts.request_positions(
-            registered["Médiathèque de Vaulx-en-Velin"], RequestKind.ADD, 1, "Une seconde antenne ouvre.", by=team
-        )
-        hosts.request_positions(
-            registered["Département du Rhône"], RequestKind.GIVE_BACK, 1, "Un poste ne sera pas pourvu.", by=team
-        )
+        vaulx, rhone = registered["Médiathèque de Vaulx-en-Velin"], registered["Département du Rhône"]
+        with clock.at(moment(today - dt.timedelta(days=30))):
+            hosts.request_positions(
+                vaulx, RequestKind.ADD, 1, "Une seconde antenne ouvre.", by=vaulx.managers.order_by("pk").first()
+            )
+        with clock.at(moment(today - dt.timedelta(days=25))):
+            hosts.request_positions(
+                rhone,
+                RequestKind.GIVE_BACK,
+                1,
+                "Un poste ne sera pas pourvu.",
+                by=rhone.managers.order_by("pk").first(),
+            )
     return {"structures d'accueil": HostStructure.objects.count()}

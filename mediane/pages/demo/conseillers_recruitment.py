@@ -19,6 +19,9 @@ from mediane.conseillers.subsidy import add_months
 from mediane.funding import services_applications as funding
 from mediane.jobs.queue import without_emails
 
+from . import clock
+from .conseillers_hosts import moment
+
 R = RecruitmentStatus
 
 
@@ -38,7 +41,8 @@ def load(people: dict[str, User], step: Callable[[str], None]) -> dict[str, int]
         bron = HostStructure.objects.validated().managed_by(responsable).first() if responsable else None
         yasmine_profile = Candidate.objects.filter(user=yasmine).first() if yasmine else None
         if bron and yasmine_profile and not Recruitment.objects.filter(candidate=yasmine_profile).exists():
-            put_in_touch(bron, yasmine_profile, by=responsable, interested=True)
+            with clock.at(moment(today - dt.timedelta(days=6))):
+                put_in_touch(bron, yasmine_profile, by=responsable, interested=True)
             made += 1
         hosts = [
             host
@@ -52,28 +56,40 @@ def load(people: dict[str, User], step: Callable[[str], None]) -> dict[str, int]
         )
         # (final status, months since the contract started)
         plans = [(R.NEW, 0), (R.INTERESTED, 0), (R.RECRUITED, -1), (R.FINALISED, 4), (R.RUPTURE_FINALISED, 10)]
-        for (target, months), host, candidate in zip(plans, hosts, candidates, strict=False):
+        for number, ((target, months), host, candidate) in enumerate(zip(plans, hosts, candidates, strict=False)):
             by = host.managers.order_by("pk").first() or team
+            # Each step at its own date, after the committee: in touch three weeks before the contract starts,
+            # recruited ten days before, finalised a week after it starts, first paid ten days later.
+            starts_on = add_months(today, -months)
+            touched_on = min(starts_on - dt.timedelta(days=25), today - dt.timedelta(days=12 - 2 * number))
             try:
-                recruitment = put_in_touch(host, candidate, by=by, interested=True if target != R.NEW else None)
+                with clock.at(moment(touched_on)):
+                    recruitment = put_in_touch(host, candidate, by=by, interested=True if target != R.NEW else None)
                 if target in (R.RECRUITED, R.FINALISED, R.RUPTURE_FINALISED):
-                    starts_on = add_months(today, -months)
-                    move_recruitment(recruitment, "recruter", _contract(starts_on), by=by)
+                    with clock.at(moment(min(starts_on - dt.timedelta(days=10), today - dt.timedelta(days=2)))):
+                        move_recruitment(recruitment, "recruter", _contract(starts_on), by=by)
                 if target in (R.FINALISED, R.RUPTURE_FINALISED):
-                    recruitment = move_recruitment(recruitment, "finaliser", by=team)
+                    finalised_on = starts_on + dt.timedelta(days=7)
+                    with clock.at(moment(finalised_on)):
+                        recruitment = move_recruitment(recruitment, "finaliser", by=team)
                     grant = recruitment.grant
                     first = grant.tranches.order_by("planned_on").first()
-                    funding.record_payment(
-                        grant, funding.PaymentData(today, first.amount, "Premier versement", first), by=team
-                    )
+                    paid_on = finalised_on + dt.timedelta(days=10)
+                    with clock.at(moment(paid_on, 11)):
+                        funding.record_payment(
+                            grant, funding.PaymentData(paid_on, first.amount, "Premier versement", first), by=team
+                        )
                 if target == R.RUPTURE_FINALISED:
+                    rupture_on = add_months(today, -2)
                     rupture = MoveData(
-                        rupture_on=add_months(today, -2),
+                        rupture_on=rupture_on,
                         rupture_reason=RuptureReason.RESIGNATION,
                         reason="Le conseiller a trouvé un emploi plus près de chez lui.",
                     )
-                    move_recruitment(recruitment, "rupture", rupture, by=by)
-                    move_recruitment(recruitment, "finaliser-rupture", by=team)
+                    with clock.at(moment(rupture_on + dt.timedelta(days=2))):
+                        move_recruitment(recruitment, "rupture", rupture, by=by)
+                    with clock.at(moment(rupture_on + dt.timedelta(days=9))):
+                        move_recruitment(recruitment, "finaliser-rupture", by=team)
             except (ProgrammeError, funding.ApplicationError):
                 # A structure or candidate of the other parts that cannot take this state: the demo goes on.
                 continue
