@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from mediane.accounts.territories import departement_label
 from mediane.forms import Form
 
 from .models import HostStructure
@@ -22,4 +23,6 @@ class PerimeterForm(Form):
         departements = (
             HostStructure.objects.validated().order_by("departement").values_list("departement", flat=True).distinct()
         )
-        self.fields["departement"].choices = [("", "Tout le programme")] + [(d, d) for d in departements]
+        self.fields["departement"].choices = [("", "Tout le programme")] + [
+            (d, departement_label(d) or d) for d in departements
+        ]

@@ -57,6 +57,8 @@ def committee(request):
         }
         for code in services.departements()
     ]
+    # Those with structures (so requests) first, in code order: on a phone the Rhône is not row 70 of zeros.
+    departements.sort(key=lambda row: row["code"] not in rows)
     totals = {key: sum(d[key] for d in departements) for key in ("quota", "granted", "pending")}
     return render(request, "conseillers/committee/index.html", {"departements": departements, "totals": totals})
 
