@@ -97,7 +97,11 @@ class RequestForm(Form):
 class HostStatusForm(Form):
     status = forms.ChoiceField(label="Nouveau statut", choices=())
     note = forms.CharField(
-        label="Note", max_length=REASON_MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Note",
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="La structure la lira, dans son historique et dans le courriel qui la prévient.",
     )
 
     def __init__(self, *args, current: str, **kwargs):

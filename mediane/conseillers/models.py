@@ -82,6 +82,16 @@ class HostStructureQuerySet(models.QuerySet["HostStructure"]):
     def in_departement(self, departement: str):
         return self.filter(departement=departement)
 
+    def positions_granted_total(self) -> int:
+        """The positions granted to these structures, counted against their départements' quotas. A structure
+        that gives up is set back to 0 (`change_host_status`), so the sum needs no status filter."""
+        return self.aggregate(total=models.Sum("positions_granted"))["total"] or 0
+
+    def granted_by_departement(self) -> dict[str, int]:
+        """`positions_granted_total` per département, in one query (no join: the sum counts each structure once)."""
+        rows = self.order_by().values_list("departement").annotate(granted=models.Sum("positions_granted"))
+        return {departement: granted or 0 for departement, granted in rows}
+
     def validated(self):
         return self.filter(status=HostStatus.VALIDATED)
 

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 
 from mediane.french import count_phrase
 from mediane.jobs.queue import enqueue_email
@@ -82,8 +81,7 @@ def compute_quotas(index: Mapping[str, int], total: int | None = None) -> dict[s
 
 
 def granted_by_departement() -> dict[str, int]:
-    rows = HostStructure.objects.values_list("departement").annotate(granted=Sum("positions_granted"))
-    return {departement: granted or 0 for departement, granted in rows}
+    return HostStructure.objects.granted_by_departement()
 
 
 def set_quotas(
@@ -207,10 +205,7 @@ def record_opinion(
                     f"Un avis favorable accorde de 1 à {count_phrase(request.positions, 'poste')} (le nombre demandé)."
                 )
             if request.kind == RequestKind.ADD:
-                granted = (
-                    HostStructure.objects.in_departement(departement).aggregate(total=Sum("positions_granted"))["total"]
-                    or 0
-                )
+                granted = HostStructure.objects.in_departement(departement).positions_granted_total()
                 if granted + positions_granted > quota.positions:
                     left = max(quota.positions - granted, 0)
                     raise ProgrammeError(
@@ -219,11 +214,15 @@ def record_opinion(
                         f"plus {count_phrase(left, 'poste')}, ou "
                         "demandez à l'équipe du programme de revoir les quotas."
                     )
-            elif positions_granted > host.positions_granted:
-                raise ProgrammeError(
-                    f"La structure n'a que {host.positions_granted} poste(s) accordé(s) : elle ne peut pas en rendre "
-                    "plus."
-                )
+            else:
+                held = host.recruitments.holding().count()
+                if host.positions_granted - positions_granted < held:
+                    free = max(host.positions_granted - held, 0)
+                    raise ProgrammeError(
+                        f"La structure a {count_phrase(host.positions_granted, 'poste accordé', 'postes accordés')}, "
+                        f"dont {count_phrase(held, 'occupé', 'occupés')} par un recrutement : elle peut en rendre au "
+                        f"plus {free}. Accordez un rendu plus petit."
+                    )
         else:
             positions_granted = 0
         year = decided_on.year

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from mediane.french import count_phrase
+from mediane.jobs.queue import enqueue_email
 from mediane.structures.communes import Commune
 from mediane.structures.models import Structure
 from mediane.structures.standard import siret_is_valid
@@ -17,22 +18,22 @@ from mediane.structures.standard import siret_is_valid
 from .enums import HostKind, HostStatus, LogAction, RequestKind, RequestStatus
 from .models import DEFAULT_HOST_DISTANCE_KM, HostStructure, PositionRequest
 from .services import ProgrammeError, record
+from .tasks import send_host_status_email
 
 MAX_ADVISERS = 50
 MOTIVATION_MAX_LENGTH = 5000
 REASON_MAX_LENGTH = 2000
 
-# Where the programme team may move a structure. The committee's opinions move it too (services_committee.py).
+# Where the programme team may move a structure. Only the committee's numbered opinion makes it « validée »
+# (`services_committee.record_opinion`), so that every position granted has its opinion and its convention.
 ALLOWED_TRANSITIONS: dict[str, tuple[str, ...]] = {
     HostStatus.CREATED: (
         HostStatus.FURTHER_EXAMINATION,
-        HostStatus.VALIDATED,
         HostStatus.REFUSED,
         HostStatus.ABANDONED,
         HostStatus.CANCELLED,
     ),
     HostStatus.FURTHER_EXAMINATION: (
-        HostStatus.VALIDATED,
         HostStatus.REFUSED,
         HostStatus.ABANDONED,
         HostStatus.CANCELLED,
@@ -45,6 +46,8 @@ ALLOWED_TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 # Statuses in which nothing more happens: the managers can no longer edit nor request.
 FINAL_STATUSES = (HostStatus.ABANDONED, HostStatus.CANCELLED, HostStatus.REFUSED)
+# A structure that gives up hands its positions back to its département's quota.
+GIVING_UP_STATUSES = (HostStatus.ABANDONED, HostStatus.CANCELLED)
 
 # What happens next, for the structure's page.
 NEXT_STEP: dict[str, str] = {
@@ -221,10 +224,19 @@ def change_host_status(host: HostStructure, to: str, *, by: Any, note: str = "")
                 f"Une structure « {host.get_status_display().lower()} » ne peut pas passer à ce statut."
                 + (f" Statuts possibles : {allowed}." if allowed else " Son statut est définitif.")
             )
+        granted_before = host.positions_granted
+        if to in GIVING_UP_STATUSES:
+            held = positions_held(host)
+            if held:
+                raise ProgrammeError(
+                    f"La structure a encore {count_phrase(held, 'poste occupé', 'postes occupés')} par un "
+                    "recrutement : terminez d'abord ces recrutements, puis changez son statut."
+                )
+            host.positions_granted = 0  # back to the département's quota
         host.status = to
         if before == HostStatus.DUPLICATE and to == HostStatus.CREATED:
             host.duplicate_of = None  # not a duplicate after all
-        host.save(update_fields=["status", "duplicate_of", "updated_at"])
+        host.save(update_fields=["status", "duplicate_of", "positions_granted", "updated_at"])
         record(
             LogAction.HOST_STATUS,
             by,
@@ -233,6 +245,16 @@ def change_host_status(host: HostStructure, to: str, *, by: Any, note: str = "")
             after=host.get_status_display(),
             note=note[:REASON_MAX_LENGTH],
         )
+        if granted_before != host.positions_granted:
+            record(
+                LogAction.HOST_STATUS,
+                by,
+                host=host,
+                before=count_phrase(granted_before, "poste accordé", "postes accordés"),
+                after="0 poste accordé",
+                note="Postes rendus au quota du département.",
+            )
+        enqueue_email(send_host_status_email, host.pk, note[:REASON_MAX_LENGTH])
     return host
 
 

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, Sum
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -38,23 +38,20 @@ def _require_team(request) -> None:
 
 @login_required
 def committee(request):
-    """Each département: its quota, the positions granted, the pending requests. 2 queries."""
+    """Each département: its quota, the positions granted, the pending requests. 3 queries: summing the positions
+    and counting the requests in one query would count a structure's positions once per request."""
     _require_team(request)
     quotas = dict(DepartementQuota.objects.values_list("departement", "positions"))
-    rows = {
-        row["departement"]: row
-        for row in HostStructure.objects.values("departement").annotate(
-            granted=Sum("positions_granted"),
-            pending=Count("requests", filter=Q(requests__status=RequestStatus.PENDING)),
-        )
-    }
+    granted = HostStructure.objects.granted_by_departement()
+    pending = dict(
+        PositionRequest.objects.pending()
+        .order_by()
+        .values_list("host__departement")
+        .annotate(count=Count("pk"))
+        .values_list("host__departement", "count")
+    )
     departements = [
-        {
-            "code": code,
-            "quota": quotas.get(code, 0),
-            "granted": (rows.get(code) or {}).get("granted") or 0,
-            "pending": (rows.get(code) or {}).get("pending") or 0,
-        }
+        {"code": code, "quota": quotas.get(code, 0), "granted": granted.get(code, 0), "pending": pending.get(code, 0)}
         for code in services.departements()
     ]
     totals = {key: sum(d[key] for d in departements) for key in ("quota", "granted", "pending")}
@@ -83,7 +80,7 @@ def committee_departement(request, departement):
     if flag in FLAGS:
         requests = requests.filter(**{f"host__{FLAGS[flag][0]}": True})
     quota = DepartementQuota.objects.filter(departement=departement).first()
-    granted = HostStructure.objects.in_departement(departement).aggregate(total=Sum("positions_granted"))["total"] or 0
+    granted = HostStructure.objects.in_departement(departement).positions_granted_total()
     page = Paginator(requests, LIST_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
     context = {
         "departement": departement,

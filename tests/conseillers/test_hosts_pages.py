@@ -174,3 +174,12 @@ def test_the_account_page_links_a_manager_to_their_structures(client):
     client.force_login(UserFactory())
     page = client.get(reverse("accounts:profile")).content.decode()
     assert "Mes structures d'accueil de conseillers numériques" not in page
+
+
+def test_the_committee_page_counts_each_structures_positions_once_whatever_its_requests(client):
+    host = HostStructureFactory(departement="01", positions_granted=3)
+    PositionRequest.objects.create(host=host, positions=1)
+    PositionRequest.objects.create(host=host, positions=2)
+    client.force_login(programme_team())
+    row = next(d for d in client.get(reverse("conseillers:committee")).context["departements"] if d["code"] == "01")
+    assert (row["granted"], row["pending"]) == (3, 2)

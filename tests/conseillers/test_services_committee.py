@@ -7,7 +7,15 @@ import datetime as dt
 import pytest
 from django.core import mail
 
-from mediane.conseillers.enums import HostStatus, LogAction, Opinion, QuotaIndex, RequestKind, RequestStatus
+from mediane.conseillers.enums import (
+    HostStatus,
+    LogAction,
+    Opinion,
+    QuotaIndex,
+    RecruitmentStatus,
+    RequestKind,
+    RequestStatus,
+)
 from mediane.conseillers.models import DepartementQuota, PositionRequest, ProgrammeLog
 from mediane.conseillers.services import ProgrammeError
 from mediane.conseillers.services_committee import (
@@ -19,7 +27,7 @@ from mediane.conseillers.services_committee import (
 )
 from mediane.structures.models import Structure
 
-from .factories import HostStructureFactory, programme_team
+from .factories import HostStructureFactory, RecruitmentFactory, programme_team
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2021, 3, 15)
@@ -125,3 +133,15 @@ def test_a_give_back_validated_lowers_the_positions_granted():
     record_opinion(pending(host, 2, RequestKind.GIVE_BACK), Opinion.FAVOURABLE, 2, DAY, by=programme_team())
     host.refresh_from_db()
     assert host.positions_granted == 1 and host.status == HostStatus.VALIDATED and not host.conventions.exists()
+
+
+def test_a_give_back_that_would_leave_fewer_positions_than_those_held_is_refused():
+    host = HostStructureFactory(positions_granted=3)
+    request = pending(host, 2, RequestKind.GIVE_BACK)
+    RecruitmentFactory(host=host, status=RecruitmentStatus.RECRUITED)
+    RecruitmentFactory(host=host, status=RecruitmentStatus.FINALISED)  # held after the request was made
+    with pytest.raises(ProgrammeError, match="dont 2 occupés par un recrutement : elle peut en rendre au plus 1"):
+        record_opinion(request, Opinion.FAVOURABLE, 2, DAY, by=programme_team())
+    record_opinion(request, Opinion.FAVOURABLE, 1, DAY, by=programme_team())
+    host.refresh_from_db()
+    assert host.positions_granted == 2

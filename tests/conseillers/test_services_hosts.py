@@ -5,6 +5,7 @@ registration, statuses move only along the allowed table, and positions given ba
 import datetime as dt
 
 import pytest
+from django.core import mail
 
 from mediane.conseillers.enums import HostStatus, LogAction, RecruitmentStatus, RequestKind
 from mediane.conseillers.models import HostStructure, ProgrammeLog
@@ -101,3 +102,34 @@ def test_positions_given_back_never_exceed_those_granted_and_free():
         request_positions(host, RequestKind.GIVE_BACK, 2, "Budget", by=manager)
     more = request_positions(host, RequestKind.ADD, 4, "Nouvelle antenne", by=manager)
     assert more.positions == 4 and HostStructure.objects.get(pk=host.pk).requests.count() == 2
+
+
+def test_only_the_committees_opinion_makes_a_structure_validated():
+    host = HostStructureFactory(created=True)
+    with pytest.raises(ProgrammeError, match="ne peut pas passer"):
+        change_host_status(host, HostStatus.VALIDATED, by=programme_team())
+
+
+def test_a_structure_that_gives_up_while_advisers_hold_positions_is_refused():
+    host = HostStructureFactory(positions_granted=2)
+    RecruitmentFactory(host=host, status=RecruitmentStatus.RECRUITED)
+    with pytest.raises(ProgrammeError, match="encore 1 poste occupé"):
+        change_host_status(host, HostStatus.ABANDONED, by=programme_team())
+    assert HostStructure.objects.get(pk=host.pk).status == HostStatus.VALIDATED
+
+
+def test_a_structure_that_gives_up_hands_its_positions_back_to_the_quota_audited_and_emailed(
+    django_capture_on_commit_callbacks,
+):
+    host = HostStructureFactory(positions_granted=2)
+    other = HostStructureFactory(positions_granted=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_host_status(host, HostStatus.ABANDONED, by=programme_team(), note="La mairie renonce.")
+    host.refresh_from_db()
+    assert host.positions_granted == 0
+    assert HostStructure.objects.in_departement("69").positions_granted_total() == 3
+    assert HostStructure.objects.granted_by_departement() == {"69": 3} and other.positions_granted == 3
+    entry = ProgrammeLog.objects.get(host=host, note="Postes rendus au quota du département.")
+    assert (entry.before, entry.after) == ("2 postes accordés", "0 poste accordé")
+    assert len(mail.outbox) == 1 and "« abandon »" in mail.outbox[0].subject.lower()
+    assert "La mairie renonce." in mail.outbox[0].body and "&#x27;" not in mail.outbox[0].body
