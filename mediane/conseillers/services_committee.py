@@ -144,9 +144,13 @@ def _locked_quota(departement: str) -> DepartementQuota:
 
 
 def directory_structure(host: HostStructure) -> Structure:
-    """The directory's structure with the host's SIRET, created if there is none; the host's managers become its
-    managers."""
-    structure = Structure.objects.filter(siret=host.siret).first()
+    """The directory's structure of `host`, linked to it (and saved): the one already linked, else the one with its
+    SIRET, else one made now. Call inside a transaction. The host's managers become the directory structure's
+    managers only when it has none (made now, or never claimed): whoever registers an existing structure's SIRET
+    must not gain its funding applications and places through the committee's opinion."""
+    structure = host.structure if host.structure_id is not None else None
+    if structure is None:
+        structure = Structure.objects.filter(siret=host.siret).first()
     if structure is None:
         kind = KIND_IN_DIRECTORY.get(HostKind(host.kind), StructureKind.OTHER)
         if host.kind == HostKind.COMMUNE and host.name.lower().startswith(("médiathèque", "bibliothèque")):
@@ -166,8 +170,19 @@ def directory_structure(host: HostStructure) -> Structure:
                 )
         except IntegrityError:  # made meanwhile by another request
             structure = Structure.objects.get(siret=host.siret)
-    structure.managers.add(*host.managers.all())
+    if not structure.managers.exists():
+        structure.managers.add(*host.managers.all())
+    if host.structure_id != structure.pk:
+        host.structure = structure
+        host.save(update_fields=["structure"])
     return structure
+
+
+def directory_managers_kept(host: HostStructure) -> bool:
+    """Whether a favourable opinion would leave the directory structure's managers as they are (it has some, and
+    the host's managers are not added), for the opinion page to say so."""
+    structure = host.structure if host.structure_id is not None else Structure.objects.filter(siret=host.siret).first()
+    return structure is not None and structure.managers.exists()
 
 
 def record_opinion(
@@ -266,11 +281,7 @@ def record_opinion(
         if host.get_status_display() != before_host:
             record(LogAction.HOST_STATUS, by, host=host, before=before_host, after=host.get_status_display())
         if opinion == Opinion.FAVOURABLE and request.kind == RequestKind.ADD:
-            if host.structure_id is None:
-                host.structure = directory_structure(host)
-                host.save(update_fields=["structure"])
-            else:  # registered for a structure of the directory already
-                Structure.objects.get(pk=host.structure_id).managers.add(*host.managers.all())
+            directory_structure(host)
             convention = Convention.objects.create(
                 number=_next_number(Convention, f"CN-{departement}-"),
                 host=host,

@@ -126,7 +126,12 @@ def decision_create(request, pk):
     return render(
         request,
         "conseillers/committee/decision_form.html",
-        {"form": form, "position_request": position_request, "host": host},
+        {
+            "form": form,
+            "position_request": position_request,
+            "host": host,
+            "directory_managers_kept": services.directory_managers_kept(host),
+        },
         status=400 if form.is_bound else 200,
     )
 

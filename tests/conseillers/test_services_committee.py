@@ -22,10 +22,12 @@ from mediane.conseillers.services_committee import (
     compute_index,
     compute_quotas,
     departements,
+    directory_managers_kept,
     record_opinion,
     set_quotas,
 )
 from mediane.structures.models import Structure
+from tests.accounts.factories import UserFactory
 
 from .factories import HostStructureFactory, RecruitmentFactory, programme_team
 
@@ -145,3 +147,25 @@ def test_a_give_back_that_would_leave_fewer_positions_than_those_held_is_refused
     record_opinion(request, Opinion.FAVOURABLE, 1, DAY, by=programme_team())
     host.refresh_from_db()
     assert host.positions_granted == 2
+
+
+def test_a_favourable_opinion_does_not_make_the_registrant_a_manager_of_an_existing_directory_structure():
+    quota("69", 10)
+    owner = UserFactory()
+    structure = Structure.objects.create(name="Médiathèque de Villeurbanne", kind="bibliotheque_municipale")
+    host = HostStructureFactory(created=True)
+    Structure.objects.filter(pk=structure.pk).update(siret=host.siret)
+    structure.managers.add(owner)
+    assert directory_managers_kept(host)
+    record_opinion(pending(host), Opinion.FAVOURABLE, 1, DAY, by=programme_team())
+    host.refresh_from_db()
+    assert host.structure == structure and list(structure.managers.all()) == [owner]
+
+
+def test_an_unclaimed_directory_structure_gets_the_hosts_managers():
+    quota("69", 10)
+    host = HostStructureFactory(created=True)
+    structure = Structure.objects.create(name="Médiathèque", kind="bibliotheque_municipale", siret=host.siret)
+    assert not directory_managers_kept(host)
+    record_opinion(pending(host), Opinion.FAVOURABLE, 1, DAY, by=programme_team())
+    assert set(structure.managers.all()) == set(host.managers.all())
