@@ -52,7 +52,9 @@ class QuotaIndex(models.TextChoices):
     """What the quotas of the départements can be computed from (largest remainder)."""
 
     POPULATION = "population", "Population"
-    DIGITAL_DIFFICULTY = "difficulte_numerique", "Population en difficulté avec le numérique"
+    # Typed or uploaded by the team, for example the share of people in digital difficulty per département
+    # published by INSEE: the platform ships no such table (no public source is bundled with it).
+    GIVEN = "indice_donne", "Un indice par département donné par l'équipe"
 
 
 class Situation(models.TextChoices):

@@ -44,7 +44,10 @@ class QuotasForm(Form):
 class IndexForm(Form):
     index = forms.ChoiceField(
         label="Calculer d'après",
-        choices=[*QuotaIndex.choices, ("fichier", "Un indice par département, que je donne ci-dessous")],
+        choices=[
+            (QuotaIndex.POPULATION, "La population légale des départements (INSEE)"),
+            (QuotaIndex.GIVEN, "Un indice par département, que je donne ci-dessous"),
+        ],
         widget=forms.RadioSelect,
         initial=QuotaIndex.POPULATION,
     )
@@ -53,7 +56,8 @@ class IndexForm(Form):
         required=False,
         max_length=INDEX_MAX_BYTES,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Une ligne par département : le code, un point-virgule, la valeur. Par exemple « 69;1883437 ».",
+        help_text="Une ligne par département : le code, un point-virgule, la valeur. Par exemple « 69;1883437 ». "
+        "Par exemple, le nombre de personnes en difficulté avec le numérique de chaque département publié par l'INSEE.",
     )
     file = forms.FileField(
         label="Ou un fichier CSV",

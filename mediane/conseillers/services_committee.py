@@ -63,11 +63,11 @@ def population_by_departement() -> dict[str, int]:
 
 
 def compute_index(kind: str) -> dict[str, int]:
-    """The index `kind` (`QuotaIndex`) per département, from the communes reference."""
-    population = population_by_departement()
-    if kind == QuotaIndex.DIGITAL_DIFFICULTY:
-        return arithmetic.digital_difficulty(population)
-    return dict(population)
+    """The index `kind` per département that the platform can compute: the population, from the communes reference.
+    Any other index (`QuotaIndex.GIVEN`) is typed or uploaded by the team."""
+    if kind != QuotaIndex.POPULATION:
+        raise ProgrammeError("Seule la population est calculée par la plateforme : donnez les autres indices.")
+    return dict(population_by_departement())
 
 
 def programme_total() -> int:
@@ -118,7 +118,7 @@ def set_quotas(
                 departement=code,
                 defaults={
                     "positions": value,
-                    "index_value": (index_values or {}).get(code) if index_values is not None else None,
+                    "index_value": index_values.get(code) if index_values is not None else None,
                 },
             )
         quota_set.index = index

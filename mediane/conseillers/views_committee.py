@@ -20,7 +20,7 @@ from . import services_committee as services
 from .enums import QuotaIndex, RequestKind, RequestStatus
 from .forms_committee import INDEX_MAX_BYTES, DecisionForm, IndexForm, QuotasForm
 from .models import DepartementQuota, HostStructure, PositionRequest, QuotaSet
-from .quotas import DIGITAL_DIFFICULTY_RATE, IndexReadError, read_index
+from .quotas import IndexReadError, decode_index, encode_index, read_index
 from .services import ProgrammeError
 
 LIST_PAGE_SIZE = 50
@@ -137,9 +137,9 @@ def decision_create(request, pk):
 
 
 def _index_from_form(form: IndexForm) -> tuple[str, dict[str, int]]:
-    """The index chosen: (its `QuotaIndex` or "", its values). Raises IndexReadError or ProgrammeError."""
+    """The index chosen: (its `QuotaIndex`, its values). Raises IndexReadError or ProgrammeError."""
     choice = form.cleaned_data["index"]
-    if choice in QuotaIndex.values:
+    if choice == QuotaIndex.POPULATION:
         return choice, services.compute_index(choice)
     upload = form.cleaned_data.get("file")
     if upload is not None:
@@ -155,7 +155,7 @@ def _index_from_form(form: IndexForm) -> tuple[str, dict[str, int]]:
     unknown = sorted(set(index) - set(services.departements()))
     if unknown:
         raise ProgrammeError(f"Ces codes ne sont pas des départements connus : {', '.join(unknown[:10])}.")
-    return "", index
+    return QuotaIndex.GIVEN, index
 
 
 @login_required
@@ -172,6 +172,8 @@ def quotas(request):
     form = QuotasForm(request.POST if action == "enregistrer" else None, initial=initial, departements=departements)
     preview = None
     index_kind = request.POST.get("indice", "") if action == "enregistrer" else ""
+    index_values: dict[str, int] | None = None
+    encoded = ""
     status = 200
     if action == "calculer":
         status = 400
@@ -185,16 +187,26 @@ def quotas(request):
                 index_form.add_error(None, error.message)
             else:
                 preview = services.compute_quotas(index)
+                encoded = encode_index(index)
                 form = QuotasForm(
                     initial={f"d_{code}": preview.get(code, 0) for code in departements}, departements=departements
                 )
                 status = 200
     elif action == "enregistrer":
         status = 400
+        try:  # the index of the preview, sent back with the quotas to be kept beside them
+            index_values = decode_index(request.POST.get("valeurs_indice", "")) or None
+        except ValueError:
+            form.add_error(None, "L'indice de l'aperçu n'a pas pu être relu : calculez l'aperçu à nouveau.")
+        if index_values is None:
+            index_kind = ""  # typed by hand
         if form.is_valid():
             try:
                 services.set_quotas(
-                    form.positions(), by=request.user, index=index_kind if index_kind in QuotaIndex.values else ""
+                    form.positions(),
+                    by=request.user,
+                    index=index_kind if index_kind in QuotaIndex.values else "",
+                    index_values=index_values,
                 )
             except ProgrammeError as error:
                 form.add_error(None, error.message)
@@ -211,6 +223,6 @@ def quotas(request):
         "quota_set": quota_set,
         "total": services.programme_total(),
         "current_total": sum(current.values()),
-        "rate": int(DIGITAL_DIFFICULTY_RATE * 100),
+        "encoded_index": encoded,
     }
     return render(request, "conseillers/committee/quotas.html", context, status=status)

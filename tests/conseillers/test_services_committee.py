@@ -53,7 +53,7 @@ def test_quotas_computed_from_population_add_up_to_4000_and_are_saved():
 
 
 def test_quotas_that_do_not_add_up_to_the_total_are_refused_with_the_gap():
-    computed = compute_quotas(compute_index(QuotaIndex.DIGITAL_DIFFICULTY))
+    computed = compute_quotas(compute_index(QuotaIndex.POPULATION))
     computed["69"] -= 3
     with pytest.raises(ProgrammeError, match="il manque 3 postes"):
         set_quotas(computed, by=programme_team())
