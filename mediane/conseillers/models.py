@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from mediane.structures.models import Structure
 
@@ -158,6 +159,13 @@ class HostStructure(models.Model):
         ordering: ClassVar[list[str]] = ["name", "pk"]
         constraints: ClassVar[list] = [
             models.CheckConstraint(condition=Q(advisers_wished__gte=1), name="host_wishes_an_adviser"),
+            # One registration per SIRET, but for those the team has examined (`duplicate_of`) or closed: two
+            # registrations at the same time cannot both be « créée » (`register_host`'s lock finds no row to lock).
+            models.UniqueConstraint(
+                fields=["siret"],
+                condition=Q(duplicate_of__isnull=True) & ~Q(status__in=[HostStatus.DUPLICATE, HostStatus.CANCELLED]),
+                name="host_siret_registered_once",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -295,7 +303,7 @@ class ProgrammeLog(models.Model):
         ordering: ClassVar[list[str]] = ["-at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.at:%d/%m/%Y})"
+        return f"{self.get_action_display()} ({timezone.localtime(self.at):%d/%m/%Y})"
 
 
 from .models_candidates import Candidate, CandidateCV  # noqa: E402  (one models module for Django)

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from mediane.french import count_phrase
 from mediane.jobs.queue import enqueue_email
@@ -65,6 +65,18 @@ NEXT_STEP: dict[str, str] = {
 }
 
 
+class SiretError(ProgrammeError):
+    """A SIRET refused: the form shows the message under the SIRET field."""
+
+
+class DuplicateSiret(SiretError):
+    """A SIRET already registered (`existing`): the form offers to confirm another request for that structure."""
+
+    def __init__(self, existing: HostStructure):
+        super().__init__(duplicate_message(existing))
+        self.existing = existing
+
+
 @dataclass
 class HostData:
     """What a manager types to register a structure (the form's cleaned data)."""
@@ -99,7 +111,7 @@ def clean_siret(text: str) -> str:
     """The SIRET without its spaces, or a French error."""
     siret = "".join(str(text or "").split())
     if not siret_is_valid(siret):
-        raise ProgrammeError(
+        raise SiretError(
             "Ce SIRET n'est pas valide : il compte 14 chiffres, et sa clé de contrôle doit être juste. Recopiez-le "
             "depuis l'avis de situation de l'INSEE ou annuaire-entreprises.data.gouv.fr, par exemple 213 901 032 00016."
         )
@@ -107,11 +119,13 @@ def clean_siret(text: str) -> str:
 
 
 def duplicate_message(existing: HostStructure) -> str:
+    """What a person typing a registered SIRET reads: the name and commune, so that they recognise their
+    structure (public facts of the SIRET), but not when nor by whom it was registered."""
     return (
-        f"Ce SIRET est déjà inscrit au programme : « {existing.name} » ({existing.commune}), le "
-        f"{existing.created_at:%d/%m/%Y}. Si c'est votre structure, demandez à son gestionnaire de vous ajouter, ou "
-        "écrivez à l'équipe du programme. S'il s'agit bien d'une autre demande pour cette structure, cochez la case "
-        "« Il s'agit bien d'une autre demande pour cette structure » : l'équipe du programme l'examinera."
+        f"Ce SIRET est déjà inscrit au programme : « {existing.name} » ({existing.commune}). Si c'est votre "
+        "structure, demandez à son gestionnaire de vous ajouter, ou écrivez à l'équipe du programme. S'il s'agit "
+        "bien d'une autre demande pour cette structure, cochez la case « Il s'agit bien d'une autre demande pour "
+        "cette structure » : l'équipe du programme l'examinera."
     )
 
 
@@ -177,13 +191,20 @@ def register_host(
     with transaction.atomic():
         existing = HostStructure.objects.with_siret(siret).select_for_update().order_by("created_at", "pk").first()
         if existing is not None and not other_request:
-            raise ProgrammeError(duplicate_message(existing))
+            raise DuplicateSiret(existing)
         host = HostStructure(siret=siret, structure=structure)
         _apply(host, data)
         if existing is not None:
             host.status = HostStatus.DUPLICATE
             host.duplicate_of = existing
-        host.save()
+        try:
+            with transaction.atomic():  # the lock above finds no row when none exists: the unique index decides
+                host.save()
+        except IntegrityError:
+            existing = HostStructure.objects.with_siret(siret).order_by("created_at", "pk").first()
+            if existing is None:
+                raise
+            raise DuplicateSiret(existing) from None
         if by is not None and by.is_authenticated:
             host.managers.add(by)
         record(LogAction.HOST_REGISTERED, by, host=host, after=host.get_status_display())
@@ -206,6 +227,13 @@ def update_host(host: HostStructure, data: HostData, *, by: Any) -> HostStructur
         if not can_edit(host):
             raise ProgrammeError(
                 f"Cette inscription est « {host.get_status_display().lower()} » : elle ne peut plus être modifiée."
+            )
+        moved = data.commune.insee != host.insee_code
+        if moved and (host.positions_granted > 0 or host.conventions.exists()):
+            # The positions were granted within the département's quota: moving would take them to another one.
+            raise ProgrammeError(
+                f"Votre structure a des postes accordés dans le département {host.departement} : sa commune ne "
+                "change plus. Si elle a vraiment déménagé, écrivez à l'équipe du programme."
             )
         _apply(host, data)
         host.save()
@@ -234,9 +262,9 @@ def change_host_status(host: HostStructure, to: str, *, by: Any, note: str = "")
                 )
             host.positions_granted = 0  # back to the département's quota
         host.status = to
-        if before == HostStatus.DUPLICATE and to == HostStatus.CREATED:
-            host.duplicate_of = None  # not a duplicate after all
-        host.save(update_fields=["status", "duplicate_of", "positions_granted", "updated_at"])
+        # A duplicate that is another request after all keeps `duplicate_of`: the SIRET's unique index lets a second
+        # registration be active only once the team has looked at it.
+        host.save(update_fields=["status", "positions_granted", "updated_at"])
         record(
             LogAction.HOST_STATUS,
             by,

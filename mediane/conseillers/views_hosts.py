@@ -66,8 +66,8 @@ def host_register(request):
                 form.host_data(), by=request.user, other_request=form.cleaned_data["other_request"]
             )
         except ProgrammeError as error:
-            form.add_error("siret" if "SIRET" in error.message else None, error.message)
-            duplicate = "déjà inscrit" in error.message
+            form.add_error("siret" if isinstance(error, services.SiretError) else None, error.message)
+            duplicate = isinstance(error, services.DuplicateSiret)
         else:
             if host.status == HostStatus.DUPLICATE:
                 messages.warning(

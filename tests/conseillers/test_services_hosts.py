@@ -10,7 +10,15 @@ from django.core import mail
 from mediane.conseillers.enums import HostStatus, LogAction, RecruitmentStatus, RequestKind
 from mediane.conseillers.models import HostStructure, ProgrammeLog
 from mediane.conseillers.services import ProgrammeError
-from mediane.conseillers.services_hosts import HostData, change_host_status, register_host, request_positions
+from mediane.conseillers.services_hosts import (
+    DuplicateSiret,
+    HostData,
+    SiretError,
+    change_host_status,
+    register_host,
+    request_positions,
+    update_host,
+)
 from mediane.structures.communes import load_communes
 from tests.accounts.factories import UserFactory
 
@@ -88,7 +96,7 @@ def test_a_duplicate_that_is_not_one_after_all_goes_back_to_created():
     duplicate = HostStructureFactory(status=HostStatus.DUPLICATE, duplicate_of=original, positions_granted=0)
     change_host_status(duplicate, HostStatus.CREATED, by=programme_team())
     duplicate.refresh_from_db()
-    assert duplicate.status == HostStatus.CREATED and duplicate.duplicate_of is None
+    assert duplicate.status == HostStatus.CREATED and duplicate.duplicate_of == original
 
 
 def test_positions_given_back_never_exceed_those_granted_and_free():
@@ -133,3 +141,25 @@ def test_a_structure_that_gives_up_hands_its_positions_back_to_the_quota_audited
     assert (entry.before, entry.after) == ("2 postes accordés", "0 poste accordé")
     assert len(mail.outbox) == 1 and "« abandon »" in mail.outbox[0].subject.lower()
     assert "La mairie renonce." in mail.outbox[0].body and "&#x27;" not in mail.outbox[0].body
+
+
+def test_the_duplicate_message_names_the_structure_but_not_when_it_registered():
+    first = register_host(data(), by=UserFactory())
+    with pytest.raises(DuplicateSiret) as error:
+        register_host(data(), by=UserFactory())
+    assert error.value.existing == first and "/20" not in error.value.message
+
+
+def test_an_invalid_siret_is_a_siret_error_for_its_field():
+    with pytest.raises(SiretError):
+        register_host(data(siret="123"), by=UserFactory())
+
+
+def test_the_commune_is_frozen_once_positions_are_granted():
+    host = HostStructureFactory(positions_granted=1)
+    manager = host.managers.get()
+    bron = next(c for c in load_communes() if c.name == "Bron")
+    with pytest.raises(ProgrammeError, match="sa commune ne change plus"):
+        update_host(host, data(commune=bron), by=manager)
+    villeurbanne = next(c for c in load_communes() if c.insee == "69266")
+    assert update_host(host, data(commune=villeurbanne, name="Médiathèque Lire"), by=manager).name == "Médiathèque Lire"
