@@ -8,7 +8,7 @@ from django import forms
 from mediane.forms import Form, IntegerField
 
 from .enums import Opinion, QuotaIndex
-from .forms_hosts import DATE, DATE_FORMATS, DATE_HELP
+from .forms_dates import ProgrammeDateField
 from .services_committee import NOTE_MAX_LENGTH
 
 INDEX_MAX_BYTES = 200_000
@@ -19,7 +19,7 @@ class DecisionForm(Form):
     positions_granted = IntegerField(
         label="Postes accordés", min_value=0, max_value=50, required=False, help_text="Pour un avis favorable."
     )
-    decided_on = forms.DateField(label="Date du comité", widget=DATE, input_formats=DATE_FORMATS, help_text=DATE_HELP)
+    decided_on = ProgrammeDateField("Date du comité")
     note = forms.CharField(
         label="Motivation de l'avis",
         max_length=NOTE_MAX_LENGTH,

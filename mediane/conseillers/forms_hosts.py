@@ -9,11 +9,9 @@ from mediane.forms import Form, IntegerField
 from mediane.structures.forms import CommuneField
 
 from .enums import HostKind, HostStatus, RequestKind
+from .forms_dates import ProgrammeDateField
 from .services_hosts import ALLOWED_TRANSITIONS, MAX_ADVISERS, MOTIVATION_MAX_LENGTH, REASON_MAX_LENGTH, HostData
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-DATE_HELP = "Format attendu : JJ/MM/AAAA"
 DISTANCE_CHOICES = [(km, f"{km} km") for km in (5, 10, 15, 20, 40, 60, 100)]
 
 
@@ -35,9 +33,7 @@ class HostForm(Form):
     advisers_wished = IntegerField(
         label="Nombre de conseillers numériques souhaités", min_value=1, max_value=MAX_ADVISERS, initial=1
     )
-    start_date = forms.DateField(
-        label="Date de prise de poste souhaitée", widget=DATE, input_formats=DATE_FORMATS, help_text=DATE_HELP
-    )
+    start_date = ProgrammeDateField("Date de prise de poste souhaitée")
     motivation = forms.CharField(
         label="Pourquoi souhaitez-vous accueillir un conseiller numérique ?",
         max_length=MOTIVATION_MAX_LENGTH,
