@@ -101,6 +101,7 @@ def candidate_profile(request):
         "candidate": candidate,
         "cv": cv,
         "cv_deletion": services.cv_deletion_date(cv.uploaded_at) if cv else None,
+        "reminder_days": services.CV_REMINDER_DAYS,
         "interests": interests,
         "diplomas": [MediationDiploma(value).label for value in candidate.mediation_diplomas],
     }
