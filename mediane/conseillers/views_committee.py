@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
@@ -22,6 +21,7 @@ from .forms_committee import INDEX_MAX_BYTES, DecisionForm, IndexForm, QuotasFor
 from .models import DepartementQuota, HostStructure, PositionRequest, QuotaSet
 from .quotas import IndexReadError, decode_index, encode_index, read_index
 from .services import ProgrammeError
+from .views_access import query_without_page, require_team
 
 LIST_PAGE_SIZE = 50
 FLAGS = {
@@ -31,16 +31,11 @@ FLAGS = {
 }
 
 
-def _require_team(request) -> None:
-    if not request.user.has_perm("conseillers.manage_programme"):
-        raise PermissionDenied
-
-
 @login_required
 def committee(request):
     """Each département: its quota, the positions granted, the pending requests. 3 queries: summing the positions
     and counting the requests in one query would count a structure's positions once per request."""
-    _require_team(request)
+    require_team(request)
     quotas = dict(DepartementQuota.objects.values_list("departement", "positions"))
     granted = HostStructure.objects.granted_by_departement()
     pending = dict(
@@ -61,7 +56,7 @@ def committee(request):
 @login_required
 def committee_departement(request, departement):
     """The requests of a département to decide, with the committee's flags; filters by kind and flag."""
-    _require_team(request)
+    require_team(request)
     if departement not in services.departements():
         raise Http404
     requests = (
@@ -88,6 +83,7 @@ def committee_departement(request, departement):
         "granted": granted,
         "left": max((quota.positions if quota else 0) - granted, 0),
         "page": page,
+        "query": query_without_page(request),
         "requests": list(page),
         "show": show,
         "kind": kind,
@@ -103,7 +99,7 @@ def committee_departement(request, departement):
 @writes_limited
 def decision_create(request, pk):
     position_request = get_object_or_404(PositionRequest.objects.visible_to(request.user).select_related("host"), pk=pk)
-    _require_team(request)
+    require_team(request)
     initial = {"decided_on": timezone.localdate(), "positions_granted": position_request.positions}
     form = DecisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -162,7 +158,7 @@ def _index_from_form(form: IndexForm) -> tuple[str, dict[str, int]]:
 @writes_limited
 def quotas(request):
     """Every département's quota: typed by hand, or computed from an index and shown before saving."""
-    _require_team(request)
+    require_team(request)
     departements = services.departements()
     current = dict(DepartementQuota.objects.values_list("departement", "positions"))
     quota_set = QuotaSet.objects.order_by("pk").first()

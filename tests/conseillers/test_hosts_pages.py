@@ -206,3 +206,11 @@ def test_an_index_given_by_the_team_is_previewed_then_saved_beside_the_quotas(cl
     assert DepartementQuota.objects.get(departement="75").index_value is None
     data["valeurs_indice"] = "69=x"
     assert "calculez l&#x27;aperçu à nouveau" in client.post(url, data).content.decode()
+
+
+def test_the_lists_pages_keep_their_filters_and_write_page_once(client):
+    client.force_login(programme_team())
+    for _ in range(51):
+        HostStructureFactory(created=True)
+    page = client.get(reverse("conseillers:host_list"), {"statut": "creee", "page": "2"}).content.decode()
+    assert "page=1" in page and "page=2&amp;page" not in page and "&amp;page=1&amp;page" not in page
