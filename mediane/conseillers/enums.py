@@ -85,7 +85,8 @@ class MediationDiploma(models.TextChoices):
 
 
 # How far a candidate is ready to travel; the real programme offered these.
-MAX_DISTANCE_CHOICES = [(km, f"{km} km") for km in (5, 10, 15, 20, 40, 100)]
+# The distances a candidate and a structure may choose, one list for both: a pair matches within the smaller.
+MAX_DISTANCE_CHOICES = [(km, f"{km} km") for km in (5, 10, 15, 20, 40, 60, 100)]
 
 
 class RecruitmentStatus(models.TextChoices):

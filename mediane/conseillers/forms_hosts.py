@@ -8,11 +8,9 @@ from django import forms
 from mediane.forms import Form, IntegerField
 from mediane.structures.forms import CommuneField
 
-from .enums import HostKind, HostStatus, RequestKind
+from .enums import MAX_DISTANCE_CHOICES, HostKind, HostStatus, RequestKind
 from .forms_dates import ProgrammeDateField
 from .services_hosts import ALLOWED_TRANSITIONS, MAX_ADVISERS, MOTIVATION_MAX_LENGTH, REASON_MAX_LENGTH, HostData
-
-DISTANCE_CHOICES = [(km, f"{km} km") for km in (5, 10, 15, 20, 40, 60, 100)]
 
 
 class HostForm(Form):
@@ -56,7 +54,7 @@ class HostForm(Form):
     france_services = forms.BooleanField(label="Labellisée France Services", required=False)
     max_distance_km = forms.TypedChoiceField(
         label="Distance maximale des candidats",
-        choices=DISTANCE_CHOICES,
+        choices=MAX_DISTANCE_CHOICES,
         coerce=int,
         initial=40,
         help_text="Jusqu'où les candidats peuvent habiter de votre structure.",

@@ -214,3 +214,10 @@ def test_the_lists_pages_keep_their_filters_and_write_page_once(client):
         HostStructureFactory(created=True)
     page = client.get(reverse("conseillers:host_list"), {"statut": "creee", "page": "2"}).content.decode()
     assert "page=1" in page and "page=2&amp;page" not in page and "&amp;page=1&amp;page" not in page
+
+
+def test_the_organisers_hub_gives_the_team_the_candidates_list():
+    from mediane.pages.organisation import sections_for
+
+    [section] = [s for s in sections_for(programme_team()) if s.title == "Conseillers numériques"]
+    assert "conseillers:candidate_list" in [task.url_name for task in section.tasks]
