@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('conseillers', '0004_host_siret_registered_once'),
+        ("conseillers", "0004_host_siret_registered_once"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='candidate',
-            name='max_distance_km',
-            field=models.PositiveSmallIntegerField(choices=[(5, '5 km'), (10, '10 km'), (15, '15 km'), (20, '20 km'), (40, '40 km'), (60, '60 km'), (100, '100 km')], default=20, verbose_name='distance maximale acceptée'),
+            model_name="candidate",
+            name="max_distance_km",
+            field=models.PositiveSmallIntegerField(
+                choices=[
+                    (5, "5 km"),
+                    (10, "10 km"),
+                    (15, "15 km"),
+                    (20, "20 km"),
+                    (40, "40 km"),
+                    (60, "60 km"),
+                    (100, "100 km"),
+                ],
+                default=20,
+                verbose_name="distance maximale acceptée",
+            ),
         ),
     ]
