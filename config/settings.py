@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import validate_email
 from whitenoise.compress import Compressor as WhiteNoiseCompressor
@@ -195,9 +196,12 @@ CELERY_BEAT_SCHEDULE = {
     "roadmap-send-digests": {"task": "roadmap.send_digests", "schedule": 3600.0},
     # Private files no row holds any more (`mediane.privatefiles.purge_all_orphans`), once a day.
     "jobs-purge-private-files": {"task": "jobs.purge_private_files", "schedule": 86400.0},
-    # Candidates' CVs past their retention (`conseillers.services_candidates.purge_cvs`), once a day.
-    "conseillers-purge-cvs": {"task": "conseillers.purge_cvs", "schedule": 86400.0},
+    # Candidates' CVs past their retention (`conseillers.services_candidates.purge_cvs`), every day at 00:30 in
+    # Paris: a CV goes on the date its candidate was shown, not up to a day later.
+    "conseillers-purge-cvs": {"task": "conseillers.purge_cvs", "schedule": crontab(hour=0, minute=30)},
 }
+# Beat's crontabs read the hours in the site's time zone.
+CELERY_TIMEZONE = "Europe/Paris"  # TIME_ZONE, set further down
 # A running job silent for this many seconds has lost its process: it is retried once, then failed.
 MEDIANE_JOBS_DEAD_AFTER = env_int("MEDIANE_JOBS_DEAD_AFTER", 45)
 # Thread mode: each web process has a watchdog thread that retries or fails the jobs of a process that died.

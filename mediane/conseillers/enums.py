@@ -52,7 +52,9 @@ class QuotaIndex(models.TextChoices):
     """What the quotas of the départements can be computed from (largest remainder)."""
 
     POPULATION = "population", "Population"
-    DIGITAL_DIFFICULTY = "difficulte_numerique", "Population en difficulté avec le numérique"
+    # Typed or uploaded by the team, for example the share of people in digital difficulty per département
+    # published by INSEE: the platform ships no such table (no public source is bundled with it).
+    GIVEN = "indice_donne", "Un indice par département donné par l'équipe"
 
 
 class Situation(models.TextChoices):
@@ -83,7 +85,8 @@ class MediationDiploma(models.TextChoices):
 
 
 # How far a candidate is ready to travel; the real programme offered these.
-MAX_DISTANCE_CHOICES = [(km, f"{km} km") for km in (5, 10, 15, 20, 40, 100)]
+# The distances a candidate and a structure may choose, one list for both: a pair matches within the smaller.
+MAX_DISTANCE_CHOICES = [(km, f"{km} km") for km in (5, 10, 15, 20, 40, 60, 100)]
 
 
 class RecruitmentStatus(models.TextChoices):

@@ -10,10 +10,9 @@ from mediane.privatefiles import PDF, PrivateFileFormField
 from mediane.structures.forms import CommuneField
 
 from .enums import MAX_DISTANCE_CHOICES, EducationLevel, MediationDiploma, Situation
+from .forms_dates import ProgrammeDateField
 from .models_candidates import CV_MAX_MB, MOTIVATION_MAX_CHARS
 from .services_candidates import PIX_MAX_COMPETENCES, count_characters, pix_competences
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PixCompetenceField(forms.ModelMultipleChoiceField):
@@ -38,9 +37,7 @@ class ProfileForm(Form):
         initial=20,
         help_text="La distance maximale entre votre commune et le lieu de travail.",
     )
-    available_from = forms.DateField(
-        label="Disponible à partir du", widget=DATE, help_text="Format attendu : JJ/MM/AAAA"
-    )
+    available_from = ProgrammeDateField("Disponible à partir du")
     situation = forms.ChoiceField(label="Votre situation", choices=Situation.choices, widget=forms.RadioSelect)
     education_level = forms.ChoiceField(label="Votre plus haut diplôme", choices=EducationLevel.choices)
     mediation_diplomas = forms.MultipleChoiceField(

@@ -8,7 +8,7 @@ from django import forms
 from mediane.forms import Form, IntegerField
 
 from .enums import Opinion, QuotaIndex
-from .forms_hosts import DATE, DATE_FORMATS, DATE_HELP
+from .forms_dates import ProgrammeDateField
 from .services_committee import NOTE_MAX_LENGTH
 
 INDEX_MAX_BYTES = 200_000
@@ -19,7 +19,7 @@ class DecisionForm(Form):
     positions_granted = IntegerField(
         label="Postes accordés", min_value=0, max_value=50, required=False, help_text="Pour un avis favorable."
     )
-    decided_on = forms.DateField(label="Date du comité", widget=DATE, input_formats=DATE_FORMATS, help_text=DATE_HELP)
+    decided_on = ProgrammeDateField("Date du comité")
     note = forms.CharField(
         label="Motivation de l'avis",
         max_length=NOTE_MAX_LENGTH,
@@ -44,7 +44,10 @@ class QuotasForm(Form):
 class IndexForm(Form):
     index = forms.ChoiceField(
         label="Calculer d'après",
-        choices=[*QuotaIndex.choices, ("fichier", "Un indice par département, que je donne ci-dessous")],
+        choices=[
+            (QuotaIndex.POPULATION, "La population légale des départements (INSEE)"),
+            (QuotaIndex.GIVEN, "Un indice par département, que je donne ci-dessous"),
+        ],
         widget=forms.RadioSelect,
         initial=QuotaIndex.POPULATION,
     )
@@ -53,7 +56,8 @@ class IndexForm(Form):
         required=False,
         max_length=INDEX_MAX_BYTES,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Une ligne par département : le code, un point-virgule, la valeur. Par exemple « 69;1883437 ».",
+        help_text="Une ligne par département : le code, un point-virgule, la valeur. Par exemple « 69;1883437 ». "
+        "Par exemple, le nombre de personnes en difficulté avec le numérique de chaque département publié par l'INSEE.",
     )
     file = forms.FileField(
         label="Ou un fichier CSV",

@@ -8,13 +8,9 @@ from django import forms
 from mediane.forms import Form, IntegerField
 from mediane.structures.forms import CommuneField
 
-from .enums import HostKind, HostStatus, RequestKind
+from .enums import MAX_DISTANCE_CHOICES, HostKind, HostStatus, RequestKind
+from .forms_dates import ProgrammeDateField
 from .services_hosts import ALLOWED_TRANSITIONS, MAX_ADVISERS, MOTIVATION_MAX_LENGTH, REASON_MAX_LENGTH, HostData
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-DATE_HELP = "Format attendu : JJ/MM/AAAA"
-DISTANCE_CHOICES = [(km, f"{km} km") for km in (5, 10, 15, 20, 40, 60, 100)]
 
 
 class HostForm(Form):
@@ -35,9 +31,7 @@ class HostForm(Form):
     advisers_wished = IntegerField(
         label="Nombre de conseillers numériques souhaités", min_value=1, max_value=MAX_ADVISERS, initial=1
     )
-    start_date = forms.DateField(
-        label="Date de prise de poste souhaitée", widget=DATE, input_formats=DATE_FORMATS, help_text=DATE_HELP
-    )
+    start_date = ProgrammeDateField("Date de prise de poste souhaitée")
     motivation = forms.CharField(
         label="Pourquoi souhaitez-vous accueillir un conseiller numérique ?",
         max_length=MOTIVATION_MAX_LENGTH,
@@ -60,7 +54,7 @@ class HostForm(Form):
     france_services = forms.BooleanField(label="Labellisée France Services", required=False)
     max_distance_km = forms.TypedChoiceField(
         label="Distance maximale des candidats",
-        choices=DISTANCE_CHOICES,
+        choices=MAX_DISTANCE_CHOICES,
         coerce=int,
         initial=40,
         help_text="Jusqu'où les candidats peuvent habiter de votre structure.",
@@ -97,7 +91,11 @@ class RequestForm(Form):
 class HostStatusForm(Form):
     status = forms.ChoiceField(label="Nouveau statut", choices=())
     note = forms.CharField(
-        label="Note", max_length=REASON_MAX_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Note",
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="La structure la lira, dans son historique et dans le courriel qui la prévient.",
     )
 
     def __init__(self, *args, current: str, **kwargs):

@@ -8,21 +8,13 @@ from django import forms
 from mediane import forms as platform
 
 from .enums import ContractType, RecruitmentStatus, RuptureReason
+from .forms_dates import DATE_TEXT, ProgrammeDateField
 from .services_recruitment import REASON_MAX, MoveData
 
-DATE_HELP = "Au format jj/mm/aaaa, par exemple 01/09/2026."
 
-
-class DateField(forms.DateField):
-    def __init__(self, label: str, **kwargs):
-        super().__init__(
-            label=label,
-            input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-            help_text=DATE_HELP,
-            error_messages={"invalid": f"{label} : écrivez une date au format jj/mm/aaaa, par exemple 01/09/2026."},
-            widget=forms.DateInput(attrs={"autocomplete": "off"}),
-            **kwargs,
-        )
+def DateField(label: str, **kwargs) -> ProgrammeDateField:  # noqa: N802 - reads as the field it makes
+    """The programme's date field, typed as text: contract dates are copied from the paper contract."""
+    return ProgrammeDateField(label, widget=DATE_TEXT, **kwargs)
 
 
 class ContractForm(platform.Form):

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from mediane.structures.models import Structure
 
@@ -82,6 +83,16 @@ class HostStructureQuerySet(models.QuerySet["HostStructure"]):
     def in_departement(self, departement: str):
         return self.filter(departement=departement)
 
+    def positions_granted_total(self) -> int:
+        """The positions granted to these structures, counted against their départements' quotas. A structure
+        that gives up is set back to 0 (`change_host_status`), so the sum needs no status filter."""
+        return self.aggregate(total=models.Sum("positions_granted"))["total"] or 0
+
+    def granted_by_departement(self) -> dict[str, int]:
+        """`positions_granted_total` per département, in one query (no join: the sum counts each structure once)."""
+        rows = self.order_by().values_list("departement").annotate(granted=models.Sum("positions_granted"))
+        return {departement: granted or 0 for departement, granted in rows}
+
     def validated(self):
         return self.filter(status=HostStatus.VALIDATED)
 
@@ -148,6 +159,13 @@ class HostStructure(models.Model):
         ordering: ClassVar[list[str]] = ["name", "pk"]
         constraints: ClassVar[list] = [
             models.CheckConstraint(condition=Q(advisers_wished__gte=1), name="host_wishes_an_adviser"),
+            # One registration per SIRET, but for those the team has examined (`duplicate_of`) or closed: two
+            # registrations at the same time cannot both be « créée » (`register_host`'s lock finds no row to lock).
+            models.UniqueConstraint(
+                fields=["siret"],
+                condition=Q(duplicate_of__isnull=True) & ~Q(status__in=[HostStatus.DUPLICATE, HostStatus.CANCELLED]),
+                name="host_siret_registered_once",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -285,7 +303,7 @@ class ProgrammeLog(models.Model):
         ordering: ClassVar[list[str]] = ["-at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.at:%d/%m/%Y})"
+        return f"{self.get_action_display()} ({timezone.localtime(self.at):%d/%m/%Y})"
 
 
 from .models_candidates import Candidate, CandidateCV  # noqa: E402  (one models module for Django)

@@ -1,5 +1,6 @@
 """The arithmetic of the départements' quotas, without Django: sharing a total by largest remainder (Hamilton's
-method) from an index per département, and reading such an index typed or uploaded as `departement;valeur`."""
+method, « au plus fort reste ») from an index per département, reading such an index typed or uploaded as
+`departement;valeur`, and carrying it in one line from the preview to the save (`encode_index`/`decode_index`)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,10 @@ from fractions import Fraction
 
 from mediane.numbers import NumberError, parse_int
 
-# The share of people aged 15 or more who had not used the internet in the year or lacked basic digital skills
-# (« illectronisme »), INSEE Première n° 1780, 2019: one national rate, applied to every département unless the
-# team gives a table per département.
-DIGITAL_DIFFICULTY_RATE = Fraction(17, 100)
 DEPARTEMENT_CODE = re.compile(r"(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])")
 MAX_INDEX_VALUE = 10**12
+# Any code of the communes reference, overseas collectivities (975, 977, 988…) included: for `decode_index`.
+REFERENCE_CODE = re.compile(r"[0-9]{2,3}|2A|2B")
 
 
 class IndexReadError(ValueError):
@@ -46,9 +45,22 @@ def largest_remainder(index: Mapping[str, int | Fraction], total: int) -> dict[s
     return result
 
 
-def digital_difficulty(population: Mapping[str, int], rate: Fraction = DIGITAL_DIFFICULTY_RATE) -> dict[str, int]:
-    """The population in digital difficulty per département: its population × the rate, rounded down."""
-    return {key: int(value * rate) for key, value in population.items()}
+def encode_index(index: Mapping[str, int]) -> str:
+    """The index on one line (`69=1883437,01=657856`), for the preview's form to send back with the quotas."""
+    return ",".join(f"{code}={value}" for code, value in sorted(index.items()))
+
+
+def decode_index(text: str) -> dict[str, int]:
+    """The index of `encode_index`; raises ValueError on anything else (a form sent back altered)."""
+    index: dict[str, int] = {}
+    for item in filter(None, text.split(",")):
+        code, _, value = item.partition("=")
+        if not REFERENCE_CODE.fullmatch(code) or not value.isascii() or not value.isdecimal():
+            raise ValueError(item[:20])
+        if int(value) > MAX_INDEX_VALUE or code in index:
+            raise ValueError(item[:20])
+        index[code] = int(value)
+    return index
 
 
 def normalise_departement(text: str) -> str:

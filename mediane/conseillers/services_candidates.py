@@ -38,7 +38,15 @@ def count_characters(text: str) -> int:
 
 
 def cv_deletion_date(uploaded_at: dt.datetime) -> dt.date:
-    return timezone.localdate(uploaded_at + dt.timedelta(days=CV_RETENTION_DAYS))
+    """The day a CV is deleted, as the candidate is told: its local upload day + `CV_RETENTION_DAYS`. The purge
+    (00:30 each night) deletes it that very day."""
+    return timezone.localdate(uploaded_at) + dt.timedelta(days=CV_RETENTION_DAYS)
+
+
+def _uploaded_before(days_ago: int) -> dt.datetime:
+    """The instant a CV must have been sent before to have been sent `days_ago` local days or more ago."""
+    start = timezone.localdate() - dt.timedelta(days=days_ago - 1)
+    return timezone.make_aware(dt.datetime.combine(start, dt.time.min))
 
 
 def french_date(day: dt.date) -> str:
@@ -286,11 +294,11 @@ def purge_cvs() -> int:
     number deleted. Idempotent."""
     from . import tasks
 
-    cutoff = timezone.now() - dt.timedelta(days=CV_RETENTION_DAYS)
-    expired = CandidateCV.objects.filter(uploaded_at__lt=cutoff)
+    # Due when its deletion date has come: localdate(uploaded_at) + CV_RETENTION_DAYS <= today.
+    expired = CandidateCV.objects.filter(uploaded_at__lt=_uploaded_before(CV_RETENTION_DAYS))
     with transaction.atomic():
         candidates = list(expired.values_list("candidate_id", flat=True))
-        deleted = privatefiles.purge_older_than(CandidateCV.objects.all(), dt.timedelta(days=CV_RETENTION_DAYS))
+        deleted = privatefiles.purge_older_than(expired, dt.timedelta(0))
         for candidate in Candidate.objects.filter(pk__in=candidates):
             record(LogAction.CV, None, candidate=candidate, after="CV supprimé (délai de conservation)")
             enqueue_email(tasks.send_candidate_email, candidate.pk, "cv_deleted")
@@ -301,10 +309,9 @@ def remind_cv_deletion() -> int:
     """E-mails the candidates whose CV goes in `CV_REMINDER_DAYS` days or less, once per CV; how many."""
     from . import tasks
 
-    now = timezone.now()
-    cutoff = now - dt.timedelta(days=CV_RETENTION_DAYS - CV_REMINDER_DAYS)
+    cutoff = _uploaded_before(CV_RETENTION_DAYS - CV_REMINDER_DAYS)
     # A CV already past its retention is deleted, not announced: its candidate gets the deletion's e-mail only.
-    expired = now - dt.timedelta(days=CV_RETENTION_DAYS)
+    expired = _uploaded_before(CV_RETENTION_DAYS)
     with transaction.atomic():
         due = list(
             CandidateCV.objects.select_for_update()

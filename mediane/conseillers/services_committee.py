@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 
 from mediane.french import count_phrase
 from mediane.jobs.queue import enqueue_email
@@ -64,11 +63,11 @@ def population_by_departement() -> dict[str, int]:
 
 
 def compute_index(kind: str) -> dict[str, int]:
-    """The index `kind` (`QuotaIndex`) per département, from the communes reference."""
-    population = population_by_departement()
-    if kind == QuotaIndex.DIGITAL_DIFFICULTY:
-        return arithmetic.digital_difficulty(population)
-    return dict(population)
+    """The index `kind` per département that the platform can compute: the population, from the communes reference.
+    Any other index (`QuotaIndex.GIVEN`) is typed or uploaded by the team."""
+    if kind != QuotaIndex.POPULATION:
+        raise ProgrammeError("Seule la population est calculée par la plateforme : donnez les autres indices.")
+    return dict(population_by_departement())
 
 
 def programme_total() -> int:
@@ -82,8 +81,7 @@ def compute_quotas(index: Mapping[str, int], total: int | None = None) -> dict[s
 
 
 def granted_by_departement() -> dict[str, int]:
-    rows = HostStructure.objects.values_list("departement").annotate(granted=Sum("positions_granted"))
-    return {departement: granted or 0 for departement, granted in rows}
+    return HostStructure.objects.granted_by_departement()
 
 
 def set_quotas(
@@ -120,7 +118,7 @@ def set_quotas(
                 departement=code,
                 defaults={
                     "positions": value,
-                    "index_value": (index_values or {}).get(code) if index_values is not None else None,
+                    "index_value": index_values.get(code) if index_values is not None else None,
                 },
             )
         quota_set.index = index
@@ -146,9 +144,13 @@ def _locked_quota(departement: str) -> DepartementQuota:
 
 
 def directory_structure(host: HostStructure) -> Structure:
-    """The directory's structure with the host's SIRET, created if there is none; the host's managers become its
-    managers."""
-    structure = Structure.objects.filter(siret=host.siret).first()
+    """The directory's structure of `host`, linked to it (and saved): the one already linked, else the one with its
+    SIRET, else one made now. Call inside a transaction. The host's managers become the directory structure's
+    managers only when it has none (made now, or never claimed): whoever registers an existing structure's SIRET
+    must not gain its funding applications and places through the committee's opinion."""
+    structure = host.structure if host.structure_id is not None else None
+    if structure is None:
+        structure = Structure.objects.filter(siret=host.siret).first()
     if structure is None:
         kind = KIND_IN_DIRECTORY.get(HostKind(host.kind), StructureKind.OTHER)
         if host.kind == HostKind.COMMUNE and host.name.lower().startswith(("médiathèque", "bibliothèque")):
@@ -168,8 +170,19 @@ def directory_structure(host: HostStructure) -> Structure:
                 )
         except IntegrityError:  # made meanwhile by another request
             structure = Structure.objects.get(siret=host.siret)
-    structure.managers.add(*host.managers.all())
+    if not structure.managers.exists():
+        structure.managers.add(*host.managers.all())
+    if host.structure_id != structure.pk:
+        host.structure = structure
+        host.save(update_fields=["structure"])
     return structure
+
+
+def directory_managers_kept(host: HostStructure) -> bool:
+    """Whether a favourable opinion would leave the directory structure's managers as they are (it has some, and
+    the host's managers are not added), for the opinion page to say so."""
+    structure = host.structure if host.structure_id is not None else Structure.objects.filter(siret=host.siret).first()
+    return structure is not None and structure.managers.exists()
 
 
 def record_opinion(
@@ -207,10 +220,7 @@ def record_opinion(
                     f"Un avis favorable accorde de 1 à {count_phrase(request.positions, 'poste')} (le nombre demandé)."
                 )
             if request.kind == RequestKind.ADD:
-                granted = (
-                    HostStructure.objects.in_departement(departement).aggregate(total=Sum("positions_granted"))["total"]
-                    or 0
-                )
+                granted = HostStructure.objects.in_departement(departement).positions_granted_total()
                 if granted + positions_granted > quota.positions:
                     left = max(quota.positions - granted, 0)
                     raise ProgrammeError(
@@ -219,11 +229,15 @@ def record_opinion(
                         f"plus {count_phrase(left, 'poste')}, ou "
                         "demandez à l'équipe du programme de revoir les quotas."
                     )
-            elif positions_granted > host.positions_granted:
-                raise ProgrammeError(
-                    f"La structure n'a que {host.positions_granted} poste(s) accordé(s) : elle ne peut pas en rendre "
-                    "plus."
-                )
+            else:
+                held = host.recruitments.holding().count()
+                if host.positions_granted - positions_granted < held:
+                    free = max(host.positions_granted - held, 0)
+                    raise ProgrammeError(
+                        f"La structure a {count_phrase(host.positions_granted, 'poste accordé', 'postes accordés')}, "
+                        f"dont {count_phrase(held, 'occupé', 'occupés')} par un recrutement : elle peut en rendre au "
+                        f"plus {free}. Accordez un rendu plus petit."
+                    )
         else:
             positions_granted = 0
         year = decided_on.year
@@ -267,11 +281,7 @@ def record_opinion(
         if host.get_status_display() != before_host:
             record(LogAction.HOST_STATUS, by, host=host, before=before_host, after=host.get_status_display())
         if opinion == Opinion.FAVOURABLE and request.kind == RequestKind.ADD:
-            if host.structure_id is None:
-                host.structure = directory_structure(host)
-                host.save(update_fields=["structure"])
-            else:  # registered for a structure of the directory already
-                Structure.objects.get(pk=host.structure_id).managers.add(*host.managers.all())
+            directory_structure(host)
             convention = Convention.objects.create(
                 number=_next_number(Convention, f"CN-{departement}-"),
                 host=host,

@@ -7,9 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from mediane.french import count_phrase
+from mediane.jobs.queue import enqueue_email
 from mediane.structures.communes import Commune
 from mediane.structures.models import Structure
 from mediane.structures.standard import siret_is_valid
@@ -17,22 +18,22 @@ from mediane.structures.standard import siret_is_valid
 from .enums import HostKind, HostStatus, LogAction, RequestKind, RequestStatus
 from .models import DEFAULT_HOST_DISTANCE_KM, HostStructure, PositionRequest
 from .services import ProgrammeError, record
+from .tasks import send_host_status_email
 
 MAX_ADVISERS = 50
 MOTIVATION_MAX_LENGTH = 5000
 REASON_MAX_LENGTH = 2000
 
-# Where the programme team may move a structure. The committee's opinions move it too (services_committee.py).
+# Where the programme team may move a structure. Only the committee's numbered opinion makes it « validée »
+# (`services_committee.record_opinion`), so that every position granted has its opinion and its convention.
 ALLOWED_TRANSITIONS: dict[str, tuple[str, ...]] = {
     HostStatus.CREATED: (
         HostStatus.FURTHER_EXAMINATION,
-        HostStatus.VALIDATED,
         HostStatus.REFUSED,
         HostStatus.ABANDONED,
         HostStatus.CANCELLED,
     ),
     HostStatus.FURTHER_EXAMINATION: (
-        HostStatus.VALIDATED,
         HostStatus.REFUSED,
         HostStatus.ABANDONED,
         HostStatus.CANCELLED,
@@ -45,6 +46,8 @@ ALLOWED_TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 # Statuses in which nothing more happens: the managers can no longer edit nor request.
 FINAL_STATUSES = (HostStatus.ABANDONED, HostStatus.CANCELLED, HostStatus.REFUSED)
+# A structure that gives up hands its positions back to its département's quota.
+GIVING_UP_STATUSES = (HostStatus.ABANDONED, HostStatus.CANCELLED)
 
 # What happens next, for the structure's page.
 NEXT_STEP: dict[str, str] = {
@@ -60,6 +63,18 @@ NEXT_STEP: dict[str, str] = {
     HostStatus.DUPLICATE: "Une autre inscription existe pour ce SIRET. L'équipe du programme vérifie s'il s'agit "
     "bien d'une autre demande ; elle vous contactera.",
 }
+
+
+class SiretError(ProgrammeError):
+    """A SIRET refused: the form shows the message under the SIRET field."""
+
+
+class DuplicateSiret(SiretError):
+    """A SIRET already registered (`existing`): the form offers to confirm another request for that structure."""
+
+    def __init__(self, existing: HostStructure):
+        super().__init__(duplicate_message(existing))
+        self.existing = existing
 
 
 @dataclass
@@ -96,7 +111,7 @@ def clean_siret(text: str) -> str:
     """The SIRET without its spaces, or a French error."""
     siret = "".join(str(text or "").split())
     if not siret_is_valid(siret):
-        raise ProgrammeError(
+        raise SiretError(
             "Ce SIRET n'est pas valide : il compte 14 chiffres, et sa clé de contrôle doit être juste. Recopiez-le "
             "depuis l'avis de situation de l'INSEE ou annuaire-entreprises.data.gouv.fr, par exemple 213 901 032 00016."
         )
@@ -104,11 +119,13 @@ def clean_siret(text: str) -> str:
 
 
 def duplicate_message(existing: HostStructure) -> str:
+    """What a person typing a registered SIRET reads: the name and commune, so that they recognise their
+    structure (public facts of the SIRET), but not when nor by whom it was registered."""
     return (
-        f"Ce SIRET est déjà inscrit au programme : « {existing.name} » ({existing.commune}), le "
-        f"{existing.created_at:%d/%m/%Y}. Si c'est votre structure, demandez à son gestionnaire de vous ajouter, ou "
-        "écrivez à l'équipe du programme. S'il s'agit bien d'une autre demande pour cette structure, cochez la case "
-        "« Il s'agit bien d'une autre demande pour cette structure » : l'équipe du programme l'examinera."
+        f"Ce SIRET est déjà inscrit au programme : « {existing.name} » ({existing.commune}). Si c'est votre "
+        "structure, demandez à son gestionnaire de vous ajouter, ou écrivez à l'équipe du programme. S'il s'agit "
+        "bien d'une autre demande pour cette structure, cochez la case « Il s'agit bien d'une autre demande pour "
+        "cette structure » : l'équipe du programme l'examinera."
     )
 
 
@@ -174,13 +191,20 @@ def register_host(
     with transaction.atomic():
         existing = HostStructure.objects.with_siret(siret).select_for_update().order_by("created_at", "pk").first()
         if existing is not None and not other_request:
-            raise ProgrammeError(duplicate_message(existing))
+            raise DuplicateSiret(existing)
         host = HostStructure(siret=siret, structure=structure)
         _apply(host, data)
         if existing is not None:
             host.status = HostStatus.DUPLICATE
             host.duplicate_of = existing
-        host.save()
+        try:
+            with transaction.atomic():  # the lock above finds no row when none exists: the unique index decides
+                host.save()
+        except IntegrityError:
+            existing = HostStructure.objects.with_siret(siret).order_by("created_at", "pk").first()
+            if existing is None:
+                raise
+            raise DuplicateSiret(existing) from None
         if by is not None and by.is_authenticated:
             host.managers.add(by)
         record(LogAction.HOST_REGISTERED, by, host=host, after=host.get_status_display())
@@ -204,6 +228,13 @@ def update_host(host: HostStructure, data: HostData, *, by: Any) -> HostStructur
             raise ProgrammeError(
                 f"Cette inscription est « {host.get_status_display().lower()} » : elle ne peut plus être modifiée."
             )
+        moved = data.commune.insee != host.insee_code
+        if moved and (host.positions_granted > 0 or host.conventions.exists()):
+            # The positions were granted within the département's quota: moving would take them to another one.
+            raise ProgrammeError(
+                f"Votre structure a des postes accordés dans le département {host.departement} : sa commune ne "
+                "change plus. Si elle a vraiment déménagé, écrivez à l'équipe du programme."
+            )
         _apply(host, data)
         host.save()
         record(LogAction.HOST_UPDATED, by, host=host)
@@ -221,10 +252,19 @@ def change_host_status(host: HostStructure, to: str, *, by: Any, note: str = "")
                 f"Une structure « {host.get_status_display().lower()} » ne peut pas passer à ce statut."
                 + (f" Statuts possibles : {allowed}." if allowed else " Son statut est définitif.")
             )
+        granted_before = host.positions_granted
+        if to in GIVING_UP_STATUSES:
+            held = positions_held(host)
+            if held:
+                raise ProgrammeError(
+                    f"La structure a encore {count_phrase(held, 'poste occupé', 'postes occupés')} par un "
+                    "recrutement : terminez d'abord ces recrutements, puis changez son statut."
+                )
+            host.positions_granted = 0  # back to the département's quota
         host.status = to
-        if before == HostStatus.DUPLICATE and to == HostStatus.CREATED:
-            host.duplicate_of = None  # not a duplicate after all
-        host.save(update_fields=["status", "duplicate_of", "updated_at"])
+        # A duplicate that is another request after all keeps `duplicate_of`: the SIRET's unique index lets a second
+        # registration be active only once the team has looked at it.
+        host.save(update_fields=["status", "positions_granted", "updated_at"])
         record(
             LogAction.HOST_STATUS,
             by,
@@ -233,6 +273,16 @@ def change_host_status(host: HostStructure, to: str, *, by: Any, note: str = "")
             after=host.get_status_display(),
             note=note[:REASON_MAX_LENGTH],
         )
+        if granted_before != host.positions_granted:
+            record(
+                LogAction.HOST_STATUS,
+                by,
+                host=host,
+                before=count_phrase(granted_before, "poste accordé", "postes accordés"),
+                after="0 poste accordé",
+                note="Postes rendus au quota du département.",
+            )
+        enqueue_email(send_host_status_email, host.pk, note[:REASON_MAX_LENGTH])
     return host
 
 

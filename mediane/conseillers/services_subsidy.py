@@ -13,44 +13,15 @@ from django.utils import timezone
 from mediane.french import euros
 from mediane.funding import services_applications as funding
 from mediane.funding.models import Scheme
-from mediane.structures.enums import StructureKind
-from mediane.structures.models import Structure
 
 from . import subsidy
 from .enums import LogAction
-from .models import HostStructure
 from .models_recruitment import Recruitment
 from .services import ProgrammeError
+from .services_committee import directory_structure
 from .services_recruitment import record_about
 
 SCHEME_SLUG = "conseiller-numerique"
-KINDS = {
-    "commune": StructureKind.COMMUNE,
-    "epci": StructureKind.EPCI,
-    "departement": StructureKind.DEPARTEMENT,
-    "association": StructureKind.ASSOCIATION,
-}
-
-
-def directory_structure(host: HostStructure) -> Structure:
-    """The directory's structure of `host` (set by its convention), else found or made by its SIRET."""
-    if host.structure_id is not None:
-        return host.structure  # type: ignore[return-value]
-    structure = Structure.objects.filter(siret=host.siret).first()
-    if structure is None:
-        structure = Structure.objects.create(
-            name=host.name,
-            kind=KINDS.get(host.kind, StructureKind.OTHER),
-            siret=host.siret,
-            postal_code=host.postal_code,
-            commune=host.commune,
-            insee_code=host.insee_code,
-            departement=host.departement,
-            region=host.region,
-        )
-    host.structure = structure
-    host.save(update_fields=["structure"])
-    return structure
 
 
 def create_grant(recruitment: Recruitment, *, by: Any) -> None:

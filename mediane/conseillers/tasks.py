@@ -1,7 +1,7 @@
 """The programme's background work: its e-mails, sent once the transaction has committed (`enqueue_email`): a
-committee opinion to the structure's managers, to candidates about their CV, and each move of a recruitment to both
-sides; and its daily upkeep (CVs past their retention deleted, candidates reminded before), scheduled by Celery
-beat."""
+committee opinion or a status change to the structure's managers, to candidates about their CV, and each move of a
+recruitment to both sides; and its daily upkeep (CVs past their retention deleted, candidates reminded before),
+scheduled by Celery beat."""
 
 from __future__ import annotations
 
@@ -102,6 +102,33 @@ def send_decision_email(decision_id: int) -> int:
         send_templated_email(
             "conseillers/emails/decision",
             DECISION_SUBJECTS[Opinion(decision.opinion)].format(name=host.name),
+            manager.email,
+            {**context, "user": manager},
+        )
+        sent += 1
+    return sent
+
+
+@shared_task(name="conseillers.send_host_status_email")
+def send_host_status_email(host_id: int, note: str = "") -> int:
+    """Tell each manager of the structure its new status, set by the programme team, with the team's note."""
+    from .models import HostStructure
+    from .services_hosts import NEXT_STEP
+
+    host = HostStructure.objects.filter(pk=host_id).first()
+    if host is None:
+        return 0
+    context = {
+        "host": host,
+        "note": note,
+        "next_step": NEXT_STEP.get(host.status, ""),
+        "url": absolute_url(host.get_absolute_url()),
+    }
+    sent = 0
+    for manager in host.managers.filter(is_active=True).order_by("pk"):
+        send_templated_email(
+            "conseillers/emails/host_status",
+            f"{host.name} : inscription « {host.get_status_display().lower()} »",
             manager.email,
             {**context, "user": manager},
         )

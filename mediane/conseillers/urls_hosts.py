@@ -3,9 +3,11 @@
 from django.urls import path
 
 from . import views_hosts as views
+from . import views_kit
 
 urlpatterns: list = [
     path("", views.home, name="home"),
+    path("kit/", views_kit.kit, name="kit"),
     path("structures/inscription/", views.host_register, name="host_register"),
     path("structures/", views.host_list, name="host_list"),
     path("structures/<int:pk>/", views.host_detail, name="host_detail"),

@@ -25,6 +25,7 @@ from .models import HostStructure, is_programme_team
 from .models_candidates import CV_MAX_MB, Candidate, CandidateCV
 from .models_recruitment import Recruitment
 from .services import ProgrammeError
+from .views_access import query_without_page, require_team
 
 LIST_PAGE_SIZE = 50
 
@@ -101,6 +102,7 @@ def candidate_profile(request):
         "candidate": candidate,
         "cv": cv,
         "cv_deletion": services.cv_deletion_date(cv.uploaded_at) if cv else None,
+        "reminder_days": services.CV_REMINDER_DAYS,
         "interests": interests,
         "diplomas": [MediationDiploma(value).label for value in candidate.mediation_diplomas],
     }
@@ -233,8 +235,7 @@ def candidate_cv(request, pk):
 @login_required
 def candidate_list(request):
     """Every candidate for the team, filtered, 50 a page. Constant queries."""
-    if not is_programme_team(request.user):
-        raise Http404("Cette page est réservée à l'équipe du programme.")
+    require_team(request)
     form = CandidateFilterForm(request.GET or None)
     candidates = Candidate.objects.visible_to(request.user).filter(deleted_at__isnull=True)
     if form.is_valid():
@@ -256,9 +257,9 @@ def candidate_list(request):
         holding=Exists(Recruitment.objects.holding().filter(candidate=OuterRef("pk"))),
     ).order_by("available_from", "last_name", "pk")
     page = Paginator(candidates, LIST_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "conseillers/candidates/list.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(
+        request, "conseillers/candidates/list.html", {"form": form, "page": page, "query": query_without_page(request)}
+    )
 
 
 # --- The account page's panel (registered in apps.py) ---

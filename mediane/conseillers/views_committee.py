@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, Sum
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,8 +19,9 @@ from . import services_committee as services
 from .enums import QuotaIndex, RequestKind, RequestStatus
 from .forms_committee import INDEX_MAX_BYTES, DecisionForm, IndexForm, QuotasForm
 from .models import DepartementQuota, HostStructure, PositionRequest, QuotaSet
-from .quotas import DIGITAL_DIFFICULTY_RATE, IndexReadError, read_index
+from .quotas import IndexReadError, decode_index, encode_index, read_index
 from .services import ProgrammeError
+from .views_access import query_without_page, require_team
 
 LIST_PAGE_SIZE = 50
 FLAGS = {
@@ -31,30 +31,22 @@ FLAGS = {
 }
 
 
-def _require_team(request) -> None:
-    if not request.user.has_perm("conseillers.manage_programme"):
-        raise PermissionDenied
-
-
 @login_required
 def committee(request):
-    """Each département: its quota, the positions granted, the pending requests. 2 queries."""
-    _require_team(request)
+    """Each département: its quota, the positions granted, the pending requests. 3 queries: summing the positions
+    and counting the requests in one query would count a structure's positions once per request."""
+    require_team(request)
     quotas = dict(DepartementQuota.objects.values_list("departement", "positions"))
-    rows = {
-        row["departement"]: row
-        for row in HostStructure.objects.values("departement").annotate(
-            granted=Sum("positions_granted"),
-            pending=Count("requests", filter=Q(requests__status=RequestStatus.PENDING)),
-        )
-    }
+    granted = HostStructure.objects.granted_by_departement()
+    pending = dict(
+        PositionRequest.objects.pending()
+        .order_by()
+        .values_list("host__departement")
+        .annotate(count=Count("pk"))
+        .values_list("host__departement", "count")
+    )
     departements = [
-        {
-            "code": code,
-            "quota": quotas.get(code, 0),
-            "granted": (rows.get(code) or {}).get("granted") or 0,
-            "pending": (rows.get(code) or {}).get("pending") or 0,
-        }
+        {"code": code, "quota": quotas.get(code, 0), "granted": granted.get(code, 0), "pending": pending.get(code, 0)}
         for code in services.departements()
     ]
     # Those with structures (so requests) first, in code order: on a phone the Rhône is not row 70 of zeros.
@@ -66,7 +58,7 @@ def committee(request):
 @login_required
 def committee_departement(request, departement):
     """The requests of a département to decide, with the committee's flags; filters by kind and flag."""
-    _require_team(request)
+    require_team(request)
     if departement not in services.departements():
         raise Http404
     requests = (
@@ -85,7 +77,7 @@ def committee_departement(request, departement):
     if flag in FLAGS:
         requests = requests.filter(**{f"host__{FLAGS[flag][0]}": True})
     quota = DepartementQuota.objects.filter(departement=departement).first()
-    granted = HostStructure.objects.in_departement(departement).aggregate(total=Sum("positions_granted"))["total"] or 0
+    granted = HostStructure.objects.in_departement(departement).positions_granted_total()
     page = Paginator(requests, LIST_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
     context = {
         "departement": departement,
@@ -93,6 +85,7 @@ def committee_departement(request, departement):
         "granted": granted,
         "left": max((quota.positions if quota else 0) - granted, 0),
         "page": page,
+        "query": query_without_page(request),
         "requests": list(page),
         "show": show,
         "kind": kind,
@@ -108,7 +101,7 @@ def committee_departement(request, departement):
 @writes_limited
 def decision_create(request, pk):
     position_request = get_object_or_404(PositionRequest.objects.visible_to(request.user).select_related("host"), pk=pk)
-    _require_team(request)
+    require_team(request)
     initial = {"decided_on": timezone.localdate(), "positions_granted": position_request.positions}
     form = DecisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -131,15 +124,20 @@ def decision_create(request, pk):
     return render(
         request,
         "conseillers/committee/decision_form.html",
-        {"form": form, "position_request": position_request, "host": host},
+        {
+            "form": form,
+            "position_request": position_request,
+            "host": host,
+            "directory_managers_kept": services.directory_managers_kept(host),
+        },
         status=400 if form.is_bound else 200,
     )
 
 
 def _index_from_form(form: IndexForm) -> tuple[str, dict[str, int]]:
-    """The index chosen: (its `QuotaIndex` or "", its values). Raises IndexReadError or ProgrammeError."""
+    """The index chosen: (its `QuotaIndex`, its values). Raises IndexReadError or ProgrammeError."""
     choice = form.cleaned_data["index"]
-    if choice in QuotaIndex.values:
+    if choice == QuotaIndex.POPULATION:
         return choice, services.compute_index(choice)
     upload = form.cleaned_data.get("file")
     if upload is not None:
@@ -155,14 +153,14 @@ def _index_from_form(form: IndexForm) -> tuple[str, dict[str, int]]:
     unknown = sorted(set(index) - set(services.departements()))
     if unknown:
         raise ProgrammeError(f"Ces codes ne sont pas des départements connus : {', '.join(unknown[:10])}.")
-    return "", index
+    return QuotaIndex.GIVEN, index
 
 
 @login_required
 @writes_limited
 def quotas(request):
     """Every département's quota: typed by hand, or computed from an index and shown before saving."""
-    _require_team(request)
+    require_team(request)
     departements = services.departements()
     current = dict(DepartementQuota.objects.values_list("departement", "positions"))
     quota_set = QuotaSet.objects.order_by("pk").first()
@@ -172,6 +170,8 @@ def quotas(request):
     form = QuotasForm(request.POST if action == "enregistrer" else None, initial=initial, departements=departements)
     preview = None
     index_kind = request.POST.get("indice", "") if action == "enregistrer" else ""
+    index_values: dict[str, int] | None = None
+    encoded = ""
     status = 200
     if action == "calculer":
         status = 400
@@ -185,16 +185,26 @@ def quotas(request):
                 index_form.add_error(None, error.message)
             else:
                 preview = services.compute_quotas(index)
+                encoded = encode_index(index)
                 form = QuotasForm(
                     initial={f"d_{code}": preview.get(code, 0) for code in departements}, departements=departements
                 )
                 status = 200
     elif action == "enregistrer":
         status = 400
+        try:  # the index of the preview, sent back with the quotas to be kept beside them
+            index_values = decode_index(request.POST.get("valeurs_indice", "")) or None
+        except ValueError:
+            form.add_error(None, "L'indice de l'aperçu n'a pas pu être relu : calculez l'aperçu à nouveau.")
+        if index_values is None:
+            index_kind = ""  # typed by hand
         if form.is_valid():
             try:
                 services.set_quotas(
-                    form.positions(), by=request.user, index=index_kind if index_kind in QuotaIndex.values else ""
+                    form.positions(),
+                    by=request.user,
+                    index=index_kind if index_kind in QuotaIndex.values else "",
+                    index_values=index_values,
                 )
             except ProgrammeError as error:
                 form.add_error(None, error.message)
@@ -211,6 +221,6 @@ def quotas(request):
         "quota_set": quota_set,
         "total": services.programme_total(),
         "current_total": sum(current.values()),
-        "rate": int(DIGITAL_DIFFICULTY_RATE * 100),
+        "encoded_index": encoded,
     }
     return render(request, "conseillers/committee/quotas.html", context, status=status)

@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from mediane import numbers
 from mediane.ratelimits import writes_limited
@@ -25,12 +25,9 @@ from .forms_hosts import HostFilterForm, HostForm, HostStatusForm, RequestForm
 from .models import PROGRAMME_POSITIONS, CommitteeDecision, HostStructure, is_programme_team
 from .models_candidates import Candidate
 from .services import ProgrammeError
+from .views_access import host_or_404, query_without_page
 
 LIST_PAGE_SIZE = 50
-
-
-def _host(request, pk: int) -> HostStructure:
-    return get_object_or_404(HostStructure.objects.visible_to(request.user), pk=pk)
 
 
 def home(request):
@@ -66,8 +63,8 @@ def host_register(request):
                 form.host_data(), by=request.user, other_request=form.cleaned_data["other_request"]
             )
         except ProgrammeError as error:
-            form.add_error("siret" if "SIRET" in error.message else None, error.message)
-            duplicate = "déjà inscrit" in error.message
+            form.add_error("siret" if isinstance(error, services.SiretError) else None, error.message)
+            duplicate = isinstance(error, services.DuplicateSiret)
         else:
             if host.status == HostStatus.DUPLICATE:
                 messages.warning(
@@ -110,7 +107,9 @@ def host_list(request):
         numbers.page_number(request.GET.get("page"))
     )
     return render(
-        request, "conseillers/hosts/list.html", {"page": page, "hosts": list(page), "team": team, "filters": filters}
+        request,
+        "conseillers/hosts/list.html",
+        {"page": page, "hosts": list(page), "team": team, "filters": filters, "query": query_without_page(request)},
     )
 
 
@@ -120,7 +119,7 @@ def _status_text(host: HostStructure) -> str:
 
 @login_required
 def host_detail(request, pk):
-    host = _host(request, pk)
+    host = host_or_404(request, pk)
     user = request.user
     requests = list(host.requests.all())
     decisions = list(
@@ -147,7 +146,7 @@ def host_detail(request, pk):
 @login_required
 @writes_limited
 def host_edit(request, pk):
-    host = _host(request, pk)
+    host = host_or_404(request, pk)
     if not request.user.has_perm("conseillers.edit_host", host):
         raise PermissionDenied
     if not services.can_edit(host):
@@ -175,7 +174,7 @@ def host_edit(request, pk):
 @login_required
 @writes_limited
 def request_create(request, pk):
-    host = _host(request, pk)
+    host = host_or_404(request, pk)
     if not request.user.has_perm("conseillers.request_positions", host):
         raise PermissionDenied
     form = RequestForm(request.POST or None)
@@ -199,7 +198,7 @@ def request_create(request, pk):
 @login_required
 @writes_limited
 def host_status(request, pk):
-    host = _host(request, pk)
+    host = host_or_404(request, pk)
     if not request.user.has_perm("conseillers.manage_programme"):
         raise PermissionDenied
     form = HostStatusForm(request.POST or None, current=host.status)

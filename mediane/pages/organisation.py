@@ -223,6 +223,13 @@ SECTIONS: tuple[Section, ...] = (
                 "conseillers.manage_programme",
             ),
             Task(
+                "Les candidat·es",
+                "conseillers:candidate_list",
+                "Toutes les personnes inscrites pour devenir conseiller numérique, par département, situation et "
+                "disponibilité.",
+                "conseillers.manage_programme",
+            ),
+            Task(
                 "Affectation des candidats",
                 "conseillers:assignment",
                 "Une personne suggérée pour chaque poste à pourvoir, par département ou pour tout le programme, et "

@@ -183,14 +183,14 @@ def test_cvs_past_their_retention_are_purged_and_the_candidate_is_told(django_ca
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("purge_cvs", stdout=out)
-    assert "1 CV supprimé(s)" in out.getvalue()
+    assert "1 CV supprimé." in out.getvalue()
     assert list(CandidateCV.objects.values_list("candidate", flat=True)) == [recent.pk]
     assert not private_storage.exists(old_cv.file.name)
     assert [m.to for m in mail.outbox] == [[old.email]]
     assert "supprimé" in mail.outbox[0].subject
     out = StringIO()
     call_command("purge_cvs", stdout=out)
-    assert "0 CV supprimé(s)" in out.getvalue()
+    assert "0 CV supprimé." in out.getvalue() and "0 candidat·e prévenu·e" in out.getvalue()
 
 
 def test_a_candidate_is_reminded_once_fourteen_days_before_their_cv_goes(django_capture_on_commit_callbacks):
@@ -213,10 +213,9 @@ def test_the_deletion_date_is_said_in_french():
 def test_celery_beat_purges_the_cvs_daily(settings, django_capture_on_commit_callbacks):
     from mediane.conseillers.tasks import purge_cvs_task
 
-    assert settings.CELERY_BEAT_SCHEDULE["conseillers-purge-cvs"] == {
-        "task": "conseillers.purge_cvs",
-        "schedule": 86400.0,
-    }
+    entry = settings.CELERY_BEAT_SCHEDULE["conseillers-purge-cvs"]
+    assert entry["task"] == "conseillers.purge_cvs" and settings.CELERY_TIMEZONE == settings.TIME_ZONE
+    assert (entry["schedule"].hour, entry["schedule"].minute) == ({0}, {30})
     candidate = CandidateFactory()
     with django_capture_on_commit_callbacks(execute=True):
         cv = services.upload_cv(candidate, pdf(), by=candidate.user)
@@ -225,3 +224,20 @@ def test_celery_beat_purges_the_cvs_daily(settings, django_capture_on_commit_cal
         assert purge_cvs_task.run() == 1
     assert not CandidateCV.objects.exists()
     assert [message.subject for message in mail.outbox] == ["[Médiane] Votre CV a été supprimé"]
+
+
+def test_a_cv_is_purged_on_the_deletion_date_it_showed_and_not_the_day_before(django_capture_on_commit_callbacks):
+    due, kept = CandidateFactory(), CandidateFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        due_cv = services.upload_cv(due, pdf(), by=due.user)
+        kept_cv = services.upload_cv(kept, pdf(), by=kept.user)
+    today = timezone.localdate()
+    last_minute = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=183), dt.time(23, 59)))
+    first_minute = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=182), dt.time(0, 1)))
+    CandidateCV.objects.filter(pk=due_cv.pk).update(uploaded_at=last_minute)
+    CandidateCV.objects.filter(pk=kept_cv.pk).update(uploaded_at=first_minute)
+    assert services.cv_deletion_date(last_minute) == today
+    assert services.cv_deletion_date(first_minute) == today + dt.timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.purge_cvs() == 1
+    assert list(CandidateCV.objects.values_list("candidate", flat=True)) == [kept.pk]

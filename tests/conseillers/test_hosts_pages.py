@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from mediane.conseillers.enums import HostStatus
-from mediane.conseillers.models import DepartementQuota, HostStructure, PositionRequest
+from mediane.conseillers.models import DepartementQuota, HostStructure, PositionRequest, QuotaSet
 from tests.accounts.factories import UserFactory
 
 from .factories import CandidateFactory, HostStructureFactory, programme_team, siret
@@ -105,15 +105,20 @@ def test_quotas_are_previewed_from_the_population_then_saved(client):
     client.force_login(programme_team())
     url = reverse("conseillers:quotas")
     page = client.post(url, {"action": "calculer", "index": "population"}).content.decode()
-    assert "Aperçu" in page and "un seul taux national" in page
-    response = client.post(url, {"action": "calculer", "index": "fichier", "values": "69;10\nzz;3"})
+    assert "Aperçu" in page and "au plus fort reste" in page
+    response = client.post(url, {"action": "calculer", "index": "indice_donne", "values": "69;10\nzz;3"})
     assert response.status_code == 400 and "Ligne 2" in response.content.decode()
+    from mediane.conseillers.quotas import encode_index
     from mediane.conseillers.services_committee import compute_index, compute_quotas
 
-    computed = compute_quotas(compute_index("population"))
-    data = {"action": "enregistrer", "indice": "population"} | {f"d_{k}": str(v) for k, v in computed.items()}
+    index = compute_index("population")
+    computed = compute_quotas(index)
+    data = {"action": "enregistrer", "indice": "population", "valeurs_indice": encode_index(index)}
+    data |= {f"d_{k}": str(v) for k, v in computed.items()}
     assert client.post(url, data).status_code == 302
     assert sum(DepartementQuota.objects.values_list("positions", flat=True)) == 4000
+    assert DepartementQuota.objects.get(departement="69").index_value == index["69"]
+    assert QuotaSet.objects.get().index == "population"
     data["d_69"] = str(computed["69"] + 2)
     assert "il y en a 2 de trop" in client.post(url, data).content.decode()
 
@@ -174,3 +179,45 @@ def test_the_account_page_links_a_manager_to_their_structures(client):
     client.force_login(UserFactory())
     page = client.get(reverse("accounts:profile")).content.decode()
     assert "Mes structures d'accueil de conseillers numériques" not in page
+
+
+def test_the_committee_page_counts_each_structures_positions_once_whatever_its_requests(client):
+    host = HostStructureFactory(departement="01", positions_granted=3)
+    PositionRequest.objects.create(host=host, positions=1)
+    PositionRequest.objects.create(host=host, positions=2)
+    client.force_login(programme_team())
+    row = next(d for d in client.get(reverse("conseillers:committee")).context["departements"] if d["code"] == "01")
+    assert (row["granted"], row["pending"]) == (3, 2)
+
+
+def test_an_index_given_by_the_team_is_previewed_then_saved_beside_the_quotas(client):
+    client.force_login(programme_team())
+    url = reverse("conseillers:quotas")
+    page = client.post(url, {"action": "calculer", "index": "indice_donne", "values": "69;3\n01;1"})
+    assert page.status_code == 200 and 'value="01=1,69=3"' in page.content.decode()
+    data = {"action": "enregistrer", "indice": "indice_donne", "valeurs_indice": "01=1,69=3"}
+    data |= {
+        f"d_{k}": "0"
+        for k in page.context["form"].fields and [n.removeprefix("d_") for n in page.context["form"].fields]
+    }
+    data |= {"d_69": "3000", "d_01": "1000"}
+    assert client.post(url, data).status_code == 302
+    assert DepartementQuota.objects.get(departement="01").index_value == 1
+    assert DepartementQuota.objects.get(departement="75").index_value is None
+    data["valeurs_indice"] = "69=x"
+    assert "calculez l&#x27;aperçu à nouveau" in client.post(url, data).content.decode()
+
+
+def test_the_lists_pages_keep_their_filters_and_write_page_once(client):
+    client.force_login(programme_team())
+    for _ in range(51):
+        HostStructureFactory(created=True)
+    page = client.get(reverse("conseillers:host_list"), {"statut": "creee", "page": "2"}).content.decode()
+    assert "page=1" in page and "page=2&amp;page" not in page and "&amp;page=1&amp;page" not in page
+
+
+def test_the_organisers_hub_gives_the_team_the_candidates_list():
+    from mediane.pages.organisation import sections_for
+
+    [section] = [s for s in sections_for(programme_team()) if s.title == "Conseillers numériques"]
+    assert "conseillers:candidate_list" in [task.url_name for task in section.tasks]

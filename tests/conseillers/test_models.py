@@ -60,3 +60,13 @@ def test_a_validated_structure_sees_active_candidates_but_a_paused_one_only_once
     assert set(Candidate.objects.visible_to(manager)) == {active, paused}
     unvalidated = HostStructureFactory(created=True).managers.get()
     assert not Candidate.objects.visible_to(unvalidated).exists()
+
+
+def test_a_log_entry_is_dated_in_paris_time():
+    import datetime as dt
+
+    from mediane.conseillers.enums import LogAction
+    from mediane.conseillers.models import ProgrammeLog
+
+    entry = ProgrammeLog(action=LogAction.QUOTAS, at=dt.datetime(2021, 12, 31, 23, 30, tzinfo=dt.UTC))
+    assert str(entry).endswith("(01/01/2022)")

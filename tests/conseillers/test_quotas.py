@@ -1,11 +1,9 @@
 """The pure arithmetic of quotas: largest remainder shares exactly the total, breaks ties the same way whatever the
 order, gives 0 to a zero index; the index is read from `departement;valeur` lines with numbered French errors."""
 
-from fractions import Fraction
-
 import pytest
 
-from mediane.conseillers.quotas import IndexReadError, digital_difficulty, largest_remainder, read_index
+from mediane.conseillers.quotas import IndexReadError, decode_index, encode_index, largest_remainder, read_index
 
 
 def test_largest_remainder_shares_exactly_the_total():
@@ -33,9 +31,12 @@ def test_the_programme_total_of_4000_is_shared_exactly_across_101_departements()
     assert sum(largest_remainder(index, 4000).values()) == 4000
 
 
-def test_digital_difficulty_applies_the_national_rate():
-    assert digital_difficulty({"69": 1_000_000}) == {"69": 170_000}
-    assert digital_difficulty({"69": 100}, Fraction(1, 2)) == {"69": 50}
+def test_an_index_is_carried_on_one_line_and_an_altered_one_is_refused():
+    index = {"69": 1_883_437, "2A": 5, "01": 0}
+    assert decode_index(encode_index(index)) == index and decode_index("") == {}
+    for altered in ("69=-1", "zz=3", "69=1,69=2", "69=1e3", f"69={10**13}"):
+        with pytest.raises(ValueError):
+            decode_index(altered)
 
 
 def test_an_index_is_read_with_its_header_and_short_codes():

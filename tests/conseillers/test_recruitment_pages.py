@@ -89,7 +89,7 @@ def test_the_recruitment_page_shows_the_grant_schedule_the_training_and_the_kit(
     assert "Échéance 4 sur 4" in page
     assert "50\u202f000\xa0€" in page
     assert "Inscription à faire" in page
-    assert reverse("training:kit") in page
+    assert reverse("conseillers:kit") in page
     assert services_training.programme_course().get_absolute_url() in page
 
 

@@ -7,19 +7,29 @@ import datetime as dt
 import pytest
 from django.core import mail
 
-from mediane.conseillers.enums import HostStatus, LogAction, Opinion, QuotaIndex, RequestKind, RequestStatus
+from mediane.conseillers.enums import (
+    HostStatus,
+    LogAction,
+    Opinion,
+    QuotaIndex,
+    RecruitmentStatus,
+    RequestKind,
+    RequestStatus,
+)
 from mediane.conseillers.models import DepartementQuota, PositionRequest, ProgrammeLog
 from mediane.conseillers.services import ProgrammeError
 from mediane.conseillers.services_committee import (
     compute_index,
     compute_quotas,
     departements,
+    directory_managers_kept,
     record_opinion,
     set_quotas,
 )
 from mediane.structures.models import Structure
+from tests.accounts.factories import UserFactory
 
-from .factories import HostStructureFactory, programme_team
+from .factories import HostStructureFactory, RecruitmentFactory, programme_team
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2021, 3, 15)
@@ -43,7 +53,7 @@ def test_quotas_computed_from_population_add_up_to_4000_and_are_saved():
 
 
 def test_quotas_that_do_not_add_up_to_the_total_are_refused_with_the_gap():
-    computed = compute_quotas(compute_index(QuotaIndex.DIGITAL_DIFFICULTY))
+    computed = compute_quotas(compute_index(QuotaIndex.POPULATION))
     computed["69"] -= 3
     with pytest.raises(ProgrammeError, match="il manque 3 postes"):
         set_quotas(computed, by=programme_team())
@@ -125,3 +135,37 @@ def test_a_give_back_validated_lowers_the_positions_granted():
     record_opinion(pending(host, 2, RequestKind.GIVE_BACK), Opinion.FAVOURABLE, 2, DAY, by=programme_team())
     host.refresh_from_db()
     assert host.positions_granted == 1 and host.status == HostStatus.VALIDATED and not host.conventions.exists()
+
+
+def test_a_give_back_that_would_leave_fewer_positions_than_those_held_is_refused():
+    host = HostStructureFactory(positions_granted=3)
+    request = pending(host, 2, RequestKind.GIVE_BACK)
+    RecruitmentFactory(host=host, status=RecruitmentStatus.RECRUITED)
+    RecruitmentFactory(host=host, status=RecruitmentStatus.FINALISED)  # held after the request was made
+    with pytest.raises(ProgrammeError, match="dont 2 occupés par un recrutement : elle peut en rendre au plus 1"):
+        record_opinion(request, Opinion.FAVOURABLE, 2, DAY, by=programme_team())
+    record_opinion(request, Opinion.FAVOURABLE, 1, DAY, by=programme_team())
+    host.refresh_from_db()
+    assert host.positions_granted == 2
+
+
+def test_a_favourable_opinion_does_not_make_the_registrant_a_manager_of_an_existing_directory_structure():
+    quota("69", 10)
+    owner = UserFactory()
+    structure = Structure.objects.create(name="Médiathèque de Villeurbanne", kind="bibliotheque_municipale")
+    host = HostStructureFactory(created=True)
+    Structure.objects.filter(pk=structure.pk).update(siret=host.siret)
+    structure.managers.add(owner)
+    assert directory_managers_kept(host)
+    record_opinion(pending(host), Opinion.FAVOURABLE, 1, DAY, by=programme_team())
+    host.refresh_from_db()
+    assert host.structure == structure and list(structure.managers.all()) == [owner]
+
+
+def test_an_unclaimed_directory_structure_gets_the_hosts_managers():
+    quota("69", 10)
+    host = HostStructureFactory(created=True)
+    structure = Structure.objects.create(name="Médiathèque", kind="bibliotheque_municipale", siret=host.siret)
+    assert not directory_managers_kept(host)
+    record_opinion(pending(host), Opinion.FAVOURABLE, 1, DAY, by=programme_team())
+    assert set(structure.managers.all()) == set(host.managers.all())

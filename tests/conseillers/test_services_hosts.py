@@ -5,11 +5,20 @@ registration, statuses move only along the allowed table, and positions given ba
 import datetime as dt
 
 import pytest
+from django.core import mail
 
 from mediane.conseillers.enums import HostStatus, LogAction, RecruitmentStatus, RequestKind
 from mediane.conseillers.models import HostStructure, ProgrammeLog
 from mediane.conseillers.services import ProgrammeError
-from mediane.conseillers.services_hosts import HostData, change_host_status, register_host, request_positions
+from mediane.conseillers.services_hosts import (
+    DuplicateSiret,
+    HostData,
+    SiretError,
+    change_host_status,
+    register_host,
+    request_positions,
+    update_host,
+)
 from mediane.structures.communes import load_communes
 from tests.accounts.factories import UserFactory
 
@@ -87,7 +96,7 @@ def test_a_duplicate_that_is_not_one_after_all_goes_back_to_created():
     duplicate = HostStructureFactory(status=HostStatus.DUPLICATE, duplicate_of=original, positions_granted=0)
     change_host_status(duplicate, HostStatus.CREATED, by=programme_team())
     duplicate.refresh_from_db()
-    assert duplicate.status == HostStatus.CREATED and duplicate.duplicate_of is None
+    assert duplicate.status == HostStatus.CREATED and duplicate.duplicate_of == original
 
 
 def test_positions_given_back_never_exceed_those_granted_and_free():
@@ -101,3 +110,56 @@ def test_positions_given_back_never_exceed_those_granted_and_free():
         request_positions(host, RequestKind.GIVE_BACK, 2, "Budget", by=manager)
     more = request_positions(host, RequestKind.ADD, 4, "Nouvelle antenne", by=manager)
     assert more.positions == 4 and HostStructure.objects.get(pk=host.pk).requests.count() == 2
+
+
+def test_only_the_committees_opinion_makes_a_structure_validated():
+    host = HostStructureFactory(created=True)
+    with pytest.raises(ProgrammeError, match="ne peut pas passer"):
+        change_host_status(host, HostStatus.VALIDATED, by=programme_team())
+
+
+def test_a_structure_that_gives_up_while_advisers_hold_positions_is_refused():
+    host = HostStructureFactory(positions_granted=2)
+    RecruitmentFactory(host=host, status=RecruitmentStatus.RECRUITED)
+    with pytest.raises(ProgrammeError, match="encore 1 poste occupé"):
+        change_host_status(host, HostStatus.ABANDONED, by=programme_team())
+    assert HostStructure.objects.get(pk=host.pk).status == HostStatus.VALIDATED
+
+
+def test_a_structure_that_gives_up_hands_its_positions_back_to_the_quota_audited_and_emailed(
+    django_capture_on_commit_callbacks,
+):
+    host = HostStructureFactory(positions_granted=2)
+    other = HostStructureFactory(positions_granted=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_host_status(host, HostStatus.ABANDONED, by=programme_team(), note="La mairie renonce.")
+    host.refresh_from_db()
+    assert host.positions_granted == 0
+    assert HostStructure.objects.in_departement("69").positions_granted_total() == 3
+    assert HostStructure.objects.granted_by_departement() == {"69": 3} and other.positions_granted == 3
+    entry = ProgrammeLog.objects.get(host=host, note="Postes rendus au quota du département.")
+    assert (entry.before, entry.after) == ("2 postes accordés", "0 poste accordé")
+    assert len(mail.outbox) == 1 and "« abandon »" in mail.outbox[0].subject.lower()
+    assert "La mairie renonce." in mail.outbox[0].body and "&#x27;" not in mail.outbox[0].body
+
+
+def test_the_duplicate_message_names_the_structure_but_not_when_it_registered():
+    first = register_host(data(), by=UserFactory())
+    with pytest.raises(DuplicateSiret) as error:
+        register_host(data(), by=UserFactory())
+    assert error.value.existing == first and "/20" not in error.value.message
+
+
+def test_an_invalid_siret_is_a_siret_error_for_its_field():
+    with pytest.raises(SiretError):
+        register_host(data(siret="123"), by=UserFactory())
+
+
+def test_the_commune_is_frozen_once_positions_are_granted():
+    host = HostStructureFactory(positions_granted=1)
+    manager = host.managers.get()
+    bron = next(c for c in load_communes() if c.name == "Bron")
+    with pytest.raises(ProgrammeError, match="sa commune ne change plus"):
+        update_host(host, data(commune=bron), by=manager)
+    villeurbanne = next(c for c in load_communes() if c.insee == "69266")
+    assert update_host(host, data(commune=villeurbanne, name="Médiathèque Lire"), by=manager).name == "Médiathèque Lire"

@@ -99,3 +99,10 @@ def test_a_structure_requests_two_positions_and_the_committee_grants_one(browse,
     conventions = page.get_by_role("table", name="Conventions de la structure")
     expect(conventions.get_by_role("cell", name=decision.convention.number)).to_be_visible()
     shoot(page, "avis-lu", phone)
+
+    # The kit of the future adviser, from the programme's page: the course and the resources of each mission.
+    page.goto("/conseillers-numeriques/")
+    follow(page.get_by_role("link", name="Un kit pour se former et préparer les ateliers"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Le kit du conseiller numérique")
+    assert_accessible(page)
+    shoot(page, "kit", phone)

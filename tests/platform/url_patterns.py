@@ -279,6 +279,7 @@ PATTERNS: dict[str, Fill] = {
     # --- end funding: applications ---
     # --- conseillers: hosts and the committee ---
     "conseillers:home": NONE,
+    "conseillers:kit": NONE,
     "conseillers:host_register": NONE,
     "conseillers:host_list": NONE,
     "conseillers:host_detail": lambda world: {"pk": world.host.pk},

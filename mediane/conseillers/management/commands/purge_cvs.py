@@ -4,6 +4,7 @@ those whose CV goes within 14 days. Idempotent; Celery beat runs it daily (`cons
 from django.core.management.base import BaseCommand
 
 from mediane.conseillers.services_candidates import purge_cvs, remind_cv_deletion
+from mediane.french import count_phrase
 
 
 class Command(BaseCommand):
@@ -12,5 +13,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         reminded = remind_cv_deletion()
         deleted = purge_cvs()
-        self.stdout.write(f"{reminded} candidat·e(s) prévenu·e(s) de la suppression prochaine de leur CV.")
-        self.stdout.write(self.style.SUCCESS(f"{deleted} CV supprimé(s)."))
+        people = count_phrase(reminded, "candidat·e prévenu·e", "candidat·es prévenu·es")
+        self.stdout.write(f"{people} de la suppression prochaine de leur CV.")
+        self.stdout.write(self.style.SUCCESS(f"{count_phrase(deleted, 'CV supprimé', 'CV supprimés')}."))
