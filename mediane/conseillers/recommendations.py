@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from mediane.orientation.geo import haversine_km
 from mediane.structures.communes import territory_of
 
 from . import matching
@@ -118,6 +119,24 @@ def in_touch(hosts: list[HostStructure]) -> dict[int, set[int]]:
     ):
         pairs.setdefault(host_id, set()).add(candidate_id)
     return pairs
+
+
+def pair_feasible(host: HostStructure, candidate: Candidate) -> bool:
+    """`matching.feasible` for one structure and one candidate read from the database: same territory, within both
+    distance limits. A structure may act on (or read the profile of) a candidate it is not in touch with only then."""
+    if None in (host.latitude, host.longitude, candidate.latitude, candidate.longitude):
+        return False
+    distance = haversine_km(host.latitude, host.longitude, candidate.latitude, candidate.longitude)  # type: ignore[arg-type]
+    return matching.feasible(host_input(host, 0), candidate_input(candidate), distance)
+
+
+def feasible_candidate_ids(hosts: list[HostStructure]) -> list[int]:
+    """The active candidates feasible for at least one of `hosts`: two queries (the box around them, then the
+    exact test of `pair_feasible`)."""
+    located = [h for h in hosts if h.latitude is not None and h.longitude is not None]
+    if not located:
+        return []
+    return [c.pk for c in candidates_around(located) if any(pair_feasible(h, c) for h in located)]
 
 
 def short_name(candidate: Candidate) -> str:
