@@ -218,6 +218,15 @@ def _check_data(transition: Transition, data: MoveData, recruitment: Recruitment
             raise ProgrammeError(
                 f"La date de la rupture est avant le début du contrat ({recruitment.starts_on:%d/%m/%Y}) : vérifiez-la."
             )
+        if recruitment.ends_on is not None and data.rupture_on > recruitment.ends_on:
+            raise ProgrammeError(
+                f"La date de la rupture est après la fin du contrat ({recruitment.ends_on:%d/%m/%Y}) : le contrat "
+                "est alors arrivé à son terme, ce n'est pas une rupture."
+            )
+        if data.rupture_on > timezone.localdate():
+            raise ProgrammeError(
+                "La date de la rupture est dans le futur : déclarez la rupture une fois le contrat arrêté."
+            )
     if len(data.reason) > REASON_MAX:
         raise ProgrammeError(f"Le texte fait plus de {REASON_MAX} caractères : raccourcissez-le.")
 
@@ -287,6 +296,9 @@ def move_recruitment(recruitment: Recruitment, slug: str, data: MoveData | None 
                 services_training.enrol_adviser(locked, by=by, quietly=True)
             elif transition.target == R.RUPTURE_FINALISED and locked.rupture_on is not None:
                 services_subsidy.prorate_grant(locked, locked.rupture_on, by=by)
+            elif transition.target == R.ENDED:
+                # A contract (a CDD) that reached its term before two years keeps the share of the months worked.
+                services_subsidy.prorate_grant(locked, locked.ends_on or timezone.localdate(), by=by)
             _notify(
                 locked,
                 transition.slug,

@@ -18,7 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from mediane import ratelimits
+from mediane import numbers, ratelimits
 from mediane.funding.forms_applications import PaymentForm
 from mediane.funding.services_applications import ApplicationError, record_payment
 from mediane.ratelimits import writes_limited
@@ -307,6 +307,6 @@ def recruitment_list(request):
             When(status__in=[R.RECRUITED, R.RUPTURE], then=Value(0)), default=Value(1), output_field=IntegerField()
         )
     ).order_by("to_finalise", "-updated_at", "-pk")
-    page = Paginator(recruitments, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(recruitments, PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
     query = urlencode({k: v for k, v in form.cleaned_data.items() if v}) if form.is_valid() else ""
     return render(request, "conseillers/recruitment/list.html", {"form": form, "page": page, "query": query})

@@ -236,3 +236,55 @@ def test_a_payment_above_the_grant_is_refused_in_french(finalised):
     data = {"versement-paid_on": timezone.localdate().strftime("%d/%m/%Y"), "versement-amount": "60000"}
     response = logged_in(programme_team()).post(url, data)
     assert response.status_code == 400
+
+
+# --- Should: prorating, tranches, rupture dates --------------------------------------------------------------------
+
+
+def finalised_cdd(ends_on):
+    services_training.ensure_programme_course()
+    recruitment = RecruitmentFactory(status=R.INTERESTED)
+    contract = MoveData(contract_type=ContractType.CDD, starts_on=START, ends_on=ends_on)
+    move_recruitment(recruitment, "recruter", contract, by=recruitment.host.managers.get())
+    return move_recruitment(recruitment, "finaliser", by=programme_team())
+
+
+def test_a_cdd_of_a_year_keeps_half_the_grant_when_it_reaches_its_term():
+    recruitment = finalised_cdd(dt.date(2027, 1, 4))
+    ended = move_recruitment(recruitment, "terminer", by=programme_team())
+    ended.grant.refresh_from_db()
+    assert ended.grant.amount_granted == Decimal("25000.00")
+    assert sum(t.amount for t in ended.grant.tranches.all()) == Decimal("25000.00")
+
+
+def test_a_partly_paid_tranche_is_cut_so_that_the_tranches_add_up_to_the_grant():
+    from mediane.funding import services_applications as funding
+
+    recruitment = finalised_cdd(dt.date(2028, 1, 4))
+    grant = recruitment.grant
+    first = grant.tranches.order_by("planned_on").first()
+    funding.record_payment(grant, funding.PaymentData(timezone.localdate(), Decimal("5000"), "", first), by=programme_team())
+    funding.end_grant_early(grant, Decimal("6250"), by=programme_team(), note="")
+    grant.refresh_from_db()
+    amounts = [t.amount for t in grant.tranches.order_by("planned_on")]
+    assert amounts == [Decimal("6250.00")]
+    assert sum(amounts) == grant.amount_granted
+
+
+@pytest.mark.parametrize(
+    ("rupture_on", "message"),
+    [(800, "après la fin du contrat"), (30, "dans le futur")],
+)
+def test_a_rupture_after_the_contracts_end_or_in_the_future_is_refused(rupture_on, message):
+    from mediane.conseillers.enums import RuptureReason
+
+    today = timezone.localdate()
+    recruitment = finalised_cdd(today + dt.timedelta(days=700))
+    rupture_on = today + dt.timedelta(days=rupture_on)
+    with pytest.raises(ProgrammeError, match=message):
+        move_recruitment(
+            recruitment,
+            "rupture",
+            MoveData(rupture_on=rupture_on, rupture_reason=RuptureReason.RESIGNATION),
+            by=programme_team(),
+        )
