@@ -4,10 +4,12 @@ positions, the candidates they may meet, and the ranked recommendations and glob
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, QuerySet
 
 from mediane.orientation.geo import haversine_km
 from mediane.structures.communes import territory_of
@@ -210,6 +212,12 @@ class GlobalAssignment:
     def more_filled(self) -> int:
         return self.optimal.filled - self.greedy.filled
 
+    @property
+    def digest(self) -> str:
+        """A short fingerprint of the optimal pairs: the page posts it back, so the team proposes the pairs it saw."""
+        text = ";".join(f"{p.host_id}:{p.candidate_id}" for p in sorted(self.optimal.pairs, key=_pair_key))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
     def suggested(self) -> list[Suggested]:
         """The optimal pairs with the structure and the candidate they name, for the table."""
         return [
@@ -237,6 +245,34 @@ def open_hosts(departement: str = "") -> list[HostStructure]:
     if departement:
         hosts = hosts.filter(departement=departement)
     return [h for h in hosts if positions_to_suggest(h) > 0]
+
+
+def _pair_key(pair: matching.Pair) -> tuple[int, int]:
+    return (pair.host_id, pair.candidate_id)
+
+
+# How long a computed assignment is reused (its pages, the proposal) while nothing it reads changes.
+ASSIGNMENT_CACHE_SECONDS = 600
+
+
+def _state_stamp() -> str:
+    """What the assignment reads, summed up: any new, edited or moved candidate, structure or recruitment changes it."""
+    parts = []
+    for model in (Candidate, HostStructure, Recruitment):
+        row = model.objects.aggregate(latest=Max("updated_at"), count=Count("pk"))
+        parts.append(f"{row['count']}@{row['latest'].timestamp() if row['latest'] else 0}")
+    return "/".join(parts)
+
+
+def cached_assign(departement: str = "") -> GlobalAssignment:
+    """`assign`, computed once for the perimeter and the current state of the data (about 1.5 s for the whole
+    programme), then read from the cache by every page of the suggestions and by the proposal."""
+    key = f"conseillers:assignment:{departement or 'tout'}:{_state_stamp()}"
+    result = cache.get(key)
+    if result is None:
+        result = assign(departement)
+        cache.set(key, result, ASSIGNMENT_CACHE_SECONDS)
+    return result
 
 
 def assign(departement: str = "") -> GlobalAssignment:

@@ -263,7 +263,9 @@ def test_a_partly_paid_tranche_is_cut_so_that_the_tranches_add_up_to_the_grant()
     recruitment = finalised_cdd(dt.date(2028, 1, 4))
     grant = recruitment.grant
     first = grant.tranches.order_by("planned_on").first()
-    funding.record_payment(grant, funding.PaymentData(timezone.localdate(), Decimal("5000"), "", first), by=programme_team())
+    funding.record_payment(
+        grant, funding.PaymentData(timezone.localdate(), Decimal("5000"), "", first), by=programme_team()
+    )
     funding.end_grant_early(grant, Decimal("6250"), by=programme_team(), note="")
     grant.refresh_from_db()
     amounts = [t.amount for t in grant.tranches.order_by("planned_on")]
