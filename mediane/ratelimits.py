@@ -86,6 +86,8 @@ LIMITS = {
         Limit("login-failures-address", rate="20/5m"),
         # Passwords typed to confirm deleting one's account, per person.
         Limit("password-confirmation", rate="5/15m"),
+        # Candidates a programme structure adds by hand (by e-mail), per structure: stops trying addresses in bulk.
+        Limit("programme-invitations", rate="10/d"),
     ]
 }
 

@@ -1,7 +1,7 @@
 """Vocabularies of the Conseillers numériques programme, with their French labels.
 
 The statuses of structures and recruitments are the real programme's own; their allowed moves are the tables of
-the services (`services_hosts.ALLOWED_TRANSITIONS`, `services_recruitment.ALLOWED_TRANSITIONS`).
+the services (`services_hosts.ALLOWED_TRANSITIONS`, `transitions.ALLOWED_TRANSITIONS`).
 """
 
 from django.db import models
@@ -111,8 +111,14 @@ HOLDING_STATUSES = (
     RecruitmentStatus.RUPTURE,
     RecruitmentStatus.RENEWAL,
 )
-# The statuses in which the structure has shown interest: the candidate sees them on their page.
-INTEREST_STATUSES = (RecruitmentStatus.INTERESTED, *HOLDING_STATUSES, RecruitmentStatus.RUPTURE_FINALISED)
+# The statuses in which the structure has shown interest: the candidate sees them on their page, and the structure
+# is « in touch » (reads the CV and contact details).
+INTEREST_STATUSES = (
+    RecruitmentStatus.INTERESTED,
+    *HOLDING_STATUSES,
+    RecruitmentStatus.RUPTURE_FINALISED,
+    RecruitmentStatus.ENDED,
+)
 
 
 class ContractType(models.TextChoices):

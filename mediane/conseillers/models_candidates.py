@@ -2,8 +2,9 @@
 
 What a structure may read of a candidate is `CandidateQuerySet.visible_to` and the rules of `rules.py`: the
 programme team reads every profile; the managers of a validated structure read the profiles of candidates who are
-available (not paused, not deleted); contact details and the CV only once the structure is put in touch with the
-candidate (a `Recruitment` between them exists).
+available (not paused, not deleted) and feasible for one of their structures (same territory, within both distance
+limits: `recommendations.pair_feasible`); contact details and the CV only once the structure is in touch with the
+candidate (a `Recruitment` between them in `INTEREST_STATUSES`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.urls import reverse
 from mediane.privatefiles import PDF, PrivateDocument, PrivateFileField
 from mediane.training.models import Competence
 
-from .enums import HOLDING_STATUSES, MAX_DISTANCE_CHOICES, EducationLevel, HostStatus, Situation
+from .enums import HOLDING_STATUSES, INTEREST_STATUSES, MAX_DISTANCE_CHOICES, EducationLevel, HostStatus, Situation
 from .models import HostStructure, is_programme_team
 
 # The real programme kept CVs six months; the candidate is told when theirs goes.
@@ -34,21 +35,25 @@ class CandidateQuerySet(models.QuerySet["Candidate"]):
         return self.filter(deleted_at__isnull=True, paused=False).exclude(recruitments__status__in=HOLDING_STATUSES)
 
     def in_touch_with(self, user):
-        """Candidates with a recruitment at a structure `user` manages."""
-        return self.filter(recruitments__host__in=HostStructure.objects.managed_by(user)).distinct()
+        """Candidates with a recruitment in `INTEREST_STATUSES` at a structure `user` manages."""
+        return self.filter(
+            recruitments__host__in=HostStructure.objects.managed_by(user), recruitments__status__in=INTEREST_STATUSES
+        ).distinct()
 
     def visible_to(self, user):
         """The programme team: all; a candidate: their own; a manager of a validated structure: the active ones
-        and those they are in touch with; anyone else: none."""
+        feasible for one of their validated structures, and those they are in touch with; anyone else: none."""
         if is_programme_team(user):
             return self
         if not user.is_authenticated:
             return self.none()
-        hosts = HostStructure.objects.managed_by(user)
-        if hosts.filter(status=HostStatus.VALIDATED).exists():
+        from .recommendations import feasible_candidate_ids
+
+        validated = list(HostStructure.objects.managed_by(user).filter(status=HostStatus.VALIDATED))
+        if validated:
             return self.filter(
                 Q(user=user)
-                | Q(pk__in=self.model.objects.active().values("pk"))
+                | Q(pk__in=feasible_candidate_ids(validated))
                 | Q(pk__in=self.model.objects.in_touch_with(user).values("pk"))
             )
         return self.filter(Q(user=user) | Q(pk__in=self.model.objects.in_touch_with(user).values("pk")))
@@ -119,6 +124,12 @@ class Candidate(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("conseillers:candidate_detail", args=[self.pk])
+
+    def pending_invitations(self) -> list:
+        """The structures' invitations (candidates added by hand) waiting for this candidate's answer: one query."""
+        from .enums import RecruitmentStatus
+
+        return list(self.recruitments.awaiting_candidate().filter(status=RecruitmentStatus.NEW).select_related("host"))
 
     @property
     def full_name(self) -> str:

@@ -32,16 +32,27 @@ class RecruitmentQuerySet(models.QuerySet["Recruitment"]):
         return self.filter(status__in=INTEREST_STATUSES)
 
     def visible_to(self, user):
-        """The programme team: all; a structure's managers: their structure's; a candidate: the ones where a
-        structure showed interest in them (a « nouvelle » or « non intéressée » one is the structure's own
-        business); anyone else: none."""
+        """The programme team: all; a structure's managers: their structure's, except a candidate added by hand who
+        has not accepted (the structure must not learn whether an address has a profile); a candidate: the ones where
+        a structure showed interest in them (a « nouvelle » or « non intéressée » one is the structure's own
+        business) and the invitations waiting for their answer; anyone else: none."""
         if is_programme_team(user):
             return self
         if not user.is_authenticated:
             return self.none()
         return self.filter(
-            Q(host__in=HostStructure.objects.managed_by(user)) | Q(candidate__user=user, status__in=INTEREST_STATUSES)
+            (Q(host__in=HostStructure.objects.managed_by(user)) & ~self.awaiting_q())
+            | Q(candidate__user=user, status__in=INTEREST_STATUSES)
+            | (Q(candidate__user=user, status=RecruitmentStatus.NEW) & self.awaiting_q())
         )
+
+    @staticmethod
+    def awaiting_q() -> Q:
+        """Added by hand by a structure, and not (yet) accepted by the candidate."""
+        return Q(added_by_hand=True, candidate_accepted_at__isnull=True)
+
+    def awaiting_candidate(self):
+        return self.filter(self.awaiting_q())
 
 
 class Recruitment(models.Model):
@@ -51,6 +62,8 @@ class Recruitment(models.Model):
         "statut", max_length=20, choices=RecruitmentStatus.choices, default=RecruitmentStatus.NEW, db_index=True
     )
     added_by_hand = models.BooleanField("ajoutée à la main par la structure", default=False)
+    # A structure that adds a candidate by hand is in touch only once the candidate accepts its invitation.
+    candidate_accepted_at = models.DateTimeField("invitation acceptée le", null=True, blank=True)
     contract_type = models.CharField("type de contrat", max_length=20, choices=ContractType.choices, blank=True)
     starts_on = models.DateField("début du contrat", null=True, blank=True)
     ends_on = models.DateField("fin du contrat", null=True, blank=True)
@@ -107,3 +120,8 @@ class Recruitment(models.Model):
     @property
     def holds_position(self) -> bool:
         return self.status in HOLDING_STATUSES
+
+    @property
+    def awaits_candidate(self) -> bool:
+        """Added by hand by the structure and not accepted by the candidate: the structure is not in touch."""
+        return self.added_by_hand and self.candidate_accepted_at is None

@@ -4,11 +4,14 @@ positions, the candidates they may meet, and the ranked recommendations and glob
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, QuerySet
 
+from mediane.orientation.geo import haversine_km
 from mediane.structures.communes import territory_of
 
 from . import matching
@@ -120,6 +123,24 @@ def in_touch(hosts: list[HostStructure]) -> dict[int, set[int]]:
     return pairs
 
 
+def pair_feasible(host: HostStructure, candidate: Candidate) -> bool:
+    """`matching.feasible` for one structure and one candidate read from the database: same territory, within both
+    distance limits. A structure may act on (or read the profile of) a candidate it is not in touch with only then."""
+    if None in (host.latitude, host.longitude, candidate.latitude, candidate.longitude):
+        return False
+    distance = haversine_km(host.latitude, host.longitude, candidate.latitude, candidate.longitude)  # type: ignore[arg-type]
+    return matching.feasible(host_input(host, 0), candidate_input(candidate), distance)
+
+
+def feasible_candidate_ids(hosts: list[HostStructure]) -> list[int]:
+    """The active candidates feasible for at least one of `hosts`: two queries (the box around them, then the
+    exact test of `pair_feasible`)."""
+    located = [h for h in hosts if h.latitude is not None and h.longitude is not None]
+    if not located:
+        return []
+    return [c.pk for c in candidates_around(located) if any(pair_feasible(h, c) for h in located)]
+
+
 def short_name(candidate: Candidate) -> str:
     """First name and the initial of the last name: what a list shows before the structure is in touch."""
     initial = f" {candidate.last_name[:1]}." if candidate.last_name else ""
@@ -191,6 +212,12 @@ class GlobalAssignment:
     def more_filled(self) -> int:
         return self.optimal.filled - self.greedy.filled
 
+    @property
+    def digest(self) -> str:
+        """A short fingerprint of the optimal pairs: the page posts it back, so the team proposes the pairs it saw."""
+        text = ";".join(f"{p.host_id}:{p.candidate_id}" for p in sorted(self.optimal.pairs, key=_pair_key))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
     def suggested(self) -> list[Suggested]:
         """The optimal pairs with the structure and the candidate they name, for the table."""
         return [
@@ -218,6 +245,34 @@ def open_hosts(departement: str = "") -> list[HostStructure]:
     if departement:
         hosts = hosts.filter(departement=departement)
     return [h for h in hosts if positions_to_suggest(h) > 0]
+
+
+def _pair_key(pair: matching.Pair) -> tuple[int, int]:
+    return (pair.host_id, pair.candidate_id)
+
+
+# How long a computed assignment is reused (its pages, the proposal) while nothing it reads changes.
+ASSIGNMENT_CACHE_SECONDS = 600
+
+
+def _state_stamp() -> str:
+    """What the assignment reads, summed up: any new, edited or moved candidate, structure or recruitment changes it."""
+    parts = []
+    for model in (Candidate, HostStructure, Recruitment):
+        row = model.objects.aggregate(latest=Max("updated_at"), count=Count("pk"))
+        parts.append(f"{row['count']}@{row['latest'].timestamp() if row['latest'] else 0}")
+    return "/".join(parts)
+
+
+def cached_assign(departement: str = "") -> GlobalAssignment:
+    """`assign`, computed once for the perimeter and the current state of the data (about 1.5 s for the whole
+    programme), then read from the cache by every page of the suggestions and by the proposal."""
+    key = f"conseillers:assignment:{departement or 'tout'}:{_state_stamp()}"
+    result = cache.get(key)
+    if result is None:
+        result = assign(departement)
+        cache.set(key, result, ASSIGNMENT_CACHE_SECONDS)
+    return result
 
 
 def assign(departement: str = "") -> GlobalAssignment:

@@ -8,15 +8,18 @@ QuerySets' `visible_to` say the same for lists.
   and move their recruitments.
 - A candidate reads and edits their own profile and CV, pauses or deletes it, and sees the structures that
   showed interest in them.
+- A structure's managers read the profile of an active candidate feasible for one of their validated structures
+  (same territory, within both distance limits), and act on it; or of one they are in touch with.
 - A CV, and a candidate's contact details, are read by the programme team, the candidate, and the managers of a
-  structure put in touch with the candidate (a recruitment between them exists); by nobody else.
+  structure in touch with the candidate (a recruitment between them in `INTEREST_STATUSES`: the structure showed
+  interest, and for a candidate it added by hand, the candidate accepted); by nobody else.
 """
 
 import rules
 
 from mediane.accounts.enums import Role
 
-from .enums import INTEREST_STATUSES, HostStatus
+from .enums import INTEREST_STATUSES, HostStatus, RecruitmentStatus
 
 is_programme_team = rules.predicate(rules.is_group_member(Role.PROGRAMME.value))
 
@@ -55,19 +58,45 @@ def candidate_is_active(user, candidate) -> bool:
 
 @rules.predicate
 def in_touch_with_candidate(user, candidate) -> bool:
-    """A structure that `user` manages has a recruitment with `candidate` (whatever its status)."""
+    """A structure that `user` manages has a recruitment with `candidate` in `INTEREST_STATUSES`."""
     from .models import HostStructure
 
     return (
         candidate is not None
         and user.is_authenticated
-        and candidate.recruitments.filter(host__in=HostStructure.objects.managed_by(user)).exists()
+        and candidate.recruitments.filter(
+            host__in=HostStructure.objects.managed_by(user), status__in=INTEREST_STATUSES
+        ).exists()
     )
 
 
 @rules.predicate
+def feasible_for_a_managed_host(user, candidate) -> bool:
+    """`candidate` is feasible for a validated structure `user` manages (`recommendations.pair_feasible`)."""
+    from .models import HostStructure
+    from .recommendations import pair_feasible
+
+    if candidate is None or not user.is_authenticated:
+        return False
+    return any(pair_feasible(host, candidate) for host in HostStructure.objects.managed_by(user).validated())
+
+
+@rules.predicate
 def manages_recruiting_host(user, recruitment) -> bool:
-    return recruitment is not None and manages_host(user, recruitment.host)
+    """`user` manages the structure, and the recruitment is not an invitation the candidate has not accepted."""
+    return recruitment is not None and not recruitment.awaits_candidate and manages_host(user, recruitment.host)
+
+
+@rules.predicate
+def is_invited_candidate(user, recruitment) -> bool:
+    """`recruitment` is an invitation to `user` (added by hand by a structure) waiting for their answer."""
+    return (
+        recruitment is not None
+        and user.is_authenticated
+        and recruitment.awaits_candidate
+        and recruitment.status == RecruitmentStatus.NEW
+        and recruitment.candidate.user_id == user.pk
+    )
 
 
 @rules.predicate
@@ -88,7 +117,10 @@ rules.add_perm("conseillers.request_positions", manages_host)
 rules.add_perm("conseillers.view_recommendations", is_programme_team | (manages_host & host_is_validated))
 rules.add_perm(
     "conseillers.view_candidate",
-    is_programme_team | is_the_candidate | in_touch_with_candidate | (manages_a_validated_host & candidate_is_active),
+    is_programme_team
+    | is_the_candidate
+    | in_touch_with_candidate
+    | (manages_a_validated_host & candidate_is_active & feasible_for_a_managed_host),
 )
 rules.add_perm("conseillers.view_candidate_contact", is_programme_team | is_the_candidate | in_touch_with_candidate)
 rules.add_perm("conseillers.view_cv", is_programme_team | is_the_candidate | in_touch_with_candidate)
@@ -101,3 +133,4 @@ rules.add_perm("conseillers.move_recruitment", manages_recruiting_host)
 rules.add_perm("conseillers.decide_recruitment", is_programme_team)
 rules.add_perm("conseillers.end_recruitment", is_programme_team | manages_recruiting_host)
 rules.add_perm("conseillers.recruit", manages_host & host_is_validated)
+rules.add_perm("conseillers.answer_invitation", is_invited_candidate)

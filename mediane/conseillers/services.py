@@ -1,7 +1,8 @@
 """What every write of the programme shares: its French error, the audit log (`record`) and who acted, as the log
 shows it. The writes themselves are split by concern: `services_hosts.py` (registrations, requests, statuses),
 `services_committee.py` (quotas, opinions, conventions), `services_candidates.py` (profiles, CVs, pause,
-deletion), `services_recruitment.py` (the recruitment workflow, the subsidy and the training)."""
+deletion), `services_recruitment.py` (putting in touch and the recruitment workflow), `services_subsidy.py` (the grant),
+`services_training.py` (the certifying training), `services_matching.py` (the global assignment's proposals)."""
 
 from __future__ import annotations
 

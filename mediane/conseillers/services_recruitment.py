@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
+from mediane.french import count_phrase, plural
 from mediane.jobs.queue import enqueue_email
 
 from .enums import (
@@ -41,13 +43,13 @@ ALREADY_HOLDING = (
 
 
 def _positions(count: int) -> str:
-    return f"{count} poste accordé" if count == 1 else f"{count} postes accordés"
+    return count_phrase(count, "poste accordé", "postes accordés")
 
 
 def _filled(count: int) -> str:
     if count == 0:
         return "aucun n'est pourvu"
-    return f"{count} est déjà pourvu" if count == 1 else f"{count} sont déjà pourvus"
+    return f"{count} {plural(count, 'est déjà pourvu', 'sont déjà pourvus')}"
 
 
 def positions_in_words(granted: int, filled: int) -> str:
@@ -55,9 +57,10 @@ def positions_in_words(granted: int, filled: int) -> str:
     return f"{_positions(granted)}, {_filled(filled)}"
 
 
-def _notify(recruitment: Recruitment, slug: str, *, candidate_too: bool) -> None:
-    """Tell the structure's managers (and the candidate when the move concerns them), after the commit."""
-    enqueue_email(send_recruitment_email, recruitment.pk, slug, candidate_too)
+def _notify(recruitment: Recruitment, slug: str, *, candidate_too: bool, host_too: bool = True) -> None:
+    """Tell the structure's managers (and the candidate when the move concerns them), after the commit. The task
+    gives each side only the link it can open, and tells the candidate nothing of a « non intéressée »."""
+    enqueue_email(send_recruitment_email, recruitment.pk, slug, candidate_too, host_too)
 
 
 def record_about(recruitment: Recruitment, action: str, by: Any, note: str = "", *, before: str = "") -> None:
@@ -87,6 +90,8 @@ def put_in_touch(
     """A « nouvelle » recruitment between `host` and `candidate`, then « intéressée » or « non intéressée » when
     `interested` is given. Refused when one exists for the pair, when the structure is not validated or when the
     candidate deleted their profile. The caller checked that `by` may act for the structure (or is the team)."""
+    if candidate.user_id is not None and candidate.user_id == getattr(by, "pk", None):
+        raise ProgrammeError("Vous ne pouvez pas vous recruter vous-même : une autre personne de la structure le fera.")
     if host.status != HostStatus.VALIDATED:
         raise ProgrammeError(
             "Cette structure n'est pas encore validée par le programme : elle ne peut pas encore recruter."
@@ -101,14 +106,23 @@ def put_in_touch(
             recruitment = Recruitment.objects.create(
                 host=host, candidate=candidate, added_by_hand=by_hand, created_by=by if by.is_authenticated else None
             )
-            _record(recruitment, by, note="Ajoutée à la main par la structure." if by_hand else "Mise en relation.")
-            if interested is not None:
+            _record(
+                recruitment,
+                by,
+                note="Ajoutée à la main par la structure : invitation envoyée à la personne."
+                if by_hand
+                else "Mise en relation.",
+            )
+            if by_hand:
+                _notify(recruitment, "invitation", candidate_too=True, host_too=False)
+            elif interested is None:
+                _notify(recruitment, "nouvelle", candidate_too=False)
+            else:
                 target = R.INTERESTED if interested else R.NOT_INTERESTED
                 recruitment.status = target
                 recruitment.save(update_fields=["status", "updated_at"])
                 _record(recruitment, by, before=R.NEW)
-                if interested:
-                    _notify(recruitment, "interessee", candidate_too=True)
+                _notify(recruitment, "interessee" if interested else "non-interessee", candidate_too=interested)
     except IntegrityError:
         # Two requests for the same pair at the same moment: the unique constraint refused the second.
         raise ProgrammeError(exists) from None
@@ -116,20 +130,48 @@ def put_in_touch(
 
 
 def add_candidate_by_hand(host: HostStructure, email: str, *, by: Any) -> Recruitment | None:
-    """A structure adds a candidate it found itself, by their e-mail address: the recruitment (« intéressée »), or
-    None when no active profile has this address or one exists already. The page answers the same in every case,
-    so that it never reveals whether an address has an account."""
+    """A structure invites a candidate it found itself, by their e-mail address: a « nouvelle » recruitment that
+    the structure does not see, and an e-mail inviting the candidate to accept or decline from their page; None
+    when no available profile (not paused, not deleted) has this address or one exists already. The page answers
+    the same in every case, so that it never reveals whether an address has an account."""
     candidate = (
-        Candidate.objects.filter(email__iexact=email.strip(), deleted_at__isnull=True).order_by("pk").first()
+        Candidate.objects.filter(email__iexact=email.strip(), deleted_at__isnull=True, paused=False)
+        .order_by("pk")
+        .first()
         if email.strip()
         else None
     )
     if candidate is None or Recruitment.objects.filter(host=host, candidate=candidate).exists():
         return None
     try:
-        return put_in_touch(host, candidate, by=by, interested=True, by_hand=True)
+        return put_in_touch(host, candidate, by=by, by_hand=True)
     except ProgrammeError:
         return None
+
+
+def answer_invitation(recruitment: Recruitment, accept: bool, *, by: Any) -> Recruitment:
+    """The candidate accepts a structure's invitation (« intéressée »: the structure is in touch) or declines it
+    (« non intéressée », and the structure never sees it). Under the recruitment's row lock, audited."""
+    with transaction.atomic():
+        locked = Recruitment.objects.select_for_update().select_related("host", "candidate").get(pk=recruitment.pk)
+        if not locked.awaits_candidate or locked.status != R.NEW:
+            raise ProgrammeError("Vous avez déjà répondu à cette invitation.")
+        before = locked.status
+        if accept:
+            locked.status = R.INTERESTED
+            locked.candidate_accepted_at = timezone.now()
+        else:
+            locked.status = R.NOT_INTERESTED
+        locked.save(update_fields=["status", "candidate_accepted_at", "updated_at"])
+        _record(
+            locked,
+            by,
+            before=before,
+            note="La personne a accepté l'invitation." if accept else "La personne a décliné l'invitation.",
+        )
+        if accept:
+            _notify(locked, "invitation-acceptee", candidate_too=True)
+    return locked
 
 
 # --- The workflow -----------------------------------------------------------------------------------------------
@@ -175,6 +217,15 @@ def _check_data(transition: Transition, data: MoveData, recruitment: Recruitment
         if recruitment.starts_on is not None and data.rupture_on < recruitment.starts_on:
             raise ProgrammeError(
                 f"La date de la rupture est avant le début du contrat ({recruitment.starts_on:%d/%m/%Y}) : vérifiez-la."
+            )
+        if recruitment.ends_on is not None and data.rupture_on > recruitment.ends_on:
+            raise ProgrammeError(
+                f"La date de la rupture est après la fin du contrat ({recruitment.ends_on:%d/%m/%Y}) : le contrat "
+                "est alors arrivé à son terme, ce n'est pas une rupture."
+            )
+        if data.rupture_on > timezone.localdate():
+            raise ProgrammeError(
+                "La date de la rupture est dans le futur : déclarez la rupture une fois le contrat arrêté."
             )
     if len(data.reason) > REASON_MAX:
         raise ProgrammeError(f"Le texte fait plus de {REASON_MAX} caractères : raccourcissez-le.")
@@ -245,6 +296,9 @@ def move_recruitment(recruitment: Recruitment, slug: str, data: MoveData | None 
                 services_training.enrol_adviser(locked, by=by, quietly=True)
             elif transition.target == R.RUPTURE_FINALISED and locked.rupture_on is not None:
                 services_subsidy.prorate_grant(locked, locked.rupture_on, by=by)
+            elif transition.target == R.ENDED:
+                # A contract (a CDD) that reached its term before two years keeps the share of the months worked.
+                services_subsidy.prorate_grant(locked, locked.ends_on or timezone.localdate(), by=by)
             _notify(
                 locked,
                 transition.slug,

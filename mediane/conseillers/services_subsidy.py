@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from mediane.french import euros
+from mediane.french import count_phrase, euros
 from mediane.funding import services_applications as funding
 from mediane.funding.models import Scheme
 
@@ -37,7 +37,8 @@ def create_grant(recruitment: Recruitment, *, by: Any) -> None:
     grant = funding.award_grant(
         scheme,
         structure,
-        title=f"Poste de conseiller numérique : {recruitment.candidate.full_name}",
+        # No candidate's name: the funding app keeps its applications after a candidate deletes their profile.
+        title=f"Poste de conseiller numérique n° {recruitment.pk} — {recruitment.host.name}",
         description=(
             f"Subvention du poste de conseiller numérique de {recruitment.host.name}, recrutement validé par "
             f"l'équipe du programme (contrat à partir du {starts_on:%d/%m/%Y})."
@@ -70,7 +71,7 @@ def prorate_grant(recruitment: Recruitment, ends_on: dt.date, *, by: Any) -> Non
 
 
 def prorated_sentence(months: int, amount) -> str:
-    worked = "1 mois travaillé" if months == 1 else f"{months} mois travaillés"
+    worked = count_phrase(months, "mois travaillé", "mois travaillés")
     return (
         f"Le contrat a pris fin avant deux ans : la subvention est ramenée à {euros(amount)}, "
         f"pour {worked} sur {subsidy.MONTHS}."

@@ -18,7 +18,7 @@ from .models_recruitment import Recruitment
 from .services import ProgrammeError
 from .services_recruitment import record_about
 
-# The programme's course is known by these two names (the data migration creates them).
+# The programme's course is known by these two names (`ensure_programme_course` makes it on first use).
 COURSE_TITLE = "Formation certifiante des conseillers numériques"
 PROVIDER_NAME = "Programme Conseillers numériques"
 

@@ -48,30 +48,71 @@ def purge_cvs_task() -> int:
     return purge_cvs()
 
 
+# What the e-mail says for the events that are not moves of `transitions.TRANSITIONS`.
+RECRUITMENT_EVENTS: dict[str, str] = {
+    "nouvelle": "l'équipe du programme vous propose cette candidature ; dites si elle vous intéresse",
+    "invitation-acceptee": "la personne a accepté l'invitation de la structure : vous êtes en relation",
+}
+
+
 @shared_task(name="conseillers.send_recruitment_email")
-def send_recruitment_email(recruitment_id: int, slug: str, candidate_too: bool) -> int:
-    """Tell both sides of the recruitment what the move `slug` did; the number of e-mails sent."""
+def send_recruitment_email(recruitment_id: int, slug: str, candidate_too: bool, host_too: bool = True) -> int:
+    """Tell each side of the recruitment what `slug` did (a move of `TRANSITIONS`, « nouvelle », « invitation »,
+    « invitation-acceptee »), each with only the link it can open: the structure its recruitment (not an
+    invitation the candidate has not accepted), the candidate their recruitment while the structure shows interest,
+    else a sentence without link (never the word « non intéressée »); the number of e-mails sent."""
+    from .enums import INTEREST_STATUSES
     from .models_recruitment import Recruitment
     from .transitions import TRANSITIONS
 
     recruitment = Recruitment.objects.select_related("host", "candidate").filter(pk=recruitment_id).first()
     transition = TRANSITIONS.get(slug)
-    if recruitment is None or transition is None:
+    if recruitment is None or (transition is None and slug not in RECRUITMENT_EVENTS and slug != "invitation"):
         return 0
-    context = {
-        "recruitment": recruitment,
-        "sentence": transition.sentence,
-        "status": recruitment.get_status_display(),
-        "url": absolute_url(recruitment.get_absolute_url()),
-    }
-    subject = f"Recrutement de conseiller numérique : {recruitment.get_status_display().lower()}"
-    recipients = [manager.email for manager in recruitment.host.managers.filter(is_active=True).order_by("pk")]
-    candidate = recruitment.candidate
+    host, candidate = recruitment.host, recruitment.candidate
+    recruitment_url = absolute_url(recruitment.get_absolute_url())
+    status = recruitment.get_status_display()
+    sent = 0
+    if host_too and not recruitment.awaits_candidate:
+        sentence = transition.sentence if transition else RECRUITMENT_EVENTS[slug]
+        context = {
+            "message": f"Le recrutement de {candidate.full_name} chez {host.name} a changé : {sentence}.",
+            "status": status,
+            "url": recruitment_url,
+        }
+        subject = f"Recrutement de conseiller numérique : {status.lower()}"
+        for email in dict.fromkeys(m.email for m in host.managers.filter(is_active=True).order_by("pk") if m.email):
+            send_templated_email("conseillers/emails/recruitment", subject, email, context)
+            sent += 1
     if candidate_too and candidate.deleted_at is None and candidate.email:
-        recipients.append(candidate.email)
-    for email in dict.fromkeys(recipients):
-        send_templated_email("conseillers/emails/recruitment", subject, email, context)
-    return len(dict.fromkeys(recipients))
+        if slug == "invitation":
+            subject = f"{host.name} vous invite à échanger sur un poste de conseiller numérique"
+            context = {
+                "message": f"La structure {host.name} ({host.commune}) a rencontré votre candidature au programme "
+                "Conseillers numériques et souhaite échanger avec vous. Si vous acceptez, elle pourra lire votre "
+                "CV et vos coordonnées. Répondez depuis votre profil de candidat·e.",
+                "status": "",
+                "url": absolute_url(reverse("conseillers:candidate_profile")),
+            }
+        elif recruitment.status in INTEREST_STATUSES:
+            sentence = transition.sentence if transition else RECRUITMENT_EVENTS.get(slug, "")
+            subject = f"Votre candidature chez {host.name} : {status.lower()}"
+            context = {
+                "message": f"Votre candidature chez {host.name} a avancé : {sentence}.",
+                "status": status,
+                "url": recruitment_url,
+            }
+        else:
+            subject = f"Votre candidature chez {host.name}"
+            context = {
+                "message": f"La structure {host.name} ne donne pas suite à votre candidature pour le moment. "
+                "D'autres structures peuvent vous contacter.",
+                "status": "",
+                "url": "",
+            }
+        send_templated_email("conseillers/emails/recruitment", subject, candidate.email, context)
+        sent += 1
+    return sent
 
 
 DECISION_SUBJECTS = {

@@ -94,6 +94,7 @@ def candidate_profile(request):
     interests = (
         Recruitment.objects.visible_to(request.user)
         .filter(candidate=candidate)
+        .showing_interest()  # the invitations waiting for an answer are listed above, apart
         .select_related("host")
         .order_by("-updated_at", "-pk")
     )

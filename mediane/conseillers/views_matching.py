@@ -21,6 +21,8 @@ from .services_matching import propose_pairs
 
 RECOMMENDATIONS_PAGE_SIZE = 20
 PAIRS_PAGE_SIZE = 50
+# At most this many pairs proposed by one POST (one transaction each, inside the request).
+PROPOSE_MAX = 200
 
 
 @require_GET
@@ -58,23 +60,40 @@ def assignment(request):
             messages.error(request, "Choisissez un département de la liste, ou tout le programme.")
             return redirect("conseillers:assignment")
         departement = form.cleaned_data["departement"]
-        made, skipped = propose_pairs(recommendations.assign(departement).optimal.pairs, by=request.user)
+        again = f"{reverse('conseillers:assignment')}?departement={departement}"
+        result = recommendations.cached_assign(departement)
+        if request.POST.get("digest") != result.digest:
+            messages.error(
+                request,
+                "Les suggestions ont changé depuis que vous les avez lues (une candidature, une structure ou un "
+                "recrutement a bougé) : relisez-les ci-dessous, puis proposez-les de nouveau.",
+            )
+            return redirect(again)
+        # A bounded batch inside the request: the rest stays suggested, and the page says so.
+        pairs = result.optimal.pairs[:PROPOSE_MAX]
+        made, skipped = propose_pairs(pairs, by=request.user)
         text = count_phrase(made, "mise en relation proposée", "mises en relation proposées") + "."
         if skipped:
             text += (
                 f" {count_phrase(skipped, 'autre n’a', 'autres n’ont')} pas pu l'être (un recrutement existe déjà, ou "
                 "la personne a trouvé un poste)."
             )
+        left = len(result.optimal.pairs) - len(pairs)
+        if left > 0:
+            text += (
+                f" Les mises en relation sont proposées par lots de {PROPOSE_MAX} : il en reste {left}, relisez-les "
+                "ci-dessous et proposez le lot suivant."
+            )
         messages.success(request, text)
-        return redirect(f"{reverse('conseillers:assignment')}?departement={departement}")
+        return redirect(again)
     result = page = None
     if form.is_bound and form.is_valid():
-        result = recommendations.assign(form.cleaned_data["departement"])
+        result = recommendations.cached_assign(form.cleaned_data["departement"])
         page = Paginator(result.suggested(), PAIRS_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "conseillers/assignment.html",
-        {"form": form, "result": result, "page": page, "query": query.urlencode()},
+        {"form": form, "result": result, "page": page, "query": query.urlencode(), "propose_max": PROPOSE_MAX},
     )

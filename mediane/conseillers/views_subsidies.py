@@ -69,7 +69,7 @@ def subsidies(request):
             header=["structure", "siret", "departement", "conseillers", "accorde", "verse", "reste_a_verser"],
         )
     by_host = Paginator(_consumption("host__pk", "host__name", "host__departement"), PAGE_SIZE).get_page(
-        request.GET.get("page")
+        numbers.page_number(request.GET.get("page"))
     )
     totals = {key: sum(row[key] for row in by_departement) for key in ("advisers", "granted", "paid", "left")}
     return render(
@@ -105,15 +105,18 @@ def training_status(request):
     holding = Recruitment.objects.filter(status__in=[R.FINALISED, R.RENEWAL]).select_related(
         "host", "candidate", "training_enrolment__registrable"
     )
-    to_enrol = list(holding.filter(training_enrolment__isnull=True).order_by("updated_at", "pk")[:PAGE_SIZE])
+    waiting = holding.filter(training_enrolment__isnull=True)
+    # The oldest 50 first (enrolling them empties the list from the top); the count is of them all.
+    to_enrol = list(waiting.order_by("updated_at", "pk")[:PAGE_SIZE])
     enrolled = Paginator(
         holding.filter(training_enrolment__isnull=False).order_by("host__name", "pk"), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    ).get_page(numbers.page_number(request.GET.get("page")))
     return render(
         request,
         "conseillers/recruitment/training_status.html",
         {
             "to_enrol": to_enrol,
+            "to_enrol_count": waiting.count() if len(to_enrol) == PAGE_SIZE else len(to_enrol),
             "enrolled": enrolled,
             "sessions": sessions,
             "form": SessionForm(sessions=sessions),

@@ -428,16 +428,21 @@ def end_grant_early(application: Application, amount: Decimal, *, by, note: str)
         if amount > (locked.amount_granted or Decimal(0)):
             raise ApplicationError("Une fin anticipée ne peut pas augmenter le montant accordé.")
         before = locked.amount_granted or Decimal(0)
-        # What the paid tranches hold stays; the unpaid ones share what is left, in their order.
-        room = amount - locked.amount_paid
-        for tranche in locked.tranches.filter(payments__isnull=True).order_by("planned_on", "pk"):
-            if room <= 0:
+        # Each tranche keeps what was paid on it; what is left of `amount` goes to the tranches in their order, up to
+        # their planned amount. A tranche that gets nothing and had no payment goes. So the tranches add up to
+        # `amount` (a partly paid tranche is cut too).
+        tranches = list(locked.tranches.annotate(paid_on_it=Sum("payments__amount")).order_by("planned_on", "pk"))
+        paid_on = {t.pk: t.paid_on_it or Decimal(0) for t in tranches}
+        room = amount - sum(paid_on.values())
+        for tranche in tranches:
+            extra = max(Decimal(0), min(tranche.amount - paid_on[tranche.pk], room))
+            room -= extra
+            kept = paid_on[tranche.pk] + extra
+            if kept == 0:
                 tranche.delete()
-                continue
-            if tranche.amount > room:
-                tranche.amount = room
+            elif kept != tranche.amount:
+                tranche.amount = kept
                 tranche.save(update_fields=["amount"])
-            room -= tranche.amount
         locked.amount_granted = amount
         locked.save(update_fields=["amount_granted", "updated_at"])
         _log(

@@ -5,6 +5,7 @@ programme team only)."""
 import pytest
 from django.urls import reverse
 
+from mediane.conseillers import recommendations
 from tests.accounts.factories import UserFactory
 
 from .factories import CandidateFactory, HostStructureFactory, programme_team
@@ -90,7 +91,8 @@ def test_only_the_team_may_propose_the_pairs(client, world, who, status, monkeyp
         "mediane.conseillers.views_matching.propose_pairs", lambda pairs, by: proposed.append(pairs) or (len(pairs), 0)
     )
     login(client, world[who])
-    response = client.post(reverse("conseillers:assignment"), {"departement": "69"})
+    digest = recommendations.cached_assign("69").digest
+    response = client.post(reverse("conseillers:assignment"), {"departement": "69", "digest": digest})
     if who == "programme team":
         assert response.status_code == 302
         assert len(proposed) == 1 and proposed[0]

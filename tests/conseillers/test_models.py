@@ -56,7 +56,10 @@ def test_a_validated_structure_sees_active_candidates_but_a_paused_one_only_once
     manager = host.managers.get()
     active, paused = CandidateFactory(), CandidateFactory(paused=True)
     assert set(Candidate.objects.visible_to(manager)) == {active}
-    RecruitmentFactory(host=host, candidate=paused)
+    recruitment = RecruitmentFactory(host=host, candidate=paused, status=RecruitmentStatus.NOT_INTERESTED)
+    assert set(Candidate.objects.visible_to(manager)) == {active}
+    recruitment.status = RecruitmentStatus.INTERESTED
+    recruitment.save()
     assert set(Candidate.objects.visible_to(manager)) == {active, paused}
     unvalidated = HostStructureFactory(created=True).managers.get()
     assert not Candidate.objects.visible_to(unvalidated).exists()

@@ -17,12 +17,15 @@ def manager_of(host):
     return host.managers.get()
 
 
-def test_put_in_touch_creates_a_new_recruitment_audited_without_telling_anyone():
+def test_put_in_touch_creates_a_new_recruitment_audited_and_tells_the_structure_only(
+    django_capture_on_commit_callbacks,
+):
     host, candidate = HostStructureFactory(), CandidateFactory()
-    recruitment = put_in_touch(host, candidate, by=manager_of(host))
+    with django_capture_on_commit_callbacks(execute=True):
+        recruitment = put_in_touch(host, candidate, by=manager_of(host))
     assert recruitment.status == RecruitmentStatus.NEW
     assert ProgrammeLog.objects.filter(recruitment=recruitment, action=LogAction.RECRUITMENT).count() == 1
-    assert mail.outbox == []
+    assert [m.to[0] for m in mail.outbox] == [manager_of(host).email]
 
 
 def test_showing_interest_moves_it_to_interested_and_tells_both_sides(django_capture_on_commit_callbacks):
@@ -37,12 +40,12 @@ def test_showing_interest_moves_it_to_interested_and_tells_both_sides(django_cap
     assert "intéressée" in mail.outbox[0].body
 
 
-def test_saying_not_interested_tells_nobody(django_capture_on_commit_callbacks):
+def test_saying_not_interested_tells_the_structure_but_not_the_candidate(django_capture_on_commit_callbacks):
     host, candidate = HostStructureFactory(), CandidateFactory()
     with django_capture_on_commit_callbacks(execute=True):
         recruitment = put_in_touch(host, candidate, by=manager_of(host), interested=False)
     assert recruitment.status == RecruitmentStatus.NOT_INTERESTED
-    assert mail.outbox == []
+    assert [m.to[0] for m in mail.outbox] == [manager_of(host).email]
 
 
 def test_a_second_recruitment_for_the_same_pair_is_refused_in_french():
@@ -69,8 +72,8 @@ def test_adding_a_candidate_by_hand_finds_them_by_their_address_whatever_its_cas
     host, candidate = HostStructureFactory(), CandidateFactory(email="Yasmine@Example.org")
     recruitment = add_candidate_by_hand(host, " yasmine@example.ORG ", by=manager_of(host))
     assert recruitment.candidate == candidate
-    assert recruitment.added_by_hand
-    assert recruitment.status == RecruitmentStatus.INTERESTED
+    assert recruitment.added_by_hand and recruitment.awaits_candidate
+    assert recruitment.status == RecruitmentStatus.NEW
 
 
 def test_adding_by_hand_an_unknown_or_already_added_address_gives_nothing():

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from mediane.conseillers import recommendations
 from mediane.conseillers.enums import HostStatus, RecruitmentStatus
 from mediane.conseillers.matching import Pair
 from mediane.conseillers.models import ProgrammeLog, Recruitment
@@ -123,7 +124,7 @@ def test_the_team_reads_both_assignments_side_by_side(client):
     client.force_login(programme_team())
     page = client.get(reverse("conseillers:assignment") + "?departement=69").content.decode()
     assert "Une suggestion : ce sont les structures qui recrutent." in page
-    assert "Optimale" in page and "Gloutonne" in page
+    assert "Optimale" in page and "Au tour par tour" in page
     assert "Proposer ces mises en relation" in page
 
 
@@ -144,7 +145,7 @@ def test_the_assignment_page_runs_a_constant_number_of_queries(client, django_as
     client.get(reverse("conseillers:assignment"))
     # session, user, groups, the form's départements, the hosts, the candidates, the pairs in touch, and the two
     # permission reads of the page's menu.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(12):
         response = client.get(reverse("conseillers:assignment") + "?departement=")
     assert response.status_code == 200
 
@@ -161,16 +162,29 @@ def test_the_team_turns_the_suggested_pairs_into_new_recruitments_once(client):
     hosts = [HostStructureFactory(**BRON, positions_granted=1) for _ in range(2)]
     CandidateFactory.create_batch(3)
     client.force_login(programme_team())
-    response = client.post(reverse("conseillers:assignment"), {"departement": "69"}, follow=True)
+    digest = recommendations.cached_assign("69").digest
+    response = client.post(reverse("conseillers:assignment"), {"departement": "69", "digest": digest}, follow=True)
     assert "2 mises en relation proposées." in response.content.decode()
     made = Recruitment.objects.filter(host__in=hosts)
     assert made.count() == 2
     assert set(made.values_list("status", flat=True)) == {RecruitmentStatus.NEW}
     assert ProgrammeLog.objects.filter(recruitment__in=made).count() == 2
     # Each structure has as many people in touch as positions: proposing again sends nobody new.
-    response = client.post(reverse("conseillers:assignment"), {"departement": "69"}, follow=True)
+    digest = recommendations.cached_assign("69").digest
+    response = client.post(reverse("conseillers:assignment"), {"departement": "69", "digest": digest}, follow=True)
     assert "0 mise en relation proposée." in response.content.decode()
     assert Recruitment.objects.filter(host__in=hosts).count() == 2
+
+
+def test_proposing_pairs_that_changed_since_the_page_was_read_is_refused_in_french(client):
+    host = HostStructureFactory(**BRON, positions_granted=1)
+    CandidateFactory()
+    client.force_login(programme_team())
+    seen = recommendations.cached_assign("69").digest
+    CandidateFactory(experience_months=48, mediation_diplomas=["titre_remn"])
+    response = client.post(reverse("conseillers:assignment"), {"departement": "69", "digest": seen}, follow=True)
+    assert "Les suggestions ont changé" in response.content.decode()
+    assert not Recruitment.objects.filter(host=host).exists()
 
 
 def test_a_refused_pair_is_skipped_and_counted():

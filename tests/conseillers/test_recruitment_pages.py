@@ -57,7 +57,7 @@ def test_adding_by_hand_answers_the_same_whether_the_address_has_a_profile_or_no
     url = reverse("conseillers:recruitment_create", args=[host.pk])
     known = client.post(url, {"email": candidate.email}, follow=True).content.decode()
     unknown = client.post(url, {"email": "inconnu@example.org"}, follow=True).content.decode()
-    sentence = "Si un profil de candidat·e au programme correspond à cette adresse"
+    sentence = "Si un profil de candidat·e disponible correspond à cette adresse"
     assert sentence in known and sentence in unknown
     assert Recruitment.objects.get().added_by_hand
 

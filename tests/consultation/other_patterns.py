@@ -140,4 +140,6 @@ OTHER_PARAMETERS = {
     "conseillers-numeriques/structures/<int:pk>/recrutements/nouveau/": "a host structure (and a candidate's id)",
     "conseillers-numeriques/recrutements/<int:pk>/": "a recruitment (both sides, the team)",
     "conseillers-numeriques/recrutements/<int:pk>/<slug:transition>/": "a recruitment and one of its moves",
+    "conseillers-numeriques/recrutements/<int:pk>/versement/": "a recruitment's grant (the team records a payment)",
+    "conseillers-numeriques/recrutements/<int:pk>/invitation/": "a structure's invitation (the invited candidate)",
 }

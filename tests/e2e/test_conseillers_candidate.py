@@ -114,6 +114,18 @@ def test_a_candidate_signs_up_sends_a_cv_and_sees_who_is_interested_and_nobody_e
     expect(interested.get_by_text("Intéressée par votre profil : elle va vous contacter")).to_be_visible()
     shoot(page, "ma-candidature", phone)
 
+    # Another structure invites them (added by hand): they accept from their page.
+    inviting = HostStructureFactory(name=f"Médiathèque de Vénissieux {width}", commune="Vénissieux")
+    RecruitmentFactory(host=inviting, candidate=candidate, status=RecruitmentStatus.NEW, added_by_hand=True)
+    page.reload()
+    assert_accessible(page)
+    expect(page.get_by_role("heading", name="Des structures vous invitent")).to_be_visible()
+    expect(interested.get_by_text(inviting.name)).to_have_count(0)
+    shoot(page, "invitation", phone)
+    follow(page.get_by_role("button", name="Accepter"))
+    assert_accessible(page)
+    expect(page.get_by_text(f"C'est noté : {inviting.name} peut maintenant lire votre CV")).to_be_visible()
+
     # Another account cannot reach the CV: the French 404, which says nothing of it.
     other = UserFactory(email=f"curieux-{width}@example.org")
     verify_email(other)

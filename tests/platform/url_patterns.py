@@ -345,6 +345,8 @@ PATTERNS: dict[str, Fill] = {
     "conseillers:recruitment_create": lambda world: {"pk": world.host.pk},
     "conseillers:recruitment_detail": lambda world: {"pk": world.recruitment.pk},
     "conseillers:recruitment_move": lambda world: {"pk": world.recruitment.pk, "transition": "recruter"},
+    "conseillers:recruitment_payment": lambda world: {"pk": world.recruitment.pk},
+    "conseillers:recruitment_invitation": lambda world: {"pk": world.recruitment.pk},
     "conseillers:recruitment_list": NONE,
     "conseillers:subsidies": NONE,
     "conseillers:training_status": NONE,

@@ -117,7 +117,7 @@ def _session(course: Course, starts: dt.datetime, hours: int, place: Place | Non
 
 
 def load_training(now: dt.datetime, organiser: User, manager: User, step: Callable[[str], None]) -> dict[str, int]:
-    # The demo's courses are examples; the programme's certifying course (a migration's) is not one of them.
+    # The demo's courses are examples; the programme's certifying course (made on first use) is not one of them.
     if Course.objects.filter(is_example=True).exists():
         return summary()
     places = {place.id_standard: place for place in Place.objects.filter(id_standard__in=[BACHUT, RIZE, PAUL_ELUARD,
