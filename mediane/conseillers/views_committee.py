@@ -49,8 +49,9 @@ def committee(request):
         {"code": code, "quota": quotas.get(code, 0), "granted": granted.get(code, 0), "pending": pending.get(code, 0)}
         for code in services.departements()
     ]
-    # Those with structures (so requests) first, in code order: on a phone the Rhône is not row 70 of zeros.
-    departements.sort(key=lambda row: row["code"] not in rows)
+    # Those with positions granted or requests pending first, in code order: on a phone the Rhône is not row 70 of
+    # zeros.
+    departements.sort(key=lambda row: not (row["granted"] or row["pending"]))
     totals = {key: sum(d[key] for d in departements) for key in ("quota", "granted", "pending")}
     return render(request, "conseillers/committee/index.html", {"departements": departements, "totals": totals})
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("conseillers", "0002_cv_reminder"),
+        ("conseillers", "0005_distance_choices_shared"),
     ]
 
     operations = [
