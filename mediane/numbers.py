@@ -38,11 +38,12 @@ def shown(text: str) -> str:
 def _bounds_message(label: str, minimum: float | None, maximum: float | None) -> str:
     if minimum is None and maximum is None:
         return f"{label} est bien trop grand."
-    if minimum is not None and maximum is not None:
-        return f"{label} doit être compris entre {minimum:g} et {maximum:g}."
-    if minimum is not None:
-        return f"{label} doit valoir au moins {minimum:g}."
-    return f"{label} doit valoir au plus {maximum:g}."
+    # str() first: the shortest decimal that reads back as the float (« 0.5 », not 0.5000000000000000277…).
+    return _french_bounds(
+        label,
+        None if minimum is None else Decimal(str(minimum)),
+        None if maximum is None else Decimal(str(maximum)),
+    )
 
 
 def _not_a_number(label: str, text: str, example: str) -> NumberError:

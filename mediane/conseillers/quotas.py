@@ -94,7 +94,7 @@ def read_index(text: str) -> dict[str, int]:
             continue
         try:
             value = parse_int(
-                "".join(cells[1].split()), minimum=0, maximum=MAX_INDEX_VALUE, label=f"La valeur du {code}"
+                "".join(cells[1].split()), minimum=0, maximum=MAX_INDEX_VALUE, label=f"Le nombre donné pour le {code}"
             )
         except NumberError as error:
             errors.append(f"Ligne {number} : {error}")

@@ -260,8 +260,8 @@ def move_recruitment(recruitment: Recruitment, slug: str, data: MoveData | None 
             locked = Recruitment.objects.select_for_update().select_related("host", "candidate").get(pk=recruitment.pk)
             if locked.status not in transition.sources:
                 raise ProgrammeError(
-                    f"Ce recrutement est « {locked.get_status_display()} » : l'action « {transition.button} » "
-                    "n'est plus possible. Rechargez la page."
+                    f"Ce recrutement en est à l'étape « {locked.get_status_display()} » : "
+                    f"l'action « {transition.button} » n'est plus possible. Rechargez la page."
                 )
             _check_data(transition, data, locked)
             if transition.target in HOLDING_STATUSES and locked.status not in HOLDING_STATUSES:

@@ -105,6 +105,7 @@ def candidate_profile(request):
         "cv_deletion": services.cv_deletion_date(cv.uploaded_at) if cv else None,
         "reminder_days": services.CV_REMINDER_DAYS,
         "interests": interests,
+        "competences": candidate.pix_competences.with_label() if candidate.pix_shared else [],
         "diplomas": [MediationDiploma(value).label for value in candidate.mediation_diplomas],
     }
     return render(request, "conseillers/candidates/profile.html", context)

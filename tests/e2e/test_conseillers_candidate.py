@@ -109,7 +109,7 @@ def test_a_candidate_signs_up_sends_a_cv_and_sees_who_is_interested_and_nobody_e
     RecruitmentFactory(host=host, candidate=candidate, status=RecruitmentStatus.INTERESTED)
     page.reload()
     assert_accessible(page)
-    interested = page.get_by_role("table", name="Les structures qui vous ont contacté·e")
+    interested = page.get_by_role("table", name="Les structures intéressées par votre profil")
     expect(interested.get_by_text(host.name)).to_be_visible()
     expect(interested.get_by_text("Intéressée par votre profil : elle va vous contacter")).to_be_visible()
     shoot(page, "ma-candidature", phone)

@@ -74,7 +74,7 @@ def test_a_structure_requests_two_positions_and_the_committee_grants_one(browse,
     log_in(desk, team.email, PASSWORD, "/conseillers-numeriques/comite/")
     assert_accessible(desk)
     shoot(desk, "comite", phone)
-    follow(desk.get_by_role("link", name="69", exact=True))
+    follow(desk.get_by_role("link", name="Rhône (69)", exact=True))
     assert_accessible(desk)
     shoot(desk, "comite-69", phone)
     follow(desk.get_by_role("row", name=re.compile(name)).get_by_role("link", name="Enregistrer l'avis"))

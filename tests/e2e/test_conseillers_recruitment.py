@@ -53,7 +53,7 @@ def test_a_structure_recruits_a_recommended_candidate_and_the_team_finalises_it(
     assert_accessible(page)
     recruitment = Recruitment.objects.get(host=host, candidate=candidate)
     assert recruitment.status == RecruitmentStatus.INTERESTED
-    expect(page.get_by_text("Ce recrutement est « intéressée »")).to_be_visible()
+    expect(page.get_by_text("Étape du recrutement : Intéressée")).to_be_visible()
     shoot(page, "interessee", phone)
 
     # Now in touch: the candidate's page shows the CV, which downloads.
@@ -76,7 +76,7 @@ def test_a_structure_recruits_a_recommended_candidate_and_the_team_finalises_it(
     page.get_by_label("Date de fin du contrat (sauf CDI)").fill("04/01/2029")
     follow(page.get_by_role("button", name="Déclarer le recrutement"))
     assert_accessible(page)
-    expect(page.get_by_text("Ce recrutement est « recrutée »")).to_be_visible()
+    expect(page.get_by_text("Étape du recrutement : Recrutée")).to_be_visible()
     page.goto(f"/conseillers-numeriques/structures/{host.pk}/recrutements/")
     assert_accessible(page)
     expect(page.get_by_text("1 poste accordé, 1 est déjà pourvu")).to_be_visible()
@@ -91,7 +91,7 @@ def test_a_structure_recruits_a_recommended_candidate_and_the_team_finalises_it(
     assert_accessible(desk)
     follow(desk.get_by_role("button", name="Valider le recrutement"))
     assert_accessible(desk)
-    expect(desk.get_by_text("Ce recrutement est « finalisée »")).to_be_visible()
+    expect(desk.get_by_text("Étape du recrutement : Finalisée")).to_be_visible()
     expect(desk.get_by_role("cell", name="Échéance 4 sur 4")).to_be_visible()
     expect(desk.get_by_text("Inscription à faire").first).to_be_visible()
     shoot(desk, "finalisee", phone)
