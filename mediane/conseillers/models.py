@@ -23,6 +23,8 @@ from .enums import HostKind, HostStatus, LogAction, Opinion, QuotaIndex, Request
 
 # The programme-wide number of funded positions; the quotas of the départements add up to it.
 PROGRAMME_POSITIONS = 4000
+# The length of `ProgrammeLog.before` and `after`: `services.record` cuts a longer value.
+LOG_VALUE_MAX = 60
 # How far a structure looks for candidates by default (km); the candidate's own limit applies too.
 DEFAULT_HOST_DISTANCE_KM = 40
 
@@ -293,8 +295,8 @@ class ProgrammeLog(models.Model):
     recruitment = models.ForeignKey(
         "conseillers.Recruitment", on_delete=models.SET_NULL, null=True, blank=True, related_name="log"
     )
-    before = models.CharField("avant", max_length=60, blank=True)
-    after = models.CharField("après", max_length=60, blank=True)
+    before = models.CharField("avant", max_length=LOG_VALUE_MAX, blank=True)
+    after = models.CharField("après", max_length=LOG_VALUE_MAX, blank=True)
     note = models.TextField("note", blank=True)
     at = models.DateTimeField("le", auto_now_add=True, db_index=True)
 

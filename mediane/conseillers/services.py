@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import HostStructure, ProgrammeLog, is_programme_team
+from .models import LOG_VALUE_MAX, HostStructure, ProgrammeLog, is_programme_team
 
 PROGRAMME_TEAM = "l'équipe du programme"
 A_MANAGER = "un·e gestionnaire de la structure"
@@ -36,6 +36,12 @@ def actor_role(user: Any, host: HostStructure | None = None) -> str:
     return ""
 
 
+def _fitted(value: str, field: str) -> str:
+    """`value` cut to the log's column (PostgreSQL refuses a longer one where SQLite would store it)."""
+    limit = LOG_VALUE_MAX
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def record(action: str, by: Any, *, before: str = "", after: str = "", note: str = "", **targets: Any) -> ProgrammeLog:
     """Write one entry of the programme's audit log. `targets`: `host`, `request`, `candidate`, `recruitment`
     (the ones the action concerns); `before` and `after` in their French labels, as they were."""
@@ -43,8 +49,8 @@ def record(action: str, by: Any, *, before: str = "", after: str = "", note: str
         action=action,
         actor=by if by is not None and by.is_authenticated else None,
         actor_role=actor_role(by, targets.get("host")),
-        before=before,
-        after=after,
+        before=_fitted(before, "before"),
+        after=_fitted(after, "after"),
         note=note,
         **targets,
     )

@@ -275,7 +275,7 @@ def record_opinion(
             host=host,
             request=request,
             before=before_request,
-            after=f"{decision.number} : {decision.get_opinion_display()}"[:60],
+            after=f"{decision.number} : {decision.get_opinion_display()}",
             note=note,
         )
         if host.get_status_display() != before_host:

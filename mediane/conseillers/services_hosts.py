@@ -180,6 +180,11 @@ def _apply(host: HostStructure, data: HostData) -> None:
         host.cofunding_details = ""
 
 
+def _request_words(request: PositionRequest) -> str:
+    """« Demande de postes : 2 postes », as the log keeps a request (its structure is the entry's own)."""
+    return f"{request.get_kind_display()} : {count_phrase(request.positions, 'poste', 'postes')}"
+
+
 def register_host(
     data: HostData, *, by: Any, other_request: bool = False, structure: Structure | None = None
 ) -> HostStructure:
@@ -211,7 +216,7 @@ def register_host(
         first = PositionRequest.objects.create(
             host=host, kind=RequestKind.ADD, positions=host.advisers_wished, created_by=by
         )
-        record(LogAction.REQUEST_CREATED, by, host=host, request=first, after=str(first))
+        record(LogAction.REQUEST_CREATED, by, host=host, request=first, after=_request_words(first))
     return host
 
 
@@ -325,5 +330,12 @@ def request_positions(host: HostStructure, kind: str, positions: int, reason: st
         request = PositionRequest.objects.create(
             host=host, kind=kind, positions=positions, reason=reason[:REASON_MAX_LENGTH], created_by=by
         )
-        record(LogAction.REQUEST_CREATED, by, host=host, request=request, after=str(request), note=request.reason)
+        record(
+            LogAction.REQUEST_CREATED,
+            by,
+            host=host,
+            request=request,
+            after=_request_words(request),
+            note=request.reason,
+        )
     return request

@@ -78,7 +78,8 @@ def test_a_structure_reading_the_cv_leaves_a_trace_without_a_name(world):
     response = client_for(world["readers"]["structure in touch"]).get(
         reverse("conseillers:candidate_cv", args=[world["candidate"].pk])
     )
-    response.close()
+    # Read, not close(): closing ends the request, whose signal closes the database connection (PostgreSQL).
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
     entry = ProgrammeLog.objects.get(after="CV consulté par une structure")
     assert entry.actor_role == "un·e gestionnaire de la structure"
 

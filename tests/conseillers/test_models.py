@@ -73,3 +73,14 @@ def test_a_log_entry_is_dated_in_paris_time():
 
     entry = ProgrammeLog(action=LogAction.QUOTAS, at=dt.datetime(2021, 12, 31, 23, 30, tzinfo=dt.UTC))
     assert str(entry).endswith("(01/01/2022)")
+
+
+def test_the_audit_log_cuts_a_value_longer_than_its_column_which_postgresql_would_refuse():
+    from mediane.conseillers.enums import LogAction
+    from mediane.conseillers.models import LOG_VALUE_MAX
+    from mediane.conseillers.services import record
+
+    entry = record(LogAction.HOST_UPDATED, None, before="court", after="Demande de postes : " + "x" * 200)
+    entry.refresh_from_db()
+    assert entry.before == "court"
+    assert len(entry.after) == LOG_VALUE_MAX and entry.after.endswith("…")
