@@ -66,7 +66,18 @@ def subsidies(request):
                 for r in rows
             ),
             "subventions-conseillers-numeriques.csv",
-            header=["structure", "siret", "departement", "conseillers", "accorde", "verse", "reste_a_verser"],
+            header=[
+                "Structure",
+                "SIRET",
+                "Département",
+                "Conseillers",
+                "Accordé (€)",
+                "Versé (€)",
+                "Reste à verser (€)",
+            ],
+            # With the BOM, what a French spreadsheet program opens as columns (the team reads it there).
+            delimiter=";",
+            bom=True,
         )
     by_host = Paginator(_consumption("host__pk", "host__name", "host__departement"), PAGE_SIZE).get_page(
         numbers.page_number(request.GET.get("page"))

@@ -112,7 +112,9 @@ def test_the_subsidies_page_sums_per_departement_and_downloads_per_structure():
     page = client.get(reverse("conseillers:subsidies")).content.decode()
     assert "100\u202f000\xa0€" in page
     csv = b"".join(client.get(reverse("conseillers:subsidies") + "?format=csv").streaming_content).decode()
-    assert csv.splitlines()[0] == "structure,siret,departement,conseillers,accorde,verse,reste_a_verser"
+    assert (
+        csv.splitlines()[0] == "\ufeffStructure;SIRET;Département;Conseillers;Accordé (€);Versé (€);Reste à verser (€)"
+    )
     assert len(csv.splitlines()) == 3
 
 
