@@ -22,6 +22,7 @@ from mediane.training.models import Enrolment
 from .enums import HOLDING_STATUSES, INTEREST_STATUSES, ContractType, RecruitmentStatus, RuptureReason
 from .models import HostStructure, is_programme_team
 from .models_candidates import Candidate
+from .transitions import FOR_THE_CANDIDATE
 
 
 class RecruitmentQuerySet(models.QuerySet["Recruitment"]):
@@ -116,6 +117,11 @@ class Recruitment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("conseillers:recruitment_detail", args=[self.pk])
+
+    @property
+    def for_the_candidate(self) -> str:
+        """Where it stands, as the candidate's page says it (`transitions.FOR_THE_CANDIDATE`)."""
+        return FOR_THE_CANDIDATE.get(self.status, self.get_status_display())
 
     @property
     def holds_position(self) -> bool:

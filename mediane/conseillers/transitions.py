@@ -133,3 +133,14 @@ NEXT_STEP: dict[str, str] = {
     R.RENEWAL: "Le renouvellement est demandé ; le recrutement se termine à la fin du contrat.",
     R.ENDED: "Le contrat est arrivé à son terme.",
 }
+
+# Where a recruitment stands, as the candidate's own page says it (only the statuses the candidate may see).
+FOR_THE_CANDIDATE: dict[str, str] = {
+    R.INTERESTED: "Intéressée par votre profil : elle va vous contacter",
+    R.RECRUITED: "Elle vous recrute",
+    R.FINALISED: "Recrutement confirmé par le programme",
+    R.RUPTURE: "Contrat arrêté",
+    R.RUPTURE_FINALISED: "Contrat arrêté",
+    R.RENEWAL: "Renouvellement demandé",
+    R.ENDED: "Contrat arrivé à son terme",
+}

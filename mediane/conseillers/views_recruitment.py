@@ -27,19 +27,16 @@ from . import services_recruitment as services
 from . import services_subsidy, services_training, subsidy
 from .enums import INTEREST_STATUSES, RecruitmentStatus
 from .forms_recruitment import FORMS, ByHandForm, InterestForm, RecruitmentFilterForm
-from .models import HostStructure, ProgrammeLog
+from .models import ProgrammeLog
 from .models_candidates import Candidate
 from .models_recruitment import Recruitment
 from .recommendations import pair_feasible
 from .services import ProgrammeError
 from .transitions import NEXT_STEP, TRANSITIONS, transitions_from
+from .views_access import host_or_404, require_team
 
 PAGE_SIZE = 50
 R = RecruitmentStatus
-
-
-def _host(request, pk: int) -> HostStructure:
-    return get_object_or_404(HostStructure.objects.visible_to(request.user), pk=pk)
 
 
 def _recruitment(request, pk: int) -> Recruitment:
@@ -52,11 +49,6 @@ def _recruitment(request, pk: int) -> Recruitment:
     if recruitment is None:
         raise Http404
     return recruitment
-
-
-def _require_team(request) -> None:
-    if not request.user.has_perm("conseillers.manage_programme"):
-        raise Http404
 
 
 def moves_for(user, recruitment: Recruitment) -> list:
@@ -83,7 +75,7 @@ def shows_grant(user, recruitment: Recruitment) -> bool:
 @login_required
 def host_recruitments(request, pk: int):
     """A structure's recruitments grouped by status, with its positions granted and filled in words."""
-    host = _host(request, pk)
+    host = host_or_404(request, pk)
     recruitments = list(
         Recruitment.objects.visible_to(request.user)
         .filter(host=host)
@@ -113,7 +105,7 @@ def host_recruitments(request, pk: int):
 def recruitment_create(request, pk: int):
     """POST `candidate` and `interest` (from a recommendation or a candidate's page): put in touch. GET and POST of
     `email`: add a candidate by hand, with an answer that never says whether the address has an account."""
-    host = _host(request, pk)
+    host = host_or_404(request, pk)
     if not request.user.has_perm("conseillers.recruit", host):
         raise PermissionDenied
     form = ByHandForm()
@@ -242,7 +234,7 @@ def recruitment_move(request, pk: int, transition: str):
 @writes_limited
 def recruitment_payment(request, pk: int):
     """The programme team records a payment of the recruitment's grant, through funding's `record_payment`."""
-    _require_team(request)
+    require_team(request)
     recruitment = _recruitment(request, pk)
     grant = recruitment.grant
     if grant is None:
@@ -291,7 +283,7 @@ def recruitment_invitation(request, pk: int):
 @login_required
 def recruitment_list(request):
     """The team's recruitments, « à finaliser » (recrutée) first, filtered by status and département; 50 a page."""
-    _require_team(request)
+    require_team(request)
     form = RecruitmentFilterForm(request.GET or None)
     recruitments = Recruitment.objects.select_related("host", "candidate")
     if form.is_valid():

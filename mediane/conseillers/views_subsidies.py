@@ -20,15 +20,11 @@ from .enums import RecruitmentStatus
 from .forms_recruitment import SessionForm
 from .models_recruitment import Recruitment
 from .services import ProgrammeError
+from .views_access import require_team
 
 PAGE_SIZE = 50
 R = RecruitmentStatus
 ZERO = Value(0, output_field=DecimalField(max_digits=12, decimal_places=2))
-
-
-def _require_team(request) -> None:
-    if not request.user.has_perm("conseillers.manage_programme"):
-        raise Http404
 
 
 def _consumption(*keys: str):
@@ -48,7 +44,7 @@ def _consumption(*keys: str):
 
 @login_required
 def subsidies(request):
-    _require_team(request)
+    require_team(request)
     by_departement = _consumption("host__departement")
     if request.GET.get("format") == "csv":
         rows = _consumption("host__pk", "host__name", "host__siret", "host__departement")
@@ -95,7 +91,7 @@ def subsidies(request):
 def training_status(request):
     """Finalised advisers not yet enrolled (« inscription à faire »), with a session to choose; then the enrolled
     ones with their attendance and result, as the training app records them."""
-    _require_team(request)
+    require_team(request)
     sessions = services_training.open_sessions()
     if request.method == "POST":
         recruitment = get_object_or_404(
