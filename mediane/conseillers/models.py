@@ -310,8 +310,11 @@ class ProgrammeLog(models.Model):
 
 from .models_candidates import Candidate, CandidateCV  # noqa: E402  (one models module for Django)
 from .models_recruitment import Recruitment  # noqa: E402
+from .models_reports import ActivityCounter, ActivityReport  # noqa: E402
 
 __all__ = [
+    "ActivityCounter",
+    "ActivityReport",
     "Candidate",
     "CandidateCV",
     "CommitteeDecision",

@@ -134,3 +134,31 @@ rules.add_perm("conseillers.decide_recruitment", is_programme_team)
 rules.add_perm("conseillers.end_recruitment", is_programme_team | manages_recruiting_host)
 rules.add_perm("conseillers.recruit", manages_host & host_is_validated)
 rules.add_perm("conseillers.answer_invitation", is_invited_candidate)
+
+
+@rules.predicate
+def holds_a_position(user) -> bool:
+    """The user is an adviser in post: one of their recruitments holds a position (recruited, finalised, in rupture
+    or renewed)."""
+    from .models_recruitment import Recruitment
+
+    return user.is_authenticated and Recruitment.objects.holding().filter(candidate__user=user).exists()
+
+
+@rules.predicate
+def wrote_report(user, report) -> bool:
+    return report is not None and user.is_authenticated and report.adviser_id == user.pk
+
+
+@rules.predicate
+def manages_reporting_host(user, report) -> bool:
+    return report is not None and user.is_authenticated and report.host.managers.filter(pk=user.pk).exists()
+
+
+# The activity reports: the adviser writes and reads their own; the structure that employs them reads them (and
+# exports them); the programme team reads all. The public sees only the dashboard's aggregates.
+# `ActivityReport.objects.readable_by` is the same rule for lists and exports.
+rules.add_perm("conseillers.record_reports", holds_a_position)
+rules.add_perm("conseillers.view_report", is_programme_team | wrote_report | manages_reporting_host)
+rules.add_perm("conseillers.change_report", wrote_report)
+rules.add_perm("conseillers.view_internal_dashboard", is_programme_team)

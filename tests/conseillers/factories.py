@@ -10,6 +10,7 @@ from django.utils import timezone
 from mediane.accounts.enums import Role
 from mediane.conseillers.enums import HostKind, HostStatus, RecruitmentStatus, Situation
 from mediane.conseillers.models import Candidate, HostStructure, Recruitment
+from mediane.conseillers.services_reports import ReportData, record_report
 from tests.accounts.factories import UserFactory
 
 # A valid SIRET (Luhn key) for each number n: 13 digits then the key.
@@ -100,3 +101,59 @@ class RecruitmentFactory(factory.django.DjangoModelFactory):
     host = factory.SubFactory(HostStructureFactory)
     candidate = factory.SubFactory(CandidateFactory)
     status = RecruitmentStatus.NEW
+
+
+def adviser(host: HostStructure | None = None, **kwargs) -> Recruitment:
+    """An adviser in post: a finalised recruitment (its `candidate.user` reports under it) at `host`."""
+    return RecruitmentFactory(
+        host=host or HostStructureFactory(),
+        status=RecruitmentStatus.FINALISED,
+        contract_type="cdd",
+        starts_on=timezone.localdate() - dt.timedelta(days=200),
+        ends_on=timezone.localdate() + dt.timedelta(days=530),
+        **kwargs,
+    )
+
+
+def report_data(**overrides):
+    """A valid individual accompaniment of yesterday, 30 minutes at home, about e-mail on a phone."""
+    values = {
+        "kind": "individuel",
+        "date": timezone.localdate() - dt.timedelta(days=1),
+        "duration": 30,
+        "place_type": "domicile",
+        "place_commune": "Villeurbanne",
+        "thematiques": ["email"],
+        "materiel": ["telephone"],
+        "autonomie": "partiellement_autonome",
+        "age_band": "soixante_dix_plus",
+        "social_status": "retraite",
+        "gender": "feminin",
+    }
+    values.update(overrides)
+    return ReportData(**values)
+
+
+def workshop_data(**overrides):
+    """A valid collective session of yesterday: 8 beginners discovering their e-mail, 2 hours at home."""
+    values = {
+        "kind": "collectif",
+        "participants": 8,
+        "workshop_title": "Découvrir sa messagerie",
+        "workshop_level": "debutant",
+        "duration": 120,
+        "autonomie": "",
+        "age_band": "non_communique",
+        "social_status": "non_communique",
+        "gender": "non_communique",
+        "place_commune": "Villeurbanne",
+        "place_type": "autre",
+    }
+    values.update(overrides)
+    return report_data(**values)
+
+
+def report(recruitment: Recruitment | None = None, **overrides):
+    """A recorded report (through the service, so that the counters count it)."""
+    recruitment = recruitment or adviser()
+    return record_report(report_data(**overrides), by=recruitment.candidate.user, recruitment=recruitment)

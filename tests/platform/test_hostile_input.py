@@ -31,7 +31,7 @@ from mediane.orientation.search import CRITERIA
 from mediane.structures.models import ImportJob
 from mediane.workinggroup.models import Dossier
 from tests.accounts.factories import UserFactory, verify_email
-from tests.conseillers.factories import CandidateFactory, HostStructureFactory, RecruitmentFactory
+from tests.conseillers.factories import CandidateFactory, HostStructureFactory, RecruitmentFactory, adviser, report
 from tests.consultation.factories import CommentFactory, ContributionFactory, ThemeFactory
 from tests.events.factories import EventFactory, EventRegistrationFactory
 from tests.funding.factories import ApplicationFactory
@@ -102,6 +102,9 @@ class World:
     convention: object = None
     candidate: object = None
     recruitment: object = None
+    # and an adviser in post at that structure (a finalised recruitment) with one activity report
+    adviser_recruitment: object = None
+    report: object = None
 
 
 def _persona(email: str, **kwargs):
@@ -220,6 +223,8 @@ def conseillers_world(objects: World, users) -> None:
     cv.take_upload(SimpleUploadedFile("cv.pdf", b"%PDF-1.4\n%%EOF\n"))
     cv.save()
     objects.recruitment = RecruitmentFactory(host=objects.host, candidate=objects.candidate, status="interessee")
+    objects.adviser_recruitment = adviser(host=objects.host)
+    objects.report = report(objects.adviser_recruitment)
 
 
 # --- Payloads --------------------------------------------------------------------------------------------
