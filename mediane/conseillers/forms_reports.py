@@ -129,7 +129,7 @@ class ReportForm(platform.Form):
     redirected = forms.BooleanField(label="La personne a été réorientée", required=False)
     redirection = forms.ChoiceField(
         label="Vers quel type de structure ?",
-        choices=[("", "Choisissez (si la personne a été réorientée)")] + Redirection.choices,
+        choices=[("", "Choisissez")] + Redirection.choices,
         required=False,
     )
     age_band = forms.ChoiceField(

@@ -50,16 +50,17 @@ REDIRECTION_LABELS = {
     **dict(Redirection.choices),
     counters.DIRECTORY_PLACE: "Un lieu de l'annuaire",
 }
-# (dimension, title, the values' labels in their order, counted in people rather than activities)
+# (dimension, title, header of the labels' column, the values' labels in their order, counted in people rather than
+# activities)
 BREAKDOWNS = (
-    ("type", "Par type d'activité", dict(ActivityType.choices), False),
-    ("mission", "Par mission", dict(Mission.choices), False),
-    ("thematique", "Par thématique", dict(Thematique.choices), False),
-    ("duree", "Par durée", dict(DurationBand.choices), False),
-    ("canal", "Par lieu", dict(PlaceType.choices), False),
-    ("age", "Personnes par tranche d'âge", dict(AgeBand.choices), True),
-    ("statut", "Personnes par statut", dict(SocialStatus.choices), True),
-    ("redirection", "Par réorientation", REDIRECTION_LABELS, False),
+    ("type", "Par type d'activité", "Type", dict(ActivityType.choices), False),
+    ("mission", "Par mission", "Mission", dict(Mission.choices), False),
+    ("thematique", "Par thématique", "Thématique", dict(Thematique.choices), False),
+    ("duree", "Par durée", "Durée", dict(DurationBand.choices), False),
+    ("canal", "Par lieu", "Lieu", dict(PlaceType.choices), False),
+    ("age", "Personnes par tranche d'âge", "Tranche d'âge", dict(AgeBand.choices), True),
+    ("statut", "Personnes par statut", "Statut", dict(SocialStatus.choices), True),
+    ("redirection", "Par réorientation", "Réorientation", REDIRECTION_LABELS, False),
 )
 
 
@@ -73,7 +74,7 @@ class Breakdown:
 
 def breakdowns(totals: dict[counters.Key, list[int]]) -> list[Breakdown]:
     found = []
-    for dimension, title, labels, people in BREAKDOWNS:
+    for dimension, title, label_header, labels, people in BREAKDOWNS:
         column = 1 if people else 0
         rows = [
             (label, totals[(dimension, value)][column], "")
@@ -84,7 +85,9 @@ def breakdowns(totals: dict[counters.Key, list[int]]) -> list[Breakdown]:
             rows.sort(key=lambda row: -row[1])
         header = "Personnes" if people else "Activités"
         found.append(
-            Breakdown(dimension, title, stacked_bar_chart(dimension, title, rows, title, header, show=number), people)
+            Breakdown(
+                dimension, title, stacked_bar_chart(dimension, title, rows, label_header, header, show=number), people
+            )
         )
     return found
 
