@@ -327,7 +327,9 @@ class ListFilterForm(platform.Form):
     """The list's filters, read from the query string: anything unknown is ignored rather than refused."""
 
     periode = forms.ChoiceField(
-        label="Période", choices=[("", "Toutes les dates"), *PERIODS.items()][:-1], required=False
+        label="Période",
+        choices=[("", "Toutes les dates")] + [(value, label) for value, label in PERIODS.items() if value != "tout"],
+        required=False,
     )
     type = forms.ChoiceField(label="Type", choices=[("", "Tous les types"), *ActivityType.choices], required=False)
     thematique = forms.ChoiceField(

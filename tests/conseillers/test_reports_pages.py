@@ -14,7 +14,14 @@ from mediane.conseillers.models_reports import ActivityReport
 from mediane.conseillers.services import ProgrammeError
 from mediane.conseillers.services_reports import check_report, record_report
 from tests.accounts.factories import UserFactory
-from tests.conseillers.factories import HostStructureFactory, adviser, report, report_data, workshop_data
+from tests.conseillers.factories import (
+    CandidateFactory,
+    HostStructureFactory,
+    adviser,
+    report,
+    report_data,
+    workshop_data,
+)
 from tests.structures.factories import PlaceFactory, StructureFactory
 
 pytestmark = pytest.mark.django_db
@@ -272,3 +279,31 @@ def test_the_lists_make_as_many_queries_for_two_reports_as_for_sixty(recruitment
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(url)
     assert len(page.context["page"].object_list) == 50
+
+
+def test_the_statistics_make_as_many_queries_for_one_report_as_for_forty(
+    recruitment, client, django_assert_max_num_queries
+):
+    url = reverse("conseillers:my_statistics")
+    report(recruitment)
+    with django_assert_max_num_queries(30) as few:
+        client.get(url, {"periode": "tout"})
+    for _ in range(39):
+        report(recruitment, thematiques=["sante", "logement"], duration=90)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url, {"periode": "tout"}).context["activities"] == 40
+
+
+def test_an_adviser_finds_their_activities_from_their_account_and_the_programme_s_home(recruitment, client):
+    link = f'href="{LIST}"'
+    assert link in client.get(reverse("accounts:profile")).content.decode()
+    assert link in client.get(reverse("conseillers:candidate_profile")).content.decode()
+    assert link in client.get(reverse("conseillers:home")).content.decode()
+    candidate = client_of(CandidateFactory().user)
+    assert link not in candidate.get(reverse("conseillers:candidate_profile")).content.decode()
+
+
+def test_a_structure_with_an_adviser_in_post_links_to_their_activities(recruitment):
+    manager = client_of(recruitment.host.managers.get())
+    page = manager.get(recruitment.host.get_absolute_url()).content.decode()
+    assert reverse("conseillers:host_reports", args=[recruitment.host.pk]) in page
