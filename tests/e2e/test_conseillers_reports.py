@@ -95,3 +95,27 @@ def test_a_new_adviser_records_three_reports_one_by_duplicating_another(browse, 
     expect(page.get_by_text(re.compile(r"^\s*3\s+activités"))).to_be_visible()
     expect(page.get_by_text(re.compile(r"^\s*13\s+personnes accompagnées"))).to_be_visible()
     looked_at(page, "statistiques", phone)
+
+    # One report: read, its change form, its deletion asked for (and cancelled).
+    page.goto(f"/conseillers-numeriques/activites/{reports[0].pk}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Accompagnement individuel du")
+    looked_at(page, "detail", phone)
+    follow(page.get_by_role("link", name="Modifier", exact=True))
+    expect(page.get_by_role("checkbox", name="E-mail")).to_be_checked()
+    looked_at(page, "modifier", phone)
+    page.goto(f"/conseillers-numeriques/activites/{reports[0].pk}/supprimer/")
+    looked_at(page, "supprimer", phone)
+    follow(page.get_by_role("link", name="Annuler"))
+    looked_at(page, "detail-encore", phone)
+    assert ActivityReport.objects.filter(adviser=user).count() == 3
+
+    # The structure's manager reads them, read-only.
+    manager = recruitment.host.managers.get()
+    verify_email(manager)
+    desk = browse(javascript=javascript, phone=phone)
+    log_in(desk, manager.email, PASSWORD, recruitment.host.get_absolute_url())
+    looked_at(desk, "page-structure", phone)
+    follow(desk.get_by_role("link", name="Activités de vos conseillers"))
+    expect(desk.get_by_text("3 comptes rendus")).to_be_visible()
+    expect(desk.get_by_role("link", name="Modifier")).to_have_count(0)
+    looked_at(desk, "structure", phone)
