@@ -214,7 +214,8 @@ class ReportForm(platform.Form):
             "thematiques": thematiques + procedures,
             "procedure_name": data.get("procedure_name") or "",
             "materiel": list(data.get("materiel") or []),
-            "redirected": bool(data.get("redirected")),
+            # Choosing where the person was sent says that they were: no need to tick the box as well.
+            "redirected": bool(data.get("redirected") or data.get("redirection") or data.get("redirection_place")),
             "redirection": data.get("redirection") or "",
             "redirection_place": data.get("redirection_place"),
             "notes": data.get("notes") or "",

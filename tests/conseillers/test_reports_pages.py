@@ -119,6 +119,23 @@ def test_recording_an_accompaniment_leads_to_the_list_with_duplicate_and_record_
     assert "Enregistrer un autre accompagnement" in page
 
 
+def test_choosing_where_the_person_was_sent_is_enough_to_say_they_were_redirected(client):
+    client.post(NEW, individual(redirection="aide_sociale"))
+    saved = ActivityReport.objects.get()
+    assert (saved.redirected, saved.redirection) == (True, "aide_sociale")
+
+
+def test_a_place_of_the_directory_to_redirect_to_is_chosen_among_the_departement_s(client):
+    here, elsewhere = PlaceFactory(nom="Maison France Services"), PlaceFactory(departement="75")
+    choices = [value for value, _ in client.get(NEW).context["form"].fields["redirection_place"].choices]
+    assert str(here.pk) in choices
+    assert str(elsewhere.pk) not in choices
+    client.post(NEW, individual(redirected="on", redirection_place=str(here.pk)))
+    assert ActivityReport.objects.get().redirection_place == here
+    page = client.post(NEW, individual(redirected="on", redirection_place=str(elsewhere.pk)))
+    assert "Choisissez un lieu de la liste." in text(page)
+
+
 def test_another_duration_typed_replaces_the_quick_choice(client):
     client.post(NEW, individual(other_duration="20"))
     assert ActivityReport.objects.get().duration == 20
