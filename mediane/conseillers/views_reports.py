@@ -176,19 +176,25 @@ def _own_report(request, pk: int) -> ActivityReport:
     return get_object_or_404(_mine(request).select_related("place", "redirection_place", "host"), pk=pk)
 
 
+def _form_from(request, source: ActivityReport, host, data, **mode):
+    """The form filled from `data`, read from the report `source` (to change it, or copied from it): its places stay
+    offered even if the lists have moved on."""
+    return _report_form_page(
+        request,
+        kind=source.kind,
+        host=host,
+        initial=initial_of(data),
+        also=(source.place, source.redirection_place),
+        **mode,
+    )
+
+
 @login_required
 @writes_limited
 @require_http_methods(["GET", "POST"])
 def report_edit(request, pk: int):
     report = _own_report(request, pk)
-    return _report_form_page(
-        request,
-        kind=report.kind,
-        host=report.host,
-        initial=initial_of(services_reports.report_data(report)),
-        report=report,
-        also=(report.place, report.redirection_place),
-    )
+    return _form_from(request, report, report.host, services_reports.report_data(report), report=report)
 
 
 @login_required
@@ -200,14 +206,7 @@ def report_duplicate(request, pk: int):
     recruitment = services_reports.current_recruitment(request.user)
     if recruitment is None:
         return not_an_adviser(request)
-    return _report_form_page(
-        request,
-        kind=original.kind,
-        host=recruitment.host,
-        initial=initial_of(services_reports.duplicate_data(original)),
-        copy_of=original,
-        also=(original.place, original.redirection_place),
-    )
+    return _form_from(request, original, recruitment.host, services_reports.duplicate_data(original), copy_of=original)
 
 
 @login_required
