@@ -142,4 +142,10 @@ OTHER_PARAMETERS = {
     "conseillers-numeriques/recrutements/<int:pk>/<slug:transition>/": "a recruitment and one of its moves",
     "conseillers-numeriques/recrutements/<int:pk>/versement/": "a recruitment's grant (the team records a payment)",
     "conseillers-numeriques/recrutements/<int:pk>/invitation/": "a structure's invitation (the invited candidate)",
+    # --- conseillers: reports (their matrix: tests/conseillers/test_reports_matrix.py) ---
+    "conseillers-numeriques/activites/<int:pk>/": "an activity report (its adviser, their structure, the team)",
+    "conseillers-numeriques/activites/<int:pk>/modifier/": "an activity report (its adviser)",
+    "conseillers-numeriques/activites/<int:pk>/dupliquer/": "an activity report (its adviser)",
+    "conseillers-numeriques/activites/<int:pk>/supprimer/": "an activity report (its adviser)",
+    "conseillers-numeriques/structures/<int:pk>/activites/": "a host structure (its managers, the team)",
 }

@@ -350,6 +350,15 @@ PATTERNS: dict[str, Fill] = {
     "conseillers:recruitment_list": NONE,
     "conseillers:subsidies": NONE,
     "conseillers:training_status": NONE,
+    # --- conseillers: reports ---
+    "conseillers:reports": NONE,
+    "conseillers:report_new": NONE,
+    "conseillers:my_statistics": NONE,
+    "conseillers:report_detail": lambda world: {"pk": world.report.pk},
+    "conseillers:report_edit": lambda world: {"pk": world.report.pk},
+    "conseillers:report_duplicate": lambda world: {"pk": world.report.pk},
+    "conseillers:report_delete": lambda world: {"pk": world.report.pk},
+    "conseillers:host_reports": lambda world: {"pk": world.host.pk},
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
 ADMIN_VALUES = {"object_id": "1", "app_label": "consultation", "url": "x", "content_type_id": "1", "id": "1"}

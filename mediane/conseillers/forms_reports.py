@@ -1,0 +1,354 @@
+"""Forms of the activity reports: one page for an individual accompaniment or a workshop (its fields read into the
+service's `ReportData`, which alone says what is wrong), the list's filters and the statistics' period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from mediane import forms as platform
+from mediane.structures.communes import Commune
+from mediane.structures.forms import CommuneField
+from mediane.structures.models import Place
+
+from .enums_reports import (
+    ADMINISTRATIVE_THEMATIQUES,
+    DURATION_CHOICES,
+    UNKNOWN,
+    ActivityType,
+    AgeBand,
+    Autonomie,
+    Gender,
+    Materiel,
+    PlaceType,
+    Redirection,
+    SocialStatus,
+    Thematique,
+    WorkshopLevel,
+)
+from .forms_dates import ProgrammeDateField
+from .services_reports import PARTICIPANT_FIELDS, ReportData
+
+OTHER_DURATION = "autre"
+DEFAULT_DURATION = 30
+GENERAL_THEMATIQUES = [(t.value, t.label) for t in Thematique if t not in ADMINISTRATIVE_THEMATIQUES]
+PROCEDURE_THEMATIQUES = [(t.value, t.label) for t in ADMINISTRATIVE_THEMATIQUES]
+# The breakdown of a workshop's participants: one number per known value (« non communiqué » is the rest).
+BREAKDOWN_LABELS = {"age_band": "Par tranche d'âge", "social_status": "Par statut", "gender": "Par genre"}
+
+
+def breakdown_name(dimension: str, value: str) -> str:
+    return f"nombre_{dimension}_{value}"
+
+
+def commune_text(name: str, postal_code: str) -> str:
+    """A stored commune as the commune field reads it back (« 69100 Villeurbanne » settles a shared name)."""
+    return f"{postal_code} {name}".strip()
+
+
+class PlaceChoiceField(forms.ChoiceField):
+    """A place of the directory among `places` (already fetched): the cleaned value is the `Place`, or None."""
+
+    def __init__(self, places: Sequence[Place], *, empty_label: str, **kwargs):
+        self.places = {str(place.pk): place for place in places}
+        choices = [("", empty_label)] + [(pk, f"{p.nom} ({p.commune})") for pk, p in self.places.items()]
+        super().__init__(choices=choices, required=False, **kwargs)
+        self.error_messages["invalid_choice"] = "Choisissez un lieu de la liste."
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.places.get(value) if value else None
+
+
+class ReportForm(platform.Form):
+    """An individual accompaniment (`kind` « individuel ») or a workshop (« collectif »): the fields of the other
+    kind are left out. `places` are the adviser's places, `nearby` the directory's places to redirect to."""
+
+    date = ProgrammeDateField("Date", required=False, help_text="Aujourd'hui, sauf si vous notez un jour passé.")
+    duration = forms.ChoiceField(
+        label="Durée",
+        choices=[(str(minutes), f"{minutes} min") for minutes in DURATION_CHOICES] + [(OTHER_DURATION, "Autre durée")],
+        widget=forms.RadioSelect,
+        required=False,
+        initial=str(DEFAULT_DURATION),
+    )
+    other_duration = platform.IntegerField(
+        label="Autre durée, en minutes",
+        required=False,
+        help_text="Par exemple 20. Si vous l'écrivez, elle remplace le choix ci-dessus.",
+    )
+    workshop_title = forms.CharField(label="Nom de l'atelier", max_length=200, required=False)
+    workshop_level = forms.ChoiceField(
+        label="Niveau de l'atelier", choices=WorkshopLevel.choices, widget=forms.RadioSelect, required=False
+    )
+    participants = platform.IntegerField(label="Nombre de participants", required=False)
+    place_type = forms.ChoiceField(
+        label="Où l'accompagnement a-t-il eu lieu ?", choices=PlaceType.choices, widget=forms.RadioSelect
+    )
+    place_commune = CommuneField(
+        label="Commune (à domicile ou autre lieu)",
+        required=False,
+        help_text="Son nom ou son code postal, par exemple « Villeurbanne » ou « 69100 ».",
+    )
+    thematiques = forms.MultipleChoiceField(
+        label="Thématiques",
+        help_text="Cochez au moins une thématique.",
+        choices=GENERAL_THEMATIQUES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    procedures = forms.MultipleChoiceField(
+        label="Aide aux démarches administratives : laquelle ?",
+        choices=PROCEDURE_THEMATIQUES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    procedure_name = forms.CharField(
+        label="Nom de la démarche (facultatif)",
+        help_text="Par exemple « Demande de carte d'identité ».",
+        max_length=200,
+        required=False,
+    )
+    materiel = forms.MultipleChoiceField(
+        label="Matériel utilisé (facultatif)",
+        choices=Materiel.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    autonomie = forms.ChoiceField(
+        label="Autonomie de la personne (facultatif)",
+        choices=Autonomie.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    first_visit = forms.BooleanField(label="Premier accompagnement de cette personne", required=False)
+    redirected = forms.BooleanField(label="La personne a été réorientée", required=False)
+    redirection = forms.ChoiceField(
+        label="Vers quel type de structure ?",
+        choices=[("", "Choisissez")] + Redirection.choices,
+        required=False,
+    )
+    age_band = forms.ChoiceField(
+        label="Tranche d'âge", choices=AgeBand.choices, widget=forms.RadioSelect, initial=UNKNOWN, required=False
+    )
+    social_status = forms.ChoiceField(
+        label="Statut", choices=SocialStatus.choices, widget=forms.RadioSelect, initial=UNKNOWN, required=False
+    )
+    gender = forms.ChoiceField(
+        label="Genre", choices=Gender.choices, widget=forms.RadioSelect, initial=UNKNOWN, required=False
+    )
+    beneficiary_commune = CommuneField(label="Commune de résidence", required=False)
+    notes = forms.CharField(label="Notes (facultatif)", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    tags = forms.CharField(
+        label="Étiquettes (facultatif)",
+        help_text="Vos mots pour retrouver vos activités, séparés par des virgules, par exemple « CAF, retraite ».",
+        max_length=500,
+        required=False,
+    )
+
+    INDIVIDUAL_ONLY = ("autonomie", "first_visit", "age_band", "social_status", "gender", "beneficiary_commune")
+    COLLECTIVE_ONLY = ("workshop_title", "workshop_level", "participants")
+
+    def __init__(self, *args, kind: str, places: Sequence[Place] = (), nearby: Sequence[Place] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.fields["place"] = PlaceChoiceField(places, label="Lieu d'activité", empty_label="Choisissez le lieu")
+        self.fields["redirection_place"] = PlaceChoiceField(
+            nearby,
+            label="Ou un lieu de l'annuaire (facultatif)",
+            empty_label="Aucun lieu en particulier",
+            help_text="Les lieux de médiation numérique de votre département.",
+        )
+        self.fields["date"].initial = timezone.localdate()
+        left_out = self.INDIVIDUAL_ONLY if kind == ActivityType.COLLECTIVE else self.COLLECTIVE_ONLY
+        for name in left_out:
+            del self.fields[name]
+        if kind == ActivityType.COLLECTIVE:
+            self.fields["participants"].help_text = "Toutes les personnes présentes, vous non compris."
+            for dimension, choices in PARTICIPANT_FIELDS.items():
+                for value, label in choices.choices:
+                    if value != UNKNOWN:
+                        self.fields[breakdown_name(dimension, value)] = platform.IntegerField(
+                            label=label, required=False, min_value=0
+                        )
+
+    @property
+    def is_collective(self) -> bool:
+        return self.kind == ActivityType.COLLECTIVE
+
+    def breakdown(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The workshop's breakdown fields, grouped by dimension (for the template)."""
+        return [
+            (
+                BREAKDOWN_LABELS[dimension],
+                [self[breakdown_name(dimension, value)] for value in choices.values if value != UNKNOWN],
+            )
+            for dimension, choices in PARTICIPANT_FIELDS.items()
+        ]
+
+    def _duration(self) -> int | None:
+        data = self.cleaned_data
+        if data.get("other_duration") is not None:
+            return data["other_duration"]
+        chosen = data.get("duration")
+        return int(chosen) if chosen and chosen != OTHER_DURATION else None
+
+    def report_data(self) -> ReportData:
+        """What was typed, for the service to check (and say, in French, what to fix)."""
+        data = self.cleaned_data
+        place_commune: Commune | None = data.get("place_commune")
+        thematiques = list(data.get("thematiques") or [])
+        procedures = list(data.get("procedures") or [])
+        if procedures and Thematique.PROCEDURES not in thematiques:
+            thematiques.append(Thematique.PROCEDURES)
+        values: dict[str, Any] = {
+            "kind": self.kind,
+            "date": data.get("date"),
+            "duration": self._duration(),
+            "place_type": data.get("place_type") or PlaceType.ACTIVITY_PLACE,
+            "place": data.get("place") if data.get("place_type") == PlaceType.ACTIVITY_PLACE else None,
+            "thematiques": thematiques + procedures,
+            "procedure_name": data.get("procedure_name") or "",
+            "materiel": list(data.get("materiel") or []),
+            # Choosing where the person was sent says that they were: no need to tick the box as well.
+            "redirected": bool(data.get("redirected") or data.get("redirection") or data.get("redirection_place")),
+            "redirection": data.get("redirection") or "",
+            "redirection_place": data.get("redirection_place"),
+            "notes": data.get("notes") or "",
+            "tags": [tag for tag in (data.get("tags") or "").split(",") if tag.strip()],
+        }
+        if place_commune is not None and values["place"] is None:
+            values.update(
+                place_commune=place_commune.name,
+                place_postal_code=place_commune.postal_code,
+                place_insee_code=place_commune.insee,
+            )
+        if self.is_collective:
+            values.update(
+                workshop_title=data.get("workshop_title") or "",
+                workshop_level=data.get("workshop_level") or "",
+                participants=data.get("participants"),
+                participant_counts=self._participant_counts(),
+            )
+        else:
+            person: Commune | None = data.get("beneficiary_commune")
+            values.update(
+                autonomie=data.get("autonomie") or "",
+                first_visit=bool(data.get("first_visit")),
+                age_band=data.get("age_band") or UNKNOWN,
+                social_status=data.get("social_status") or UNKNOWN,
+                gender=data.get("gender") or UNKNOWN,
+            )
+            if person is not None:
+                values.update(
+                    beneficiary_commune=person.name,
+                    beneficiary_postal_code=person.postal_code,
+                    beneficiary_insee_code=person.insee,
+                )
+        return ReportData(**values)
+
+    def _participant_counts(self) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+        for dimension, choices in PARTICIPANT_FIELDS.items():
+            given = {
+                value: self.cleaned_data[breakdown_name(dimension, value)]
+                for value in choices.values
+                if value != UNKNOWN and self.cleaned_data.get(breakdown_name(dimension, value))
+            }
+            if given:
+                counts[dimension] = given
+        return counts
+
+
+def initial_of(data: ReportData) -> dict[str, Any]:
+    """A `ReportData` (a stored report, or the copy of one) as the form's initial values."""
+    procedures = {str(value) for value in ADMINISTRATIVE_THEMATIQUES}
+    thematiques = [t for t in data.thematiques if t not in procedures]
+    chosen_procedures = [t for t in data.thematiques if t in procedures]
+    if chosen_procedures and Thematique.PROCEDURES in thematiques:
+        # Checked again from the procedure itself: the box stays as the adviser left it otherwise.
+        thematiques.remove(Thematique.PROCEDURES)
+    quick = data.duration in DURATION_CHOICES
+    initial: dict[str, Any] = {
+        "date": data.date,
+        "duration": str(data.duration) if quick else OTHER_DURATION,
+        "other_duration": None if quick else data.duration,
+        "place_type": data.place_type,
+        "place": str(data.place.pk) if data.place else "",
+        "place_commune": commune_text(data.place_commune, data.place_postal_code),
+        "thematiques": thematiques,
+        "procedures": chosen_procedures,
+        "procedure_name": data.procedure_name,
+        "materiel": list(data.materiel),
+        "autonomie": data.autonomie,
+        "first_visit": data.first_visit,
+        "redirected": data.redirected,
+        "redirection": data.redirection,
+        "redirection_place": str(data.redirection_place.pk) if data.redirection_place else "",
+        "workshop_title": data.workshop_title,
+        "workshop_level": data.workshop_level,
+        "participants": data.participants,
+        "age_band": data.age_band,
+        "social_status": data.social_status,
+        "gender": data.gender,
+        "beneficiary_commune": commune_text(data.beneficiary_commune, data.beneficiary_postal_code),
+        "notes": data.notes,
+        "tags": ", ".join(data.tags),
+    }
+    for dimension, counts in (data.participant_counts or {}).items():
+        for value, count in counts.items():
+            initial[breakdown_name(dimension, value)] = count
+    return initial
+
+
+PERIODS = {
+    "mois": "Ce mois-ci",
+    "3-mois": "Les 3 derniers mois",
+    "12-mois": "Les 12 derniers mois",
+    "tout": "Depuis le début",
+}
+
+
+def period_start(period: str, today: dt.date | None = None) -> dt.date | None:
+    """The first day of a period of `PERIODS` (None: since the beginning)."""
+    today = today or timezone.localdate()
+    first = today.replace(day=1)
+    months = {"mois": 0, "3-mois": 2, "12-mois": 11}.get(period)
+    if months is None:
+        return None
+    year, month = divmod(first.year * 12 + first.month - 1 - months, 12)
+    return dt.date(year, month + 1, 1)
+
+
+class ListFilterForm(platform.Form):
+    """The list's filters, read from the query string: anything unknown is ignored rather than refused."""
+
+    periode = forms.ChoiceField(
+        label="Période",
+        choices=[("", "Toutes les dates")] + [(value, label) for value, label in PERIODS.items() if value != "tout"],
+        required=False,
+    )
+    type = forms.ChoiceField(label="Type", choices=[("", "Tous les types"), *ActivityType.choices], required=False)
+    thematique = forms.ChoiceField(
+        label="Thématique", choices=[("", "Toutes les thématiques"), *Thematique.choices], required=False
+    )
+
+    def __init__(self, *args, advisers: Sequence[tuple[str, str]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        if advisers:
+            self.fields["conseiller"] = forms.ChoiceField(
+                label="Conseiller ou conseillère", choices=[("", "Tous"), *advisers], required=False
+            )
+
+    def filters(self) -> dict[str, str]:
+        """The valid filters (an invalid one counts as not given)."""
+        self.is_valid()
+        return {
+            name: self.cleaned_data[name]
+            for name in self.fields
+            if name not in self.errors and self.cleaned_data.get(name)
+        }

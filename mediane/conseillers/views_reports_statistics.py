@@ -1,0 +1,121 @@
+"""An adviser's own statistics over a period: their reports summed by `counters.tally` (the same contributions the
+programme's counters add up), each breakdown drawn as bars with its data table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from mediane.charts import Chart, stacked_bar_chart
+from mediane.french import number
+
+from . import counters, services_reports
+from .enums_reports import (
+    ActivityType,
+    AgeBand,
+    DurationBand,
+    Mission,
+    PlaceType,
+    Redirection,
+    SocialStatus,
+    Thematique,
+)
+from .forms_reports import PERIODS, period_start
+from .models_reports import ActivityReport
+from .views_reports import not_an_adviser
+
+# What `counters.contributions` reads of a report, and nothing else.
+TALLIED_FIELDS = (
+    "kind",
+    "date",
+    "participants",
+    "duration",
+    "place_type",
+    "thematiques",
+    "materiel",
+    "autonomie",
+    "first_visit",
+    "redirected",
+    "redirection",
+    "age_band",
+    "social_status",
+    "gender",
+    "participant_counts",
+)
+REDIRECTION_LABELS = {
+    counters.NO_REDIRECTION: "Pas réorientée",
+    **dict(Redirection.choices),
+    counters.DIRECTORY_PLACE: "Un lieu de l'annuaire",
+}
+# (dimension, title, header of the labels' column, the values' labels in their order, counted in people rather than
+# activities)
+BREAKDOWNS = (
+    ("type", "Par type d'activité", "Type", dict(ActivityType.choices), False),
+    ("mission", "Par mission", "Mission", dict(Mission.choices), False),
+    ("thematique", "Par thématique", "Thématique", dict(Thematique.choices), False),
+    ("duree", "Par durée", "Durée", dict(DurationBand.choices), False),
+    ("canal", "Par lieu", "Lieu", dict(PlaceType.choices), False),
+    ("age", "Personnes par tranche d'âge", "Tranche d'âge", dict(AgeBand.choices), True),
+    ("statut", "Personnes par statut", "Statut", dict(SocialStatus.choices), True),
+    ("redirection", "Par réorientation", "Réorientation", REDIRECTION_LABELS, False),
+)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    slug: str
+    title: str
+    chart: Chart
+    people: bool
+
+
+def breakdowns(totals: dict[counters.Key, list[int]]) -> list[Breakdown]:
+    found = []
+    for dimension, title, label_header, labels, people in BREAKDOWNS:
+        column = 1 if people else 0
+        rows = [
+            (label, totals[(dimension, value)][column], "")
+            for value, label in labels.items()
+            if totals.get((dimension, value), [0, 0, 0])[column]
+        ]
+        if dimension == "thematique":
+            rows.sort(key=lambda row: -row[1])
+        header = "Personnes" if people else "Activités"
+        found.append(
+            Breakdown(
+                dimension, title, stacked_bar_chart(dimension, title, rows, label_header, header, show=number), people
+            )
+        )
+    return found
+
+
+@login_required
+def my_statistics(request):
+    """The adviser's activities, people helped and hours over the period of `?periode=` (this month by default)."""
+    mine = ActivityReport.objects.readable_by(request.user).of_adviser(request.user)
+    if services_reports.current_recruitment(request.user) is None and not mine.exists():
+        return not_an_adviser(request)
+    period = request.GET.get("periode")
+    if period not in PERIODS:
+        period = "mois"
+    if start := period_start(period):
+        mine = mine.filter(date__gte=start)
+    # Plain rows, not model instances: the tally only reads these fields.
+    totals = counters.tally(SimpleNamespace(**row) for row in mine.values(*TALLIED_FIELDS).iterator())
+    activities, people, minutes = totals.get(("total", ""), [0, 0, 0])
+    return render(
+        request,
+        "conseillers/reports/statistics.html",
+        {
+            "periods": PERIODS,
+            "period": period,
+            "period_label": PERIODS[period],
+            "activities": activities,
+            "people": people,
+            "hours": round(minutes / 60, 1),
+            "breakdowns": breakdowns(totals) if activities else [],
+        },
+    )
