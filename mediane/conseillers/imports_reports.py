@@ -158,14 +158,12 @@ def _csv_lines(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
     delimiter = max((";", ",", "\t"), key=head.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    start = 1
-    for values in reader:
-        yield start, values
-        start = reader.line_num + 1
+    # The number of the row as a spreadsheet program shows it (a line break inside a cell starts no new row).
+    yield from enumerate(reader, start=1)
 
 
 def lines(data: bytes) -> Iterator[tuple[int, list[Any]]]:
-    """(line number in the file, cells) for each row of an XLSX or CSV file, told apart by their content."""
+    """(row number, as a spreadsheet program shows it, cells) for each row of an XLSX or CSV file, told apart by their content."""
     if data.startswith(b"PK\x03\x04"):
         return _xlsx_lines(data)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -397,7 +395,7 @@ def read_file(data: bytes, *, known_ids: Sequence[str] | set[str] = (), today: d
     _, columns = _header(rows)
     result = ReadFile()
     sessions: dict[str, ImportedReport] = {}
-    for number, values in rows:
+    for line, values in rows:
         if not any(value not in (None, "") for value in values):
             continue
         result.rows += 1
@@ -406,23 +404,23 @@ def read_file(data: bytes, *, known_ids: Sequence[str] | set[str] = (), today: d
                 f"Ce fichier compte plus de {number(MAX_ROWS)} lignes : exportez une période plus courte depuis la "
                 "Coop, puis importez les fichiers l'un après l'autre."
             )
-        row = _Row(number, values, columns)
+        row = _Row(line, values, columns)
         identifier = row.text(coop.REPORT_ID)[:64]
         if identifier and identifier in known:
             if identifier not in sessions:
                 result.already += 1
-                sessions[identifier] = ImportedReport(number, ReportData())
+                sessions[identifier] = ImportedReport(line, ReportData())
             continue
         try:
             session = sessions.get(identifier) if identifier else None
             if session is not None:
                 _add_participant(session.data, _people(row))
                 continue
-            report = ImportedReport(number, _report(row))
+            report = ImportedReport(line, _report(row))
         except ProgrammeError as error:
-            _fail(result, number, error.message)
+            _fail(result, line, error.message)
             if identifier:
-                sessions[identifier] = ImportedReport(number, ReportData())
+                sessions[identifier] = ImportedReport(line, ReportData())
             continue
         if identifier:
             sessions[identifier] = report

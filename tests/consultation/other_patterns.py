@@ -142,4 +142,8 @@ OTHER_PARAMETERS = {
     "conseillers-numeriques/recrutements/<int:pk>/<slug:transition>/": "a recruitment and one of its moves",
     "conseillers-numeriques/recrutements/<int:pk>/versement/": "a recruitment's grant (the team records a payment)",
     "conseillers-numeriques/recrutements/<int:pk>/invitation/": "a structure's invitation (the invited candidate)",
+    # --- conseillers: exports (their matrix: tests/conseillers/test_exports_matrix.py) ---
+    "conseillers-numeriques/activites/export.<str:fmt>": "the adviser's own reports, in a file format (xlsx or csv)",
+    "conseillers-numeriques/structures/<int:pk>/activites/export.<str:fmt>": "a host structure's advisers' reports",
+    "conseillers-numeriques/tableau-de-bord/pilotage/activites.<str:fmt>": "every report (the programme team)",
 }

@@ -350,6 +350,11 @@ PATTERNS: dict[str, Fill] = {
     "conseillers:recruitment_list": NONE,
     "conseillers:subsidies": NONE,
     "conseillers:training_status": NONE,
+    # --- conseillers: exports ---
+    "conseillers:reports_export": lambda world: {"fmt": "xlsx"},
+    "conseillers:host_reports_export": lambda world: {"pk": world.host.pk, "fmt": "csv"},
+    "conseillers:team_reports_export": lambda world: {"fmt": "csv"},
+    "conseillers:reports_import": NONE,
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
 ADMIN_VALUES = {"object_id": "1", "app_label": "consultation", "url": "x", "content_type_id": "1", "id": "1"}
