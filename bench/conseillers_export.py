@@ -12,8 +12,8 @@ per participant makes about 1.6 rows per report). Then, `--runs` times each, the
   neutralisation, `mediane/downloads.py`), timed until the last byte of the answer has been read;
 - the baseline, what a bare writer costs for the same rows: the same reports read the same way and turned into the
   same rows, written by openpyxl in write-only mode into memory, without the neutraliser and without HTTP;
-- the floor: the query and the rows alone, written nowhere (what any writer adds is the rest). There is no bare
-  `csv.writer` baseline: a test forbids writing CSV outside `mediane/spreadsheets.py`, in bench/ too.
+- the floor: the query and the rows alone, written nowhere (what any writer adds is the rest). There is no bare CSV
+  writer baseline: a test forbids writing CSV outside `mediane/spreadsheets.py`, in bench/ too.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import os
 import statistics
 import sys
 import tempfile
@@ -33,32 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.imports import configure  # noqa: E402 - the same fresh SQLite file and settings
 from bench.machine import load_average, machine_line  # noqa: E402
 
 LIMIT_SECONDS = 5.0
-
-
-def configure(folder: Path) -> None:
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "MEDIANE_ENV": "development",
-            "DEBUG": "false",
-            "SQLITE_PATH": str(folder / "bench.sqlite3"),
-            "MEDIA_ROOT": str(folder / "media"),
-            "TASKS_MODE": "inline",
-            "MEDIANE_JOBS_WATCHDOG": "false",
-            "ALLOWED_HOSTS": "testserver,localhost",
-            "LOG_LEVEL": "ERROR",
-        }
-    )
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def seed(count: int):

@@ -190,7 +190,11 @@ def report_rows(report: ActivityReport, *, own: bool) -> Iterator[list[Any]]:
     end = [report.notes, report_id(report)] if own else [report_id(report)]
     if not report.is_collective:
         common[1] = "1/1"
-        people = [label(Gender, report.gender), label(AgeBand, report.age_band), label(SocialStatus, report.social_status)]
+        people = [
+            label(Gender, report.gender),
+            label(AgeBand, report.age_band),
+            label(SocialStatus, report.social_status),
+        ]
         yield [*start, *common, *people, *end]
         return
     total = report.participants

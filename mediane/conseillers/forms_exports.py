@@ -1,5 +1,6 @@
-"""The forms of the activity reports' exports and imports: the filters an export honours (the same GET parameters as
-the adviser's list: `du`, `au`, `type`, `thematique`, and `departement` for the team) and the upload of a Coop export."""
+"""The forms of the activity reports' exports and imports: the filters an export honours (the same GET parameters
+as the adviser's list: `du`, `au`, `type`, `thematique`, and `departement` for the team) and the upload of a Coop
+export."""
 
 from __future__ import annotations
 

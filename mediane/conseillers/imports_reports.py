@@ -163,7 +163,8 @@ def _csv_lines(data: bytes) -> Iterator[tuple[int, list[Any]]]:
 
 
 def lines(data: bytes) -> Iterator[tuple[int, list[Any]]]:
-    """(row number, as a spreadsheet program shows it, cells) for each row of an XLSX or CSV file, told apart by their content."""
+    """(row number, as a spreadsheet program shows it, cells) for each row of an XLSX or CSV file, told apart by
+    their content."""
     if data.startswith(b"PK\x03\x04"):
         return _xlsx_lines(data)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -178,17 +179,17 @@ def lines(data: bytes) -> Iterator[tuple[int, list[Any]]]:
 
 
 def _header(rows: Iterator[tuple[int, list[Any]]]) -> tuple[int, dict[str, int]]:
-    for number, values in rows:
+    for line, values in rows:
         found = {COLUMNS[_key(value)]: index for index, value in enumerate(values) if _key(value) in COLUMNS}
         if coop.DATE in found or coop.THEMATIQUES in found or coop.REPORT_ID in found:
             for name in REQUIRED:
                 if name not in found:
                     raise FileRefused(
-                        f"Ligne {number} : colonne « {name} » introuvable. Envoyez l'export des accompagnements de "
+                        f"Ligne {line} : colonne « {name} » introuvable. Envoyez l'export des accompagnements de "
                         "la Coop, ou un export de Médiane, sans en changer les titres de colonnes."
                     )
-            return number, found
-        if number >= HEADER_SEARCH_ROWS:
+            return line, found
+        if line >= HEADER_SEARCH_ROWS:
             break
     raise FileRefused(
         f"Colonne « {coop.DATE} » introuvable dans les {HEADER_SEARCH_ROWS} premières lignes : envoyez l'export des "
@@ -226,7 +227,9 @@ class _Row:
             raise ProgrammeError(f"valeur inconnue dans la colonne « {name} » : « {_echo(text)} ».")
         return value
 
-    def many(self, name: str, table: dict[str, str], choices: Any) -> list[str]:
+    def many(self, name: str, table: dict[str, str], choices: Any, *, what: str = "") -> list[str]:
+        """The values of a multi-valued cell (one per line, or separated by « ; »). `what` names a value in the
+        message (« thématique inconnue … Thématiques possibles »), else the column does."""
         text = self.text(name).replace("\r", "\n").replace(";", "\n")
         found = []
         for part in (part.strip() for part in text.split("\n")):
@@ -234,10 +237,13 @@ class _Row:
                 continue
             value = table.get(_key(part))
             if value is None:
+                possible = ", ".join(choices.labels)
+                if what:
+                    raise ProgrammeError(
+                        f"{what} inconnue « {_echo(part)} ». {what.capitalize()}s possibles : {possible}."
+                    )
                 raise ProgrammeError(
-                    f"valeur inconnue dans la colonne « {name} » : « {_echo(part)} ». Valeurs possibles : "
-                    + ", ".join(choices.labels)
-                    + "."
+                    f"valeur inconnue dans la colonne « {name} » : « {_echo(part)} ». Valeurs possibles : {possible}."
                 )
             found.append(value)
         return found
@@ -270,7 +276,9 @@ def _minutes(row: _Row) -> int | None:
     try:
         return int(float(text))
     except ValueError:
-        raise ProgrammeError(f"durée illisible « {_echo(text)} » : écrivez un nombre de minutes, par exemple 30.") from None
+        raise ProgrammeError(
+            f"durée illisible « {_echo(text)} » : écrivez un nombre de minutes, par exemple 30."
+        ) from None
 
 
 def _participants(row: _Row) -> tuple[int | None, int | None]:
@@ -287,23 +295,6 @@ def _participants(row: _Row) -> tuple[int | None, int | None]:
         raise ProgrammeError(
             f"nombre de participants illisible « {_echo(text)} » : écrivez par exemple « 1/8 » ou « 8 »."
         ) from None
-
-
-def _thematiques(row: _Row) -> list[str]:
-    text = row.text(coop.THEMATIQUES).replace("\r", "\n").replace(";", "\n")
-    found = []
-    for part in (part.strip() for part in text.split("\n")):
-        if not part:
-            continue
-        value = THEMATIQUES.get(_key(part))
-        if value is None:
-            raise ProgrammeError(
-                f"thématique inconnue « {_echo(part)} ». Thématiques possibles : "
-                + ", ".join(Thematique.labels)
-                + "."
-            )
-        found.append(value)
-    return found
 
 
 def _report(row: _Row) -> ReportData:
@@ -328,7 +319,7 @@ def _report(row: _Row) -> ReportData:
         place_commune=row.text(coop.COMMUNE)[:150],
         place_postal_code=row.text(coop.POSTAL_CODE)[:5],
         place_insee_code=row.text(coop.INSEE_CODE)[:5],
-        thematiques=_thematiques(row),
+        thematiques=row.many(coop.THEMATIQUES, THEMATIQUES, Thematique, what="thématique"),
         procedure_name=row.text(coop.PROCEDURE)[:200],
         materiel=row.many(coop.MATERIEL, MATERIELS, Materiel),
         autonomie="" if collective else level,

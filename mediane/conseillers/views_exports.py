@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from mediane import spreadsheets
 from mediane.downloads import csv_download, xlsx_download
+from mediane.french import plural
 from mediane.privatefiles import get_private_storage
 from mediane.ratelimits import writes_limited
 
@@ -171,8 +172,8 @@ def _confirm(request):
 
 
 def _imported_message(count: int, already: int) -> str:
-    plural = "s" if count > 1 else ""
-    text = f"{count} activité{plural} importée{plural}."
+    text = f"{count} activité{plural(count, '', 's')} importée{plural(count, '', 's')}."
     if already:
-        text += f" {already} activité{'s' if already > 1 else ''} déjà importée{'s' if already > 1 else ''} avant : laissée{'s' if already > 1 else ''} de côté."
+        ending = plural(already, "", "s")
+        text += f" {already} activité{ending} déjà importée{ending} avant : laissée{ending} de côté."
     return text

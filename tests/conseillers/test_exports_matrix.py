@@ -61,7 +61,9 @@ EXPECTED = {
 @pytest.fixture
 def world():
     recruitment = f.adviser()
-    record_report(f.workshop_data(workshop_title=MARK, notes=NOTE), by=recruitment.candidate.user, recruitment=recruitment)
+    record_report(
+        f.workshop_data(workshop_title=MARK, notes=NOTE), by=recruitment.candidate.user, recruitment=recruitment
+    )
     other = f.adviser()
     f.report(other)
     return {

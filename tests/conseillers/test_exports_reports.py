@@ -117,7 +117,7 @@ def test_a_workshop_of_eight_gives_eight_rows_each_with_one_participants_band(cl
 
 def test_the_csv_is_the_same_table_with_semicolons_and_a_bom(client):
     recruitment = f.adviser()
-    f.report(recruitment, notes="=HYPERLINK(\"http://evil.example\")")
+    f.report(recruitment, notes='=HYPERLINK("http://evil.example")')
     client.force_login(recruitment.candidate.user)
     response = client.get(reverse("conseillers:reports_export", args=["csv"]))
     assert response["Content-Disposition"] == f'attachment; filename="activites-{timezone.localdate():%Y-%m-%d}.csv"'
@@ -161,8 +161,14 @@ def test_a_structures_export_names_its_advisers_and_never_carries_their_notes(cl
     response = client.get(reverse("conseillers:host_reports_export", args=[recruitment.host.pk, "csv"]))
     (row,) = csv_rows(response)
     assert list(row) == list(coop.SHARED_COLUMNS)
-    assert (row["Prénom du médiateur"], row["Nom du médiateur"], row["Rôle"]) == ("Inès", "Durand", "Conseiller numérique")
-    assert b"Secret" not in _body(client.get(reverse("conseillers:host_reports_export", args=[recruitment.host.pk, "xlsx"])))
+    assert (row["Prénom du médiateur"], row["Nom du médiateur"], row["Rôle"]) == (
+        "Inès",
+        "Durand",
+        "Conseiller numérique",
+    )
+    assert b"Secret" not in _body(
+        client.get(reverse("conseillers:host_reports_export", args=[recruitment.host.pk, "xlsx"]))
+    )
 
 
 def test_the_teams_export_filters_by_departement():

@@ -96,7 +96,10 @@ def test_a_coop_xlsx_is_read_and_the_rows_of_one_workshop_make_one_report():
         "status": "Non communiqué ou hétérogène",
     }
     workshop.pop("nom_de_l_atelier")
-    rows = [row(**{**workshop, "participants": f"{n}/3", "gender": g}) for n, g in ((1, "Féminin"), (2, "Féminin"), (3, "Masculin"))]
+    rows = [
+        row(**{**workshop, "participants": f"{n}/3", "gender": g})
+        for n, g in ((1, "Féminin"), (2, "Féminin"), (3, "Masculin"))
+    ]
     result = read_file(coop_xlsx(*rows))
     assert not result.errors, result.errors
     (report,) = result.reports
@@ -112,7 +115,9 @@ def test_both_apostrophes_are_accepted_in_the_headers():
 
 def test_an_unknown_thematique_names_the_line_and_the_possible_ones():
     (message,) = errors(coop_csv(row(), row(), row(thematiques="E-mail\nAstrologie")))
-    assert message.startswith("Ligne 7 : thématique inconnue « Astrologie ». Thématiques possibles : Diagnostic numérique,")
+    assert message.startswith(
+        "Ligne 7 : thématique inconnue « Astrologie ». Thématiques possibles : Diagnostic numérique,"
+    )
 
 
 def test_the_line_is_the_row_a_spreadsheet_shows_whatever_the_line_breaks_inside_cells():
@@ -124,17 +129,31 @@ def test_the_line_is_the_row_a_spreadsheet_shows_whatever_the_line_breaks_inside
 @pytest.mark.parametrize(
     ("cells", "expected"),
     [
-        ({"date": (timezone.localdate() + dt.timedelta(days=3)).strftime("%d/%m/%Y")}, "Ligne 5 : la date ne peut pas être dans le futur"),
+        (
+            {"date": (timezone.localdate() + dt.timedelta(days=3)).strftime("%d/%m/%Y")},
+            "Ligne 5 : la date ne peut pas être dans le futur",
+        ),
         ({"duration": "0"}, "Ligne 5 : la durée doit être comprise entre 1 minute et 8 heures"),
         ({"duration": "481"}, "Ligne 5 : la durée doit être comprise entre 1 minute et 8 heures"),
         ({"duration": "-15"}, "Ligne 5 : la durée doit être comprise entre 1 minute et 8 heures"),
         (
-            {"type": "Atelier collectif", "participants": "", "workshop": "Atelier", "autonomie": "", "gender": "", "age_band": "", "status": ""},
+            {
+                "type": "Atelier collectif",
+                "participants": "",
+                "workshop": "Atelier",
+                "autonomie": "",
+                "gender": "",
+                "age_band": "",
+                "status": "",
+            },
             "Ligne 5 : un atelier collectif compte au moins un participant",
         ),
         ({"participants": "4"}, "Ligne 5 : un accompagnement individuel concerne une seule personne"),
         ({"type": "Visite"}, "Ligne 5 : valeur inconnue dans la colonne « Type » : « Visite »."),
-        ({"materiel": "Minitel"}, "Ligne 5 : valeur inconnue dans la colonne « Matériel numérique utilisé » : « Minitel »."),
+        (
+            {"materiel": "Minitel"},
+            "Ligne 5 : valeur inconnue dans la colonne « Matériel numérique utilisé » : « Minitel ».",
+        ),
         ({"thematiques": ""}, "Ligne 5 : choisissez au moins une thématique."),
     ],
 )
@@ -156,7 +175,12 @@ def test_a_file_without_the_coops_header_says_the_date_column_is_missing():
 
 @pytest.mark.parametrize(
     "data",
-    [b"%PDF-1.7 binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", b"<html><body></body></html>"],
+    [
+        b"%PDF-1.7 binary",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00",
+        b"<html><body></body></html>",
+    ],
 )
 def test_a_binary_or_non_spreadsheet_file_is_refused_in_one_sentence(data):
     with pytest.raises(FileRefused) as refused:
@@ -191,7 +215,9 @@ def test_a_report_already_imported_is_skipped_and_counted():
 
 
 def _upload(client, data: bytes, name="export.csv"):
-    return client.post(reverse("conseillers:reports_import"), {"action": "verifier", "file": SimpleUploadedFile(name, data)})
+    return client.post(
+        reverse("conseillers:reports_import"), {"action": "verifier", "file": SimpleUploadedFile(name, data)}
+    )
 
 
 def test_the_preview_writes_nothing_and_the_confirmation_records_all(client):

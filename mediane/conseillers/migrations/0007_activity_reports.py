@@ -6,77 +6,272 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('conseillers', '0006_recruitment_invitation'),
-        ('structures', '0003_background_job_attempts'),
+        ("conseillers", "0006_recruitment_invitation"),
+        ("structures", "0003_background_job_attempts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ActivityCounter',
+            name="ActivityCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scope', models.CharField(max_length=3, verbose_name='périmètre')),
-                ('month', models.DateField(verbose_name='mois')),
-                ('dimension', models.CharField(max_length=12, verbose_name='dimension')),
-                ('value', models.CharField(blank=True, max_length=40, verbose_name='valeur')),
-                ('activities', models.BigIntegerField(default=0, verbose_name='activités')),
-                ('people', models.BigIntegerField(default=0, verbose_name='personnes accompagnées')),
-                ('minutes', models.BigIntegerField(default=0, verbose_name='minutes')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("scope", models.CharField(max_length=3, verbose_name="périmètre")),
+                ("month", models.DateField(verbose_name="mois")),
+                ("dimension", models.CharField(max_length=12, verbose_name="dimension")),
+                ("value", models.CharField(blank=True, max_length=40, verbose_name="valeur")),
+                ("activities", models.BigIntegerField(default=0, verbose_name="activités")),
+                ("people", models.BigIntegerField(default=0, verbose_name="personnes accompagnées")),
+                ("minutes", models.BigIntegerField(default=0, verbose_name="minutes")),
             ],
             options={
-                'verbose_name': "compteur d'activité",
-                'constraints': [models.UniqueConstraint(fields=('scope', 'dimension', 'month', 'value'), name='counter_one_per_key')],
+                "verbose_name": "compteur d'activité",
+                "constraints": [
+                    models.UniqueConstraint(fields=("scope", "dimension", "month", "value"), name="counter_one_per_key")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ActivityReport',
+            name="ActivityReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('departement', models.CharField(max_length=3, verbose_name='département')),
-                ('kind', models.CharField(choices=[('individuel', 'Accompagnement individuel'), ('collectif', 'Atelier collectif')], default='individuel', max_length=12, verbose_name='type')),
-                ('first_visit', models.BooleanField(default=False, verbose_name='premier accompagnement de la personne')),
-                ('date', models.DateField(verbose_name='date')),
-                ('duration', models.PositiveSmallIntegerField(verbose_name='durée (minutes)')),
-                ('place_type', models.CharField(choices=[('lieu_activite', "Lieu d'activité"), ('domicile', 'À domicile'), ('a_distance', 'À distance'), ('autre', 'Autre lieu')], default='lieu_activite', max_length=16, verbose_name="canal d'accompagnement")),
-                ('place_commune', models.CharField(blank=True, max_length=150, verbose_name='commune du lieu')),
-                ('place_postal_code', models.CharField(blank=True, max_length=5, verbose_name='code postal du lieu')),
-                ('place_insee_code', models.CharField(blank=True, max_length=5, verbose_name='code INSEE du lieu')),
-                ('thematiques', models.JSONField(default=list, verbose_name='thématiques')),
-                ('procedure_name', models.CharField(blank=True, max_length=200, verbose_name='nom de la démarche administrative')),
-                ('materiel', models.JSONField(blank=True, default=list, verbose_name='matériel numérique utilisé')),
-                ('autonomie', models.CharField(blank=True, choices=[('entierement_accompagne', 'Avec guidage'), ('partiellement_autonome', 'Autonome avec guidage en cas de besoin'), ('autonome', 'Autonome')], max_length=24, verbose_name="niveau d'autonomie")),
-                ('redirected', models.BooleanField(default=False, verbose_name='personne réorientée')),
-                ('redirection', models.CharField(blank=True, choices=[('administration', 'Administration (mairie, préfecture…)'), ('mediation_numerique', 'Autre structure de médiation numérique'), ('operateur_ou_organisme_en_charge', 'Opérateur ou organisme en charge de la démarche administrative'), ('aide_sociale', "Structure d'aide sociale (maison des solidarités, centre social…)"), ('insertion_professionnelle', "Structure d'insertion professionnelle (France Travail, mission locale, chambre de commerce…)"), ('aide_aux_demarches_administratives', "Structure d'aide aux démarches administratives (France Services…)"), ('autre', 'Autre')], max_length=40, verbose_name='structure de redirection')),
-                ('workshop_title', models.CharField(blank=True, max_length=200, verbose_name="nom de l'atelier")),
-                ('workshop_level', models.CharField(blank=True, choices=[('debutant', 'Débutant'), ('intermediaire', 'Intermédiaire'), ('avance', 'Avancé')], max_length=16, verbose_name="niveau de l'atelier")),
-                ('participants', models.PositiveSmallIntegerField(default=1, verbose_name='nombre de participants')),
-                ('age_band', models.CharField(choices=[('moins_de_douze', 'Moins de 12 ans'), ('douze_dix_huit', '12 - 17 ans'), ('dix_huit_vingt_quatre', '18 - 24 ans'), ('vingt_cinq_trente_neuf', '25 - 39 ans'), ('quarante_cinquante_neuf', '40 - 59 ans'), ('soixante_soixante_neuf', '60 - 69 ans'), ('soixante_dix_plus', '70 ans et plus'), ('non_communique', 'Non communiqué')], default='non_communique', max_length=24, verbose_name="tranche d'âge")),
-                ('social_status', models.CharField(choices=[('scolarise', 'Scolarisé'), ('sans_emploi', 'Sans emploi'), ('en_emploi', 'En emploi'), ('retraite', 'Retraité'), ('non_communique', 'Non communiqué ou hétérogène')], default='non_communique', max_length=16, verbose_name='statut')),
-                ('gender', models.CharField(choices=[('masculin', 'Masculin'), ('feminin', 'Féminin'), ('non_communique', 'Non communiqué')], default='non_communique', max_length=16, verbose_name='genre')),
-                ('beneficiary_commune', models.CharField(blank=True, max_length=150, verbose_name='commune de résidence')),
-                ('beneficiary_postal_code', models.CharField(blank=True, max_length=5, verbose_name='code postal de résidence')),
-                ('beneficiary_insee_code', models.CharField(blank=True, max_length=5, verbose_name='code INSEE de résidence')),
-                ('participant_counts', models.JSONField(blank=True, default=dict, verbose_name='répartition des participants')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('tags', models.JSONField(blank=True, default=list, verbose_name='étiquettes')),
-                ('external_id', models.CharField(blank=True, max_length=64, verbose_name="identifiant d'origine")),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='enregistré le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('adviser', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='activity_reports', to=settings.AUTH_USER_MODEL, verbose_name='conseiller ou conseillère')),
-                ('host', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='activity_reports', to='conseillers.hoststructure', verbose_name='structure employeuse')),
-                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='structures.place', verbose_name="lieu d'activité")),
-                ('recruitment', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='activity_reports', to='conseillers.recruitment', verbose_name='recrutement')),
-                ('redirection_place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='structures.place', verbose_name='lieu de redirection (annuaire)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("departement", models.CharField(max_length=3, verbose_name="département")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("individuel", "Accompagnement individuel"), ("collectif", "Atelier collectif")],
+                        default="individuel",
+                        max_length=12,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "first_visit",
+                    models.BooleanField(default=False, verbose_name="premier accompagnement de la personne"),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("duration", models.PositiveSmallIntegerField(verbose_name="durée (minutes)")),
+                (
+                    "place_type",
+                    models.CharField(
+                        choices=[
+                            ("lieu_activite", "Lieu d'activité"),
+                            ("domicile", "À domicile"),
+                            ("a_distance", "À distance"),
+                            ("autre", "Autre lieu"),
+                        ],
+                        default="lieu_activite",
+                        max_length=16,
+                        verbose_name="canal d'accompagnement",
+                    ),
+                ),
+                ("place_commune", models.CharField(blank=True, max_length=150, verbose_name="commune du lieu")),
+                ("place_postal_code", models.CharField(blank=True, max_length=5, verbose_name="code postal du lieu")),
+                ("place_insee_code", models.CharField(blank=True, max_length=5, verbose_name="code INSEE du lieu")),
+                ("thematiques", models.JSONField(default=list, verbose_name="thématiques")),
+                (
+                    "procedure_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="nom de la démarche administrative"),
+                ),
+                ("materiel", models.JSONField(blank=True, default=list, verbose_name="matériel numérique utilisé")),
+                (
+                    "autonomie",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("entierement_accompagne", "Avec guidage"),
+                            ("partiellement_autonome", "Autonome avec guidage en cas de besoin"),
+                            ("autonome", "Autonome"),
+                        ],
+                        max_length=24,
+                        verbose_name="niveau d'autonomie",
+                    ),
+                ),
+                ("redirected", models.BooleanField(default=False, verbose_name="personne réorientée")),
+                (
+                    "redirection",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("administration", "Administration (mairie, préfecture…)"),
+                            ("mediation_numerique", "Autre structure de médiation numérique"),
+                            (
+                                "operateur_ou_organisme_en_charge",
+                                "Opérateur ou organisme en charge de la démarche administrative",
+                            ),
+                            ("aide_sociale", "Structure d'aide sociale (maison des solidarités, centre social…)"),
+                            (
+                                "insertion_professionnelle",
+                                "Structure d'insertion professionnelle (France Travail, mission locale, chambre de commerce…)",
+                            ),
+                            (
+                                "aide_aux_demarches_administratives",
+                                "Structure d'aide aux démarches administratives (France Services…)",
+                            ),
+                            ("autre", "Autre"),
+                        ],
+                        max_length=40,
+                        verbose_name="structure de redirection",
+                    ),
+                ),
+                ("workshop_title", models.CharField(blank=True, max_length=200, verbose_name="nom de l'atelier")),
+                (
+                    "workshop_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[("debutant", "Débutant"), ("intermediaire", "Intermédiaire"), ("avance", "Avancé")],
+                        max_length=16,
+                        verbose_name="niveau de l'atelier",
+                    ),
+                ),
+                ("participants", models.PositiveSmallIntegerField(default=1, verbose_name="nombre de participants")),
+                (
+                    "age_band",
+                    models.CharField(
+                        choices=[
+                            ("moins_de_douze", "Moins de 12 ans"),
+                            ("douze_dix_huit", "12 - 17 ans"),
+                            ("dix_huit_vingt_quatre", "18 - 24 ans"),
+                            ("vingt_cinq_trente_neuf", "25 - 39 ans"),
+                            ("quarante_cinquante_neuf", "40 - 59 ans"),
+                            ("soixante_soixante_neuf", "60 - 69 ans"),
+                            ("soixante_dix_plus", "70 ans et plus"),
+                            ("non_communique", "Non communiqué"),
+                        ],
+                        default="non_communique",
+                        max_length=24,
+                        verbose_name="tranche d'âge",
+                    ),
+                ),
+                (
+                    "social_status",
+                    models.CharField(
+                        choices=[
+                            ("scolarise", "Scolarisé"),
+                            ("sans_emploi", "Sans emploi"),
+                            ("en_emploi", "En emploi"),
+                            ("retraite", "Retraité"),
+                            ("non_communique", "Non communiqué ou hétérogène"),
+                        ],
+                        default="non_communique",
+                        max_length=16,
+                        verbose_name="statut",
+                    ),
+                ),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[
+                            ("masculin", "Masculin"),
+                            ("feminin", "Féminin"),
+                            ("non_communique", "Non communiqué"),
+                        ],
+                        default="non_communique",
+                        max_length=16,
+                        verbose_name="genre",
+                    ),
+                ),
+                (
+                    "beneficiary_commune",
+                    models.CharField(blank=True, max_length=150, verbose_name="commune de résidence"),
+                ),
+                (
+                    "beneficiary_postal_code",
+                    models.CharField(blank=True, max_length=5, verbose_name="code postal de résidence"),
+                ),
+                (
+                    "beneficiary_insee_code",
+                    models.CharField(blank=True, max_length=5, verbose_name="code INSEE de résidence"),
+                ),
+                (
+                    "participant_counts",
+                    models.JSONField(blank=True, default=dict, verbose_name="répartition des participants"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("tags", models.JSONField(blank=True, default=list, verbose_name="étiquettes")),
+                ("external_id", models.CharField(blank=True, max_length=64, verbose_name="identifiant d'origine")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="enregistré le")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                (
+                    "adviser",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="activity_reports",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="conseiller ou conseillère",
+                    ),
+                ),
+                (
+                    "host",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="activity_reports",
+                        to="conseillers.hoststructure",
+                        verbose_name="structure employeuse",
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="structures.place",
+                        verbose_name="lieu d'activité",
+                    ),
+                ),
+                (
+                    "recruitment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="activity_reports",
+                        to="conseillers.recruitment",
+                        verbose_name="recrutement",
+                    ),
+                ),
+                (
+                    "redirection_place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="structures.place",
+                        verbose_name="lieu de redirection (annuaire)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "compte rendu d'activité",
-                'verbose_name_plural': "comptes rendus d'activité",
-                'ordering': ['-date', '-pk'],
-                'indexes': [models.Index(fields=['adviser', '-date', '-id'], name='report_adviser_date'), models.Index(fields=['host', '-date', '-id'], name='report_host_date'), models.Index(fields=['date'], name='report_date')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('duration__gt', 0), ('duration__lte', 480)), name='report_duration_in_range'), models.CheckConstraint(condition=models.Q(('participants__gte', 1)), name='report_has_participants'), models.CheckConstraint(condition=models.Q(models.Q(('kind', 'individuel'), _negated=True), ('participants', 1), _connector='OR'), name='report_individual_is_one'), models.UniqueConstraint(condition=models.Q(('external_id', ''), _negated=True), fields=('adviser', 'external_id'), name='report_imported_once')],
+                "verbose_name": "compte rendu d'activité",
+                "verbose_name_plural": "comptes rendus d'activité",
+                "ordering": ["-date", "-pk"],
+                "indexes": [
+                    models.Index(fields=["adviser", "-date", "-id"], name="report_adviser_date"),
+                    models.Index(fields=["host", "-date", "-id"], name="report_host_date"),
+                    models.Index(fields=["date"], name="report_date"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("duration__gt", 0), ("duration__lte", 480)), name="report_duration_in_range"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("participants__gte", 1)), name="report_has_participants"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "individuel"), _negated=True), ("participants", 1), _connector="OR"
+                        ),
+                        name="report_individual_is_one",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("external_id", ""), _negated=True),
+                        fields=("adviser", "external_id"),
+                        name="report_imported_once",
+                    ),
+                ],
             },
         ),
     ]
