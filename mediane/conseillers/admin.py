@@ -14,6 +14,7 @@ from .models import (
     ProgrammeLog,
     Recruitment,
 )
+from .models_reports import ActivityReport
 
 
 @admin.register(HostStructure)
@@ -71,6 +72,28 @@ class RecruitmentAdmin(admin.ModelAdmin):
 class ProgrammeLogAdmin(admin.ModelAdmin):
     list_display = ["at", "action", "actor_role", "host", "before", "after"]
     list_filter = ["action"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ActivityReport)
+class ActivityReportAdmin(admin.ModelAdmin):
+    """Read-only: a report is written through `services_reports`, which keeps the programme's counters exact; the
+    adviser's private notes are not shown."""
+
+    list_display = ["date", "kind", "adviser", "host", "departement", "duration", "participants"]
+    list_filter = ["kind", "departement"]
+    date_hierarchy = "date"
+    exclude = ["notes"]
+    list_select_related = ["adviser", "host"]
+    show_full_result_count = False
 
     def has_add_permission(self, request):
         return False

@@ -18,7 +18,7 @@ from django.utils import timezone
 from mediane import spreadsheets
 from mediane.downloads import csv_download, xlsx_download
 from mediane.french import plural
-from mediane.privatefiles import get_private_storage
+from mediane.privatefiles import get_private_storage, purge_orphans
 from mediane.ratelimits import writes_limited
 
 from . import exports_reports as coop
@@ -128,6 +128,8 @@ def reports_import(request):
         return _confirm(request)
     if request.method == "POST":
         _forget(request)
+        # A file checked but never imported goes after a day (no row holds the files of this folder).
+        purge_orphans(IMPORT_FOLDER, holders=[])
         form = ImportForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():

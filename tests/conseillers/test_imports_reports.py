@@ -3,17 +3,22 @@ anything is written, all or none, a report already imported skipped, and every e
 
 import datetime as dt
 import io
+import os
+import time
 
 import pytest
 import xlsxwriter
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from mediane.conseillers import exports_reports as coop
+from mediane.conseillers import views_exports
 from mediane.conseillers.imports_reports import FileRefused, read_file
 from mediane.conseillers.models_reports import ActivityReport
 from mediane.conseillers.services_reports import record_report, report_data
+from mediane.privatefiles import get_private_storage
 from mediane.spreadsheets import csv_text
 from tests.conseillers import factories as f
 
@@ -287,3 +292,19 @@ def test_an_export_imported_into_another_advisers_account_gives_the_same_reports
         )
         by_id = {int(c.external_id): comparable(c) for c in copies}
         assert [by_id[r.pk] for r in ActivityReport.objects.of_adviser(by).order_by("pk")] == originals, fmt
+
+
+def test_a_checked_file_never_imported_goes_after_a_day(client):
+    recruitment = f.adviser()
+    # Checked in another browser, then left there: no session of this one forgets it.
+    elsewhere = Client()
+    elsewhere.force_login(recruitment.candidate.user)
+    _upload(elsewhere, coop_csv(row()))
+    client.force_login(recruitment.candidate.user)
+    storage = get_private_storage()
+    (kept,) = storage.listdir(views_exports.IMPORT_FOLDER)[1]
+    old = time.time() - 2 * 24 * 3600
+    os.utime(storage.path(f"{views_exports.IMPORT_FOLDER}/{kept}"), (old, old))
+    _upload(client, coop_csv(row(), row()))
+    (fresh,) = storage.listdir(views_exports.IMPORT_FOLDER)[1]
+    assert fresh != kept
