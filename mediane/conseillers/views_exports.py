@@ -84,7 +84,10 @@ def team_reports_export(request, fmt: str):
 
 
 def _known_ids(user) -> set[str]:
-    return set(ActivityReport.objects.of_adviser(user).exclude(external_id="").values_list("external_id", flat=True))
+    """The « ID CRA » the adviser already has: those their imports kept, and their own reports' (Médiane's export
+    writes the report's id there), so that importing one's own export adds nothing twice."""
+    own = ActivityReport.objects.of_adviser(user).values_list("pk", "external_id")
+    return {external_id or str(pk) for pk, external_id in own}
 
 
 def _preview(result: imports_reports.ReadFile) -> list[dict]:

@@ -308,3 +308,14 @@ def test_a_checked_file_never_imported_goes_after_a_day(client):
     _upload(client, coop_csv(row(), row()))
     (fresh,) = storage.listdir(views_exports.IMPORT_FOLDER)[1]
     assert fresh != kept
+
+
+def test_importing_ones_own_export_adds_nothing(client):
+    recruitment = f.adviser()
+    f.report(recruitment)
+    f.report(recruitment, thematiques=["sante"])
+    client.force_login(recruitment.candidate.user)
+    exported = b"".join(client.get(reverse("conseillers:reports_export", args=["csv"])).streaming_content)
+    text = _upload(client, exported).content.decode()
+    assert "Aucune nouvelle activité dans ce fichier" in text
+    assert "Ses 2 activités ont déjà été importées" in text

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from mediane.conseillers import exports_reports as coop
+from mediane.conseillers.models_reports import ActivityReport
 from mediane.conseillers.services_reports import record_report
 from mediane.spreadsheets import csv_text
 from tests.accounts.factories import PASSWORD, verify_email
@@ -81,3 +82,17 @@ def test_an_adviser_exports_their_reports_to_xlsx_and_a_bad_coop_file_names_its_
     assert_accessible(page)
     expect(page.get_by_text(re.compile("Ligne 6 : thématique inconnue « Astrologie »"))).to_be_visible()
     shoot(page, "import-erreur", phone)
+
+    # The good row alone: the preview first, nothing recorded, then the import.
+    lines.pop()
+    bad.write_text(csv_text(lines, delimiter=";", bom=True), encoding="utf-8")
+    page.get_by_label(re.compile("Export de la Coop")).set_input_files(str(bad))
+    follow(page.get_by_role("button", name="Vérifier le fichier"))
+    assert_accessible(page)
+    expect(page.get_by_text("1 activité : 1 accompagnement individuel et 0 atelier collectif")).to_be_visible()
+    assert ActivityReport.objects.of_adviser(user).count() == 2
+    shoot(page, "import-apercu", phone)
+    follow(page.get_by_role("button", name="Importer cette activité"))
+    assert_accessible(page)
+    expect(page.get_by_text("1 activité importée.")).to_be_visible()
+    assert ActivityReport.objects.of_adviser(user).count() == 3
