@@ -17,6 +17,19 @@ from .models import (
 from .models_reports import ActivityReport
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that only a service writes (an audit log, the reports and their counters): shown, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(HostStructure)
 class HostStructureAdmin(admin.ModelAdmin):
     list_display = ["name", "siret", "departement", "status", "positions_granted"]
@@ -69,22 +82,13 @@ class RecruitmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgrammeLog)
-class ProgrammeLogAdmin(admin.ModelAdmin):
+class ProgrammeLogAdmin(ReadOnlyAdmin):
     list_display = ["at", "action", "actor_role", "host", "before", "after"]
     list_filter = ["action"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ActivityReport)
-class ActivityReportAdmin(admin.ModelAdmin):
+class ActivityReportAdmin(ReadOnlyAdmin):
     """Read-only: a report is written through `services_reports`, which keeps the programme's counters exact; the
     adviser's private notes are not shown."""
 
@@ -94,12 +98,3 @@ class ActivityReportAdmin(admin.ModelAdmin):
     exclude = ["notes"]
     list_select_related = ["adviser", "host"]
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

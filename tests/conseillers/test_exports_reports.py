@@ -221,3 +221,13 @@ def test_a_user_who_never_reported_gets_an_empty_file(client):
     f.report(f.adviser())
     client.force_login(UserFactory())
     assert csv_rows(client.get(reverse("conseillers:reports_export", args=["csv"]))) == []
+
+
+def test_the_admin_shows_a_report_read_only_without_its_notes(client):
+    report = f.report(f.adviser(), notes="Note-privée-admin")
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(reverse("admin:conseillers_activityreport_change", args=[report.pk]))
+    assert response.status_code == 200
+    assert "Note-privée-admin" not in response.content.decode()
+    assert 'name="_save"' not in response.content.decode()
+    assert client.get(reverse("admin:conseillers_activityreport_add")).status_code == 403
