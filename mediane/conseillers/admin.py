@@ -14,6 +14,20 @@ from .models import (
     ProgrammeLog,
     Recruitment,
 )
+from .models_reports import ActivityReport
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that only a service writes (an audit log, the reports and their counters): shown, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(HostStructure)
@@ -68,15 +82,19 @@ class RecruitmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgrammeLog)
-class ProgrammeLogAdmin(admin.ModelAdmin):
+class ProgrammeLogAdmin(ReadOnlyAdmin):
     list_display = ["at", "action", "actor_role", "host", "before", "after"]
     list_filter = ["action"]
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+@admin.register(ActivityReport)
+class ActivityReportAdmin(ReadOnlyAdmin):
+    """Read-only: a report is written through `services_reports`, which keeps the programme's counters exact; the
+    adviser's private notes are not shown."""
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    list_display = ["date", "kind", "adviser", "host", "departement", "duration", "participants"]
+    list_filter = ["kind", "departement"]
+    date_hierarchy = "date"
+    exclude = ["notes"]
+    list_select_related = ["adviser", "host"]
+    show_full_result_count = False

@@ -148,4 +148,8 @@ OTHER_PARAMETERS = {
     "conseillers-numeriques/activites/<int:pk>/dupliquer/": "an activity report (its adviser)",
     "conseillers-numeriques/activites/<int:pk>/supprimer/": "an activity report (its adviser)",
     "conseillers-numeriques/structures/<int:pk>/activites/": "a host structure (its managers, the team)",
+    # --- conseillers: exports (their matrix: tests/conseillers/test_exports_matrix.py) ---
+    "conseillers-numeriques/activites/export.<str:fmt>": "the adviser's own reports, in a file format (xlsx or csv)",
+    "conseillers-numeriques/structures/<int:pk>/activites/export.<str:fmt>": "a host structure's advisers' reports",
+    "conseillers-numeriques/tableau-de-bord/pilotage/activites.<str:fmt>": "every report (the programme team)",
 }

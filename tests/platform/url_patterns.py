@@ -359,6 +359,11 @@ PATTERNS: dict[str, Fill] = {
     "conseillers:report_duplicate": lambda world: {"pk": world.report.pk},
     "conseillers:report_delete": lambda world: {"pk": world.report.pk},
     "conseillers:host_reports": lambda world: {"pk": world.host.pk},
+    # --- conseillers: exports ---
+    "conseillers:reports_export": lambda world: {"fmt": "xlsx"},
+    "conseillers:host_reports_export": lambda world: {"pk": world.host.pk, "fmt": "csv"},
+    "conseillers:team_reports_export": lambda world: {"fmt": "csv"},
+    "conseillers:reports_import": NONE,
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
 ADMIN_VALUES = {"object_id": "1", "app_label": "consultation", "url": "x", "content_type_id": "1", "id": "1"}

@@ -1,0 +1,321 @@
+"""The import of a Coop export into an adviser's account: the header found below the Coop's lines, a preview before
+anything is written, all or none, a report already imported skipped, and every error in French with its line."""
+
+import datetime as dt
+import io
+import os
+import time
+
+import pytest
+import xlsxwriter
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from mediane.conseillers import exports_reports as coop
+from mediane.conseillers import views_exports
+from mediane.conseillers.imports_reports import FileRefused, read_file
+from mediane.conseillers.models_reports import ActivityReport
+from mediane.conseillers.services_reports import record_report, report_data
+from mediane.privatefiles import get_private_storage
+from mediane.spreadsheets import csv_text
+from tests.conseillers import factories as f
+
+pytestmark = pytest.mark.django_db
+
+YESTERDAY = timezone.localdate() - dt.timedelta(days=1)
+HEADER = list(coop.OWN_COLUMNS)
+
+
+def row(**cells) -> list:
+    """A row of the Coop's export (own variant): an individual accompaniment of yesterday, unless told."""
+    values = {
+        coop.DATE: f"{YESTERDAY:%d/%m/%Y}",
+        coop.TYPE: "Accompagnement individuel",
+        coop.PARTICIPANTS: "1/1",
+        coop.CHANNEL: "À domicile",
+        coop.COMMUNE: "Lyon",
+        coop.DURATION: "45",
+        coop.MATERIEL: "Ordinateur",
+        coop.THEMATIQUES: "Navigation sur internet\nE-mail",
+        coop.AUTONOMIE: "3/3",
+        coop.REDIRECTED: "Non",
+        coop.GENDER: "Masculin",
+        coop.AGE_BAND: "25 - 39 ans",
+        coop.STATUS: "En emploi",
+        coop.REPORT_ID: "",
+    }
+    names = {"id_cra": coop.REPORT_ID, "workshop": coop.WORKSHOP}
+    values.update({names.get(name) or getattr(coop, name.upper()): value for name, value in cells.items()})
+    return [values.get(name, "") for name in HEADER]
+
+
+def coop_csv(*rows, metadata=True, header=HEADER) -> bytes:
+    lines = [["Export des accompagnements"], ["Exporté le 06/12/2026 par Camille"], []] if metadata else []
+    return csv_text([*lines, header, *rows], delimiter=";", bom=True).encode()
+
+
+def coop_xlsx(*rows) -> bytes:
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer)
+    sheet = book.add_worksheet("Accompagnements")
+    sheet.write_row(0, 0, ["Export de la Coop de la médiation numérique"])
+    sheet.write_row(2, 0, HEADER)
+    for index, values in enumerate(rows, start=3):
+        sheet.write_row(index, 0, values)
+    book.close()
+    return buffer.getvalue()
+
+
+def errors(data: bytes) -> list[str]:
+    return [str(error) for error in read_file(data).errors]
+
+
+def test_a_coop_csv_with_lines_above_its_header_is_read():
+    result = read_file(coop_csv(row(id_cra="a1"), row(id_cra="a2", thematiques="Santé")))
+    assert not result.errors
+    first, second = (report.data for report in result.reports)
+    assert [report.line for report in result.reports] == [5, 6]
+    assert (first.kind, first.date, first.duration, first.place_type) == ("individuel", YESTERDAY, 45, "domicile")
+    assert first.thematiques == ["navigation_sur_internet", "email"]
+    assert (first.autonomie, first.gender, first.age_band, first.social_status) == (
+        "autonome",
+        "masculin",
+        "vingt_cinq_trente_neuf",
+        "en_emploi",
+    )
+    assert second.thematiques == ["sante"]
+    assert first.external_id == "a1"
+
+
+def test_a_coop_xlsx_is_read_and_the_rows_of_one_workshop_make_one_report():
+    workshop = {
+        "type": "Atelier collectif",
+        "nom_de_l_atelier": "",
+        "workshop": "Découvrir sa messagerie",
+        "autonomie": "2/3",
+        "id_cra": "w1",
+        "gender": "Féminin",
+        "age_band": "Non communiqué",
+        "status": "Non communiqué ou hétérogène",
+    }
+    workshop.pop("nom_de_l_atelier")
+    rows = [
+        row(**{**workshop, "participants": f"{n}/3", "gender": g})
+        for n, g in ((1, "Féminin"), (2, "Féminin"), (3, "Masculin"))
+    ]
+    result = read_file(coop_xlsx(*rows))
+    assert not result.errors, result.errors
+    (report,) = result.reports
+    assert (report.data.kind, report.data.participants, report.data.workshop_level) == ("collectif", 3, "intermediaire")
+    assert report.data.participant_counts == {"gender": {"feminin": 2, "masculin": 1}}
+    assert (result.rows, result.people, result.collective) == (3, 3, 1)
+
+
+def test_both_apostrophes_are_accepted_in_the_headers():
+    header = [name.replace("’", "'") for name in HEADER]
+    assert not read_file(coop_csv(row(), header=header)).errors
+
+
+def test_an_unknown_thematique_names_the_line_and_the_possible_ones():
+    (message,) = errors(coop_csv(row(), row(), row(thematiques="E-mail\nAstrologie")))
+    assert message.startswith(
+        "Ligne 7 : thématique inconnue « Astrologie ». Thématiques possibles : Diagnostic numérique,"
+    )
+
+
+def test_the_line_is_the_row_a_spreadsheet_shows_whatever_the_line_breaks_inside_cells():
+    # Each row's thématiques cell holds a line break: the third row starts on the text's 6th line, but is row 4.
+    (message,) = errors(coop_csv(row(), row(), row(date="32/01/2026"), metadata=False))
+    assert message.startswith("Ligne 4 : date illisible « 32/01/2026 »")
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (
+            {"date": (timezone.localdate() + dt.timedelta(days=3)).strftime("%d/%m/%Y")},
+            "Ligne 5 : la date ne peut pas être dans le futur",
+        ),
+        ({"duration": "0"}, "Ligne 5 : la durée doit être comprise entre 1 minute et 8 heures"),
+        ({"duration": "481"}, "Ligne 5 : la durée doit être comprise entre 1 minute et 8 heures"),
+        ({"duration": "-15"}, "Ligne 5 : la durée doit être comprise entre 1 minute et 8 heures"),
+        (
+            {
+                "type": "Atelier collectif",
+                "participants": "",
+                "workshop": "Atelier",
+                "autonomie": "",
+                "gender": "",
+                "age_band": "",
+                "status": "",
+            },
+            "Ligne 5 : un atelier collectif compte au moins un participant",
+        ),
+        ({"participants": "4"}, "Ligne 5 : un accompagnement individuel concerne une seule personne"),
+        ({"type": "Visite"}, "Ligne 5 : valeur inconnue dans la colonne « Type » : « Visite »."),
+        (
+            {"materiel": "Minitel"},
+            "Ligne 5 : valeur inconnue dans la colonne « Matériel numérique utilisé » : « Minitel ».",
+        ),
+        ({"thematiques": ""}, "Ligne 5 : choisissez au moins une thématique."),
+    ],
+)
+def test_each_error_of_a_row_is_in_french_with_its_line(cells, expected):
+    (message,) = errors(coop_csv(row(**cells)))
+    assert message.startswith(expected), message
+
+
+def test_a_missing_column_is_named():
+    header = [name for name in HEADER if name != coop.DURATION]
+    with pytest.raises(FileRefused, match="colonne « Durée \\(min\\) » introuvable"):
+        read_file(coop_csv(row()[: len(header)], header=header))
+
+
+def test_a_file_without_the_coops_header_says_the_date_column_is_missing():
+    with pytest.raises(FileRefused, match="Colonne « Date » introuvable dans les 30 premières lignes"):
+        read_file("nom;prénom\nDupont;Alex\n".encode())
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7 binary",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00",
+        b"<html><body></body></html>",
+    ],
+)
+def test_a_binary_or_non_spreadsheet_file_is_refused_in_one_sentence(data):
+    with pytest.raises(FileRefused) as refused:
+        read_file(data)
+    assert str(refused.value).count(". ") <= 1
+
+
+def test_a_damaged_xlsx_is_refused():
+    with pytest.raises(FileRefused, match="Ce classeur ne peut pas être lu"):
+        read_file(b"PK\x03\x04" + b"\x00" * 100)
+
+
+def test_no_message_echoes_more_than_200_characters_of_the_file():
+    (message,) = errors(coop_csv(row(thematiques="A" * 5000)))
+    assert "A" * 200 not in message
+    assert "A" * 150 in message
+
+
+def test_too_many_rows_are_refused(monkeypatch):
+    monkeypatch.setattr("mediane.conseillers.imports_reports.MAX_ROWS", 2)
+    with pytest.raises(FileRefused, match="plus de 2 lignes"):
+        read_file(coop_csv(row(), row(), row()))
+
+
+def test_a_report_already_imported_is_skipped_and_counted():
+    result = read_file(coop_csv(row(id_cra="a1"), row(id_cra="a2")), known_ids={"a1"})
+    assert [report.data.external_id for report in result.reports] == ["a2"]
+    assert result.already == 1
+
+
+# --- The page -------------------------------------------------------------------------------------------------------
+
+
+def _upload(client, data: bytes, name="export.csv"):
+    return client.post(
+        reverse("conseillers:reports_import"), {"action": "verifier", "file": SimpleUploadedFile(name, data)}
+    )
+
+
+def test_the_preview_writes_nothing_and_the_confirmation_records_all(client):
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    response = _upload(client, coop_csv(*(row(id_cra=f"id{n}") for n in range(25))))
+    text = response.content.decode()
+    assert "25 activités : 25 accompagnements individuels et 0 atelier collectif" in text
+    assert "Les 20 premières activités" in text
+    assert text.count("<tr><td>") == 20
+    assert not ActivityReport.objects.exists()
+    response = client.post(reverse("conseillers:reports_import"), {"action": "confirmer"})
+    assert response.status_code == 302
+    assert ActivityReport.objects.filter(adviser=recruitment.candidate.user).count() == 25
+    # The same file again: nothing twice.
+    text = _upload(client, coop_csv(*(row(id_cra=f"id{n}") for n in range(25)))).content.decode()
+    assert "Aucune nouvelle activité dans ce fichier" in text
+    assert ActivityReport.objects.count() == 25
+
+
+def test_a_file_with_an_error_records_nothing_and_shows_the_line(client):
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    text = _upload(client, coop_csv(row(), row(thematiques="Astrologie"))).content.decode()
+    assert "Ligne 6 : thématique inconnue « Astrologie »" in text
+    assert 'name="action" value="confirmer"' not in text
+    response = client.post(reverse("conseillers:reports_import"), {"action": "confirmer"})
+    assert response.status_code == 302
+    assert not ActivityReport.objects.exists()
+
+
+def test_a_refused_file_is_said_beside_the_field(client):
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    text = _upload(client, b"%PDF-1.4 hello", name="scan.pdf").content.decode()
+    assert "Ce fichier n&#x27;est pas un tableau" in text
+
+
+def test_an_export_imported_into_another_advisers_account_gives_the_same_reports(client):
+    source = f.adviser()
+    by = source.candidate.user
+    f.report(source, thematiques=["email", "argent_impots"], materiel=["telephone"], tags=["Impôts"], notes="Note")
+    f.report(source, kind="individuel", redirected=True, redirection="aide_sociale", procedure_name="Déclaration")
+    record_report(
+        f.workshop_data(participant_counts={"gender": {"feminin": 5}, "age_band": {"soixante_dix_plus": 2}}),
+        by=by,
+        recruitment=source,
+    )
+    client.force_login(by)
+    for fmt in ("xlsx", "csv"):
+        exported = b"".join(client.get(reverse("conseillers:reports_export", args=[fmt])).streaming_content)
+        target = f.adviser()
+        client.force_login(target.candidate.user)
+        _upload(client, exported, name=f"activites.{fmt}")
+        client.post(reverse("conseillers:reports_import"), {"action": "confirmer"})
+        client.force_login(by)
+
+        def comparable(report):
+            data = report_data(report)
+            data.external_id = ""
+            return data
+
+        originals = [comparable(r) for r in ActivityReport.objects.of_adviser(by).order_by("pk")]
+        copies = ActivityReport.objects.of_adviser(target.candidate.user).order_by("date", "external_id")
+        assert sorted(str(c.external_id) for c in copies) == sorted(
+            str(r.pk) for r in ActivityReport.objects.of_adviser(by)
+        )
+        by_id = {int(c.external_id): comparable(c) for c in copies}
+        assert [by_id[r.pk] for r in ActivityReport.objects.of_adviser(by).order_by("pk")] == originals, fmt
+
+
+def test_a_checked_file_never_imported_goes_after_a_day(client):
+    recruitment = f.adviser()
+    # Checked in another browser, then left there: no session of this one forgets it.
+    elsewhere = Client()
+    elsewhere.force_login(recruitment.candidate.user)
+    _upload(elsewhere, coop_csv(row()))
+    client.force_login(recruitment.candidate.user)
+    storage = get_private_storage()
+    (kept,) = storage.listdir(views_exports.IMPORT_FOLDER)[1]
+    old = time.time() - 2 * 24 * 3600
+    os.utime(storage.path(f"{views_exports.IMPORT_FOLDER}/{kept}"), (old, old))
+    _upload(client, coop_csv(row(), row()))
+    (fresh,) = storage.listdir(views_exports.IMPORT_FOLDER)[1]
+    assert fresh != kept
+
+
+def test_importing_ones_own_export_adds_nothing(client):
+    recruitment = f.adviser()
+    f.report(recruitment)
+    f.report(recruitment, thematiques=["sante"])
+    client.force_login(recruitment.candidate.user)
+    exported = b"".join(client.get(reverse("conseillers:reports_export", args=["csv"])).streaming_content)
+    text = _upload(client, exported).content.decode()
+    assert "Aucune nouvelle activité dans ce fichier" in text
+    assert "Ses 2 activités ont déjà été importées" in text
