@@ -1,47 +1,14 @@
-"""The forms of the activity reports' exports and imports: the filters an export honours (the same GET parameters
-as the adviser's list: `du`, `au`, `type`, `thematique`, and `departement` for the team) and the upload of a Coop
-export."""
+"""The upload of a Coop export (an export honours the lists' filters: `forms_reports.ListFilterForm`)."""
 
 from __future__ import annotations
 
 from django import forms
-from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 
 from mediane.forms import Form
 from mediane.french import number
 
-from .enums_reports import ActivityType, Thematique
-from .forms_dates import DATE_FORMATS
 from .imports_reports import MAX_BYTES, MAX_ROWS
-from .models_reports import ActivityReport
-
-
-class ExportFilters(Form):
-    """The list's filters, read from the query string; a value that does not parse is left out (the export then
-    covers more, never less, and never answers an error for a mistyped link)."""
-
-    du = forms.DateField(required=False, input_formats=DATE_FORMATS)
-    au = forms.DateField(required=False, input_formats=DATE_FORMATS)
-    type = forms.ChoiceField(required=False, choices=ActivityType.choices)
-    thematique = forms.ChoiceField(required=False, choices=Thematique.choices)
-    departement = forms.RegexField(required=False, regex=r"^(?:\d{2}|2A|2B|97\d)$")
-
-    def filter(self, reports: QuerySet[ActivityReport], *, departement: bool = False) -> QuerySet[ActivityReport]:
-        self.is_valid()
-        data = {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
-        if "du" in data:
-            reports = reports.filter(date__gte=data["du"])
-        if "au" in data:
-            reports = reports.filter(date__lte=data["au"])
-        if "type" in data:
-            reports = reports.filter(kind=data["type"])
-        if "thematique" in data:
-            # The JSON text holds each value quoted: a portable test (SQLite has no JSON containment).
-            reports = reports.filter(thematiques__icontains=f'"{data["thematique"]}"')
-        if departement and "departement" in data:
-            reports = reports.filter(departement=data["departement"])
-        return reports
 
 
 class ImportForm(Form):

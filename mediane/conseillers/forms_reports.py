@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from mediane import forms as platform
@@ -30,7 +31,8 @@ from .enums_reports import (
     Thematique,
     WorkshopLevel,
 )
-from .forms_dates import ProgrammeDateField
+from .forms_dates import DATE_FORMATS, ProgrammeDateField
+from .models_reports import ActivityReport
 from .services_reports import PARTICIPANT_FIELDS, ReportData
 
 OTHER_DURATION = "autre"
@@ -325,26 +327,43 @@ def period_start(period: str, today: dt.date | None = None) -> dt.date | None:
 
 
 class ListFilterForm(platform.Form):
-    """The list's filters, read from the query string: anything unknown is ignored rather than refused."""
+    """The filters of every list and export of reports, read from the query string: `periode`, `du`, `au`
+    (dd/mm/yyyy or yyyy-mm-dd), `type`, `thematique`, and `conseiller` (a structure's list) or `departement` (the
+    team's export) when the view allows them. Anything unknown or mistyped is ignored rather than refused (an export
+    then covers more, never less, and a mistyped link never answers an error)."""
 
     periode = forms.ChoiceField(
         label="Période",
         choices=[("", "Toutes les dates")] + [(value, label) for value, label in PERIODS.items() if value != "tout"],
         required=False,
     )
+    du = forms.DateField(required=False, input_formats=DATE_FORMATS, widget=forms.HiddenInput)
+    au = forms.DateField(required=False, input_formats=DATE_FORMATS, widget=forms.HiddenInput)
     type = forms.ChoiceField(label="Type", choices=[("", "Tous les types"), *ActivityType.choices], required=False)
     thematique = forms.ChoiceField(
         label="Thématique", choices=[("", "Toutes les thématiques"), *Thematique.choices], required=False
     )
 
-    def __init__(self, *args, advisers: Sequence[tuple[str, str]] = (), **kwargs):
+    def __init__(
+        self,
+        *args,
+        advisers: Sequence[tuple[str, str]] = (),
+        any_adviser: bool = False,
+        departement: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         if advisers:
             self.fields["conseiller"] = forms.ChoiceField(
                 label="Conseiller ou conseillère", choices=[("", "Tous"), *advisers], required=False
             )
+        elif any_adviser:
+            # An export of a list filtered by adviser: the reports are already those the person may read.
+            self.fields["conseiller"] = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+        if departement:
+            self.fields["departement"] = forms.RegexField(required=False, regex=r"^(?:\d{2}|2A|2B|97\d)$")
 
-    def filters(self) -> dict[str, str]:
+    def filters(self) -> dict[str, Any]:
         """The valid filters (an invalid one counts as not given)."""
         self.is_valid()
         return {
@@ -352,3 +371,23 @@ class ListFilterForm(platform.Form):
             for name in self.fields
             if name not in self.errors and self.cleaned_data.get(name)
         }
+
+    def apply(self, reports: QuerySet[ActivityReport]) -> QuerySet[ActivityReport]:
+        """`reports` narrowed by the valid filters."""
+        filters = self.filters()
+        if start := period_start(filters.get("periode", "")):
+            reports = reports.filter(date__gte=start)
+        if "du" in filters:
+            reports = reports.filter(date__gte=filters["du"])
+        if "au" in filters:
+            reports = reports.filter(date__lte=filters["au"])
+        if kind := filters.get("type"):
+            reports = reports.filter(kind=kind)
+        if thematique := filters.get("thematique"):
+            # The JSON list as text contains the quoted value: the same lookup on SQLite and PostgreSQL.
+            reports = reports.filter(thematiques__icontains=f'"{thematique}"')
+        if adviser := filters.get("conseiller"):
+            reports = reports.filter(adviser_id=adviser)
+        if departement := filters.get("departement"):
+            reports = reports.filter(departement=departement)
+        return reports

@@ -24,7 +24,8 @@ from mediane.ratelimits import writes_limited
 from . import exports_reports as coop
 from . import imports_reports, services_reports
 from .enums_reports import ActivityType, Thematique
-from .forms_exports import ExportFilters, ImportForm
+from .forms_exports import ImportForm
+from .forms_reports import ListFilterForm
 from .models_reports import ActivityReport
 from .services import ProgrammeError
 from .views_access import host_or_404, require_team
@@ -37,10 +38,12 @@ SESSION_KEY = "conseillers_import_activites"
 IMPORT_FOLDER = "imports-activites"
 
 
-def _export(request, reports: QuerySet[ActivityReport], fmt: str, *, own: bool, departement: bool = False):
+def _export(
+    request, reports: QuerySet[ActivityReport], fmt: str, *, own: bool, departement: bool = False, by_adviser=False
+):
     if fmt not in FORMATS:
         raise Http404("Format inconnu : xlsx ou csv.")
-    reports = ExportFilters(request.GET).filter(reports, departement=departement)
+    reports = ListFilterForm(request.GET, departement=departement, any_adviser=by_adviser).apply(reports)
     filename = f"activites-{timezone.localdate():%Y-%m-%d}.{fmt}"
     header = coop.columns(own=own)
     if fmt == "csv":
@@ -70,7 +73,8 @@ def reports_export(request, fmt: str):
 def host_reports_export(request, pk: int, fmt: str):
     """The reports of a structure's advisers, for its managers and the team (the advisers' notes left out)."""
     host = host_or_404(request, pk)
-    return _export(request, ActivityReport.objects.readable_by(request.user).filter(host=host), fmt, own=False)
+    reports = ActivityReport.objects.readable_by(request.user).filter(host=host)
+    return _export(request, reports, fmt, own=False, by_adviser=True)
 
 
 @login_required

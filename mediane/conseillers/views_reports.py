@@ -20,7 +20,7 @@ from mediane.structures.models import Place
 from . import services_reports
 from .enums import HOLDING_STATUSES
 from .enums_reports import ActivityType, PlaceType
-from .forms_reports import ListFilterForm, ReportForm, commune_text, initial_of, period_start
+from .forms_reports import ListFilterForm, ReportForm, commune_text, initial_of
 from .models_recruitment import Recruitment
 from .models_reports import ActivityReport
 from .services import ProgrammeError
@@ -42,19 +42,6 @@ def not_an_adviser(request):
     return render(request, "conseillers/reports/not_adviser.html")
 
 
-def _filtered(reports, filters: dict[str, str]):
-    if start := period_start(filters.get("periode", "")):
-        reports = reports.filter(date__gte=start)
-    if kind := filters.get("type"):
-        reports = reports.filter(kind=kind)
-    if thematique := filters.get("thematique"):
-        # The JSON list as text contains the quoted value: the same lookup on SQLite and PostgreSQL.
-        reports = reports.filter(thematiques__icontains=f'"{thematique}"')
-    if adviser := filters.get("conseiller"):
-        reports = reports.filter(adviser_id=adviser)
-    return reports
-
-
 def _page(request, reports):
     return Paginator(reports, PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
 
@@ -67,7 +54,7 @@ def reports(request):
     if recruitment is None and not mine.exists():
         return not_an_adviser(request)
     form = ListFilterForm(request.GET)
-    page = _page(request, _filtered(mine, form.filters()).select_related("place"))
+    page = _page(request, form.apply(mine).select_related("place"))
     saved = None
     if "enregistre" in request.GET:
         saved = mine.filter(pk=numbers.query_int(request.GET.get("enregistre"), default=0)).first()
@@ -252,7 +239,7 @@ def host_reports(request, pk: int):
     advisers = list(dict.fromkeys((str(r.candidate.user_id), r.candidate.full_name) for r in recruitments))
     form = ListFilterForm(request.GET, advisers=advisers)
     reports = ActivityReport.objects.readable_by(request.user).filter(host=host)
-    page = _page(request, _filtered(reports, form.filters()).select_related("place", "recruitment__candidate"))
+    page = _page(request, form.apply(reports).select_related("place", "recruitment__candidate"))
     return render(
         request,
         "conseillers/reports/host_list.html",
