@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from mediane.french import count_phrase
 from mediane.structures.models import Place
 
 from . import counters
@@ -124,7 +125,7 @@ def check_duration(minutes: int | None) -> int:
     if minutes <= 0 or minutes > MAX_MINUTES:
         raise ProgrammeError(
             f"La durée doit être comprise entre 1 minute et 8 heures ({MAX_MINUTES} minutes) : vous avez indiqué "
-            f"{minutes} minute{'s' if abs(minutes) > 1 else ''}."
+            f"{count_phrase(minutes, 'minute')}."
         )
     return minutes
 
@@ -133,8 +134,8 @@ def _check_participants(data: ReportData) -> int:
     if data.kind == ActivityType.INDIVIDUAL:
         if data.participants not in (None, 1):
             raise ProgrammeError(
-                f"Un accompagnement individuel concerne une seule personne : vous avez indiqué {data.participants} "
-                "participants. Laissez le nombre de participants vide, ou enregistrez un atelier collectif."
+                "Un accompagnement individuel concerne une seule personne : vous avez indiqué "
+                f"{count_phrase(data.participants, 'participant')}. Laissez le nombre de participants vide, ou enregistrez un atelier collectif."
             )
         if data.participant_counts:
             raise ProgrammeError(
@@ -171,7 +172,7 @@ def _check_participant_counts(data: ReportData, participants: int) -> dict[str, 
             kept[value] = count
         if sum(kept.values()) > participants:
             raise ProgrammeError(
-                f"La répartition par {names[name]} compte {sum(kept.values())} personnes, plus que les "
+                f"La répartition par {names[name]} compte {count_phrase(sum(kept.values()), 'personne')}, plus que les "
                 f"{participants} participants de l'atelier : corrigez l'un ou l'autre."
             )
         if kept:
