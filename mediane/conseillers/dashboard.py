@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import BigIntegerField, Count, F, Q, Sum
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from mediane.accounts.territories import DEPARTEMENTS, departement_label
@@ -267,40 +268,40 @@ def _activity(filters: Filters) -> tuple[Line, list[Breakdown], list[Line], dict
     ]
     by_departement = {}
     if not filters.departement:
-        for row in _sums(in_period.exclude(scope=NATIONAL).filter(dimension="total").values("scope")):
+        # The départements' scopes by name: the counters' unique index answers one range per département.
+        departements = in_period.filter(scope__in=list(DEPARTEMENTS), dimension="total")
+        for row in _sums(departements.values("scope")):
             by_departement[row["scope"]] = [row["a"] or 0, row["p"] or 0, row["m"] or 0]
     return totals, breakdowns, months, by_departement
 
 
-def _active_advisers(today: dt.date) -> dict[str, set[int]]:
-    """The advisers who recorded an activity this month or last, by département of the report: 1 query."""
+def _active_adviser_ids(today: dt.date):
+    """The ids of the advisers who recorded an activity this month or last (the « conseiller » counter rows, read
+    through the counters' own index: one range per département), as a subquery."""
     since = month_add(today.replace(day=1), 1 - ACTIVE_MONTHS)
-    rows = (
+    return (
         ActivityCounter.objects.order_by()
-        .filter(dimension=ADVISER_DIMENSION, month__gte=since, activities__gt=0)
-        .values_list("scope", "value")
-        .distinct()
+        .filter(scope__in=list(DEPARTEMENTS), dimension=ADVISER_DIMENSION, month__gte=since, activities__gt=0)
+        .annotate(adviser_id=Cast("value", BigIntegerField()))
+        .values("adviser_id")
     )
-    active: dict[str, set[int]] = defaultdict(set)
-    for scope, value in rows:
-        active[scope].add(int(value))
-    return active
 
 
 def collect(filters: Filters, *, team: bool = False, today: dt.date | None = None) -> Figures:
-    """Every figure of the dashboard for `filters`; with `team`, what the programme team acts upon too."""
+    """Every figure of the dashboard for `filters` (7 queries); with `team`, what the programme team acts upon too
+    (2 or 3 more)."""
     today = today or timezone.localdate()
     totals, breakdowns, months, activity = _activity(filters)
     hosts = HostStructure.objects.order_by()
-    if filters.departement:
-        hosts = hosts.in_departement(filters.departement)
-    granted = hosts.granted_by_departement()
     in_post = Recruitment.objects.holding().order_by()
     if filters.departement:
+        hosts = hosts.in_departement(filters.departement)
         in_post = in_post.filter(host__departement=filters.departement)
-    posts = list(in_post.values_list("pk", "host__departement", "candidate__user_id"))
-    active_by_scope = _active_advisers(today)
-    anywhere_active = set().union(*active_by_scope.values()) if active_by_scope else set()
+    granted = hosts.granted_by_departement()
+    active_ids = _active_adviser_ids(today)
+    posts = in_post.values("host__departement").annotate(
+        filled=Count("pk"), active=Count("pk", filter=Q(candidate__user_id__in=active_ids))
+    )
     rows: dict[str, DepartementRow] = {}
 
     def row(code: str) -> DepartementRow:
@@ -314,17 +315,15 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
     for code, count in granted.items():
         if count:
             row(code).granted = count
-    silent_posts = []
-    for pk, code, user_id in posts:
-        line = row(code)
-        line.filled += 1
-        if user_id in anywhere_active:
-            line.active += 1
-        else:
-            silent_posts.append(pk)
+    for post in posts:
+        line = row(post["host__departement"])
+        line.filled, line.active = post["filled"], post["active"]
     departements = sorted(rows.values(), key=lambda line: line.code)
     if filters.departement:
         departements = [line for line in departements if line.code == filters.departement]
+    candidates = Candidate.objects.active()
+    if filters.departement:
+        candidates = candidates.filter(departement=filters.departement)
     figures = Figures(
         filters=filters,
         totals=totals,
@@ -332,13 +331,13 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
         months=months,
         departements=departements,
         positions_granted=sum(granted.values()),
-        positions_filled=len(posts),
+        positions_filled=sum(line.filled for line in rows.values()),
         advisers_active=sum(line.active for line in rows.values()),
         structures=hosts.validated().count(),
-        candidates=Candidate.objects.active().filter(**({"departement": filters.departement} if filters.departement else {})).count(),
+        candidates=candidates.count(),
     )
     if team:
-        _add_team_lists(figures, hosts, silent_posts)
+        _add_team_lists(figures, hosts, in_post.exclude(candidate__user_id__in=active_ids))
     return figures
 
 
@@ -346,14 +345,12 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
 TEAM_LIST_LENGTH = 100
 
 
-def _add_team_lists(figures: Figures, hosts, silent_posts: list[int]) -> None:
+def _add_team_lists(figures: Figures, hosts, silent) -> None:
     """The advisers in post who have not reported for two months (their names: the team only) and the validated
-    structures whose positions are not all filled: 2 queries (3 with the unfilled structures' number)."""
-    figures.silent_count = len(silent_posts)
+    structures whose positions are not all filled: 2 queries (3 when the second list is longer than shown)."""
+    figures.silent_count = figures.positions_filled - figures.advisers_active
     figures.silent = list(
-        Recruitment.objects.filter(pk__in=silent_posts[:TEAM_LIST_LENGTH])
-        .select_related("host", "candidate__user")
-        .order_by("host__departement", "host__name", "pk")
+        silent.select_related("host", "candidate").order_by("host__departement", "host__name", "pk")[:TEAM_LIST_LENGTH]
     )
     unfilled = (
         hosts.validated()
@@ -361,7 +358,9 @@ def _add_team_lists(figures: Figures, hosts, silent_posts: list[int]) -> None:
         .filter(positions_granted__gt=F("filled"))
     )
     figures.unfilled = list(unfilled.order_by("departement", "name", "pk")[:TEAM_LIST_LENGTH])
-    figures.unfilled_count = len(figures.unfilled) if len(figures.unfilled) < TEAM_LIST_LENGTH else unfilled.count()
+    figures.unfilled_count = (
+        len(figures.unfilled) if len(figures.unfilled) < TEAM_LIST_LENGTH else unfilled.order_by().count()
+    )
 
 
 OPEN_DATA_COLUMNS = ["departement", "mois", "dimension", "valeur", "libelle", "activites", "personnes", "minutes"]

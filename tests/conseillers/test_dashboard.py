@@ -173,11 +173,11 @@ def test_the_collected_figures_take_the_same_queries_at_every_size(
     django_assert_num_queries, django_assert_max_num_queries, size
 ):
     _grow(size)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         dashboard.collect(dashboard.read_filters({}))
     # The team's lists: + the advisers without activity (none here: no query), the unfilled structures (and their
     # number when the list is full).
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(10):
         dashboard.collect(dashboard.read_filters({}), team=True)
 
 

@@ -142,4 +142,6 @@ OTHER_PARAMETERS = {
     "conseillers-numeriques/recrutements/<int:pk>/<slug:transition>/": "a recruitment and one of its moves",
     "conseillers-numeriques/recrutements/<int:pk>/versement/": "a recruitment's grant (the team records a payment)",
     "conseillers-numeriques/recrutements/<int:pk>/invitation/": "a structure's invitation (the invited candidate)",
+    # --- conseillers: dashboard (their matrix: tests/conseillers/test_dashboard_matrix.py) ---
+    "conseillers-numeriques/tableau-de-bord/donnees.<str:fmt>": "a file format (csv or json) of public aggregates",
 }
