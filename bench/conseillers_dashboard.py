@@ -140,7 +140,8 @@ def seed_programme(rng: random.Random):
         for index in range(HOSTS)
     )
     users = User.objects.bulk_create(
-        User(email=f"conseiller{index}@bench.example.org", display_name=f"Conseiller {index}") for index in range(ADVISERS)
+        User(email=f"conseiller{index}@bench.example.org", display_name=f"Conseiller {index}")
+        for index in range(ADVISERS)
     )
     candidates = Candidate.objects.bulk_create(
         Candidate(
@@ -279,7 +280,9 @@ def check_exact(figures, expected) -> None:
 
     totals = figures.totals
     assert (totals.activities, totals.people, totals.minutes) == expected["total"][""], "totals differ"
-    departements = {row.code: (row.activities, row.people, row.minutes) for row in figures.departements if row.activities}
+    departements = {
+        row.code: (row.activities, row.people, row.minutes) for row in figures.departements if row.activities
+    }
     assert departements == expected["departement"], "by département differs"
     months = {line.code: (line.activities, line.people, line.minutes) for line in figures.months if line.activities}
     assert months == expected["month"], "by month differs"
@@ -347,7 +350,10 @@ def main() -> None:
 
     public, internal = Client(), Client()
     internal.force_login(team)
-    for client, url in ((public, reverse("conseillers:dashboard")), (internal, reverse("conseillers:dashboard_internal"))):
+    for client, url in (
+        (public, reverse("conseillers:dashboard")),
+        (internal, reverse("conseillers:dashboard_internal")),
+    ):
         assert client.get(url, secure=True).status_code == 200  # warm-up: templates compiled, connection open
     rows = [
         ("Public dashboard (counters)", timed(lambda: public.get(reverse("conseillers:dashboard"), secure=True), args.requests)),

@@ -130,14 +130,18 @@ def read_filters(params, today: dt.date | None = None) -> Filters:
     if asked_end:
         end = parse_month(asked_end) or end
         if not parse_month(asked_end):
-            notices.append("Le mois de fin n'est pas un mois (écrivez-le comme 2026-03) : les chiffres vont jusqu'à ce mois-ci.")
+            notices.append(
+                "Le mois de fin n'est pas un mois (écrivez-le comme 2026-03) : les chiffres vont jusqu'à ce mois-ci."
+            )
     end = min(end, this_month)
     start = month_add(end, 1 - MONTHS_SHOWN)
     asked_start = params.get("debut")
     if asked_start:
         start = parse_month(asked_start) or start
         if not parse_month(asked_start):
-            notices.append("Le mois de début n'est pas un mois (écrivez-le comme 2025-04) : les chiffres partent de 24 mois avant la fin.")
+            notices.append(
+                "Le mois de début n'est pas un mois (écrivez-le comme 2025-04) : les chiffres partent de 24 mois avant la fin."
+            )
     if start > end:
         notices.append("Le mois de début était après le mois de fin : les deux ont été échangés.")
         start, end = end, start
@@ -233,7 +237,9 @@ def _breakdown(dimension: str, slug: str, title: str, header: str, people: bool,
     lines = []
     for code in ordered:
         activities, persons, minutes = values[code]
-        lines.append(Line(code, labels.get(code, "Non communiqué" if code == UNKNOWN else code), activities, persons, minutes))
+        lines.append(
+            Line(code, labels.get(code, "Non communiqué" if code == UNKNOWN else code), activities, persons, minutes)
+        )
     if dimension == "thematique":
         lines.sort(key=lambda line: -line.activities)
     counted = [(line, line.people if people else line.activities) for line in lines]
@@ -247,14 +253,15 @@ def _activity(filters: Filters) -> tuple[Line, list[Breakdown], list[Line], dict
     """The activity figures of the filters' scope and period: 3 queries over the counters."""
     in_period = ActivityCounter.objects.order_by().filter(month__gte=filters.start, month__lte=filters.end)
     found: dict[str, dict[str, tuple[int, int, int]]] = defaultdict(dict)
-    for row in _sums(in_period.filter(scope=filters.scope).exclude(dimension=ADVISER_DIMENSION).values("dimension", "value")):
+    for row in _sums(
+        in_period.filter(scope=filters.scope).exclude(dimension=ADVISER_DIMENSION).values("dimension", "value")
+    ):
         found[row["dimension"]][row["value"]] = (row["a"] or 0, row["p"] or 0, row["m"] or 0)
     a, p, m = found.get("total", {}).get("", (0, 0, 0))
     totals = Line("", "Total", a, p, m)
     breakdowns = [_breakdown(*spec[:5], spec[5], found) for spec in BREAKDOWNS]
     by_month = {
-        row["month"]: row
-        for row in _sums(in_period.filter(scope=filters.scope, dimension="total").values("month"))
+        row["month"]: row for row in _sums(in_period.filter(scope=filters.scope, dimension="total").values("month"))
     }
     months = [
         Line(

@@ -45,4 +45,3 @@ def refresh_measured_actions(actor=None) -> int:
         if progress != action.progress and services.set_measured_progress(actor, action.pk, progress):
             changed += 1
     return changed
-

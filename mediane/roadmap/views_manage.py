@@ -206,7 +206,8 @@ def action_progress(request, pk):
     # An action measured by an indicator takes its progress from it: only its status is typed here.
     form = ProgressForm(
         request.POST or None,
-        is_parent=is_parent or bool(action.indicator), initial={"status": action.status, "progress": action.progress}
+        is_parent=is_parent or bool(action.indicator),
+        initial={"status": action.status, "progress": action.progress},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -37,9 +37,14 @@ LAST_MONTH = TODAY.replace(day=1) - dt.timedelta(days=1)
 
 
 def _people(reports) -> int:
-    return reports.aggregate(
-        n=Sum("participants", filter=Q(kind="collectif")) + Count("pk", filter=~Q(kind="collectif"))
-    )["n"] or 0 if reports.exists() else 0
+    return (
+        reports.aggregate(n=Sum("participants", filter=Q(kind="collectif")) + Count("pk", filter=~Q(kind="collectif")))[
+            "n"
+        ]
+        or 0
+        if reports.exists()
+        else 0
+    )
 
 
 def _mix():
@@ -51,13 +56,21 @@ def _mix():
     adviser(host=paris_host)  # in post, reports nothing
     report(lyon, thematiques=["email", "sante"])
     report(lyon, thematiques=["aide_aux_demarches_administratives", "logement"], duration=90, date=LAST_MONTH)
-    record_report(workshop_data(thematiques=["securite_numerique"]), by=villeurbanne.candidate.user, recruitment=villeurbanne)
+    record_report(
+        workshop_data(thematiques=["securite_numerique"]), by=villeurbanne.candidate.user, recruitment=villeurbanne
+    )
     changed = report(paris, thematiques=["bureautique"])
     update_report(changed, report_data(thematiques=["reseaux_sociaux", "email"], duration=45), by=paris.candidate.user)
     gone = report(paris, thematiques=["email"], date=LAST_MONTH)
     delete_report(gone, by=paris.candidate.user)
     record_report(
-        workshop_data(participants=5, participant_counts={"age_band": {"soixante_dix_plus": 2}}, thematiques=["email"], redirected=True, redirection="administration"),
+        workshop_data(
+            participants=5,
+            participant_counts={"age_band": {"soixante_dix_plus": 2}},
+            thematiques=["email"],
+            redirected=True,
+            redirection="administration",
+        ),
         by=paris.candidate.user,
         recruitment=paris,
     )
@@ -72,7 +85,10 @@ def test_every_figure_equals_a_direct_count_over_the_reports():
     assert figures.totals.activities == reports.count() == 5
     assert figures.totals.people == _people(reports) == 3 + 8 + 5
     assert figures.totals.minutes == reports.aggregate(m=Sum("duration"))["m"]
-    by = {breakdown.slug: {line.code: value for line, value, _share in breakdown.lines} for breakdown in figures.breakdowns}
+    by = {
+        breakdown.slug: {line.code: value for line, value, _share in breakdown.lines}
+        for breakdown in figures.breakdowns
+    }
     for thematique in {t for r in reports for t in r.thematiques}:
         assert by["thematiques"][thematique] == sum(thematique in r.thematiques for r in reports)
     missions = {}
@@ -88,7 +104,9 @@ def test_every_figure_equals_a_direct_count_over_the_reports():
     assert by["canaux"] == {k: v for k, v in reports.values_list("place_type").annotate(n=Count("pk"))}
     assert by["redirections"] == {"aucune": 4, "administration": 1}
     assert sum(by["ages"].values()) == figures.totals.people
-    assert by["ages"]["soixante_dix_plus"] == reports.filter(kind="individuel", age_band="soixante_dix_plus").count() + 2
+    assert (
+        by["ages"]["soixante_dix_plus"] == reports.filter(kind="individuel", age_band="soixante_dix_plus").count() + 2
+    )
     assert sum(by["genres"].values()) == sum(by["statuts"].values()) == figures.totals.people
     # Positions, structures, candidates: from their tables.
     assert figures.positions_granted == HostStructure.objects.aggregate(n=Sum("positions_granted"))["n"] == 5
@@ -106,7 +124,10 @@ def test_every_figure_equals_a_direct_count_over_the_reports():
     assert (rows["75"].granted, rows["75"].filled, rows["75"].active, rows["75"].activation) == (3, 2, 1, "50,0 %")
     by_month = {line.code: line.activities for line in figures.months}
     assert by_month[f"{TODAY:%Y-%m}"] == reports.filter(date__gte=TODAY.replace(day=1)).count()
-    assert by_month[f"{LAST_MONTH:%Y-%m}"] == reports.filter(date__year=LAST_MONTH.year, date__month=LAST_MONTH.month).count()
+    assert (
+        by_month[f"{LAST_MONTH:%Y-%m}"]
+        == reports.filter(date__year=LAST_MONTH.year, date__month=LAST_MONTH.month).count()
+    )
     assert len(figures.months) == 24
     # A département's page: its own figures.
     paris_figures = dashboard.collect(dashboard.read_filters({"departement": "75"}))

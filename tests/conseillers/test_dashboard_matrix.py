@@ -56,7 +56,14 @@ def test_each_persona_reaches_exactly_the_dashboard_pages_it_may(world, name, ar
     assert got == expected
 
 
-@pytest.mark.parametrize(("name", "args"), [("conseillers:dashboard", []), ("conseillers:dashboard_open_data", ["csv"]), ("conseillers:dashboard_open_data", ["json"])])
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("conseillers:dashboard", []),
+        ("conseillers:dashboard_open_data", ["csv"]),
+        ("conseillers:dashboard_open_data", ["json"]),
+    ],
+)
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_the_public_pages_leak_no_report_and_no_adviser(world, name, args, persona):
     _status, content = fetch(world, persona, name, args)

@@ -41,7 +41,8 @@ def test_the_programme_registers_its_indicators_in_french():
 
 
 @pytest.mark.parametrize(
-    ("value", "target", "progress"), [(0, 4000, 0), (2345, 4000, 58), (3999, 4000, 99), (4000, 4000, 100), (5000, 4000, 100), (3, 0, 0)]
+    ("value", "target", "progress"),
+    [(0, 4000, 0), (2345, 4000, 58), (3999, 4000, 99), (4000, 4000, 100), (5000, 4000, 100), (3, 0, 0)],
 )
 def test_the_progress_is_the_value_over_the_target_capped_at_100(value, target, progress):
     assert progress_of(value, target) == progress
@@ -51,7 +52,9 @@ def test_an_organiser_chooses_the_indicator_and_target_on_the_manage_form(client
     client.force_login(organiser)
     adviser()
     fields = action_fields(place, title="4 000 conseillers numériques recrutés", progress="70")
-    response = client.post(reverse("roadmap:action_create"), {**fields, "indicator": "conseillers_recrutes", "indicator_target": "4"})
+    response = client.post(
+        reverse("roadmap:action_create"), {**fields, "indicator": "conseillers_recrutes", "indicator_target": "4"}
+    )
     assert response.status_code == 302, response.content.decode()
     action = Action.objects.get()
     assert (action.indicator, action.indicator_target, action.progress) == ("conseillers_recrutes", 4, 25)
@@ -113,12 +116,17 @@ def test_people_helped_follow_the_reports(place, django_capture_on_commit_callba
 
 
 def test_the_public_page_shows_the_live_figure_and_its_source(client, place):
-    action = ActionFactory(title="4 000 conseillers numériques recrutés", indicator="conseillers_recrutes", indicator_target=4000, **place)
+    action = ActionFactory(
+        title="4 000 conseillers numériques recrutés", indicator="conseillers_recrutes", indicator_target=4000, **place
+    )
     adviser()
     adviser()
     assert measure(action).value == 2
     page = client.get(reverse("roadmap:action", args=[action.pk])).content.decode()
-    assert "2 conseillers numériques recrutés sur 4\u202f000" in page or "2 conseillers numériques recrutés sur 4 000" in page
+    assert (
+        "2 conseillers numériques recrutés sur 4\u202f000" in page
+        or "2 conseillers numériques recrutés sur 4 000" in page
+    )
     assert reverse("conseillers:dashboard") in page
 
 

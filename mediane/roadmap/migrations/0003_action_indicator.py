@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('roadmap', '0002_seed_stages_axes_statuses'),
+        ("roadmap", "0002_seed_stages_axes_statuses"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='action',
-            name='indicator',
-            field=models.CharField(blank=True, max_length=40, verbose_name='indicateur'),
+            model_name="action",
+            name="indicator",
+            field=models.CharField(blank=True, max_length=40, verbose_name="indicateur"),
         ),
         migrations.AddField(
-            model_name='action',
-            name='indicator_target',
+            model_name="action",
+            name="indicator_target",
             field=models.PositiveIntegerField(blank=True, null=True, verbose_name="cible de l'indicateur"),
         ),
     ]
