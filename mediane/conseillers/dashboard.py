@@ -349,7 +349,7 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
 
 
 # How many rows the team's two lists show (the figure above each list gives the whole number).
-TEAM_LIST_LENGTH = 100
+TEAM_LIST_LENGTH = 50
 
 
 def _add_team_lists(figures: Figures, hosts, silent) -> None:
@@ -357,14 +357,24 @@ def _add_team_lists(figures: Figures, hosts, silent) -> None:
     structures whose positions are not all filled: 2 queries (3 when the second list is longer than shown)."""
     figures.silent_count = figures.positions_filled - figures.advisers_active
     figures.silent = list(
-        silent.select_related("host", "candidate").order_by("host__departement", "host__name", "pk")[:TEAM_LIST_LENGTH]
+        silent.select_related("host", "candidate")
+        .only(
+            "pk",
+            "host__name",
+            "host__departement",
+            "candidate__first_name",
+            "candidate__last_name",
+            "candidate__deleted_at",
+        )
+        .order_by("host__departement", "host__name", "pk")[:TEAM_LIST_LENGTH]
     )
     unfilled = (
         hosts.validated()
         .annotate(filled=Count("recruitments", filter=Q(recruitments__status__in=HOLDING_STATUSES)))
         .filter(positions_granted__gt=F("filled"))
     )
-    figures.unfilled = list(unfilled.order_by("departement", "name", "pk")[:TEAM_LIST_LENGTH])
+    shown = unfilled.only("pk", "name", "departement", "positions_granted").order_by("departement", "name", "pk")
+    figures.unfilled = list(shown[:TEAM_LIST_LENGTH])
     figures.unfilled_count = (
         len(figures.unfilled) if len(figures.unfilled) < TEAM_LIST_LENGTH else unfilled.order_by().count()
     )
