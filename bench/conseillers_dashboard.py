@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import os
 import random
@@ -61,6 +60,10 @@ THEMATIQUE_MIX = (
     (("logement",), 4),
     (("transports_mobilite",), 3),
 )
+ELSEWHERE = ("domicile", "a_distance", "autre")
+AUTONOMIES = ("entierement_accompagne", "partiellement_autonome", "autonome")
+AGES = ("quarante_cinquante_neuf", "soixante_soixante_neuf", "soixante_dix_plus", "non_communique")
+STATUSES = ("retraite", "sans_emploi", "en_emploi", "non_communique")
 REPORT_COLUMNS = (
     "adviser_id", "recruitment_id", "host_id", "departement", "kind", "first_visit", "date", "duration",
     "place_type", "place_commune", "place_postal_code", "place_insee_code", "thematiques", "procedure_name",
@@ -204,15 +207,15 @@ def seed_reports(rng: random.Random, recruitments, count: int) -> int:
                 first_visit=not collective and rng.random() < 0.4,
                 date=day,
                 duration=rng.choice((60, 90, 120)) if collective else rng.choice((15, 30, 30, 45, 60, 90)),
-                place_type="lieu_activite" if collective or rng.random() < 0.7 else rng.choice(("domicile", "a_distance", "autre")),
+                place_type="lieu_activite" if collective or rng.random() < 0.7 else rng.choice(ELSEWHERE),
                 thematiques=thematiques,
                 materiel=[rng.choice(("ordinateur", "telephone", "tablette"))],
-                autonomie="" if collective else rng.choice(("entierement_accompagne", "partiellement_autonome", "autonome")),
+                autonomie="" if collective else rng.choice(AUTONOMIES),
                 redirected=redirected,
                 redirection="administration" if redirected else "",
                 participants=participants,
-                age_band="non_communique" if collective else rng.choice(("quarante_cinquante_neuf", "soixante_soixante_neuf", "soixante_dix_plus", "non_communique")),
-                social_status="non_communique" if collective else rng.choice(("retraite", "sans_emploi", "en_emploi", "non_communique")),
+                age_band="non_communique" if collective else rng.choice(AGES),
+                social_status="non_communique" if collective else rng.choice(STATUSES),
                 gender="non_communique" if collective else rng.choice(("feminin", "masculin", "non_communique")),
                 participant_counts={"age_band": {"soixante_dix_plus": participants // 2}} if collective else {},
             )  # fmt: skip
@@ -357,11 +360,15 @@ def main() -> None:
         (internal, reverse("conseillers:dashboard_internal")),
     ):
         assert client.get(url, secure=True).status_code == 200  # warm-up: templates compiled, connection open
+    public_url, internal_url = reverse("conseillers:dashboard"), reverse("conseillers:dashboard_internal")
     rows = [
-        ("Public dashboard (counters)", timed(lambda: public.get(reverse("conseillers:dashboard"), secure=True), args.requests)),
-        ("Internal dashboard (counters)", timed(lambda: internal.get(reverse("conseillers:dashboard_internal"), secure=True), args.requests)),
-        ("Baseline: direct GROUP BY over the reports", timed(lambda: baseline(filters.start, end, active_since), args.baseline_requests)),
-    ]  # fmt: skip
+        ("Public dashboard (counters)", timed(lambda: public.get(public_url, secure=True), args.requests)),
+        ("Internal dashboard (counters)", timed(lambda: internal.get(internal_url, secure=True), args.requests)),
+        (
+            "Baseline: direct GROUP BY over the reports",
+            timed(lambda: baseline(filters.start, end, active_since), args.baseline_requests),
+        ),
+    ]
     print(f"\n{'What':<46} {'runs':>5} {'p50 ms':>9} {'p95 ms':>9}")
     for label, durations in rows:
         print(f"{label:<46} {len(durations):>5} {statistics.median(durations):>9.1f} {p95(durations):>9.1f}")

@@ -22,6 +22,7 @@ from mediane.accounts.territories import DEPARTEMENTS, departement_label
 from mediane.charts import Chart, percent, stacked_bar_chart
 
 from .counters import ADVISER_DIMENSION, DIRECTORY_PLACE, NO_REDIRECTION
+from .enums import HOLDING_STATUSES
 from .enums_reports import (
     UNKNOWN,
     ActivityType,
@@ -34,7 +35,6 @@ from .enums_reports import (
     SocialStatus,
     Thematique,
 )
-from .enums import HOLDING_STATUSES
 from .models import HostStructure
 from .models_candidates import Candidate
 from .models_recruitment import Recruitment
@@ -140,7 +140,8 @@ def read_filters(params, today: dt.date | None = None) -> Filters:
         start = parse_month(asked_start) or start
         if not parse_month(asked_start):
             notices.append(
-                "Le mois de début n'est pas un mois (écrivez-le comme 2025-04) : les chiffres partent de 24 mois avant la fin."
+                "Le mois de début n'est pas un mois (écrivez-le comme 2025-04) : les chiffres partent de 24 mois "
+                "avant la fin."
             )
     if start > end:
         notices.append("Le mois de début était après le mois de fin : les deux ont été échangés.")

@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('conseillers', '0007_activity_reports'),
+        ("conseillers", "0007_activity_reports"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='activitycounter',
-            index=models.Index(fields=['dimension', 'month', 'scope', 'value'], include=('activities',), name='counter_dimension_month'),
+            model_name="activitycounter",
+            index=models.Index(
+                fields=["dimension", "month", "scope", "value"], include=("activities",), name="counter_dimension_month"
+            ),
         ),
     ]
