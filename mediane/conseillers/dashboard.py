@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from mediane.accounts.territories import DEPARTEMENTS, departement_label
 from mediane.charts import Chart, percent, stacked_bar_chart
+from mediane.french import number
 
 from .counters import ADVISER_DIMENSION, DIRECTORY_PLACE, NO_REDIRECTION
 from .enums import HOLDING_STATUSES
@@ -45,6 +46,10 @@ MONTHS_SHOWN = 24
 # An adviser who recorded an activity this month or last month is « active ».
 ACTIVE_MONTHS = 2
 FIRST_MONTH = dt.date(2020, 1, 1)
+BAD_END = "Le mois de fin n'est pas un mois (écrivez-le comme 2026-03) : les chiffres vont jusqu'à ce mois-ci."
+BAD_START = (
+    "Le mois de début n'est pas un mois (écrivez-le comme 2025-04) : les chiffres partent de 24 mois avant la fin."
+)
 
 
 def _labels(*choices) -> dict[str, str]:
@@ -125,24 +130,18 @@ def read_filters(params, today: dt.date | None = None) -> Filters:
     not one gets the default and a French notice, never an error. By default, the last 24 months."""
     this_month = (today or timezone.localdate()).replace(day=1)
     notices: list[str] = []
-    start, end = month_add(this_month, 1 - MONTHS_SHOWN), this_month
-    asked_end = params.get("fin")
-    if asked_end:
-        end = parse_month(asked_end) or end
-        if not parse_month(asked_end):
-            notices.append(
-                "Le mois de fin n'est pas un mois (écrivez-le comme 2026-03) : les chiffres vont jusqu'à ce mois-ci."
-            )
-    end = min(end, this_month)
-    start = month_add(end, 1 - MONTHS_SHOWN)
-    asked_start = params.get("debut")
-    if asked_start:
-        start = parse_month(asked_start) or start
-        if not parse_month(asked_start):
-            notices.append(
-                "Le mois de début n'est pas un mois (écrivez-le comme 2025-04) : les chiffres partent de 24 mois "
-                "avant la fin."
-            )
+
+    def month(name: str, default: dt.date, notice: str) -> dt.date:
+        asked = params.get(name)
+        if not asked:
+            return default
+        found = parse_month(asked)
+        if found is None:
+            notices.append(notice)
+        return found or default
+
+    end = min(month("fin", this_month, BAD_END), this_month)
+    start = month("debut", month_add(end, 1 - MONTHS_SHOWN), BAD_START)
     if start > end:
         notices.append("Le mois de début était après le mois de fin : les deux ont été échangés.")
         start, end = end, start
@@ -244,7 +243,7 @@ def _breakdown(dimension: str, slug: str, title: str, header: str, people: bool,
     if dimension == "thematique":
         lines.sort(key=lambda line: -line.activities)
     counted = [(line, line.people if people else line.activities) for line in lines]
-    chart = stacked_bar_chart(slug, title, [(line.label, value, "") for line, value in counted], header, "")
+    chart = stacked_bar_chart(slug, title, [(line.label, value, "") for line, value in counted], header, "", number)
     total = sum(value for _line, value in counted)
     rows = [(line, value, bar.share) for (line, value), bar in zip(counted, chart.bars, strict=True)]
     return Breakdown(slug, title, header, "Personnes" if people else "Accompagnements", rows, chart, total)
