@@ -80,6 +80,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=120)
     parser.add_argument("--baseline-requests", type=int, default=5)
     parser.add_argument("--reseed", action="store_true", help="seed again even if the database holds the reports")
+    parser.add_argument(
+        "--check-recount",
+        action="store_true",
+        help="rebuild the counters with services_reports.recount() and check they equal the seeded ones (minutes)",
+    )
     return parser.parse_args()
 
 
@@ -294,6 +299,26 @@ def check_exact(figures, expected) -> None:
     assert month_add(figures.filters.end, 1) > figures.filters.start
 
 
+def check_recount() -> None:
+    """The counters seeded by COPY equal those `services_reports.recount()` rebuilds from the reports."""
+    from mediane.conseillers.models_reports import ActivityCounter
+    from mediane.conseillers.services_reports import recount
+
+    def stored() -> dict:
+        rows = ActivityCounter.objects.values_list(
+            "scope", "month", "dimension", "value", "activities", "people", "minutes"
+        )
+        return {(s, m, d, v): (a, p, mi) for s, m, d, v, a, p, mi in rows.iterator(chunk_size=20000)}
+
+    seeded = stored()
+    started = time.perf_counter()
+    counted = recount()
+    rebuilt = stored()
+    assert rebuilt == seeded, f"{len(set(rebuilt.items()) ^ set(seeded.items()))} counters differ"
+    print(f"Recount: {counted:,} reports, {len(rebuilt):,} counters rebuilt in {time.perf_counter() - started:.1f} s, "
+          "equal to the seeded ones")  # fmt: skip
+
+
 def timed(function, times: int) -> list[float]:
     durations = []
     for _ in range(times):
@@ -340,6 +365,8 @@ def main() -> None:
     else:
         print(f"Reusing the {present:,} reports of {args.database.rsplit('/', 1)[1]} (--reseed to seed again)")
     team = User.objects.get(email="equipe@bench.example.org")
+    if args.check_recount:
+        check_recount()
     with connection.cursor() as cursor:
         # What autovacuum would have done by now on a live database: statistics, and the visibility map that lets
         # the counters' index answer alone.

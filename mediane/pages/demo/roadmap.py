@@ -260,6 +260,7 @@ ACTIONS = [
         paris(2021, 2, 1),
         dt.date(2021, 2, 1),
         dt.date(2022, 12, 31),
+        proposals=["Financer des postes de médiateurs dans les bibliothèques municipales"],
         indicator="conseillers_recrutes",
         target=4000,
     ),
