@@ -179,9 +179,7 @@ class ActivityCounter(models.Model):
         # The dashboard reads a dimension over a period across every scope (the départements' totals, the advisers
         # active this month or last) from this index alone.
         indexes: ClassVar[list] = [
-            models.Index(
-                fields=["dimension", "month", "scope", "value"], include=["activities"], name="counter_dimension_month"
-            ),
+            models.Index(fields=["dimension", "month", "scope", "value", "activities"], name="counter_dimension_month"),
         ]
 
     def __str__(self) -> str:
