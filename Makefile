@@ -115,6 +115,10 @@ bench-conseillers-export: install ## Export XLSX et CSV des 5 000 comptes rendus
 bench-conseillers: install ## Recommandations et affectation de 15 000 candidats sur 4 000 postes : voir docs/benchmarks.md
 	$(BIN)/python bench/conseillers.py $(BENCH_ARGS)
 
+.PHONY: bench-conseillers-dashboard
+bench-conseillers-dashboard: install ## Tableau de bord du programme avec 1 000 000 de comptes rendus (PostgreSQL) : voir docs/benchmarks.md
+	$(BIN)/python bench/conseillers_dashboard.py $(BENCH_ARGS)
+
 .PHONY: bench-orientation
 bench-orientation: install ## Lieux les plus proches parmi 32 000 (moteur contre force brute) : voir docs/benchmarks.md
 	$(BIN)/python bench/orientation.py $(BENCH_ARGS)

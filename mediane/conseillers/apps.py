@@ -14,7 +14,7 @@ class ConseillersConfig(AppConfig):
     def ready(self):
         from mediane.accounts.panels import register_profile_panel
 
-        from . import services_candidates, views_candidates, views_hosts
+        from . import indicators, services_candidates, signals, views_candidates, views_hosts
 
         # A deleted account takes the candidate's profile with it (GDPR): personal data removed, CV deleted.
         pre_delete.connect(
@@ -24,3 +24,6 @@ class ConseillersConfig(AppConfig):
         # (accounts is below conseillers).
         register_profile_panel("conseillers/hosts/profile_panel.html", views_hosts.profile_panel)
         register_profile_panel("conseillers/candidates/profile_panel.html", views_candidates.profile_panel)
+        # The roadmap's actions measured by a figure of the programme follow it (the roadmap imports nothing here).
+        indicators.register()
+        signals.programme_figures_changed.connect(indicators.refresh_roadmap, dispatch_uid="conseillers-roadmap")

@@ -176,6 +176,11 @@ class ActivityCounter(models.Model):
         constraints: ClassVar[list] = [
             models.UniqueConstraint(fields=["scope", "dimension", "month", "value"], name="counter_one_per_key"),
         ]
+        # The dashboard reads a dimension over a period across every scope (the départements' totals, the advisers
+        # active this month or last) from this index alone.
+        indexes: ClassVar[list] = [
+            models.Index(fields=["dimension", "month", "scope", "value", "activities"], name="counter_dimension_month"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.scope} {self.month:%Y-%m} {self.dimension}={self.value}"

@@ -31,6 +31,7 @@ from .models import HostStructure
 from .models_candidates import Candidate
 from .models_recruitment import Recruitment
 from .services import ProgrammeError, record
+from .signals import programme_figures_changed
 from .tasks import send_recruitment_email
 from .transitions import TRANSITIONS, Transition
 
@@ -291,6 +292,7 @@ def move_recruitment(recruitment: Recruitment, slug: str, data: MoveData | None 
                 note += locked.rupture_details
             locked.save(update_fields=fields)
             _record(locked, by, before=before, note=note.strip())
+            transaction.on_commit(lambda: programme_figures_changed.send(sender=Recruitment))
             if transition.target == R.FINALISED:
                 services_subsidy.create_grant(locked, by=by)
                 services_training.enrol_adviser(locked, by=by, quietly=True)

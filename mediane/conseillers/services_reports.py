@@ -135,7 +135,8 @@ def _check_participants(data: ReportData) -> int:
         if data.participants not in (None, 1):
             raise ProgrammeError(
                 "Un accompagnement individuel concerne une seule personne : vous avez indiqué "
-                f"{count_phrase(data.participants, 'participant')}. Laissez le nombre de participants vide, ou enregistrez un atelier collectif."
+                f"{count_phrase(data.participants, 'participant')}. Laissez le nombre de participants vide, ou "
+                "enregistrez un atelier collectif."
             )
         if data.participant_counts:
             raise ProgrammeError(

@@ -254,6 +254,13 @@ SECTIONS: tuple[Section, ...] = (
                 "Les conseillers à inscrire à la formation certifiante, et le suivi des inscrits.",
                 "conseillers.manage_programme",
             ),
+            Task(
+                "Pilotage du programme",
+                "conseillers:dashboard_internal",
+                "Les chiffres du programme, et les conseillers sans activité depuis deux mois ou les postes non "
+                "pourvus à relancer.",
+                "conseillers.view_internal_dashboard",
+            ),
         ),
     ),
 )

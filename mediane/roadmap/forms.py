@@ -20,6 +20,7 @@ from mediane.workinggroup.enums import DecisionStatus, MeetingStatus
 from mediane.workinggroup.forms import MARKUP_HELP, NumberListField
 from mediane.workinggroup.models import Decision
 
+from .indicators import INDICATORS
 from .models import Action, Axis, Stage, Status
 from .services import DESCRIPTION_MAX_LENGTH, MAX_WEIGHT, TITLE_MAX_LENGTH, RoadmapError, check_parent
 
@@ -112,6 +113,19 @@ class ActionForm(Form):
         label="Statut (facultatif)", queryset=Status.objects.all(), required=False, empty_label="Sans statut"
     )
     progress = ProgressField()
+    indicator = forms.ChoiceField(
+        label="Mesurée par un indicateur (facultatif)",
+        required=False,
+        help_text="L'avancement se calcule alors tout seul : la valeur de l'indicateur sur la cible, à jour à chaque "
+        "changement des chiffres. L'avancement saisi plus haut n'est pas pris en compte.",
+    )
+    indicator_target = IntegerField(
+        label="Cible de l'indicateur (facultatif)",
+        required=False,
+        min_value=1,
+        max_value=10**9,
+        help_text="Un nombre entier, par exemple 4000 pour « 4 000 conseillers numériques recrutés ».",
+    )
     weight = WeightField(
         label="Poids",
         required=False,
@@ -144,6 +158,7 @@ class ActionForm(Form):
         if is_parent:
             del self.fields["progress"]
         self.fields["owners"].choices = self._owner_choices()
+        self.fields["indicator"].choices = [("", "Aucun : l'avancement est saisi"), *INDICATORS.choices()]
 
     def _owner_choices(self) -> list[tuple[str, str]]:
         """The structures checked (sent or saved) and those the search finds: a list usable without JavaScript."""
@@ -173,6 +188,8 @@ class ActionForm(Form):
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", "La date de fin est avant la date de début : corrigez l'une des deux.")
+        if data.get("indicator") and not data.get("indicator_target"):
+            self.add_error("indicator_target", "Écrivez la cible de l'indicateur, par exemple 4000.")
         return data
 
     def owner_structures(self) -> list[Structure]:

@@ -107,6 +107,10 @@ class Action(models.Model):
         Status, on_delete=models.PROTECT, null=True, blank=True, related_name="actions", verbose_name="statut"
     )
     progress = models.PositiveSmallIntegerField("avancement (%)", default=0, validators=PERCENT)
+    # An action measured by a figure of the platform (`roadmap.indicators`): its progress is the indicator's value
+    # over the target, refreshed when the figure changes; empty: typed by the organisers.
+    indicator = models.CharField("indicateur", max_length=40, blank=True)
+    indicator_target = models.PositiveIntegerField("cible de l'indicateur", null=True, blank=True)
     # How much this action counts in its parent's progress, next to its siblings.
     weight = models.DecimalField("poids", max_digits=7, decimal_places=2, default=1)
     position = models.PositiveSmallIntegerField("ordre", default=0)

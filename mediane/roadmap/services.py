@@ -31,6 +31,7 @@ from mediane.text import control_character_message
 from mediane.workinggroup.models import Decision
 
 from .enums import FollowOrigin, UpdateKind
+from .indicators import INDICATORS, progress_of
 from .models import Action, ActionFollow, ActionUpdate, Axis, Milestone, Stage, Status
 
 TITLE_MAX_LENGTH = 200
@@ -144,6 +145,19 @@ def _refresh_progress_upwards(start: Action | None, actor: User | None) -> None:
         depth += 1
 
 
+def set_measured_progress(actor: User | None, action_pk: int, progress: int) -> bool:
+    """The progress of an action measured by an indicator (`indicators.refresh_measured_actions`): written with an
+    automatic update to its history only when the percentage changes, its parents following. True if it changed."""
+    with transaction.atomic():
+        current = Action.objects.select_for_update().filter(pk=action_pk).first()
+        if current is None or current.progress == progress or current.children.exists():
+            return False
+        _record(current, UpdateKind.PROGRESS, actor, old_progress=current.progress, new_progress=progress)
+        Action.objects.filter(pk=current.pk).update(progress=progress, updated_at=timezone.now())
+        _refresh_progress_upwards(current.parent, actor)
+    return True
+
+
 # --- Actions ----------------------------------------------------------------------------------------------
 
 
@@ -163,6 +177,9 @@ class ActionData:
     end_date: dt.date | None = None
     position: int = 0
     owners: list[Structure] = field(default_factory=list)
+    # Progress taken from a figure of the platform (`indicators`): its key and the target; "": typed.
+    indicator: str = ""
+    indicator_target: int | None = None
 
 
 def _check_action(data: ActionData, action: Action | None = None) -> dict:
@@ -175,6 +192,7 @@ def _check_action(data: ActionData, action: Action | None = None) -> dict:
         )
     check_parent(action, data.parent)
     is_parent = action is not None and action.pk is not None and action.children.exists()
+    _check_indicator(data, title, is_parent)
     if data.progress is not None:
         check_progress(data.progress, title)
         if is_parent and data.progress != action.progress:  # type: ignore[union-attr]
@@ -194,11 +212,33 @@ def _check_action(data: ActionData, action: Action | None = None) -> dict:
         "start_date": data.start_date,
         "end_date": data.end_date,
         "position": max(0, min(int(data.position), 32767)),
+        "indicator": data.indicator,
+        "indicator_target": data.indicator_target if data.indicator else None,
     }
 
 
+def _check_indicator(data: ActionData, title: str, is_parent: bool) -> None:
+    if not data.indicator:
+        return
+    if INDICATORS.get(data.indicator) is None:
+        raise RoadmapError(f"L'indicateur « {data.indicator} » n'existe pas : choisissez-en un dans la liste.")
+    if not data.indicator_target or data.indicator_target < 1:
+        raise RoadmapError(
+            f"Une action mesurée par un indicateur a une cible : écrivez-la pour « {title} » (par exemple 4000)."
+        )
+    if is_parent:
+        raise RoadmapError(
+            f"L'avancement de « {title} » se calcule à partir de ses sous-actions : il ne peut pas venir d'un "
+            "indicateur."
+        )
+
+
 def _progress_for(data: ActionData, action: Action | None, status_changed: bool) -> int | None:
-    """The progress a leaf takes: the one typed, else its new status' default, else no change."""
+    """The progress a leaf takes: its indicator's, else the one typed, else its new status' default, else no
+    change."""
+    indicator = INDICATORS.get(data.indicator)
+    if indicator is not None:
+        return progress_of(indicator.value(), data.indicator_target)
     if data.progress is not None:
         return data.progress
     if status_changed and data.status is not None and data.status.default_progress is not None:
@@ -282,6 +322,8 @@ def change_progress(actor: User | None, action: Action, *, status: Status | None
         end_date=action.end_date,
         position=action.position,
         owners=list(action.owners.all()),
+        indicator=action.indicator,
+        indicator_target=action.indicator_target,
     )
     return update_action(actor, action, data)
 

@@ -19,7 +19,7 @@ from mediane.consultation.models import Contribution
 from mediane.ratelimits import writes_limited
 
 from . import open_data as data
-from . import reads, services
+from . import reads, services, services_indicators
 from .models import Action, ActionFollow, ActionUpdate, Milestone
 
 BY_AXIS = "axe"
@@ -65,6 +65,7 @@ def action_detail(request, pk):
             "updates": list(ActionUpdate.objects.filter(action=action).select_related("milestone")),
             "follow": follow,
             "manage_links": _manage_links(action) if user.has_perm("roadmap.manage") else {},
+            "measure": services_indicators.measure(action),
         },
     )
 

@@ -113,6 +113,8 @@ def _action_data(form: ActionForm, action: Action | None) -> ActionData:
         end_date=data["end_date"],
         position=data["position"],
         owners=form.owner_structures(),
+        indicator=data.get("indicator") or "",
+        indicator_target=data.get("indicator_target"),
     )
 
 
@@ -133,6 +135,8 @@ def _action_form_page(request, action: Action | None):
             "end_date": action.end_date,
             "position": action.position,
             "owners": [str(pk) for pk in action.owners.values_list("pk", flat=True)],
+            "indicator": action.indicator,
+            "indicator_target": action.indicator_target,
         }
     form = ActionForm(request.POST or None, action=action, is_parent=is_parent, initial=initial)
     searching = "chercher" in request.POST
@@ -199,8 +203,11 @@ def action_progress(request, pk):
     _require(request)
     action = _get_action(request, pk)
     is_parent = action.children.exists()
+    # An action measured by an indicator takes its progress from it: only its status is typed here.
     form = ProgressForm(
-        request.POST or None, is_parent=is_parent, initial={"status": action.status, "progress": action.progress}
+        request.POST or None,
+        is_parent=is_parent or bool(action.indicator),
+        initial={"status": action.status, "progress": action.progress},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -152,4 +152,6 @@ OTHER_PARAMETERS = {
     "conseillers-numeriques/activites/export.<str:fmt>": "the adviser's own reports, in a file format (xlsx or csv)",
     "conseillers-numeriques/structures/<int:pk>/activites/export.<str:fmt>": "a host structure's advisers' reports",
     "conseillers-numeriques/tableau-de-bord/pilotage/activites.<str:fmt>": "every report (the programme team)",
+    # --- conseillers: dashboard (their matrix: tests/conseillers/test_dashboard_matrix.py) ---
+    "conseillers-numeriques/tableau-de-bord/donnees.<str:fmt>": "a file format (csv or json) of public aggregates",
 }

@@ -364,6 +364,10 @@ PATTERNS: dict[str, Fill] = {
     "conseillers:host_reports_export": lambda world: {"pk": world.host.pk, "fmt": "csv"},
     "conseillers:team_reports_export": lambda world: {"fmt": "csv"},
     "conseillers:reports_import": NONE,
+    # --- conseillers: dashboard ---
+    "conseillers:dashboard": NONE,
+    "conseillers:dashboard_internal": NONE,
+    "conseillers:dashboard_open_data": lambda world: {"fmt": "csv"},
 }
 # The admin's patterns are Django's, one set per registered model: generic values fill them.
 ADMIN_VALUES = {"object_id": "1", "app_label": "consultation", "url": "x", "content_type_id": "1", "id": "1"}

@@ -86,6 +86,8 @@ TEAM = [
         role="equipe_programme",
     ),
     Persona("candidate", "Yasmine", "usager", "69100", email="candidate@mediane.localhost"),
+    # An adviser in post (recruited by a library of the Rhône) who records his activity reports.
+    Persona("conseiller", "Karim, conseiller numérique", "mediation", "69003", email="conseiller@mediane.localhost"),
     Persona("admin", "Administration", "autre", email="admin@mediane.localhost", superuser=True, charter=False),
 ]
 

@@ -56,6 +56,9 @@ class DemoAction:
     steps: list[Step] = field(default_factory=list)
     weight: str = "1"
     children: list[DemoAction] = field(default_factory=list)
+    # A progress taken from a programme indicator (`roadmap.indicators`), and its target.
+    indicator: str = ""
+    target: int | None = None
 
 
 TOOLS, TRAINING, MONEY, VOICE = (
@@ -249,6 +252,19 @@ ACTIONS = [
         ],
     ),
     DemoAction(
+        "4 000 conseillers numériques recrutés",
+        2021,
+        TRAINING,
+        "Le programme finance 4 000 postes de conseillers numériques. L'avancement suit en direct les recrutements "
+        "finalisés, d'après le tableau de bord du programme.",
+        paris(2021, 2, 1),
+        dt.date(2021, 2, 1),
+        dt.date(2022, 12, 31),
+        proposals=["Financer des postes de médiateurs dans les bibliothèques municipales"],
+        indicator="conseillers_recrutes",
+        target=4000,
+    ),
+    DemoAction(
         "Outils et charte : faire signer la charte et diffuser les outils",
         2021,
         TOOLS,
@@ -285,6 +301,8 @@ def _create(organiser: User, spec: DemoAction, parent: Action | None, lookups: d
             weight=Decimal(spec.weight),
             start_date=spec.start,
             end_date=spec.end,
+            indicator=spec.indicator,
+            indicator_target=spec.target,
         ),
         contributions=[lookups["contributions"][title] for title in spec.proposals],
         decisions=[lookups["decisions"][title] for title in spec.decisions],

@@ -63,7 +63,7 @@ from mediane.structures.models import Place
 from mediane.training.models_kit import KitResource
 
 # The personas the Conseillers numériques demo needs (mediane/pages/demo/conseillers.py).
-PROGRAMME_PERSONAS = {"programme", "responsable", "candidate"}
+PROGRAMME_PERSONAS = {"programme", "responsable", "candidate", "conseiller"}
 ALREADY_LOADED = "Données de démonstration déjà chargées : rien à faire."
 OLDER_DEMO = (
     "Cette base contient la démonstration d'une version précédente de Médiane, dont les dates ne racontent pas la "

@@ -1,0 +1,44 @@
+"""The programme's figures that the roadmap's actions can take their progress from (« 4 000 conseillers numériques
+recrutés »), registered in `ConseillersConfig.ready` (the roadmap imports no app above it), and the receiver that
+refreshes the measured actions when the figures change (`signals.programme_figures_changed`, sent on commit)."""
+
+from __future__ import annotations
+
+from django.db.models import Sum
+
+from mediane.roadmap.indicators import register_indicator
+from mediane.roadmap.services_indicators import refresh_measured_actions
+
+from .enums import RecruitmentStatus
+from .models import HostStructure
+from .models_recruitment import Recruitment
+from .models_reports import NATIONAL, ActivityCounter
+
+# A recruitment counts as « recruited » once finalised, and stays so through a rupture in progress or a renewal.
+RECRUITED_STATUSES = (RecruitmentStatus.FINALISED, RecruitmentStatus.RUPTURE, RecruitmentStatus.RENEWAL)
+
+
+def advisers_recruited() -> int:
+    return Recruitment.objects.filter(status__in=RECRUITED_STATUSES).count()
+
+
+def people_helped() -> int:
+    """Every person helped since the start (individual accompaniments and workshops' participants): one query over
+    the national total counters."""
+    total = ActivityCounter.objects.filter(scope=NATIONAL, dimension="total").aggregate(people=Sum("people"))
+    return total["people"] or 0
+
+
+def positions_granted() -> int:
+    return HostStructure.objects.positions_granted_total()
+
+
+def register() -> None:
+    source = ("conseillers:dashboard", "le tableau de bord du programme")
+    register_indicator("conseillers_recrutes", "conseillers numériques recrutés", advisers_recruited, *source)
+    register_indicator("personnes_accompagnees", "personnes accompagnées", people_helped, *source)
+    register_indicator("postes_accordes", "postes de conseillers numériques accordés", positions_granted, *source)
+
+
+def refresh_roadmap(sender, **kwargs) -> None:
+    refresh_measured_actions()

@@ -1,0 +1,230 @@
+"""The programme's dashboard: exact figures (each one equals an independent count over the reports, through
+creations, changes and deletions), a constant number of queries, safe filters, and open data without personal
+data."""
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+
+import pytest
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from mediane.conseillers import dashboard
+from mediane.conseillers.enums import HOLDING_STATUSES, RecruitmentStatus
+from mediane.conseillers.enums_reports import MISSION_OF_THEMATIQUE, duration_band
+from mediane.conseillers.models import HostStructure
+from mediane.conseillers.models_recruitment import Recruitment
+from mediane.conseillers.models_reports import ActivityReport
+from mediane.conseillers.services_reports import delete_report, record_report, update_report
+from tests.conseillers.factories import (
+    CandidateFactory,
+    HostStructureFactory,
+    adviser,
+    programme_team,
+    report,
+    report_data,
+    workshop_data,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+LAST_MONTH = TODAY.replace(day=1) - dt.timedelta(days=1)
+
+
+def _people(reports) -> int:
+    return (
+        reports.aggregate(n=Sum("participants", filter=Q(kind="collectif")) + Count("pk", filter=~Q(kind="collectif")))[
+            "n"
+        ]
+        or 0
+        if reports.exists()
+        else 0
+    )
+
+
+def _mix():
+    """Two advisers in Rhône, one in Paris, a silent one in Paris; reports recorded, changed and deleted."""
+    lyon = adviser()
+    villeurbanne = adviser(host=lyon.host)
+    paris_host = HostStructureFactory(departement="75", commune="Paris", insee_code="75056", positions_granted=3)
+    paris = adviser(host=paris_host)
+    adviser(host=paris_host)  # in post, reports nothing
+    report(lyon, thematiques=["email", "sante"])
+    report(lyon, thematiques=["aide_aux_demarches_administratives", "logement"], duration=90, date=LAST_MONTH)
+    record_report(
+        workshop_data(thematiques=["securite_numerique"]), by=villeurbanne.candidate.user, recruitment=villeurbanne
+    )
+    changed = report(paris, thematiques=["bureautique"])
+    update_report(changed, report_data(thematiques=["reseaux_sociaux", "email"], duration=45), by=paris.candidate.user)
+    gone = report(paris, thematiques=["email"], date=LAST_MONTH)
+    delete_report(gone, by=paris.candidate.user)
+    record_report(
+        workshop_data(
+            participants=5,
+            participant_counts={"age_band": {"soixante_dix_plus": 2}},
+            thematiques=["email"],
+            redirected=True,
+            redirection="administration",
+        ),
+        by=paris.candidate.user,
+        recruitment=paris,
+    )
+    CandidateFactory()
+    return lyon, paris
+
+
+def test_every_figure_equals_a_direct_count_over_the_reports():
+    _mix()
+    figures = dashboard.collect(dashboard.read_filters({}))
+    reports = ActivityReport.objects.all()
+    assert figures.totals.activities == reports.count() == 5
+    assert figures.totals.people == _people(reports) == 3 + 8 + 5
+    assert figures.totals.minutes == reports.aggregate(m=Sum("duration"))["m"]
+    by = {
+        breakdown.slug: {line.code: value for line, value, _share in breakdown.lines}
+        for breakdown in figures.breakdowns
+    }
+    for thematique in {t for r in reports for t in r.thematiques}:
+        assert by["thematiques"][thematique] == sum(thematique in r.thematiques for r in reports)
+    missions = {}
+    for r in reports:
+        for mission in {MISSION_OF_THEMATIQUE[t] for t in r.thematiques}:
+            missions[str(mission)] = missions.get(str(mission), 0) + 1
+    assert by["missions"] == missions
+    bands = {}
+    for r in reports:
+        bands[duration_band(r.duration)] = bands.get(duration_band(r.duration), 0) + 1
+    assert by["durees"] == bands
+    assert by["types"] == {k: v for k, v in reports.values_list("kind").annotate(n=Count("pk"))}
+    assert by["canaux"] == {k: v for k, v in reports.values_list("place_type").annotate(n=Count("pk"))}
+    assert by["redirections"] == {"aucune": 4, "administration": 1}
+    assert sum(by["ages"].values()) == figures.totals.people
+    assert (
+        by["ages"]["soixante_dix_plus"] == reports.filter(kind="individuel", age_band="soixante_dix_plus").count() + 2
+    )
+    assert sum(by["genres"].values()) == sum(by["statuts"].values()) == figures.totals.people
+    # Positions, structures, candidates: from their tables.
+    assert figures.positions_granted == HostStructure.objects.aggregate(n=Sum("positions_granted"))["n"] == 5
+    assert figures.positions_filled == Recruitment.objects.filter(status__in=HOLDING_STATUSES).count() == 4
+    assert figures.structures == HostStructure.objects.validated().count()
+    assert figures.advisers_active == 3
+    # By département and by month.
+    rows = {row.code: row for row in figures.departements}
+    for code in ("69", "75"):
+        in_dep = reports.filter(departement=code)
+        assert rows[code].activities == in_dep.count()
+        assert rows[code].people == _people(in_dep)
+        assert rows[code].minutes == in_dep.aggregate(m=Sum("duration"))["m"]
+    assert (rows["69"].granted, rows["69"].filled, rows["69"].active) == (2, 2, 2)
+    assert (rows["75"].granted, rows["75"].filled, rows["75"].active, rows["75"].activation) == (3, 2, 1, "50,0 %")
+    by_month = {line.code: line.activities for line in figures.months}
+    assert by_month[f"{TODAY:%Y-%m}"] == reports.filter(date__gte=TODAY.replace(day=1)).count()
+    assert (
+        by_month[f"{LAST_MONTH:%Y-%m}"]
+        == reports.filter(date__year=LAST_MONTH.year, date__month=LAST_MONTH.month).count()
+    )
+    assert len(figures.months) == 24
+    # A département's page: its own figures.
+    paris_figures = dashboard.collect(dashboard.read_filters({"departement": "75"}))
+    assert paris_figures.totals.activities == reports.filter(departement="75").count() == 2
+    assert paris_figures.positions_granted == 3
+    assert [row.code for row in paris_figures.departements] == ["75"]
+
+
+def test_the_team_sees_who_has_not_reported_and_the_unfilled_positions():
+    _mix()
+    HostStructureFactory(name="Médiathèque sans conseiller", positions_granted=1)
+    figures = dashboard.collect(dashboard.read_filters({}), team=True)
+    assert figures.silent_count == 1
+    assert figures.silent[0].host.departement == "75"
+    assert figures.unfilled_count == 2  # Paris: 3 granted, 2 filled; the new one: 1 granted, none filled.
+    assert {host.name for host in figures.unfilled} >= {"Médiathèque sans conseiller"}
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"debut": "2026-13"}, "Le mois de début n'est pas un mois"),
+        ({"fin": "abc"}, "Le mois de fin n'est pas un mois"),
+        ({"departement": "<script>"}, "Ce département n'existe pas"),
+        ({"debut": "2026-05", "fin": "2025-05"}, "ont été échangés"),
+        ({"debut": "٢٠٢٦-٠٣"}, "Le mois de début n'est pas un mois"),
+    ],
+)
+def test_a_bad_filter_gets_the_default_and_a_french_notice(client, params, notice):
+    response = client.get(reverse("conseillers:dashboard"), params)
+    assert response.status_code == 200
+    assert notice in html.unescape(response.content.decode())
+
+
+def test_the_period_is_read_from_the_query_string():
+    filters = dashboard.read_filters({"debut": "2025-04", "fin": "2025-06"}, today=dt.date(2026, 3, 10))
+    assert (filters.start, filters.end, len(filters.months)) == (dt.date(2025, 4, 1), dt.date(2025, 6, 1), 3)
+    assert not filters.notices
+    default = dashboard.read_filters({}, today=dt.date(2026, 3, 10))
+    assert (default.start, default.end) == (dt.date(2024, 4, 1), dt.date(2026, 3, 1))
+
+
+def _grow(size: int) -> None:
+    host = HostStructureFactory(positions_granted=size)
+    for index in range(size):
+        recruitment = adviser(host=host)
+        report(recruitment, thematiques=["email", "logement"][: 1 + index % 2])
+        HostStructureFactory(departement=f"{10 + index}", positions_granted=1)
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_the_dashboard_reads_a_constant_number_of_queries(client, django_assert_max_num_queries, size):
+    _grow(size)
+    team = programme_team()
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("conseillers:dashboard")).status_code == 200
+    client.force_login(team)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("conseillers:dashboard_internal")).status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_the_collected_figures_take_the_same_queries_at_every_size(
+    django_assert_num_queries, django_assert_max_num_queries, size
+):
+    _grow(size)
+    with django_assert_num_queries(7):
+        dashboard.collect(dashboard.read_filters({}))
+    # The team's lists: + the advisers without activity (none here: no query), the unfilled structures (and their
+    # number when the list is full).
+    with django_assert_max_num_queries(10):
+        dashboard.collect(dashboard.read_filters({}), team=True)
+
+
+def test_the_open_data_holds_aggregates_by_departement_and_month_only(client):
+    lyon, paris = _mix()
+    response = client.get(reverse("conseillers:dashboard_open_data", args=["csv"]))
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert {row["departement"] for row in rows} == {"69", "75"}
+    assert "conseiller" not in {row["dimension"] for row in rows}
+    text = str(rows)
+    for person in (lyon, paris):
+        assert person.candidate.last_name not in text or person.candidate.last_name == "Dupont" and "Dupont" not in text
+    totals = [row for row in rows if row["dimension"] == "total"]
+    assert sum(int(row["activites"]) for row in totals) == ActivityReport.objects.count()
+    data = json.loads(b"".join(client.get(reverse("conseillers:dashboard_open_data", args=["json"])).streaming_content))
+    assert len(data) == len(rows)
+    assert set(data[0]) == set(dashboard.OPEN_DATA_COLUMNS)
+    assert client.get(reverse("conseillers:dashboard_open_data", args=["xml"])).status_code == 404
+
+
+def test_the_public_page_shows_the_figures_and_links_the_open_data(client):
+    _mix()
+    page = client.get(reverse("conseillers:dashboard")).content.decode()
+    assert "Le programme en chiffres" in page
+    assert "Rhône (69)" in page and "Paris (75)" in page
+    assert "Licence Ouverte 2.0" in page
+    assert "Dupont" not in page
+    assert RecruitmentStatus.FINALISED  # the page names no adviser

@@ -1,0 +1,136 @@
+"""Roadmap actions that take their progress from an indicator: the registry, the manage form, the refresh on
+`programme_figures_changed` (an update in the history only when the percentage changes, the parents following) and
+the live figure on the public page, with the Conseillers numériques programme's own indicators."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from mediane.conseillers import services_training
+from mediane.conseillers.enums import ContractType, RecruitmentStatus
+from mediane.conseillers.services_recruitment import MoveData, move_recruitment
+from mediane.roadmap import services
+from mediane.roadmap.enums import UpdateKind
+from mediane.roadmap.indicators import INDICATORS, progress_of
+from mediane.roadmap.models import Action, ActionUpdate
+from mediane.roadmap.services_indicators import measure, refresh_measured_actions
+from tests.conseillers.factories import RecruitmentFactory, adviser, programme_team, report
+from tests.roadmap.factories import ActionFactory, AxisFactory, StageFactory
+from tests.roadmap.test_manage_pages import action_fields
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def place():
+    return {"stage": StageFactory(), "axis": AxisFactory()}
+
+
+def finalise(recruitment=None):
+    recruitment = recruitment or RecruitmentFactory(status=RecruitmentStatus.INTERESTED)
+    cdd = MoveData(contract_type=ContractType.CDD, starts_on=dt.date(2026, 1, 5), ends_on=dt.date(2028, 1, 4))
+    move_recruitment(recruitment, "recruter", cdd, by=recruitment.host.managers.get())
+    return move_recruitment(recruitment, "finaliser", by=programme_team())
+
+
+def test_the_programme_registers_its_indicators_in_french():
+    keys = dict(INDICATORS.choices())
+    assert keys["conseillers_recrutes"] == "conseillers numériques recrutés"
+    assert keys["personnes_accompagnees"] == "personnes accompagnées"
+
+
+@pytest.mark.parametrize(
+    ("value", "target", "progress"),
+    [(0, 4000, 0), (2345, 4000, 58), (3999, 4000, 99), (4000, 4000, 100), (5000, 4000, 100), (3, 0, 0)],
+)
+def test_the_progress_is_the_value_over_the_target_capped_at_100(value, target, progress):
+    assert progress_of(value, target) == progress
+
+
+def test_an_organiser_chooses_the_indicator_and_target_on_the_manage_form(client, organiser, place):
+    client.force_login(organiser)
+    adviser()
+    fields = action_fields(place, title="4 000 conseillers numériques recrutés", progress="70")
+    response = client.post(
+        reverse("roadmap:action_create"), {**fields, "indicator": "conseillers_recrutes", "indicator_target": "4"}
+    )
+    assert response.status_code == 302, response.content.decode()
+    action = Action.objects.get()
+    assert (action.indicator, action.indicator_target, action.progress) == ("conseillers_recrutes", 4, 25)
+    page = client.get(reverse("roadmap:action_edit", args=[action.pk])).content.decode()
+    assert 'value="conseillers_recrutes" selected' in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"indicator": "conseillers_recrutes", "indicator_target": ""}, "Écrivez la cible de l&#x27;indicateur"),
+        ({"indicator": "inconnu", "indicator_target": "10"}, "Sélectionnez un choix valide"),
+        ({"indicator": "conseillers_recrutes", "indicator_target": "0"}, "supérieure ou égale à 1"),
+        ({"indicator": "conseillers_recrutes", "indicator_target": "abc"}, "nombre"),
+    ],
+)
+def test_a_bad_indicator_or_target_gets_a_french_message(client, organiser, place, changes, message):
+    client.force_login(organiser)
+    response = client.post(reverse("roadmap:action_create"), {**action_fields(place), **changes})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Action.objects.exists()
+
+
+def test_a_parent_cannot_be_measured_by_an_indicator(place):
+    parent = ActionFactory(**place)
+    ActionFactory(parent=parent, **place)
+    data = services.ActionData(title=parent.title, indicator="conseillers_recrutes", indicator_target=10, **place)
+    with pytest.raises(services.RoadmapError, match="sous-actions"):
+        services.update_action(None, parent, data)
+
+
+def test_a_finalised_recruitment_moves_the_action_and_its_parent_once(place, django_capture_on_commit_callbacks):
+    services_training.ensure_programme_course()
+    parent = ActionFactory(title="Conseillers numériques", **place)
+    measured = ActionFactory(parent=parent, indicator="conseillers_recrutes", indicator_target=4, **place)
+    ActionFactory(parent=parent, progress=0, **place)
+    with django_capture_on_commit_callbacks(execute=True):
+        finalise()
+    measured.refresh_from_db()
+    parent.refresh_from_db()
+    assert (measured.progress, parent.progress) == (25, 13)
+    updates = ActionUpdate.objects.filter(action=measured, kind=UpdateKind.PROGRESS)
+    assert [(u.old_progress, u.new_progress) for u in updates] == [(0, 25)]
+    # A change of the figures that leaves the percentage where it is writes nothing.
+    with django_capture_on_commit_callbacks(execute=True):
+        report(adviser())
+    assert refresh_measured_actions() == 0
+    assert updates.count() == 1
+
+
+def test_people_helped_follow_the_reports(place, django_capture_on_commit_callbacks):
+    measured = ActionFactory(indicator="personnes_accompagnees", indicator_target=10, **place)
+    with django_capture_on_commit_callbacks(execute=True):
+        report()
+        report()
+    measured.refresh_from_db()
+    assert measured.progress == 20
+
+
+def test_the_public_page_shows_the_live_figure_and_its_source(client, place):
+    action = ActionFactory(
+        title="4 000 conseillers numériques recrutés", indicator="conseillers_recrutes", indicator_target=4000, **place
+    )
+    adviser()
+    adviser()
+    assert measure(action).value == 2
+    page = client.get(reverse("roadmap:action", args=[action.pk])).content.decode()
+    assert (
+        "2 conseillers numériques recrutés sur 4\u202f000" in page
+        or "2 conseillers numériques recrutés sur 4 000" in page
+    )
+    assert reverse("conseillers:dashboard") in page
+
+
+def test_an_action_without_indicator_shows_no_figure(client, place):
+    action = ActionFactory(**place)
+    assert measure(action) is None
+    assert "En direct" not in client.get(reverse("roadmap:action", args=[action.pk])).content.decode()
