@@ -6,6 +6,7 @@ import io
 import os
 import time
 
+import openpyxl.xml
 import pytest
 import xlsxwriter
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -319,3 +320,7 @@ def test_importing_ones_own_export_adds_nothing(client):
     text = _upload(client, exported).content.decode()
     assert "Aucune nouvelle activité dans ce fichier" in text
     assert "Ses 2 activités ont déjà été importées" in text
+
+
+def test_an_uploaded_workbook_is_parsed_without_expanding_xml_entities():
+    assert openpyxl.xml.DEFUSEDXML, "openpyxl lit les classeurs envoyés à travers defusedxml (requirements.txt)"
