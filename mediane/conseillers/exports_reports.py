@@ -9,6 +9,7 @@ else reads (a structure's managers, the programme team), which names the adviser
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -42,6 +43,7 @@ ROLE = "Rôle"
 CONUM_ID = "ID - Conum"
 TYPE = "Type"
 PARTICIPANTS = "Participants"
+BENEFICIARY = "Bénéficiaire"
 CHANNEL = "Canaux d’accompagnement"
 PLACE_NAME = "Nom du lieu"
 ADDRESS = "Adresse"
@@ -93,12 +95,17 @@ _REPORT = (
     AGE_BAND,
     STATUS,
 )
-# The adviser's own export.
-OWN_COLUMNS = (*_BEFORE_ADVISER, *_REPORT, NOTES, REPORT_ID)
+# The adviser's own export: the Coop's self-export also names the beneficiary after « Participants » (Médiane keeps
+# no names: « Anonyme », as the Coop writes for an anonymous one).
+OWN_COLUMNS = (*_BEFORE_ADVISER, TYPE, PARTICIPANTS, BENEFICIARY, *_REPORT[2:], NOTES, REPORT_ID)
 # What a structure's managers and the programme team read: the adviser named, their private notes left out.
 SHARED_COLUMNS = (*_BEFORE_ADVISER, *_ADVISER, *_REPORT, REPORT_ID)
 
-ROLE_LABEL = "Conseiller numérique"
+ROLE_LABEL = "Conseiller Numérique"
+ANONYMOUS = "Anonyme"
+# « Dernière modification le » stays empty when the report was not changed after it was recorded (its two times,
+# set one after the other when it is created, differ by less than this).
+UNCHANGED = dt.timedelta(seconds=1)
 # Multi-valued cells, as the Coop writes them.
 SEPARATOR = "\n"
 YES, NO = "Oui", "Non"
@@ -138,9 +145,14 @@ def participant_values(counts: dict[str, int], choices: type, participants: int)
     return (values + [UNKNOWN] * participants)[:participants]
 
 
+def mediane_id(pk: int) -> str:
+    """Médiane's own « ID CRA », told apart from the Coop's ids (the import compares like with like)."""
+    return f"mediane-{pk}"
+
+
 def report_id(report: ActivityReport) -> str:
     """The Coop's « ID CRA »: the id it had in the tool it came from, else Médiane's."""
-    return report.external_id or str(report.pk)
+    return report.external_id or mediane_id(report.pk)
 
 
 def _place(report: ActivityReport) -> tuple[str, str, str, str, str]:
@@ -164,11 +176,13 @@ def _local(moment: Any) -> Any:
 
 def report_rows(report: ActivityReport, *, own: bool) -> Iterator[list[Any]]:
     """The report's rows in the Coop's layout (`OWN_COLUMNS` when `own`, else `SHARED_COLUMNS`)."""
-    start: list[Any] = [report.date, _local(report.created_at), _local(report.updated_at)]
+    changed = report.updated_at and report.created_at and report.updated_at - report.created_at >= UNCHANGED
+    start: list[Any] = [report.date, _local(report.created_at), _local(report.updated_at) if changed else None]
     if not own:
-        # The names the adviser gave as a candidate (their account may have none).
+        # The names the adviser gave as a candidate (their account may have none). « ID - Conum » is the Coop's
+        # id of a conseiller numérique: Médiane has none, so the cell stays empty.
         candidate = report.recruitment.candidate
-        start += [candidate.first_name, candidate.last_name, ROLE_LABEL, str(report.recruitment_id)]
+        start += [candidate.first_name, candidate.last_name, ROLE_LABEL, None]
     common = [
         label(ActivityType, report.kind),
         None,  # participants
@@ -187,9 +201,11 @@ def report_rows(report: ActivityReport, *, own: bool) -> Iterator[list[Any]]:
         report.beneficiary_postal_code,
         report.beneficiary_insee_code,
     ]
+    if own:
+        common.insert(2, ANONYMOUS)
     end = [report.notes, report_id(report)] if own else [report_id(report)]
     if not report.is_collective:
-        common[1] = "1/1"
+        common[1] = "1"
         people = [
             label(Gender, report.gender),
             label(AgeBand, report.age_band),
@@ -206,6 +222,9 @@ def report_rows(report: ActivityReport, *, own: bool) -> Iterator[list[Any]]:
         common[1] = f"{index + 1}/{total}"
         people = [label(Gender, genders[index]), label(AgeBand, ages[index]), label(SocialStatus, statuses[index])]
         yield [*start, *common, *people, *end]
+        if own and index == 0:
+            # The notes are the session's, written once, on its first row.
+            end = [None, report_id(report)]
 
 
 def rows(reports: Iterable[ActivityReport], *, own: bool) -> Iterator[list[Any]]:

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import unicodedata
+import zipfile
+from xml.etree import ElementTree
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +24,7 @@ from django.utils import timezone
 
 from mediane.consultation.imports import UnreadableFile, decode
 from mediane.french import number
+from mediane.numbers import NumberError, parse_int
 
 from . import exports_reports as coop
 from .enums_reports import (
@@ -38,6 +42,7 @@ from .enums_reports import (
     Thematique,
     WorkshopLevel,
 )
+from .forms_dates import DATE_FORMATS
 from .services import ProgrammeError
 from .services_reports import ReportData, check_report
 
@@ -54,6 +59,22 @@ REQUIRED = (coop.DATE, coop.TYPE, coop.DURATION, coop.THEMATIQUES)
 
 class FileRefused(ValueError):
     """The file cannot be read at all; the message, in French, says what to do."""
+
+
+DAMAGED = (
+    "Ce classeur ne peut pas être lu : ouvrez-le dans votre tableur et enregistrez-le de nouveau au format XLSX ou CSV."
+)
+
+
+@dataclass(frozen=True)
+class Importer:
+    """Who imports: the names their file must name, if it names an adviser (a shared export), and the post the
+    reports go under (none may be dated before it began)."""
+
+    first_name: str = ""
+    last_name: str = ""
+    starts_on: dt.date | None = None
+    host: str = ""
 
 
 def _key(text: Any) -> str:
@@ -138,14 +159,14 @@ def _xlsx_lines(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # a damaged archive raises anything from zipfile, XML or openpyxl
-        raise FileRefused(
-            "Ce classeur ne peut pas être lu : ouvrez-le dans votre tableur et enregistrez-le de nouveau au format "
-            "XLSX ou CSV."
-        ) from error
+        raise FileRefused(DAMAGED) from error
     try:
         sheet = book.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             yield number, list(values)
+    except (ElementTree.ParseError, zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError) as error:
+        # A sheet cut off or damaged inside the archive shows only while its rows are read.
+        raise FileRefused(DAMAGED) from error
     finally:
         book.close()
 
@@ -159,7 +180,13 @@ def _csv_lines(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     delimiter = max((";", ",", "\t"), key=head.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # The number of the row as a spreadsheet program shows it (a line break inside a cell starts no new row).
-    yield from enumerate(reader, start=1)
+    try:
+        yield from enumerate(reader, start=1)
+    except csv.Error as error:  # a cell longer than csv.field_size_limit(), a stray quote or line end
+        raise FileRefused(
+            f"Ce fichier CSV ne peut pas être lu à la ligne {reader.line_num} (une cellule bien trop longue ou "
+            "mal fermée) : ouvrez-le dans votre tableur et enregistrez-le de nouveau au format XLSX ou CSV."
+        ) from error
 
 
 def lines(data: bytes) -> Iterator[tuple[int, list[Any]]]:
@@ -256,9 +283,11 @@ def _date(row: _Row, name: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     text = row.text(name)
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"):
+    # « 14/03/2026 10:30 » or « 2026-03-14T10:30:00 »: the day is what comes before the time.
+    day = text.replace("T", " ").split(" ")[0]
+    for pattern in DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text[:19], pattern).date()  # noqa: DTZ007 - a calendar day, no time zone
+            return dt.datetime.strptime(day, pattern).date()  # noqa: DTZ007 - a calendar day, no time zone
         except ValueError:
             continue
     if not text:
@@ -266,19 +295,18 @@ def _date(row: _Row, name: str) -> dt.date:
     raise ProgrammeError(f"date illisible « {_echo(text)} » : écrivez-la au format jj/mm/aaaa, par exemple 14/03/2026.")
 
 
-def _minutes(row: _Row) -> int | None:
-    value = row.raw(coop.DURATION)
-    if value is None:
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return int(value)
-    text = row.text(coop.DURATION).replace(",", ".")
+def _integer(text: str, label: str) -> int:
     try:
-        return int(float(text))
-    except ValueError:
-        raise ProgrammeError(
-            f"durée illisible « {_echo(text)} » : écrivez un nombre de minutes, par exemple 30."
-        ) from None
+        return parse_int(text, label=label)
+    except NumberError as error:
+        raise ProgrammeError(str(error)) from None
+
+
+def _minutes(row: _Row) -> int | None:
+    if row.raw(coop.DURATION) is None:
+        return None
+    # A workbook's number cell comes as a float: `text` writes a whole one without its « .0 ».
+    return _integer(row.text(coop.DURATION), "Le nombre de minutes")
 
 
 def _participants(row: _Row) -> tuple[int | None, int | None]:
@@ -286,15 +314,16 @@ def _participants(row: _Row) -> tuple[int | None, int | None]:
     text = row.text(coop.PARTICIPANTS)
     if not text:
         return None, None
-    rank, _, total = text.partition("/")
-    try:
-        if total:
-            return int(rank), int(total)
-        return None, int(rank)
-    except ValueError:
+    rank, slash, total = text.partition("/")
+    label = "Le nombre de participants"
+    if not slash:
+        return None, _integer(rank, label)
+    first, second = _integer(rank, label), _integer(total, label)
+    if not 1 <= first <= second:
         raise ProgrammeError(
             f"nombre de participants illisible « {_echo(text)} » : écrivez par exemple « 1/8 » ou « 8 »."
-        ) from None
+        )
+    return first, second
 
 
 def _report(row: _Row) -> ReportData:
@@ -333,7 +362,6 @@ def _report(row: _Row) -> ReportData:
         beneficiary_insee_code=row.text(coop.BENEFICIARY_INSEE_CODE)[:5],
         notes=row.text(coop.NOTES),
         tags=[tag.strip() for tag in row.text(coop.TAGS).replace("\r", "\n").split("\n") if tag.strip()],
-        external_id=row.text(coop.REPORT_ID)[:64],
     )
     if data.redirection and not data.redirected:
         data.redirected = True
@@ -361,18 +389,82 @@ def _add_participant(data: ReportData, people: dict[str, str]) -> None:
             counts[value] = counts.get(value, 0) + 1
 
 
-def _check(data: ReportData, today: dt.date) -> None:
+def _check(data: ReportData, today: dt.date, importer: Importer) -> None:
     if data.kind == ActivityType.COLLECTIVE and data.participants is None:
         raise ProgrammeError(
             "un atelier collectif compte au moins un participant : la colonne « Participants » est vide."
         )
     data.participant_counts = {name: counts for name, counts in data.participant_counts.items() if counts}
     check_report(data, today)
+    if importer.starts_on and data.date and data.date < importer.starts_on:
+        raise ProgrammeError(
+            f"cette activité du {data.date:%d/%m/%Y} est antérieure à votre prise de poste du "
+            f"{importer.starts_on:%d/%m/%Y} chez {importer.host} : elle ne peut pas être comptée pour ce poste."
+        )
 
 
-def read_file(data: bytes, *, known_ids: Sequence[str] | set[str] = (), today: dt.date | None = None) -> ReadFile:
-    """The reports of a Coop (or Médiane) export, checked; `known_ids`: the « ID CRA » the adviser already has,
-    skipped and counted. Raises `FileRefused` for a file that cannot be read at all; line errors are in the result."""
+def _same_adviser(row: _Row, importer: Importer) -> None:
+    """A shared export (a structure's, the programme's) names an adviser on each row: only theirs is imported."""
+    first, last = row.text(coop.FIRST_NAME), row.text(coop.LAST_NAME)
+    if not (first or last):
+        return
+    if (_key(first), _key(last)) != (_key(importer.first_name), _key(importer.last_name)):
+        raise FileRefused(
+            f"Ligne {row.line} : cette activité est celle de {_echo(f'{first} {last}'.strip())}, pas la vôtre : "
+            "importez seulement l'export de vos propres activités."
+        )
+
+
+def _fingerprint(values: list[Any], seen: dict[str, int]) -> str:
+    """The stable id of a row without « ID CRA »: a hash of its cells, numbered when the same cells come again (two
+    identical accompaniments of one day), so that importing the file twice adds nothing the second time."""
+    cells = "\x1f".join("" if value is None else str(value).strip() for value in values).rstrip("\x1f")
+    digest = hashlib.sha256(cells.encode()).hexdigest()[:40]
+    seen[digest] = seen.get(digest, 0) + 1
+    return f"empreinte-{digest}-{seen[digest]}"
+
+
+@dataclass
+class _Workshop:
+    """A collective session without « ID CRA » being read: its rows « 1/N » to « N/N » follow one another, with the
+    same date, type and workshop name."""
+
+    key: tuple[str, str, str]
+    total: int
+    next_rank: int = 2
+    report: ImportedReport | None = None
+
+    @staticmethod
+    def key_of(row: _Row) -> tuple[str, str, str]:
+        return row.text(coop.DATE), _key(row.text(coop.TYPE)), _key(row.text(coop.WORKSHOP))
+
+    @classmethod
+    def first(cls, row: _Row) -> _Workshop | None:
+        """The session this row starts, or None for a row that stands alone. A later row « k/N » whose first ones
+        are not just above it is refused: it cannot be told which session it belongs to."""
+        rank, total = _participants(row)
+        if rank is None or total is None or KINDS.get(_key(row.text(coop.TYPE))) != ActivityType.COLLECTIVE:
+            return None
+        if rank != 1:
+            raise ProgrammeError(
+                f"cette ligne « {rank}/{total} » d'un atelier sans « ID CRA » ne suit pas sa ligne « {rank - 1}/"
+                f"{total} » (même date, même type, même nom d'atelier) : remettez les lignes de l'atelier l'une sous "
+                f"l'autre, de « 1/{total} » à « {total}/{total} »."
+            )
+        return cls(cls.key_of(row), total) if total > 1 else None
+
+    def continued_by(self, row: _Row) -> bool:
+        try:
+            rank, total = _participants(row)
+        except ProgrammeError:
+            return False
+        if rank != self.next_rank or total != self.total or self.key_of(row) != self.key:
+            return False
+        self.next_rank += 1
+        return True
+
+
+def _rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     if len(data) > MAX_BYTES:
         raise FileRefused(
             f"Ce fichier pèse plus de {MAX_BYTES // (1024 * 1024)} Mo : exportez une période plus courte depuis la "
@@ -380,12 +472,28 @@ def read_file(data: bytes, *, known_ids: Sequence[str] | set[str] = (), today: d
         )
     if not data.strip():
         raise FileRefused("Ce fichier est vide : choisissez le bon fichier et envoyez-le de nouveau.")
+    return iter(lines(data))
+
+
+def read_file(
+    data: bytes,
+    *,
+    known_ids: Sequence[str] | set[str] = (),
+    today: dt.date | None = None,
+    importer: Importer | None = None,
+) -> ReadFile:
+    """The reports of a Coop (or Médiane) export, checked; `known_ids`: the « ID CRA » the adviser already has,
+    skipped and counted (a row without one is known by `_fingerprint`). Raises `FileRefused` for a file that cannot
+    be read at all, or that holds another adviser's activities; line errors are in the result."""
+    rows = _rows(data)
     today = today or timezone.localdate()
+    importer = importer or Importer()
     known = set(known_ids)
-    rows = iter(lines(data))
     _, columns = _header(rows)
     result = ReadFile()
     sessions: dict[str, ImportedReport] = {}
+    seen: dict[str, int] = {}
+    workshop: _Workshop | None = None
     for line, values in rows:
         if not any(value not in (None, "") for value in values):
             continue
@@ -396,14 +504,25 @@ def read_file(data: bytes, *, known_ids: Sequence[str] | set[str] = (), today: d
                 "Coop, puis importez les fichiers l'un après l'autre."
             )
         row = _Row(line, values, columns)
+        _same_adviser(row, importer)
         identifier = row.text(coop.REPORT_ID)[:64]
-        if identifier and identifier in known:
-            if identifier not in sessions:
-                result.already += 1
-                sessions[identifier] = ImportedReport(line, ReportData())
-            continue
         try:
-            session = sessions.get(identifier) if identifier else None
+            if identifier:
+                workshop = None
+            elif workshop is not None and workshop.continued_by(row):
+                if workshop.report is not None:
+                    _add_participant(workshop.report.data, _people(row))
+                continue
+            else:
+                workshop = None
+                workshop = _Workshop.first(row)
+                identifier = _fingerprint(values, seen)
+            if identifier in known:
+                if identifier not in sessions:
+                    result.already += 1
+                    sessions[identifier] = ImportedReport(line, ReportData())
+                continue
+            session = sessions.get(identifier)
             if session is not None:
                 _add_participant(session.data, _people(row))
                 continue
@@ -413,14 +532,16 @@ def read_file(data: bytes, *, known_ids: Sequence[str] | set[str] = (), today: d
             if identifier:
                 sessions[identifier] = ImportedReport(line, ReportData())
             continue
-        if identifier:
-            sessions[identifier] = report
+        report.data.external_id = identifier
+        sessions[identifier] = report
+        if workshop is not None:
+            workshop.report = report
         result.reports.append(report)
         if len(result.errors) >= MAX_ERRORS:
             break
     for report in result.reports:
         try:
-            _check(report.data, today)
+            _check(report.data, today, importer)
         except ProgrammeError as error:
             _fail(result, report.line, error.message)
     result.errors.sort(key=lambda error: error.line)

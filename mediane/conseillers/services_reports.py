@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -93,11 +93,17 @@ def _labels(choices: Any) -> str:
     return ", ".join(f"« {label} »" for label in choices.labels)
 
 
+# The participants' fields, as a message names them: « Valeur inconnue pour la tranche d'âge ».
+PERSON_FIELD_NAMES = {"age_band": "la tranche d'âge", "social_status": "le statut", "gender": "le genre"}
+
+
 def _check_known(values: Iterable[str], choices: Any, what: str) -> list[str]:
     found = []
     for value in values:
         if value not in choices.values:
-            raise ProgrammeError(f"{what} inconnue : « {str(value)[:60]} ». Choisissez parmi : {_labels(choices)}.")
+            raise ProgrammeError(
+                f"Valeur inconnue pour {what} : « {str(value)[:60]} ». Choisissez parmi : {_labels(choices)}."
+            )
         if value not in found:
             found.append(value)
     return found
@@ -158,22 +164,22 @@ def _check_participants(data: ReportData) -> int:
 
 def _check_participant_counts(data: ReportData, participants: int) -> dict[str, dict[str, int]]:
     cleaned: dict[str, dict[str, int]] = {}
-    names = {"age_band": "tranches d'âge", "social_status": "statuts", "gender": "genres"}
+    per = {"age_band": "tranche d'âge", "social_status": "statut", "gender": "genre"}
     for name, counts in (data.participant_counts or {}).items():
         if name not in PARTICIPANT_FIELDS:
             raise ProgrammeError(f"Répartition inconnue : « {str(name)[:40]} ».")
         choices = PARTICIPANT_FIELDS[name]
         kept = {}
         for value, count in counts.items():
-            _check_known([value], choices, "Valeur")
+            _check_known([value], choices, PERSON_FIELD_NAMES[name])
             if count is None or count == 0:
                 continue
             if count < 0:
-                raise ProgrammeError(f"Le nombre de participants par {names[name][:-1]} ne peut pas être négatif.")
+                raise ProgrammeError(f"Le nombre de participants par {per[name]} ne peut pas être négatif.")
             kept[value] = count
         if sum(kept.values()) > participants:
             raise ProgrammeError(
-                f"La répartition par {names[name]} compte {count_phrase(sum(kept.values()), 'personne')}, plus que les "
+                f"La répartition par {per[name]} compte {count_phrase(sum(kept.values()), 'personne')}, plus que les "
                 f"{participants} participants de l'atelier : corrigez l'un ou l'autre."
             )
         if kept:
@@ -182,7 +188,7 @@ def _check_participant_counts(data: ReportData, participants: int) -> dict[str, 
 
 
 def _check_place(data: ReportData) -> None:
-    _check_known([data.place_type], PlaceType, "Canal d'accompagnement")
+    _check_known([data.place_type], PlaceType, "le canal d'accompagnement")
     if data.place_type == PlaceType.ACTIVITY_PLACE and data.place is None:
         raise ProgrammeError(
             "Choisissez le lieu d'activité où l'accompagnement a eu lieu, ou un autre canal (à domicile, à distance, "
@@ -194,7 +200,7 @@ def _check_place(data: ReportData) -> None:
 
 def _check_redirection(data: ReportData) -> None:
     if data.redirection:
-        _check_known([data.redirection], Redirection, "Structure de redirection")
+        _check_known([data.redirection], Redirection, "la structure de redirection")
     if data.redirected and not data.redirection and data.redirection_place is None:
         raise ProgrammeError(
             "Vous avez indiqué que la personne a été réorientée : choisissez vers quel type de structure, ou un lieu "
@@ -215,9 +221,9 @@ def _check_kind_fields(data: ReportData) -> None:
                 "enregistrez un atelier collectif."
             )
         if data.autonomie:
-            _check_known([data.autonomie], Autonomie, "Niveau d'autonomie")
+            _check_known([data.autonomie], Autonomie, "le niveau d'autonomie")
         for name, choices in PARTICIPANT_FIELDS.items():
-            _check_known([getattr(data, name) or UNKNOWN], choices, "Valeur")
+            _check_known([getattr(data, name) or UNKNOWN], choices, PERSON_FIELD_NAMES[name])
         return
     if data.autonomie:
         raise ProgrammeError(
@@ -230,7 +236,7 @@ def _check_kind_fields(data: ReportData) -> None:
     if len(data.workshop_title.strip()) > 200:
         raise ProgrammeError("Le nom de l'atelier compte au plus 200 caractères.")
     if data.workshop_level:
-        _check_known([data.workshop_level], WorkshopLevel, "Niveau d'atelier")
+        _check_known([data.workshop_level], WorkshopLevel, "le niveau de l'atelier")
     if any((getattr(data, name) or UNKNOWN) != UNKNOWN for name in PARTICIPANT_FIELDS) or data.beneficiary_commune:
         raise ProgrammeError(
             "Pour un atelier collectif, la tranche d'âge, le statut et le genre se donnent par nombre de participants "
@@ -258,14 +264,14 @@ def _clean_tags(tags: Sequence[str]) -> list[str]:
 def check_report(data: ReportData, today: dt.date | None = None) -> dict[str, Any]:
     """The report's fields, checked, as they will be stored; a `ProgrammeError` that says what to fix otherwise."""
     today = today or timezone.localdate()
-    _check_known([data.kind], ActivityType, "Type d'activité")
+    _check_known([data.kind], ActivityType, "le type d'activité")
     day = check_date(data.date, today)
     minutes = check_duration(data.duration)
     participants = _check_participants(data)
     if not data.thematiques:
         raise ProgrammeError("Choisissez au moins une thématique.")
-    thematiques = _check_known(data.thematiques, Thematique, "Thématique")
-    materiel = _check_known(data.materiel, Materiel, "Matériel")
+    thematiques = _check_known(data.thematiques, Thematique, "la thématique")
+    materiel = _check_known(data.materiel, Materiel, "le matériel")
     if Materiel.NONE in materiel and len(materiel) > 1:
         raise ProgrammeError("« Pas de matériel » ne se coche pas avec un autre matériel : retirez l'un des deux.")
     _check_place(data)
@@ -323,15 +329,17 @@ def apply_counts(changes: dict[tuple, counters.Counts]) -> None:
     one UPDATE per distinct change."""
     if not changes:
         return
+    # Inserted in sorted order, as they are locked below: two transactions creating the same new rows wait for one
+    # another on the unique index instead of deadlocking.
     ActivityCounter.objects.bulk_create(
-        [ActivityCounter(scope=s, month=m, dimension=d, value=v) for (s, m, d, v) in changes],
+        [ActivityCounter(scope=s, month=m, dimension=d, value=v) for (s, m, d, v) in sorted(changes)],
         ignore_conflicts=True,
     )
     scopes, months, dimensions, values = (sorted({key[i] for key in changes}) for i in range(4))
     rows = (
         ActivityCounter.objects.select_for_update()
         .filter(scope__in=scopes, month__in=months, dimension__in=dimensions, value__in=values)
-        .order_by("scope", "dimension", "month", "value")
+        .order_by("scope", "month", "dimension", "value")
         .values_list("pk", "scope", "month", "dimension", "value")
     )
     by_change: dict[counters.Counts, list[int]] = defaultdict(list)
@@ -355,8 +363,8 @@ def record_report(data: ReportData, *, by: Any, recruitment: Recruitment | None 
     recruitment = recruitment or current_recruitment(by)
     if recruitment is None or recruitment.candidate.user_id != by.pk:
         raise ProgrammeError(
-            "Seul·e un·e conseiller ou conseillère numérique en poste enregistre ses activités : votre compte n'a pas "
-            "de recrutement en cours."
+            "Seuls les conseillers et conseillères numériques en poste enregistrent leurs activités : votre compte "
+            "n'a pas de recrutement en cours."
         )
     fields = check_report(data)
     with transaction.atomic():
@@ -403,8 +411,12 @@ def _snapshot(report: ActivityReport) -> ActivityReport:
 def update_report(report: ActivityReport, data: ReportData, *, by: Any) -> ActivityReport:
     """Change a report: only its adviser may; the counters lose what it counted and gain what it counts now."""
     if report.adviser_id != by.pk:
-        raise ProgrammeError("Seul·e le conseiller ou la conseillère qui l'a enregistré modifie un compte rendu.")
+        raise ProgrammeError(
+            "Un compte rendu ne se modifie que par le conseiller ou la conseillère qui l'a enregistré."
+        )
     fields = check_report(data)
+    # The id it had in the tool it was imported from stays: a later import of the same file must find it.
+    fields.pop("external_id")
     with transaction.atomic():
         locked = ActivityReport.objects.select_for_update().get(pk=report.pk)
         before = _snapshot(locked)
@@ -418,7 +430,9 @@ def update_report(report: ActivityReport, data: ReportData, *, by: Any) -> Activ
 
 def delete_report(report: ActivityReport, *, by: Any) -> None:
     if report.adviser_id != by.pk:
-        raise ProgrammeError("Seul·e le conseiller ou la conseillère qui l'a enregistré supprime un compte rendu.")
+        raise ProgrammeError(
+            "Un compte rendu ne se supprime que par le conseiller ou la conseillère qui l'a enregistré."
+        )
     with transaction.atomic():
         locked = ActivityReport.objects.select_for_update().filter(pk=report.pk).first()
         if locked is None:
@@ -478,17 +492,28 @@ def report_data(report: ActivityReport) -> ReportData:
     )
 
 
+def _lock_counters() -> None:
+    """Keep every other writer of the counters out until the caller's transaction ends. PostgreSQL: EXCLUSIVE
+    still lets the dashboard read, but blocks `apply_counts` (its inserts and its SELECT … FOR UPDATE). SQLite
+    serialises write transactions already."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {ActivityCounter._meta.db_table} IN EXCLUSIVE MODE")
+
+
 def recount(batch: int = 5000) -> int:
-    """Rebuild every counter from the reports (after a restore, or to prove them): returns the reports counted."""
+    """Rebuild every counter from the reports (after a restore, or to prove them), in one transaction that first
+    locks the counters, so a report recorded meanwhile waits and is counted once: returns the reports counted."""
     totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
     counted = 0
-    for report in ActivityReport.objects.order_by().iterator(chunk_size=batch):
-        counted += 1
-        for key, counts in counters.scoped(report, NATIONAL).items():
-            total = totals[key]
-            for index, count in enumerate(counts):
-                total[index] += count
     with transaction.atomic():
+        _lock_counters()
+        for report in ActivityReport.objects.order_by().iterator(chunk_size=batch):
+            counted += 1
+            for key, counts in counters.scoped(report, NATIONAL).items():
+                total = totals[key]
+                for index, count in enumerate(counts):
+                    total[index] += count
         ActivityCounter.objects.all().delete()
         ActivityCounter.objects.bulk_create(
             [

@@ -88,10 +88,23 @@ def team_reports_export(request, fmt: str):
 
 
 def _known_ids(user) -> set[str]:
-    """The « ID CRA » the adviser already has: those their imports kept, and their own reports' (Médiane's export
-    writes the report's id there), so that importing one's own export adds nothing twice."""
-    own = ActivityReport.objects.of_adviser(user).values_list("pk", "external_id")
-    return {external_id or str(pk) for pk, external_id in own}
+    """The « ID CRA » the adviser already has: those their imports kept, and their own reports' as Médiane's export
+    writes them (« mediane-12 »), so that importing one's own export adds nothing twice."""
+    own = ActivityReport.objects.readable_by(user).of_adviser(user).values_list("pk", "external_id")
+    return {external_id or coop.mediane_id(pk) for pk, external_id in own}
+
+
+def _importer(recruitment) -> imports_reports.Importer:
+    """Who imports: the names a shared export must give, and the post the reports go under."""
+    if recruitment is None:
+        return imports_reports.Importer()
+    candidate = recruitment.candidate
+    return imports_reports.Importer(
+        first_name=candidate.first_name,
+        last_name=candidate.last_name,
+        starts_on=recruitment.starts_on,
+        host=recruitment.host.name,
+    )
 
 
 def _preview(result: imports_reports.ReadFile) -> list[dict]:
@@ -128,7 +141,7 @@ def _list_url() -> str:
 def reports_import(request):
     """Send a Coop export: its reports are read and checked, shown, and recorded (all or none) once confirmed."""
     if not request.user.has_perm("conseillers.record_reports"):
-        raise Http404("Seul·e un·e conseiller ou conseillère en poste importe ses activités.")
+        raise Http404("Seuls les conseillers et conseillères numériques en poste importent leurs activités.")
     form = ImportForm()
     context: dict = {"form": form}
     if request.method == "POST" and request.POST.get("action") == "confirmer":
@@ -142,8 +155,9 @@ def reports_import(request):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             data = upload.read()
+            importer = _importer(services_reports.current_recruitment(request.user))
             try:
-                result = imports_reports.read_file(data, known_ids=_known_ids(request.user))
+                result = imports_reports.read_file(data, known_ids=_known_ids(request.user), importer=importer)
             except imports_reports.FileRefused as refused:
                 form.add_error("file", str(refused))
             else:
@@ -154,28 +168,36 @@ def reports_import(request):
     return render(request, "conseillers/exports/import.html", context)
 
 
+GONE = "Le fichier vérifié n'est plus disponible : envoyez-le de nouveau."
+
+
 def _confirm(request):
-    name = request.session.get(SESSION_KEY)
+    # Taken from the session before anything is recorded: a second click (or a second tab) finds nothing to import.
+    name = request.session.pop(SESSION_KEY, None)
     if not name:
-        messages.error(request, "Le fichier vérifié n'est plus disponible : envoyez-le de nouveau.")
+        messages.error(request, GONE)
         return redirect("conseillers:reports_import")
     storage = get_private_storage()
-    with storage.open(name, "rb") as file:
-        data = file.read()
-    recruitment = services_reports.current_recruitment(request.user)
-    result = imports_reports.read_file(data, known_ids=_known_ids(request.user))
     try:
+        with storage.open(name, "rb") as file:
+            data = file.read()
+    except OSError:  # purged after a day by the next upload of anyone
+        messages.error(request, GONE)
+        return redirect("conseillers:reports_import")
+    finally:
+        storage.delete(name)
+    recruitment = services_reports.current_recruitment(request.user)
+    try:
+        result = imports_reports.read_file(data, known_ids=_known_ids(request.user), importer=_importer(recruitment))
         if result.errors or recruitment is None:
             raise ProgrammeError("Le fichier ne peut plus être importé tel quel : envoyez-le de nouveau.")
         services_reports.record_reports([r.data for r in result.reports], by=request.user, recruitment=recruitment)
-    except ProgrammeError as error:
-        messages.error(request, error.message)
+    except (ProgrammeError, imports_reports.FileRefused) as error:
+        messages.error(request, str(error))
         return redirect("conseillers:reports_import")
     except IntegrityError:
         messages.error(request, "Ces activités viennent d'être importées : rien n'a été ajouté une seconde fois.")
         return redirect("conseillers:reports_import")
-    finally:
-        _forget(request)
     messages.success(request, _imported_message(len(result.reports), result.already))
     return redirect(_list_url())
 

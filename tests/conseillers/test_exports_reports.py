@@ -18,8 +18,10 @@ from tests.conseillers import factories as f
 
 pytestmark = pytest.mark.django_db
 
+# Typed from the Coop's self-export (coop-mediation-numerique, `buildAccompagnementsWorksheet`), not from the module.
 COOP_OWN = [
-    "Date", "Enregistré le", "Dernière modification le", "Type", "Participants", "Canaux d’accompagnement",
+    "Date", "Enregistré le", "Dernière modification le", "Type", "Participants", "Bénéficiaire",
+    "Canaux d’accompagnement",
     "Nom du lieu", "Adresse", "Commune", "Code postal", "Code Insee", "Durée (min)", "Nom de l’atelier",
     "Matériel numérique utilisé", "Thématique(s) d’accompagnement", "Tags", "Nom de la démarche administrative",
     "Niveau d’autonomie (ou de l’atelier)", "Bénéficiaire réorienté", "Structure de redirection",
@@ -59,7 +61,9 @@ def test_the_shared_export_names_the_adviser_after_the_dates_and_leaves_the_note
         "Nom du médiateur",
         "Rôle",
         "ID - Conum",
-        *COOP_OWN[3:-2],
+        "Type",
+        "Participants",
+        *COOP_OWN[6:-2],
         "ID CRA",
     ]
 
@@ -79,7 +83,9 @@ def test_an_individual_report_is_one_row_with_the_coops_labels(client):
     (row,) = xlsx_rows(client.get(reverse("conseillers:reports_export", args=["xlsx"])))
     assert row["Date"].date() == report.date
     assert row["Type"] == "Accompagnement individuel"
-    assert row["Participants"] == "1/1"
+    assert row["Participants"] == "1"
+    assert row["Bénéficiaire"] == "Anonyme"
+    assert row["Dernière modification le"] is None
     assert row["Canaux d’accompagnement"] == "À domicile"
     assert row["Commune"] == "Villeurbanne"
     assert row["Durée (min)"] == 30
@@ -95,7 +101,7 @@ def test_an_individual_report_is_one_row_with_the_coops_labels(client):
         "Retraité",
     )
     assert row["Notes supplémentaires"] == "Revient jeudi."
-    assert row["ID CRA"] == str(report.pk)
+    assert row["ID CRA"] == f"mediane-{report.pk}"
 
 
 def test_a_workshop_of_eight_gives_eight_rows_each_with_one_participants_band(client):
@@ -103,6 +109,7 @@ def test_a_workshop_of_eight_gives_eight_rows_each_with_one_participants_band(cl
     workshop(
         recruitment,
         participant_counts={"gender": {"feminin": 5, "masculin": 2}, "age_band": {"soixante_dix_plus": 3}},
+        notes="Salle trop petite.",
     )
     client.force_login(recruitment.candidate.user)
     rows = xlsx_rows(client.get(reverse("conseillers:reports_export", args=["xlsx"])))
@@ -113,6 +120,17 @@ def test_a_workshop_of_eight_gives_eight_rows_each_with_one_participants_band(cl
     assert {row["Niveau d’autonomie (ou de l’atelier)"] for row in rows} == {"1/3"}
     assert {row["Nom de l’atelier"] for row in rows} == {"Découvrir sa messagerie"}
     assert len({row["ID CRA"] for row in rows}) == 1
+    # The session's notes once, on its first row, as the Coop writes them.
+    assert [row["Notes supplémentaires"] for row in rows] == ["Salle trop petite."] + [None] * 7
+
+
+def test_a_changed_report_gives_its_last_change(client):
+    recruitment = f.adviser()
+    report = f.report(recruitment)
+    type(report).objects.filter(pk=report.pk).update(updated_at=report.created_at + dt.timedelta(hours=2))
+    client.force_login(recruitment.candidate.user)
+    (row,) = xlsx_rows(client.get(reverse("conseillers:reports_export", args=["xlsx"])))
+    assert row["Dernière modification le"] - row["Enregistré le"] == dt.timedelta(hours=2)
 
 
 def test_the_csv_is_the_same_table_with_semicolons_and_a_bom(client):
@@ -144,7 +162,7 @@ def test_the_export_honours_the_lists_filters(client):
     url = reverse("conseillers:reports_export", args=["csv"])
     since = (today - dt.timedelta(days=10)).strftime("%d/%m/%Y")
     rows = csv_rows(client.get(url, {"du": since, "type": "individuel", "thematique": "email"}))
-    assert [row["ID CRA"] for row in rows] == [str(recent.pk)]
+    assert [row["ID CRA"] for row in rows] == [f"mediane-{recent.pk}"]
     iso = (today - dt.timedelta(days=41)).isoformat()
     assert len(csv_rows(client.get(url, {"au": iso}))) == 0
     # A mistyped filter is left out: the export covers more, and never answers an error.
@@ -164,8 +182,10 @@ def test_a_structures_export_names_its_advisers_and_never_carries_their_notes(cl
     assert (row["Prénom du médiateur"], row["Nom du médiateur"], row["Rôle"]) == (
         "Inès",
         "Durand",
-        "Conseiller numérique",
+        "Conseiller Numérique",
     )
+    # The Coop's id of a conseiller numérique: Médiane has none, the cell stays empty.
+    assert row["ID - Conum"] == ""
     assert b"Secret" not in _body(
         client.get(reverse("conseillers:host_reports_export", args=[recruitment.host.pk, "xlsx"]))
     )
@@ -181,7 +201,7 @@ def test_the_teams_export_filters_by_departement():
     client = Client()
     client.force_login(team)
     rows = csv_rows(client.get(reverse("conseillers:team_reports_export", args=["csv"]), {"departement": "13"}))
-    assert [row["ID CRA"] for row in rows] == [str(kept.pk)]
+    assert [row["ID CRA"] for row in rows] == [f"mediane-{kept.pk}"]
     rows = csv_rows(client.get(reverse("conseillers:team_reports_export", args=["csv"]), {"departement": "1'3"}))
     assert len(rows) == 2
 

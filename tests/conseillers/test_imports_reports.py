@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import os
 import time
+import zipfile
 
 import openpyxl.xml
 import pytest
@@ -18,7 +19,7 @@ from mediane.conseillers import exports_reports as coop
 from mediane.conseillers import views_exports
 from mediane.conseillers.imports_reports import FileRefused, read_file
 from mediane.conseillers.models_reports import ActivityReport
-from mediane.conseillers.services_reports import record_report, report_data
+from mediane.conseillers.services_reports import record_report, report_data, update_report
 from mediane.privatefiles import get_private_storage
 from mediane.spreadsheets import csv_text
 from tests.conseillers import factories as f
@@ -289,9 +290,9 @@ def test_an_export_imported_into_another_advisers_account_gives_the_same_reports
         originals = [comparable(r) for r in ActivityReport.objects.of_adviser(by).order_by("pk")]
         copies = ActivityReport.objects.of_adviser(target.candidate.user).order_by("date", "external_id")
         assert sorted(str(c.external_id) for c in copies) == sorted(
-            str(r.pk) for r in ActivityReport.objects.of_adviser(by)
+            f"mediane-{r.pk}" for r in ActivityReport.objects.of_adviser(by)
         )
-        by_id = {int(c.external_id): comparable(c) for c in copies}
+        by_id = {int(c.external_id.removeprefix("mediane-")): comparable(c) for c in copies}
         assert [by_id[r.pk] for r in ActivityReport.objects.of_adviser(by).order_by("pk")] == originals, fmt
 
 
@@ -324,3 +325,166 @@ def test_importing_ones_own_export_adds_nothing(client):
 
 def test_an_uploaded_workbook_is_parsed_without_expanding_xml_entities():
     assert openpyxl.xml.DEFUSEDXML, "openpyxl lit les classeurs envoyés à travers defusedxml (requirements.txt)"
+
+
+# --- Review 13 --------------------------------------------------------------------------------------------------------
+
+WORKSHOP = {"type": "Atelier collectif", "workshop": "Découvrir sa messagerie", "autonomie": "2/3"}
+
+
+def workshop_rows(total: int, **cells) -> list[list]:
+    return [row(**{**WORKSHOP, **cells, "participants": f"{n}/{total}"}) for n in range(1, total + 1)]
+
+
+@pytest.mark.parametrize("duration", ["inf", "1e999", "-inf", "nan", "9" * 5000, "45.5"])
+def test_a_duration_that_is_no_whole_number_is_a_line_error(duration):
+    (message,) = errors(coop_csv(row(duration=duration)))
+    assert message.startswith("Ligne 5 : le nombre de minutes")
+
+
+def test_a_huge_duration_in_a_workbook_is_a_line_error():
+    (message,) = errors(coop_xlsx(row(duration=1e300)))
+    assert message == "Ligne 4 : le nombre de minutes est bien trop grand."
+
+
+def test_a_csv_cell_beyond_the_field_limit_is_refused_in_french():
+    with pytest.raises(FileRefused, match="une cellule bien trop longue"):
+        read_file(coop_csv(row(notes="x" * 200_000)))
+
+
+def test_a_workbook_whose_sheet_is_cut_off_is_refused_in_french():
+    data = coop_xlsx(row(), row(), row())
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as damaged:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content[: len(content) * 2 // 3]
+            damaged.writestr(item, content)
+    with pytest.raises(FileRefused, match="Ce classeur ne peut pas être lu"):
+        read_file(buffer.getvalue())
+
+
+def test_the_rows_of_a_workshop_without_id_make_one_workshop():
+    result = read_file(coop_csv(row(), *workshop_rows(3), *workshop_rows(2, workshop="Bureautique")))
+    assert not result.errors, result.errors
+    assert [(r.data.kind, r.data.participants) for r in result.reports] == [
+        ("individuel", None),
+        ("collectif", 3),
+        ("collectif", 2),
+    ]
+    assert result.people == 6
+    assert all(r.data.external_id.startswith("empreinte-") for r in result.reports)
+
+
+def test_a_workshop_row_without_id_away_from_its_first_row_is_refused():
+    first, second, third = workshop_rows(3)
+    assert errors(coop_csv(first, row(), second, third)) == [
+        "Ligne 7 : cette ligne « 2/3 » d'un atelier sans « ID CRA » ne suit pas sa ligne « 1/3 » (même date, même "
+        "type, même nom d'atelier) : remettez les lignes de l'atelier l'une sous l'autre, de « 1/3 » à « 3/3 ».",
+        "Ligne 8 : cette ligne « 3/3 » d'un atelier sans « ID CRA » ne suit pas sa ligne « 2/3 » (même date, même "
+        "type, même nom d'atelier) : remettez les lignes de l'atelier l'une sous l'autre, de « 1/3 » à « 3/3 ».",
+    ]
+
+
+def test_rows_without_id_are_imported_once_whatever_the_number_of_imports(client):
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    # Two identical accompaniments of one day are two reports, not one.
+    data = coop_csv(row(), row(), *workshop_rows(3))
+    _upload(client, data)
+    client.post(reverse("conseillers:reports_import"), {"action": "confirmer"})
+    assert ActivityReport.objects.count() == 3
+    text = _upload(client, data).content.decode()
+    assert "Aucune nouvelle activité dans ce fichier" in text
+    assert ActivityReport.objects.count() == 3
+
+
+def test_a_second_click_on_import_records_nothing_twice(client):
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    _upload(client, coop_csv(row(), *workshop_rows(2)))
+    session = client.session
+    name = session[views_exports.SESSION_KEY]
+    client.post(reverse("conseillers:reports_import"), {"action": "confirmer"})
+    # The other tab sent its confirmation with the session as it was before the first one.
+    session = client.session
+    session[views_exports.SESSION_KEY] = name
+    session.save()
+    response = client.post(reverse("conseillers:reports_import"), {"action": "confirmer"}, follow=True)
+    assert response.status_code == 200
+    assert ActivityReport.objects.count() == 2
+    assert client.session.get(views_exports.SESSION_KEY) is None
+
+
+def test_confirming_after_the_file_was_purged_says_it_is_gone(client):
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    _upload(client, coop_csv(row()))
+    get_private_storage().delete(client.session[views_exports.SESSION_KEY])
+    response = client.post(reverse("conseillers:reports_import"), {"action": "confirmer"}, follow=True)
+    assert response.status_code == 200
+    assert "Le fichier vérifié n&#x27;est plus disponible : envoyez-le de nouveau." in response.content.decode()
+    assert not ActivityReport.objects.exists()
+    assert views_exports.SESSION_KEY not in client.session
+
+
+def test_an_imported_report_changed_then_imported_again_is_not_added_twice(client):
+    recruitment = f.adviser()
+    user = recruitment.candidate.user
+    client.force_login(user)
+    data = coop_csv(row(id_cra="coop-1"), row())
+    _upload(client, data)
+    client.post(reverse("conseillers:reports_import"), {"action": "confirmer"})
+    for report in ActivityReport.objects.all():
+        update_report(report, report_data(report), by=user)
+    assert set(ActivityReport.objects.values_list("external_id", flat=True)) != {""}
+    text = _upload(client, data).content.decode()
+    assert "Aucune nouvelle activité dans ce fichier" in text
+
+
+def test_an_activity_before_the_current_post_began_is_a_line_error(client):
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    before = recruitment.starts_on - dt.timedelta(days=1)
+    text = _upload(client, coop_csv(row(), row(date=f"{before:%d/%m/%Y}"))).content.decode()
+    assert (
+        f"Ligne 6 : cette activité du {before:%d/%m/%Y} est antérieure à votre prise de poste du "
+        f"{recruitment.starts_on:%d/%m/%Y} chez {recruitment.host.name} : elle ne peut pas être comptée pour ce "
+        "poste."
+    ) in text.replace("&#x27;", "'")
+    assert 'name="action" value="confirmer"' not in text
+
+
+def test_a_shared_export_of_another_adviser_is_refused(client):
+    colleague = f.adviser()
+    colleague.candidate.first_name, colleague.candidate.last_name = "Inès", "Durand"
+    colleague.candidate.save()
+    f.report(colleague)
+    manager = colleague.host.managers.get()
+    client.force_login(manager)
+    exported = b"".join(
+        client.get(reverse("conseillers:host_reports_export", args=[colleague.host.pk, "csv"])).streaming_content
+    )
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    text = _upload(client, exported).content.decode().replace("&#x27;", "'")
+    assert "Ligne 2 : cette activité est celle de Inès Durand, pas la vôtre" in text
+    assert not ActivityReport.objects.of_adviser(recruitment.candidate.user).exists()
+    # Inès herself imports it (into an account that had lost it): her names match.
+    client.force_login(colleague.candidate.user)
+    ActivityReport.objects.all().delete()
+    assert "1 activité" in _upload(client, exported).content.decode()
+
+
+def test_another_advisers_medianes_id_is_not_taken_for_one_of_mine(client):
+    recruitment = f.adviser()
+    mine = f.report(recruitment)
+    client.force_login(recruitment.candidate.user)
+    # A Coop file whose id happens to be my report's number is not « déjà importée ».
+    text = _upload(client, coop_csv(row(id_cra=str(mine.pk)))).content.decode()
+    assert "Aucune nouvelle activité" not in text
+    assert "Ses 1 activités ont déjà été importées" not in text
+    client.post(reverse("conseillers:reports_import"), {"action": "confirmer"})
+    assert ActivityReport.objects.of_adviser(recruitment.candidate.user).count() == 2

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from mediane.conseillers import counters
 from mediane.conseillers.models_reports import NATIONAL, ActivityCounter, ActivityReport
-from mediane.conseillers.services_reports import record_report, update_report
+from mediane.conseillers.services_reports import record_report, recount, update_report
 from tests.conseillers.factories import adviser, report, report_data
 from tests.registrations.test_concurrency import _run_together, needs_postgresql  # noqa: F401 (a fixture)
 
@@ -42,4 +42,38 @@ def test_advisers_reporting_together_lose_no_count_and_never_deadlock():
 
     assert _run_together(work, ADVISERS) == [True] * ADVISERS
     assert ActivityReport.objects.count() == 2 * ADVISERS
+    assert _stored() == counters.difference([], ActivityReport.objects.all(), NATIONAL)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_advisers_creating_the_same_new_counters_together_never_deadlock():
+    """Every thread's report falls in a month no counter has yet: they all insert the same new rows."""
+    recruitments = [adviser() for _ in range(ADVISERS)]
+    new_month = timezone.localdate() - dt.timedelta(days=200)
+
+    def work(index):
+        recruitment = recruitments[index]
+        themes = THEMES[index % 5 :] + THEMES[: index % 5]
+        record_report(report_data(date=new_month, thematiques=themes), by=recruitment.candidate.user)
+        return True
+
+    assert _run_together(work, ADVISERS) == [True] * ADVISERS
+    assert _stored() == counters.difference([], ActivityReport.objects.all(), NATIONAL)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_recount_while_advisers_report_loses_no_count():
+    recruitments = [adviser() for _ in range(ADVISERS)]
+    for recruitment in recruitments:
+        report(recruitment)
+
+    def work(index):
+        if index == 0:
+            recount()
+        else:
+            recruitment = recruitments[index]
+            record_report(report_data(thematiques=THEMES[:index]), by=recruitment.candidate.user)
+        return True
+
+    assert _run_together(work, ADVISERS) == [True] * ADVISERS
     assert _stored() == counters.difference([], ActivityReport.objects.all(), NATIONAL)

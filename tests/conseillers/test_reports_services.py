@@ -2,8 +2,10 @@
 what a count of the reports gives, through creations, changes, deletions and imports."""
 
 import datetime as dt
+import io
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from mediane.conseillers import counters
@@ -81,7 +83,7 @@ def test_a_collective_session_counts_its_participants_and_splits_them_by_band():
         ({"duration": 481}, "entre 1 minute et 8 heures"),
         ({"participants": 4}, "Un accompagnement individuel concerne une seule personne"),
         ({"thematiques": []}, "Choisissez au moins une thématique"),
-        ({"thematiques": ["astrologie"]}, "Thématique inconnue : « astrologie »"),
+        ({"thematiques": ["astrologie"]}, "Valeur inconnue pour la thématique : « astrologie »"),
         ({"materiel": ["aucun", "telephone"]}, "« Pas de matériel » ne se coche pas"),
         ({"redirected": True}, "choisissez vers quel type de structure"),
         ({"place_type": "lieu_activite"}, "Choisissez le lieu d'activité"),
@@ -116,9 +118,9 @@ def test_only_an_adviser_in_post_records_and_only_the_author_changes():
         record_report(report_data(), by=UserFactory())
     written = report()
     stranger = UserFactory()
-    with pytest.raises(ProgrammeError, match="Seul·e le conseiller"):
+    with pytest.raises(ProgrammeError, match="ne se (modifie|supprime) que par le conseiller"):
         update_report(written, report_data(), by=stranger)
-    with pytest.raises(ProgrammeError, match="Seul·e le conseiller"):
+    with pytest.raises(ProgrammeError, match="ne se (modifie|supprime) que par le conseiller"):
         delete_report(written, by=stranger)
 
 
@@ -136,3 +138,40 @@ def test_duplicating_keeps_the_session_and_leaves_the_person_out():
     assert data.thematiques == ["email"]
     assert data.age_band == "non_communique"
     assert data.notes == ""
+
+
+def test_a_change_keeps_the_id_the_report_was_imported_with():
+    recruitment = adviser()
+    imported = record_reports(
+        [report_data(external_id="coop-42")], by=recruitment.candidate.user, recruitment=recruitment
+    )[0]
+    changed = update_report(imported, report_data(duration=90), by=recruitment.candidate.user)
+    changed.refresh_from_db()
+    assert (changed.duration, changed.external_id) == (90, "coop-42")
+
+
+def test_a_participants_band_refused_is_named_in_plain_french():
+    recruitment = adviser()
+    with pytest.raises(ProgrammeError, match="Valeur inconnue pour la tranche d'âge : « 200_ans »"):
+        record_report(report_data(age_band="200_ans"), by=recruitment.candidate.user, recruitment=recruitment)
+    with pytest.raises(ProgrammeError, match="participants par tranche d'âge ne peut pas être négatif"):
+        record_report(
+            workshop_data(participant_counts={"age_band": {"soixante_dix_plus": -1}}),
+            by=recruitment.candidate.user,
+            recruitment=recruitment,
+        )
+
+
+def test_recount_activity_rebuilds_the_counters_and_says_how_many():
+    recruitment = adviser()
+    report(recruitment)
+    record_report(workshop_data(), by=recruitment.candidate.user, recruitment=recruitment)
+    expected = stored_counters()
+    ActivityCounter.objects.update(activities=0, people=0, minutes=0)
+    out = io.StringIO()
+    call_command("recount_activity", stdout=out)
+    assert stored_counters() == expected == counted_from_reports()
+    rows = ActivityCounter.objects.count()
+    assert f"2 comptes rendus comptés, {rows} compteurs recréés." in out.getvalue()
+    call_command("recount_activity", stdout=io.StringIO())
+    assert stored_counters() == expected

@@ -11,10 +11,13 @@ UTF-8, a multipart body without boundary and an oversize body. Each goes in ever
 from __future__ import annotations
 
 import importlib
+import io
 import pkgutil
+import zipfile
 from dataclasses import dataclass
 from urllib.parse import quote
 
+import openpyxl
 import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -284,6 +287,36 @@ DECIDIM_CSV = (
 ).encode()
 
 
+# Files for the activity import (Coop layout): durations no integer can hold, a cell beyond the CSV reader's field
+# limit, and a workbook whose sheet's XML is cut off (only reading its rows finds it).
+COOP_HEADER = "Date;Type;Durée (min);Thématique(s) d’accompagnement\r\n"
+COOP_INFINITE_CSV = (COOP_HEADER + "01/03/2026;Accompagnement individuel;inf;E-mail\r\n" * 2).replace(
+    "inf", "1e999", 1
+).encode()
+COOP_HUGE_CELL_CSV = (COOP_HEADER + "01/03/2026;Accompagnement individuel;30;" + "x" * 200_000 + "\r\n").encode()
+
+
+def _cut_workbook() -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Type", "Durée (min)", "Thématique(s) d’accompagnement"])
+    for _ in range(20):
+        sheet.append(["01/03/2026", "Accompagnement individuel", 30, "E-mail"])
+    whole = io.BytesIO()
+    book.save(whole)
+    cut = io.BytesIO()
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content[: len(content) * 2 // 3]
+            target.writestr(item, content)
+    return cut.getvalue()
+
+
+HOSTILE_IMPORTS = (COOP_INFINITE_CSV, COOP_HUGE_CELL_CSV, _cut_workbook())
+
+
 def _is_gate(response) -> bool:
     """The persona is stopped before the view reads anything: sent to sign in, refused, or not this method."""
     if response is None:
@@ -347,7 +380,7 @@ def _fuzz_post(client, url: str, *, files: bool) -> None:
     _send(client, "post", url, data=INVALID_UTF8, content_type="application/x-www-form-urlencoded")
     _send(client, "post", url, data=b'{"title": "\xff\xfe", "body": "\x00"}', content_type="application/json")
     if files:
-        for content in (HOSTILE_CSV, DECIDIM_CSV):
+        for content in (HOSTILE_CSV, DECIDIM_CSV, *HOSTILE_IMPORTS):
             _send(client, "post", url, data={**GET_PAYLOADS["chiffres-unicode-apres"], "file": _upload(content)})
 
 
