@@ -1,7 +1,9 @@
 """Reading an export of « La Coop de la médiation numérique » (or Médiane's own, which has the same columns) back into
 activity reports: find the header row (the Coop puts a few lines about the export above it), read each row's cells
-by their header, group the rows of one collective session (same « ID CRA », « 1/8 » to « 8/8 ») into one report,
-and check every report as the service does, each error in French with the line of the file.
+by their header, group the rows of one collective session (same « ID CRA », « 1/8 » to « 8/8 »; without an id, the
+consecutive rows of one workshop) into one report, and check every report as the service does, each error in
+French with the line of the file. A row without an id is known by a hash of its cells, so a file imported twice adds
+nothing the second time.
 
 Nothing is written here: `read_file` gives the `ReportData` to record, and the view records them, all or none,
 through `services_reports.record_reports`.
@@ -15,10 +17,10 @@ import hashlib
 import io
 import unicodedata
 import zipfile
-from xml.etree import ElementTree
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from xml.etree import ElementTree
 
 from django.utils import timezone
 

@@ -290,9 +290,9 @@ DECIDIM_CSV = (
 # Files for the activity import (Coop layout): durations no integer can hold, a cell beyond the CSV reader's field
 # limit, and a workbook whose sheet's XML is cut off (only reading its rows finds it).
 COOP_HEADER = "Date;Type;Durée (min);Thématique(s) d’accompagnement\r\n"
-COOP_INFINITE_CSV = (COOP_HEADER + "01/03/2026;Accompagnement individuel;inf;E-mail\r\n" * 2).replace(
-    "inf", "1e999", 1
-).encode()
+COOP_INFINITE_CSV = (
+    (COOP_HEADER + "01/03/2026;Accompagnement individuel;inf;E-mail\r\n" * 2).replace("inf", "1e999", 1).encode()
+)
 COOP_HUGE_CELL_CSV = (COOP_HEADER + "01/03/2026;Accompagnement individuel;30;" + "x" * 200_000 + "\r\n").encode()
 
 
