@@ -4,13 +4,17 @@ adviser's own statistics and the structure's read-only list."""
 
 import datetime as dt
 import html
+from unittest import mock
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from mediane.conseillers.models_reports import ActivityReport
+from mediane.conseillers.enums import RecruitmentStatus
+from mediane.conseillers.models_reports import ActivityReport, ActivityReportQuerySet
 from mediane.conseillers.services import ProgrammeError
 from mediane.conseillers.services_reports import check_report, record_report
 from tests.accounts.factories import UserFactory
@@ -103,6 +107,18 @@ def test_the_structure_s_places_in_the_directory_are_offered_and_the_last_place_
     assert ActivityReport.objects.get().place == annex
     again = client.get(NEW).context["form"]
     assert (again["place_type"].value(), again["place"].value()) == ("lieu_activite", str(annex.pk))
+
+
+def test_the_form_s_places_and_defaults_are_read_through_the_visibility_rule(recruitment, client):
+    """A report the rule hides is never used to fill the form: neither its place nor its kind of place."""
+    place = PlaceFactory()
+    report(recruitment, place_type="lieu_activite", place=place, place_commune="")
+    with mock.patch.object(ActivityReportQuerySet, "readable_by", lambda reports, user: reports.none()):
+        form = client.get(NEW).context["form"]
+    assert str(place.pk) not in [str(choice[0]) for choice in form.fields["place"].choices]
+    assert form["place_type"].value() == "autre"
+    form = client.get(NEW).context["form"]
+    assert (form["place_type"].value(), form["place"].value()) == ("lieu_activite", str(place.pk))
 
 
 def test_recording_an_accompaniment_leads_to_the_list_with_duplicate_and_record_another(client):
@@ -276,6 +292,24 @@ def test_the_structure_s_managers_read_their_advisers_reports_filtered_by_advise
     only = manager.get(url, {"conseiller": str(colleague.candidate.user_id)})
     assert list(only.context["page"]) == [theirs]
     assert manager.get(url, {"conseiller": "abc"}).status_code == 200
+
+
+def test_the_structure_s_list_finds_its_advisers_without_reading_every_report(recruitment):
+    """A former adviser who reported here stays in the adviser filter; the query asks whether a report exists
+    rather than joining every report of the structure."""
+    former = adviser(host=recruitment.host)
+    report(former)
+    former.status = RecruitmentStatus.ENDED
+    former.save(update_fields=["status"])
+    url = reverse("conseillers:host_reports", args=[recruitment.host.pk])
+    manager = client_of(recruitment.host.managers.get())
+    with CaptureQueriesContext(connection) as queries:
+        page = manager.get(url)
+    assert str(former.candidate.user_id) in dict(page.context["form"].fields["conseiller"].choices)
+    advisers = [q["sql"] for q in queries.captured_queries if 'FROM "conseillers_recruitment"' in q["sql"]]
+    assert advisers
+    assert not any("DISTINCT" in sql.upper() for sql in advisers)
+    assert all("EXISTS" in sql.upper() for sql in advisers)
 
 
 @pytest.mark.parametrize("name", ["reports", "host_reports"])
