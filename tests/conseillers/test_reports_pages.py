@@ -433,3 +433,10 @@ def test_the_structure_s_list_names_the_structure_and_links_to_both_its_exports_
 def test_a_period_starts_on_the_first_of_a_month_counted_back_across_the_year(today, starts):
     assert {period: period_start(period, today) for period in starts} == starts
     assert period_start("tout", today) is None
+
+
+def test_the_filters_keep_the_dates_without_showing_labels_for_hidden_fields(recruitment, client):
+    page = text(client.get(LIST, {"du": "2026-01-01", "au": "2026-03-31"}))
+    assert '<input type="hidden" name="du" value="2026-01-01"' in page
+    assert ">Du<" not in page.replace(" ", "").replace("\n", "")
+    assert ">Au<" not in page.replace(" ", "").replace("\n", "")
