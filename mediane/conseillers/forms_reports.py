@@ -34,6 +34,7 @@ from .enums_reports import (
 from .forms_dates import DATE_FORMATS, ProgrammeDateField
 from .models_reports import ActivityReport
 from .services_reports import PARTICIPANT_FIELDS, ReportData
+from .subsidy import add_months
 
 OTHER_DURATION = "autre"
 DEFAULT_DURATION = 30
@@ -88,9 +89,7 @@ class ReportForm(platform.Form):
         label="Niveau de l'atelier", choices=WorkshopLevel.choices, widget=forms.RadioSelect, required=False
     )
     participants = platform.IntegerField(label="Nombre de participants", required=False)
-    place_type = forms.ChoiceField(
-        label="Où l'accompagnement a-t-il eu lieu ?", choices=PlaceType.choices, widget=forms.RadioSelect
-    )
+    place_type = forms.ChoiceField(label="Où ?", choices=PlaceType.choices, widget=forms.RadioSelect)
     place_commune = CommuneField(
         label="Commune (à domicile ou autre lieu)",
         required=False,
@@ -322,8 +321,7 @@ def period_start(period: str, today: dt.date | None = None) -> dt.date | None:
     months = {"mois": 0, "3-mois": 2, "12-mois": 11}.get(period)
     if months is None:
         return None
-    year, month = divmod(first.year * 12 + first.month - 1 - months, 12)
-    return dt.date(year, month + 1, 1)
+    return add_months(first, -months)
 
 
 class ListFilterForm(platform.Form):

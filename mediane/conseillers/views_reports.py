@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -33,8 +33,13 @@ MY_PLACES = 100
 PLACE_FIELDS = ("pk", "nom", "commune")
 
 
-def _mine(request):
-    return ActivityReport.objects.readable_by(request.user).of_adviser(request.user)
+def _own(user) -> QuerySet[ActivityReport]:
+    """The user's own reports, read through the visibility rule like every other read."""
+    return ActivityReport.objects.readable_by(user).of_adviser(user)
+
+
+def _mine(request) -> QuerySet[ActivityReport]:
+    return _own(request.user)
 
 
 def not_an_adviser(request):
@@ -74,7 +79,7 @@ def reports(request):
 
 def _places(user, host, *also: Place | None) -> list[Place]:
     """The adviser's places: their structure's in the directory, and the ones they reported at before."""
-    used = ActivityReport.objects.filter(adviser=user, place__isnull=False).values("place_id")
+    used = _own(user).filter(place__isnull=False).values("place_id")
     where = Q(pk__in=used) | Q(pk__in=[place.pk for place in also if place is not None])
     if host.structure_id:
         where |= Q(structure_id=host.structure_id)
@@ -93,10 +98,10 @@ def _nearby(host, *also: Place | None) -> list[Place]:
 
 
 def _defaults(user, host, places: list[Place]) -> dict:
-    """A new report's canal and place: the adviser's last ones; else their one place; else « Autre lieu » in the
-    structure's commune."""
+    """A new report's kind of place and place: the adviser's last ones; else their one place; else « Autre lieu » in
+    the structure's commune."""
     last = (
-        ActivityReport.objects.filter(adviser=user)
+        _own(user)
         .order_by("-created_at", "-pk")
         .only("place_type", "place_id", "place_commune", "place_postal_code")
         .first()
@@ -229,11 +234,13 @@ def report_delete(request, pk: int):
 def host_reports(request, pk: int):
     """A structure's advisers' reports, read-only, for its managers and the programme team."""
     host = host_or_404(request, pk)
+    # An adviser in post, or one who reported here before: `Exists` stops at their first report, where a join would
+    # read every report of the structure on each page.
+    reported = Exists(ActivityReport.objects.filter(recruitment=OuterRef("pk")))
     recruitments = (
         Recruitment.objects.filter(host=host, candidate__user__isnull=False)
-        .filter(Q(status__in=HOLDING_STATUSES) | Q(activity_reports__isnull=False))
+        .filter(Q(status__in=HOLDING_STATUSES) | reported)
         .select_related("candidate")
-        .distinct()
         .order_by("candidate__last_name", "candidate__first_name", "pk")
     )
     advisers = list(dict.fromkeys((str(r.candidate.user_id), r.candidate.full_name) for r in recruitments))

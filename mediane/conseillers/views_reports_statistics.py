@@ -3,13 +3,13 @@ programme's counters add up), each breakdown drawn as bars with its data table."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from mediane.charts import Chart, stacked_bar_chart
+from mediane.charts import Chart, percent, stacked_bar_chart
 from mediane.french import number
 
 from . import counters, services_reports
@@ -46,7 +46,7 @@ TALLIED_FIELDS = (
     "participant_counts",
 )
 REDIRECTION_LABELS = {
-    counters.NO_REDIRECTION: "Pas réorientée",
+    counters.NO_REDIRECTION: "Pas de réorientation",
     **dict(Redirection.choices),
     counters.DIRECTORY_PLACE: "Un lieu de l'annuaire",
 }
@@ -62,6 +62,8 @@ BREAKDOWNS = (
     ("statut", "Personnes par statut", "Statut", dict(SocialStatus.choices), True),
     ("redirection", "Par réorientation", "Réorientation", REDIRECTION_LABELS, False),
 )
+# One activity counts several thématiques (and so several missions): their shares are over the activities.
+SEVERAL_PER_ACTIVITY = {"thematique": "thématiques", "mission": "missions"}
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,16 @@ class Breakdown:
     title: str
     chart: Chart
     people: bool
+    note: str = ""
+
+
+def _over_activities(chart: Chart, activities: int) -> Chart:
+    """`chart` with each bar's share over the activities rather than over the sum of the bars."""
+    return replace(chart, bars=[replace(bar, share=percent(bar.value, activities)) for bar in chart.bars])
 
 
 def breakdowns(totals: dict[counters.Key, list[int]]) -> list[Breakdown]:
+    activities = totals.get(("total", ""), [0, 0, 0])[0]
     found = []
     for dimension, title, label_header, labels, people in BREAKDOWNS:
         column = 1 if people else 0
@@ -84,11 +93,15 @@ def breakdowns(totals: dict[counters.Key, list[int]]) -> list[Breakdown]:
         if dimension == "thematique":
             rows.sort(key=lambda row: -row[1])
         header = "Personnes" if people else "Activités"
-        found.append(
-            Breakdown(
-                dimension, title, stacked_bar_chart(dimension, title, rows, label_header, header, show=number), people
+        chart = stacked_bar_chart(dimension, title, rows, label_header, header, show=number)
+        note = ""
+        if dimension in SEVERAL_PER_ACTIVITY:
+            chart = _over_activities(chart, activities)
+            note = (
+                f"Une activité peut compter plusieurs {SEVERAL_PER_ACTIVITY[dimension]} : chaque part est calculée "
+                "sur l'ensemble des activités, et leur somme peut dépasser 100 %."
             )
-        )
+        found.append(Breakdown(dimension, title, chart, people, note))
     return found
 
 

@@ -4,13 +4,18 @@ adviser's own statistics and the structure's read-only list."""
 
 import datetime as dt
 import html
+from unittest import mock
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from mediane.conseillers.models_reports import ActivityReport
+from mediane.conseillers.enums import RecruitmentStatus
+from mediane.conseillers.forms_reports import period_start
+from mediane.conseillers.models_reports import ActivityReport, ActivityReportQuerySet
 from mediane.conseillers.services import ProgrammeError
 from mediane.conseillers.services_reports import check_report, record_report
 from tests.accounts.factories import UserFactory
@@ -18,6 +23,7 @@ from tests.conseillers.factories import (
     CandidateFactory,
     HostStructureFactory,
     adviser,
+    programme_team,
     report,
     report_data,
     workshop_data,
@@ -103,6 +109,18 @@ def test_the_structure_s_places_in_the_directory_are_offered_and_the_last_place_
     assert ActivityReport.objects.get().place == annex
     again = client.get(NEW).context["form"]
     assert (again["place_type"].value(), again["place"].value()) == ("lieu_activite", str(annex.pk))
+
+
+def test_the_form_s_places_and_defaults_are_read_through_the_visibility_rule(recruitment, client):
+    """A report the rule hides is never used to fill the form: neither its place nor its kind of place."""
+    place = PlaceFactory()
+    report(recruitment, place_type="lieu_activite", place=place, place_commune="")
+    with mock.patch.object(ActivityReportQuerySet, "readable_by", lambda reports, user: reports.none()):
+        form = client.get(NEW).context["form"]
+    assert str(place.pk) not in [str(choice[0]) for choice in form.fields["place"].choices]
+    assert form["place_type"].value() == "autre"
+    form = client.get(NEW).context["form"]
+    assert (form["place_type"].value(), form["place"].value()) == ("lieu_activite", str(place.pk))
 
 
 def test_recording_an_accompaniment_leads_to_the_list_with_duplicate_and_record_another(client):
@@ -278,6 +296,24 @@ def test_the_structure_s_managers_read_their_advisers_reports_filtered_by_advise
     assert manager.get(url, {"conseiller": "abc"}).status_code == 200
 
 
+def test_the_structure_s_list_finds_its_advisers_without_reading_every_report(recruitment):
+    """A former adviser who reported here stays in the adviser filter; the query asks whether a report exists
+    rather than joining every report of the structure."""
+    former = adviser(host=recruitment.host)
+    report(former)
+    former.status = RecruitmentStatus.ENDED
+    former.save(update_fields=["status"])
+    url = reverse("conseillers:host_reports", args=[recruitment.host.pk])
+    manager = client_of(recruitment.host.managers.get())
+    with CaptureQueriesContext(connection) as queries:
+        page = manager.get(url)
+    assert str(former.candidate.user_id) in dict(page.context["form"].fields["conseiller"].choices)
+    advisers = [q["sql"] for q in queries.captured_queries if 'FROM "conseillers_recruitment"' in q["sql"]]
+    assert advisers
+    assert not any("DISTINCT" in sql.upper() for sql in advisers)
+    assert all("EXISTS" in sql.upper() for sql in advisers)
+
+
 @pytest.mark.parametrize("name", ["reports", "host_reports"])
 def test_the_lists_make_as_many_queries_for_two_reports_as_for_sixty(recruitment, name, django_assert_max_num_queries):
     structure = StructureFactory()
@@ -324,3 +360,83 @@ def test_a_structure_with_an_adviser_in_post_links_to_their_activities(recruitme
     manager = client_of(recruitment.host.managers.get())
     page = manager.get(recruitment.host.get_absolute_url()).content.decode()
     assert reverse("conseillers:host_reports", args=[recruitment.host.pk]) in page
+    assert "Activités de vos conseillers" in page
+    team = client_of(programme_team()).get(recruitment.host.get_absolute_url()).content.decode()
+    assert "Activités des conseillers numériques" in team
+    assert "Activités de vos conseillers" not in team
+
+
+def test_the_statistics_give_a_thematique_s_share_of_the_activities_and_say_so(recruitment, client):
+    report(recruitment, thematiques=["email", "logement"])
+    report(recruitment, thematiques=["email"])
+    page = client.get(reverse("conseillers:my_statistics"), {"periode": "tout"})
+    found = {b.slug: b for b in page.context["breakdowns"]}
+    shares = {bar.label: bar.share for bar in found["thematique"].chart.bars}
+    assert list(shares.values()) == ["100,0 %", "50,0 %"]
+    assert "Une activité peut compter plusieurs thématiques" in text(page)
+    assert "Une activité peut compter plusieurs missions" in text(page)
+    assert not found["type"].note
+    assert [bar.share for bar in found["type"].chart.bars] == ["100,0 %"]
+    assert [bar.label for bar in found["redirection"].chart.bars] == ["Pas de réorientation"]
+    assert [bar.label for bar in found["canal"].chart.bars] == ["À domicile"]
+
+
+def test_the_pages_use_one_verb_to_record_and_ask_where_in_plain_words(recruitment, client):
+    pages = [client.get(LIST), client.get(NEW), client.get(NEW, {"type": "collectif"})]
+    written = " ".join(text(page) for page in pages)
+    assert "Enregistrer un accompagnement individuel" in written
+    assert "Enregistrer un atelier collectif" in written
+    assert "Noter" not in written
+    assert "canal" not in written.lower()
+    assert pages[1].context["form"]["place_type"].label == "Où ?"
+
+
+def test_the_adviser_s_list_links_to_both_exports_and_the_import_with_its_filters(recruitment, client):
+    report(recruitment)
+    page = text(client.get(LIST, {"type": "individuel"}))
+    for fmt, words in (("xlsx", "Exporter (Excel)"), ("csv", "Exporter (CSV)")):
+        assert f'href="{reverse("conseillers:reports_export", args=[fmt])}?type=individuel"' in page
+        assert words in page
+    assert f'href="{reverse("conseillers:reports_import")}"' in page
+
+
+@pytest.mark.parametrize("persona", ["manager", "team"])
+def test_the_structure_s_list_names_the_structure_and_links_to_both_its_exports_with_its_filters(recruitment, persona):
+    report(recruitment)
+    user = recruitment.host.managers.get() if persona == "manager" else programme_team()
+    page = text(
+        client_of(user).get(reverse("conseillers:host_reports", args=[recruitment.host.pk]), {"type": "collectif"})
+    )
+    assert f"<h1>Activités des conseillers numériques de {recruitment.host.name}</h1>" in page
+    assert "vos conseillers" not in page
+    for fmt, words in (("xlsx", "Exporter (Excel)"), ("csv", "Exporter (CSV)")):
+        assert (
+            f'href="{reverse("conseillers:host_reports_export", args=[recruitment.host.pk, fmt])}?type=collectif"'
+            in page
+        )
+        assert words in page
+
+
+@pytest.mark.parametrize(
+    ("today", "starts"),
+    [
+        (
+            dt.date(2026, 1, 31),
+            {"mois": dt.date(2026, 1, 1), "3-mois": dt.date(2025, 11, 1), "12-mois": dt.date(2025, 2, 1)},
+        ),
+        (
+            dt.date(2026, 12, 6),
+            {"mois": dt.date(2026, 12, 1), "3-mois": dt.date(2026, 10, 1), "12-mois": dt.date(2026, 1, 1)},
+        ),
+    ],
+)
+def test_a_period_starts_on_the_first_of_a_month_counted_back_across_the_year(today, starts):
+    assert {period: period_start(period, today) for period in starts} == starts
+    assert period_start("tout", today) is None
+
+
+def test_the_filters_keep_the_dates_without_showing_labels_for_hidden_fields(recruitment, client):
+    page = text(client.get(LIST, {"du": "2026-01-01", "au": "2026-03-31"}))
+    assert '<input type="hidden" name="du" value="2026-01-01"' in page
+    assert ">Du<" not in page.replace(" ", "").replace("\n", "")
+    assert ">Au<" not in page.replace(" ", "").replace("\n", "")

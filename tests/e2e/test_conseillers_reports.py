@@ -38,11 +38,11 @@ def test_a_new_adviser_records_three_reports_one_by_duplicating_another(browse, 
     verify_email(user)
     page = browse(javascript=javascript, phone=phone)
     log_in(page, user.email, PASSWORD, "/conseillers-numeriques/activites/")
-    expect(page.get_by_text("Vous n'avez encore noté aucune activité")).to_be_visible()
+    expect(page.get_by_text("Vous n'avez encore enregistré aucune activité")).to_be_visible()
     looked_at(page, "liste-vide", phone)
 
     # 1. An individual accompaniment: the defaults (today, 30 minutes, the structure's commune) and one thématique.
-    follow(page.get_by_role("link", name="Noter un accompagnement individuel"))
+    follow(page.get_by_role("link", name="Enregistrer un accompagnement individuel"))
     expect(page.get_by_role("radio", name="30 min")).to_be_checked()
     expect(page.get_by_role("radio", name="Autre lieu")).to_be_checked()
     looked_at(page, "nouvel-accompagnement", phone)
@@ -118,4 +118,6 @@ def test_a_new_adviser_records_three_reports_one_by_duplicating_another(browse, 
     follow(desk.get_by_role("link", name="Activités de vos conseillers"))
     expect(desk.get_by_text("3 comptes rendus")).to_be_visible()
     expect(desk.get_by_role("link", name="Modifier")).to_have_count(0)
+    expect(desk.get_by_role("link", name="Exporter (Excel)")).to_be_visible()
+    expect(desk.get_by_role("link", name="Exporter (CSV)")).to_be_visible()
     looked_at(desk, "structure", phone)
