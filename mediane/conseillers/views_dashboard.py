@@ -26,6 +26,7 @@ def _render(request, *, team: bool):
             "team": team,
             "departement_choices": DEPARTEMENT_CHOICES,
             "generated_at": timezone.localtime(),
+            "secrecy_note": dashboard.SECRECY_NOTE,
         },
     )
 
