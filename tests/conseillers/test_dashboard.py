@@ -344,3 +344,38 @@ def test_the_hub_and_the_page_ask_the_same_permission():
         task for section in SECTIONS for task in section.tasks if task.url_name == "conseillers:dashboard_internal"
     ]
     assert [task.permission for task in tasks] == ["conseillers.manage_programme"]
+
+
+TILES = "https://tiles.example.org/{z}/{x}/{y}.png"
+
+
+def _three_in_rhone():
+    host = HostStructureFactory(departement="69", positions_granted=3)
+    for _ in range(3):
+        report(adviser(host=host))
+
+
+def test_with_tiles_a_map_of_the_departements_comes_above_the_table(client, settings):
+    settings.MEDIANE_MAP_TILES_URL = TILES
+    _three_in_rhone()
+    response = client.get(reverse("conseillers:dashboard"))
+    page = html.unescape(response.content.decode())
+    island = re.search(r'<script id="carte-departements-donnees" type="application/json">(.*?)</script>', page, re.S)
+    data = json.loads(island.group(1))
+    assert data["tuiles"] == TILES
+    (rhone,) = data["marqueurs"]
+    assert rhone["code"] == "69" and rhone["personnes"] == 3
+    assert "3 personnes accompagnées" in rhone["texte"]
+    # The population-weighted centre of Rhône lies near Lyon.
+    assert abs(rhone["latitude"] - 45.76) < 0.2 and abs(rhone["longitude"] - 4.84) < 0.3
+    assert page.index('id="carte"') < page.index('id="legende-departements-donnees"')
+    assert "js/dashboard-map.js" in page
+    assert "https://tiles.example.org" in response.headers.get("Content-Security-Policy", "")
+
+
+def test_without_tiles_no_map_the_table_is_the_content(client, settings):
+    settings.MEDIANE_MAP_TILES_URL = ""
+    _three_in_rhone()
+    page = client.get(reverse("conseillers:dashboard")).content.decode()
+    assert "carte-departements" not in page and "leaflet" not in page
+    assert 'id="legende-departements-donnees"' in page
