@@ -207,6 +207,37 @@ class Breakdown:
     chart: Chart
     total: int
 
+    @property
+    def rows(self) -> list[TableRow]:
+        """The data table's rows (`components/chart_table.html`)."""
+        return [TableRow(line.label, number(value), share) for line, value, share in self.lines]
+
+    @property
+    def several(self) -> bool:
+        return self.slug in ("thematiques", "missions")
+
+    @property
+    def total_shown(self) -> str:
+        """The « Total » line, but for thématiques and missions (an accompaniment counts under several)."""
+        return "" if self.several else number(self.total)
+
+    @property
+    def note(self) -> str:
+        if not self.several:
+            return ""
+        what = "mission" if self.slug == "missions" else "thématique"
+        return (
+            f"La part est celle des accompagnements qui portent sur cette {what}. Un accompagnement peut porter sur "
+            "plusieurs thématiques : les parts font plus de 100 % au total."
+        )
+
+
+@dataclass(frozen=True)
+class TableRow:
+    label: str
+    shown: str
+    share: str
+
 
 @dataclass
 class DepartementRow:

@@ -379,3 +379,18 @@ def test_without_tiles_no_map_the_table_is_the_content(client, settings):
     page = client.get(reverse("conseillers:dashboard")).content.decode()
     assert "carte-departements" not in page and "leaflet" not in page
     assert 'id="legende-departements-donnees"' in page
+
+
+def test_the_dashboard_and_the_advisers_statistics_share_one_chart_and_table(client):
+    recruitment = adviser()
+    report(recruitment, thematiques=["email", "sante"])
+    _three_in_rhone()
+    public = client.get(reverse("conseillers:dashboard"))
+    assert "components/chart_table.html" in [template.name for template in public.templates]
+    page = html.unescape(public.content.decode())
+    assert "La part est celle des accompagnements qui portent sur cette thématique." in page
+    assert "Où : lieu d'activité, à domicile, à distance" in page
+    client.force_login(recruitment.candidate.user)
+    statistics = client.get(reverse("conseillers:my_statistics"), {"periode": "tout"})
+    assert "components/chart_table.html" in [template.name for template in statistics.templates]
+    assert 'id="legende-thematique-donnees"' in statistics.content.decode()
