@@ -256,7 +256,7 @@ class DepartementRow:
     @property
     def label(self) -> str:
         if self.code == OTHERS:
-            return "Autres départements (moins de 3 conseillers ayant une activité chacun)"
+            return "Autres départements"
         return departement_label(self.code) or self.code
 
     @property
@@ -296,10 +296,16 @@ class Figures:
     secret: bool = False
     # The figure the roadmap's « conseillers numériques recrutés » follows (`indicators.advisers_recruited`).
     recruited: int = 0
+    public: bool = False
+
+    @property
+    def activation_secret(self) -> bool:
+        """The public version under 3 positions filled: the active advisers and their rate would tell who reported."""
+        return self.public and self.positions_filled < SECRECY_ADVISERS
 
     @property
     def activation(self) -> str:
-        return percent(self.advisers_active, self.positions_filled)
+        return "non publié" if self.activation_secret else percent(self.advisers_active, self.positions_filled)
 
     @property
     def hours(self) -> int:
@@ -462,6 +468,7 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
         candidates=candidates.count(),
         secret=secret,
         recruited=recruited,
+        public=public,
     )
     if team:
         _add_team_lists(figures, hosts, in_post.exclude(candidate__user_id__in=active_ids))

@@ -273,13 +273,15 @@ def test_one_adviser_in_one_departement_is_a_statistical_secret(client):
     assert rows["autres"].secret
     page = html.unescape(client.get(reverse("conseillers:dashboard")).content.decode())
     assert "Secret statistique" in page
-    assert "compté dans « Autres départements »" in page
+    assert "regroupé dans « Autres »" in page and "« Autres départements » regroupe" in page
     lozere = html.unescape(client.get(reverse("conseillers:dashboard"), {"departement": "48"}).content.decode())
     assert "le détail de leurs accompagnements n'est pas publié" in lozere
     assert "75" not in re.findall(r"<td>(\d+)</td>", lozere)  # the 75 minutes, and nothing else of hers
     alone_figures = dashboard.collect(dashboard.read_filters({"departement": "48"}))
     assert alone_figures.secret and alone_figures.totals.activities == 0 and not alone_figures.breakdowns
     assert all(line.secret for line in alone_figures.months)
+    assert alone_figures.activation_secret and alone_figures.activation == "non publié"
+    assert "(100,0 %)" not in lozere
     data = b"".join(client.get(reverse("conseillers:dashboard_open_data", args=["csv"])).streaming_content).decode()
     departements = {row["departement"] for row in csv.DictReader(io.StringIO(data.lstrip("\ufeff")))}
     assert departements == {"69"}
