@@ -98,11 +98,6 @@ BREAKDOWNS: list[tuple[str, str, str, str, bool, dict[str, str]]] = [
 LABELS: dict[str, dict[str, str]] = {dimension: labels for dimension, _s, _t, _h, _p, labels in BREAKDOWNS}
 
 
-def month_add(month: dt.date, months: int) -> dt.date:
-    """The first day of the month `months` after `month` (through the one month arithmetic, `subsidy.add_months`)."""
-    return add_months(month.replace(day=1), months)
-
-
 def parse_month(text: str | None) -> dt.date | None:
     """« 2026-03 » → 1 March 2026; None for anything else (a missing value, « 2026-13 », « abc »)."""
     text = (text or "").strip()
@@ -130,7 +125,7 @@ class Filters:
         months, month = [], self.start
         while month <= self.end:
             months.append(month)
-            month = month_add(month, 1)
+            month = add_months(month, 1)
         return months
 
     def query(self) -> str:
@@ -142,7 +137,7 @@ class Filters:
 
     def export_query(self) -> str:
         """The same period and département as the team's export of the reports reads them (`du`, `au`)."""
-        last_day = month_add(self.end, 1) - dt.timedelta(days=1)
+        last_day = add_months(self.end, 1) - dt.timedelta(days=1)
         parts = [f"du={self.start:%Y-%m-%d}", f"au={last_day:%Y-%m-%d}"]
         if self.departement:
             parts.append(f"departement={self.departement}")
@@ -168,7 +163,7 @@ def read_filters(params, today: dt.date | None = None) -> Filters:
     if end > this_month:
         notices.append(FUTURE_END)
         end = this_month
-    start = month("debut", month_add(end, 1 - MONTHS_SHOWN), BAD_START)
+    start = month("debut", add_months(end, 1 - MONTHS_SHOWN), BAD_START)
     if start > this_month:
         notices.append(FUTURE_START)
         start = this_month
@@ -391,7 +386,7 @@ def _activity(filters: Filters, public: bool) -> tuple[Line, list[Breakdown], li
 def _active_adviser_ids(today: dt.date):
     """The ids of the advisers who recorded an activity this month or last (the « conseiller » counter rows, read
     through the counters' own index: one range per département), as a subquery."""
-    since = month_add(today.replace(day=1), 1 - ACTIVE_MONTHS)
+    since = add_months(today.replace(day=1), 1 - ACTIVE_MONTHS)
     return (
         ActivityCounter.objects.order_by()
         .filter(scope__in=list(DEPARTEMENTS), dimension=ADVISER_DIMENSION, month__gte=since, activities__gt=0)
