@@ -3,8 +3,11 @@ report services change them in the transaction that writes a report) and from th
 (positions, recruitments, structures, candidates), in a small constant number of queries whatever the number of
 reports. Nothing is cached, so nothing goes stale.
 
-The public version and the open data see aggregates only (nothing below a département and a month, no adviser);
-the internal version adds what the programme team acts upon (`dashboard_team`).
+The public version and the open data see aggregates only (nothing below a département and a month, no adviser),
+under statistical secrecy: a département's activity (or a département-month's) where fewer than `SECRECY_ADVISERS`
+advisers reported is not published (merged into « Autres départements » in the table, left out of the open data),
+and the activity rate is shown only where at least `SECRECY_ADVISERS` positions are filled. The internal version keeps
+the exact figures and adds what the programme team acts upon (`_add_team_lists`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 from django.db.models import BigIntegerField, Count, F, Q, Sum
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from mediane.accounts.territories import DEPARTEMENTS, departement_label
 from mediane.charts import Chart, percent, stacked_bar_chart
@@ -36,13 +40,23 @@ from .enums_reports import (
     SocialStatus,
     Thematique,
 )
+from .indicators import RECRUITED_STATUSES
 from .models import HostStructure
 from .models_candidates import Candidate
 from .models_recruitment import Recruitment
 from .models_reports import NATIONAL, ActivityCounter
+from .subsidy import add_months
 
-# How many months the dashboard shows by default, and at most in its table by month.
+# How many months the dashboard shows by default (its table by month shows every month of the period asked).
 MONTHS_SHOWN = 24
+# Statistical secrecy: below this many advisers who reported (or positions filled), a département's figures would
+# tell one or two persons' activity, so the public version and the open data do not publish them.
+SECRECY_ADVISERS = 3
+SECRECY_NOTE = (
+    "Secret statistique : l'activité d'un département (ou d'un mois dans un département) où moins de 3 conseillers "
+    "ou conseillères ont enregistré une activité n'est pas publiée, et le taux d'activité n'est donné que là où au "
+    "moins 3 postes sont pourvus, pour que personne ne puisse y lire le travail d'une seule personne."
+)
 # An adviser who recorded an activity this month or last month is « active ».
 ACTIVE_MONTHS = 2
 FIRST_MONTH = dt.date(2020, 1, 1)
@@ -50,6 +64,8 @@ BAD_END = "Le mois de fin n'est pas un mois (écrivez-le comme 2026-03) : les ch
 BAD_START = (
     "Le mois de début n'est pas un mois (écrivez-le comme 2025-04) : les chiffres partent de 24 mois avant la fin."
 )
+FUTURE_START = "Le mois de début était dans le futur : les chiffres partent de ce mois-ci."
+FUTURE_END = "Le mois de fin était dans le futur : les chiffres s'arrêtent à ce mois-ci."
 
 
 def _labels(*choices) -> dict[str, str]:
@@ -66,7 +82,7 @@ BREAKDOWNS: list[tuple[str, str, str, str, bool, dict[str, str]]] = [
     ("thematique", "thematiques", "Accompagnements par thématique", "Thématique", False, _labels(Thematique)),
     ("type", "types", "Accompagnements par type", "Type", False, _labels(ActivityType)),
     ("duree", "durees", "Accompagnements par durée", "Durée", False, _labels(DurationBand)),
-    ("canal", "canaux", "Accompagnements par canal", "Canal", False, _labels(PlaceType)),
+    ("canal", "canaux", "Où : lieu d'activité, à domicile, à distance", "Lieu", False, _labels(PlaceType)),
     (
         "redirection",
         "redirections",
@@ -80,11 +96,6 @@ BREAKDOWNS: list[tuple[str, str, str, str, bool, dict[str, str]]] = [
     ("genre", "genres", "Personnes accompagnées par genre", "Genre", True, _labels(Gender)),
 ]
 LABELS: dict[str, dict[str, str]] = {dimension: labels for dimension, _s, _t, _h, _p, labels in BREAKDOWNS}
-
-
-def month_add(month: dt.date, months: int) -> dt.date:
-    index = month.year * 12 + month.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def parse_month(text: str | None) -> dt.date | None:
@@ -114,12 +125,20 @@ class Filters:
         months, month = [], self.start
         while month <= self.end:
             months.append(month)
-            month = month_add(month, 1)
+            month = add_months(month, 1)
         return months
 
     def query(self) -> str:
         """The filters as the open data's and the month links' query string."""
         parts = [f"debut={self.start:%Y-%m}", f"fin={self.end:%Y-%m}"]
+        if self.departement:
+            parts.append(f"departement={self.departement}")
+        return "&".join(parts)
+
+    def export_query(self) -> str:
+        """The same period and département as the team's export of the reports reads them (`du`, `au`)."""
+        last_day = add_months(self.end, 1) - dt.timedelta(days=1)
+        parts = [f"du={self.start:%Y-%m-%d}", f"au={last_day:%Y-%m-%d}"]
         if self.departement:
             parts.append(f"departement={self.departement}")
         return "&".join(parts)
@@ -140,8 +159,14 @@ def read_filters(params, today: dt.date | None = None) -> Filters:
             notices.append(notice)
         return found or default
 
-    end = min(month("fin", this_month, BAD_END), this_month)
-    start = month("debut", month_add(end, 1 - MONTHS_SHOWN), BAD_START)
+    end = month("fin", this_month, BAD_END)
+    if end > this_month:
+        notices.append(FUTURE_END)
+        end = this_month
+    start = month("debut", add_months(end, 1 - MONTHS_SHOWN), BAD_START)
+    if start > this_month:
+        notices.append(FUTURE_START)
+        start = this_month
     if start > end:
         notices.append("Le mois de début était après le mois de fin : les deux ont été échangés.")
         start, end = end, start
@@ -159,6 +184,8 @@ class Line:
     activities: int
     people: int
     minutes: int
+    # Not published (statistical secrecy): fewer than `SECRECY_ADVISERS` advisers reported.
+    secret: bool = False
 
     @property
     def hours(self) -> int:
@@ -175,6 +202,37 @@ class Breakdown:
     chart: Chart
     total: int
 
+    @property
+    def rows(self) -> list[TableRow]:
+        """The data table's rows (`components/chart_table.html`)."""
+        return [TableRow(line.label, number(value), share) for line, value, share in self.lines]
+
+    @property
+    def several(self) -> bool:
+        return self.slug in ("thematiques", "missions")
+
+    @property
+    def total_shown(self) -> str:
+        """The « Total » line, but for thématiques and missions (an accompaniment counts under several)."""
+        return "" if self.several else number(self.total)
+
+    @property
+    def note(self) -> str:
+        if not self.several:
+            return ""
+        what = "mission" if self.slug == "missions" else "thématique"
+        return (
+            f"La part est celle des accompagnements qui portent sur cette {what}. Un accompagnement peut porter sur "
+            "plusieurs thématiques : les parts font plus de 100 % au total."
+        )
+
+
+@dataclass(frozen=True)
+class TableRow:
+    label: str
+    shown: str
+    share: str
+
 
 @dataclass
 class DepartementRow:
@@ -185,9 +243,15 @@ class DepartementRow:
     granted: int = 0
     filled: int = 0
     active: int = 0
+    # How many advisers reported in the period; `secret`: the activity is not published (public version only).
+    advisers: int = 0
+    secret: bool = False
+    public: bool = False
 
     @property
     def label(self) -> str:
+        if self.code == OTHERS:
+            return "Autres départements"
         return departement_label(self.code) or self.code
 
     @property
@@ -196,7 +260,13 @@ class DepartementRow:
 
     @property
     def activation(self) -> str:
+        """The share of the advisers in post who were active; « non publié » (public) under 3 positions filled."""
+        if self.public and self.filled < SECRECY_ADVISERS:
+            return "non publié"
         return percent(self.active, self.filled)
+
+
+OTHERS = "autres"
 
 
 @dataclass
@@ -217,10 +287,20 @@ class Figures:
     silent_count: int = 0
     unfilled: list = field(default_factory=list)
     unfilled_count: int = 0
+    # The public version of one département where fewer than 3 advisers reported: no activity figure is published.
+    secret: bool = False
+    # The figure the roadmap's « conseillers numériques recrutés » follows (`indicators.advisers_recruited`).
+    recruited: int = 0
+    public: bool = False
+
+    @property
+    def activation_secret(self) -> bool:
+        """The public version under 3 positions filled: the active advisers and their rate would tell who reported."""
+        return self.public and self.positions_filled < SECRECY_ADVISERS
 
     @property
     def activation(self) -> str:
-        return percent(self.advisers_active, self.positions_filled)
+        return "non publié" if self.activation_secret else percent(self.advisers_active, self.positions_filled)
 
     @property
     def hours(self) -> int:
@@ -231,8 +311,13 @@ def _sums(queryset):
     return queryset.annotate(a=Sum("activities"), p=Sum("people"), m=Sum("minutes"))
 
 
+# The dimensions where one accompaniment counts several times (several thématiques, so maybe several missions).
+SEVERAL_PER_ACTIVITY = ("thematique", "mission")
+
+
 def _breakdown(dimension: str, slug: str, title: str, header: str, people: bool, labels, found) -> Breakdown:
     values = found.get(dimension, {})
+    accompaniments = found.get("total", {}).get("", (0, 0, 0))[0]
     ordered = [code for code in labels if code in values] + sorted(code for code in values if code not in labels)
     lines = []
     for code in ordered:
@@ -245,12 +330,18 @@ def _breakdown(dimension: str, slug: str, title: str, header: str, people: bool,
     counted = [(line, line.people if people else line.activities) for line in lines]
     chart = stacked_bar_chart(slug, title, [(line.label, value, "") for line, value in counted], header, "", number)
     total = sum(value for _line, value in counted)
-    rows = [(line, value, bar.share) for (line, value), bar in zip(counted, chart.bars, strict=True)]
+    if dimension in SEVERAL_PER_ACTIVITY:
+        # One accompaniment counts under each of its thématiques (missions): the share is over the accompaniments.
+        rows = [(line, value, percent(value, accompaniments)) for line, value in counted]
+    else:
+        rows = [(line, value, bar.share) for (line, value), bar in zip(counted, chart.bars, strict=True)]
     return Breakdown(slug, title, header, "Personnes" if people else "Accompagnements", rows, chart, total)
 
 
-def _activity(filters: Filters) -> tuple[Line, list[Breakdown], list[Line], dict[str, list[int]]]:
-    """The activity figures of the filters' scope and period: 3 queries over the counters."""
+def _activity(filters: Filters, public: bool) -> tuple[Line, list[Breakdown], list[Line], dict[str, list[int]]]:
+    """The activity figures of the filters' scope and period: 3 queries over the counters. Each département's row
+    and each month of a département carry the number of advisers who reported (their « conseiller » rows), so that
+    the public version can keep secret what one or two advisers did."""
     in_period = ActivityCounter.objects.order_by().filter(month__gte=filters.start, month__lte=filters.end)
     found: dict[str, dict[str, tuple[int, int, int]]] = defaultdict(dict)
     for row in _sums(
@@ -260,32 +351,42 @@ def _activity(filters: Filters) -> tuple[Line, list[Breakdown], list[Line], dict
     a, p, m = found.get("total", {}).get("", (0, 0, 0))
     totals = Line("", "Total", a, p, m)
     breakdowns = [_breakdown(*spec[:5], spec[5], found) for spec in BREAKDOWNS]
-    by_month = {
-        row["month"]: row for row in _sums(in_period.filter(scope=filters.scope, dimension="total").values("month"))
-    }
+    by_month: dict[dt.date, dict] = {}
+    advisers_by_month: dict[dt.date, int] = {}
+    month_rows = in_period.filter(scope=filters.scope, dimension__in=["total", ADVISER_DIMENSION])
+    for row in _sums(month_rows.values("month", "dimension")).annotate(n=Count("value", distinct=True)):
+        if row["dimension"] == "total":
+            by_month[row["month"]] = row
+        else:
+            advisers_by_month[row["month"]] = row["n"]
     months = [
         Line(
             f"{month:%Y-%m}",
-            month.strftime("%m/%Y"),
+            date_format(month, "F Y"),
             (by_month.get(month) or {}).get("a") or 0,
             (by_month.get(month) or {}).get("p") or 0,
             (by_month.get(month) or {}).get("m") or 0,
+            secret=public and bool(filters.departement) and advisers_by_month.get(month, 0) < SECRECY_ADVISERS,
         )
-        for month in filters.months[-MONTHS_SHOWN:]
+        for month in filters.months
     ]
-    by_departement = {}
-    if not filters.departement:
-        # The départements' scopes by name: the counters' unique index answers one range per département.
-        departements = in_period.filter(scope__in=list(DEPARTEMENTS), dimension="total")
-        for row in _sums(departements.values("scope")):
-            by_departement[row["scope"]] = [row["a"] or 0, row["p"] or 0, row["m"] or 0]
-    return totals, breakdowns, months, by_departement
+    # The départements' scopes by name: the counters' unique index answers one range per département. Each row:
+    # activities, people, minutes, advisers who reported.
+    by_departement: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    scopes = [filters.departement] if filters.departement else list(DEPARTEMENTS)
+    departements = in_period.filter(scope__in=scopes, dimension__in=["total", ADVISER_DIMENSION])
+    for row in _sums(departements.values("scope", "dimension")).annotate(n=Count("value", distinct=True)):
+        if row["dimension"] == "total":
+            by_departement[row["scope"]][:3] = [row["a"] or 0, row["p"] or 0, row["m"] or 0]
+        else:
+            by_departement[row["scope"]][3] = row["n"]
+    return totals, breakdowns, months, dict(by_departement)
 
 
 def _active_adviser_ids(today: dt.date):
     """The ids of the advisers who recorded an activity this month or last (the « conseiller » counter rows, read
     through the counters' own index: one range per département), as a subquery."""
-    since = month_add(today.replace(day=1), 1 - ACTIVE_MONTHS)
+    since = add_months(today.replace(day=1), 1 - ACTIVE_MONTHS)
     return (
         ActivityCounter.objects.order_by()
         .filter(scope__in=list(DEPARTEMENTS), dimension=ADVISER_DIMENSION, month__gte=since, activities__gt=0)
@@ -298,7 +399,8 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
     """Every figure of the dashboard for `filters` (7 queries); with `team`, what the programme team acts upon too
     (2 or 3 more)."""
     today = today or timezone.localdate()
-    totals, breakdowns, months, activity = _activity(filters)
+    public = not team
+    totals, breakdowns, months, activity = _activity(filters, public)
     hosts = HostStructure.objects.order_by()
     in_post = Recruitment.objects.holding().order_by()
     if filters.departement:
@@ -307,27 +409,44 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
     granted = hosts.granted_by_departement()
     active_ids = _active_adviser_ids(today)
     posts = in_post.values("host__departement").annotate(
-        filled=Count("pk"), active=Count("pk", filter=Q(candidate__user_id__in=active_ids))
+        filled=Count("pk"),
+        active=Count("pk", filter=Q(candidate__user_id__in=active_ids)),
+        recruited=Count("pk", filter=Q(status__in=RECRUITED_STATUSES)),
     )
     rows: dict[str, DepartementRow] = {}
+    recruited = 0
 
     def row(code: str) -> DepartementRow:
         if code not in rows:
-            rows[code] = DepartementRow(code)
+            rows[code] = DepartementRow(code, public=public)
         return rows[code]
 
-    for code, (a, p, m) in activity.items():
+    for code, (a, p, m, advisers) in activity.items():
         line = row(code)
-        line.activities, line.people, line.minutes = a, p, m
+        line.activities, line.people, line.minutes, line.advisers = a, p, m, advisers
     for code, count in granted.items():
         if count:
             row(code).granted = count
     for post in posts:
         line = row(post["host__departement"])
         line.filled, line.active = post["filled"], post["active"]
+        recruited += post["recruited"]
     departements = sorted(rows.values(), key=lambda line: line.code)
     if filters.departement:
         departements = [line for line in departements if line.code == filters.departement]
+    secret = False
+    if public:
+        if filters.departement:
+            for line in departements:
+                line.secret = line.advisers < SECRECY_ADVISERS
+        else:
+            departements = _keep_secret(departements)
+        if filters.departement:
+            secret = activity.get(filters.departement, [0, 0, 0, 0])[3] < SECRECY_ADVISERS
+        if secret:
+            totals = Line("", "Total", 0, 0, 0, secret=True)
+            breakdowns = []
+            months = [Line(line.code, line.label, 0, 0, 0, secret=True) for line in months]
     candidates = Candidate.objects.active()
     if filters.departement:
         candidates = candidates.filter(departement=filters.departement)
@@ -342,10 +461,30 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
         advisers_active=sum(line.active for line in rows.values()),
         structures=hosts.validated().count(),
         candidates=candidates.count(),
+        secret=secret,
+        recruited=recruited,
+        public=public,
     )
     if team:
         _add_team_lists(figures, hosts, in_post.exclude(candidate__user_id__in=active_ids))
     return figures
+
+
+def _keep_secret(departements: list[DepartementRow]) -> list[DepartementRow]:
+    """The public table: the activity of each département where fewer than 3 advisers reported is merged into one
+    « Autres départements » row (itself not published when it still gathers fewer than 3 advisers)."""
+    others = DepartementRow(OTHERS, public=True)
+    for line in departements:
+        if line.advisers < SECRECY_ADVISERS:
+            line.secret = True
+            others.activities += line.activities
+            others.people += line.people
+            others.minutes += line.minutes
+            others.advisers += line.advisers
+    if not any(line.secret for line in departements):
+        return departements
+    others.secret = others.advisers < SECRECY_ADVISERS
+    return [*departements, others]
 
 
 # How many rows the team's two lists show (the figure above each list gives the whole number).
@@ -385,7 +524,19 @@ OPEN_DATA_COLUMNS = ["departement", "mois", "dimension", "valeur", "libelle", "a
 
 def open_data_rows(filters: Filters) -> Iterator[list]:
     """The public aggregates by département and month: no national rows (their sum), no adviser rows, nothing
-    below a département-month."""
+    below a département-month, and no département-month where fewer than 3 advisers reported (statistical secrecy):
+    2 queries."""
+    published_rows = (
+        ActivityCounter.objects.order_by()
+        .filter(dimension=ADVISER_DIMENSION, month__gte=filters.start, month__lte=filters.end, activities__gt=0)
+        .values("scope", "month")
+        .annotate(n=Count("value", distinct=True))
+        .filter(n__gte=SECRECY_ADVISERS)
+        .values_list("scope", "month")
+    )
+    if filters.departement:
+        published_rows = published_rows.filter(scope=filters.departement)
+    published = set(published_rows)
     rows = (
         ActivityCounter.objects.exclude(scope=NATIONAL)
         .exclude(dimension=ADVISER_DIMENSION)
@@ -396,5 +547,7 @@ def open_data_rows(filters: Filters) -> Iterator[list]:
     if filters.departement:
         rows = rows.filter(scope=filters.departement)
     for scope, month, dimension, value, activities, people, minutes in rows.iterator(chunk_size=5000):
+        if (scope, month) not in published:
+            continue
         label = "Total" if dimension == "total" else LABELS.get(dimension, {}).get(value, value)
         yield [scope, f"{month:%Y-%m}", dimension, value, label, activities, people, minutes]

@@ -1,8 +1,12 @@
 """The programme's figures that the roadmap's actions can take their progress from (« 4 000 conseillers numériques
 recrutés »), registered in `ConseillersConfig.ready` (the roadmap imports no app above it), and the receiver that
-refreshes the measured actions when the figures change (`signals.programme_figures_changed`, sent on commit)."""
+refreshes the measured actions when the figures change (`signals.programme_figures_changed`, sent on commit). The
+refresh never breaks the request that changed the figures: an error in it is logged and the next change (or the
+roadmap's own page, which reads the live figure) catches up."""
 
 from __future__ import annotations
+
+import logging
 
 from django.db.models import Sum
 
@@ -40,5 +44,13 @@ def register() -> None:
     register_indicator("postes_accordes", "postes de conseillers numériques accordés", positions_granted, *source)
 
 
+logger = logging.getLogger(__name__)
+
+
 def refresh_roadmap(sender, **kwargs) -> None:
-    refresh_measured_actions()
+    """Runs after the commit of the adviser's report: the report is saved whatever happens here, so an error (a lock
+    timeout, a `RoadmapError`) is logged and never answers a 500 that would make the adviser send the report again."""
+    try:
+        refresh_measured_actions()
+    except Exception:
+        logger.exception("Les actions de la feuille de route mesurées par un indicateur n'ont pas été mises à jour.")

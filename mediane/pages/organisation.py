@@ -259,7 +259,8 @@ SECTIONS: tuple[Section, ...] = (
                 "conseillers:dashboard_internal",
                 "Les chiffres du programme, et les conseillers sans activité depuis deux mois ou les postes non "
                 "pourvus à relancer.",
-                "conseillers.view_internal_dashboard",
+                # The permission the page itself checks (`views_access.require_team`).
+                "conseillers.manage_programme",
             ),
         ),
     ),

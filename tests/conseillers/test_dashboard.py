@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import io
 import json
+import re
 
 import pytest
 from django.db.models import Count, Q, Sum
@@ -23,6 +24,7 @@ from mediane.conseillers.services_reports import delete_report, record_report, u
 from tests.conseillers.factories import (
     CandidateFactory,
     HostStructureFactory,
+    RecruitmentFactory,
     adviser,
     programme_team,
     report,
@@ -79,8 +81,9 @@ def _mix():
 
 
 def test_every_figure_equals_a_direct_count_over_the_reports():
+    """The team's version: exact figures (the public one keeps small départements secret, see below)."""
     _mix()
-    figures = dashboard.collect(dashboard.read_filters({}))
+    figures = dashboard.collect(dashboard.read_filters({}), team=True)
     reports = ActivityReport.objects.all()
     assert figures.totals.activities == reports.count() == 5
     assert figures.totals.people == _people(reports) == 3 + 8 + 5
@@ -130,7 +133,7 @@ def test_every_figure_equals_a_direct_count_over_the_reports():
     )
     assert len(figures.months) == 24
     # A département's page: its own figures.
-    paris_figures = dashboard.collect(dashboard.read_filters({"departement": "75"}))
+    paris_figures = dashboard.collect(dashboard.read_filters({"departement": "75"}), team=True)
     assert paris_figures.totals.activities == reports.filter(departement="75").count() == 2
     assert paris_figures.positions_granted == 3
     assert [row.code for row in paris_figures.departements] == ["75"]
@@ -178,6 +181,24 @@ def _grow(size: int) -> None:
         HostStructureFactory(departement=f"{10 + index}", positions_granted=1)
 
 
+def _grow_wide(size: int) -> None:
+    """`size` advisers spread over 20 départements, each with a report."""
+    hosts = [HostStructureFactory(departement=f"{10 + index}", positions_granted=3) for index in range(20)]
+    for index in range(size):
+        report(adviser(host=hosts[index % 20]), thematiques=["email", "logement"][: 1 + index % 2])
+
+
+@pytest.mark.parametrize("size", [1, 50])
+def test_the_dashboard_takes_the_same_queries_with_20_departements_and_50_advisers(
+    client, django_assert_num_queries, size
+):
+    _grow_wide(size)
+    with django_assert_num_queries(7):
+        dashboard.collect(dashboard.read_filters({}))
+    with django_assert_num_queries(7):
+        dashboard.collect(dashboard.read_filters({"departement": "10"}))
+
+
 @pytest.mark.parametrize("size", [1, 4])
 def test_the_dashboard_reads_a_constant_number_of_queries(client, django_assert_max_num_queries, size):
     _grow(size)
@@ -204,16 +225,20 @@ def test_the_collected_figures_take_the_same_queries_at_every_size(
 
 def test_the_open_data_holds_aggregates_by_departement_and_month_only(client):
     lyon, paris = _mix()
+    # A third adviser in Rhône this month: Rhône's month is published; Paris (one adviser) and Rhône's last month
+    # (one adviser) are statistical secrets.
+    report(adviser(host=lyon.host))
     response = client.get(reverse("conseillers:dashboard_open_data", args=["csv"]))
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert {row["departement"] for row in rows} == {"69", "75"}
+    assert {(row["departement"], row["mois"]) for row in rows} == {("69", f"{TODAY:%Y-%m}")}
     assert "conseiller" not in {row["dimension"] for row in rows}
     text = str(rows)
     for person in (lyon, paris):
         assert person.candidate.last_name not in text or person.candidate.last_name == "Dupont" and "Dupont" not in text
     totals = [row for row in rows if row["dimension"] == "total"]
-    assert sum(int(row["activites"]) for row in totals) == ActivityReport.objects.count()
+    published = ActivityReport.objects.filter(departement="69", date__gte=TODAY.replace(day=1))
+    assert sum(int(row["activites"]) for row in totals) == published.count() == 3
     data = json.loads(b"".join(client.get(reverse("conseillers:dashboard_open_data", args=["json"])).streaming_content))
     assert len(data) == len(rows)
     assert set(data[0]) == set(dashboard.OPEN_DATA_COLUMNS)
@@ -227,4 +252,147 @@ def test_the_public_page_shows_the_figures_and_links_the_open_data(client):
     assert "Rhône (69)" in page and "Paris (75)" in page
     assert "Licence Ouverte 2.0" in page
     assert "Dupont" not in page
-    assert RecruitmentStatus.FINALISED  # the page names no adviser
+    for recruitment in Recruitment.objects.select_related("candidate"):
+        assert recruitment.candidate.last_name not in page  # the page names no adviser
+
+
+def test_one_adviser_in_one_departement_is_a_statistical_secret(client):
+    """Statistical secrecy: the public page and the open data do not publish the activity of a département (or of a
+    département's month) where fewer than 3 advisers reported, nor its activity rate under 3 positions filled; the
+    team's version keeps the exact figures."""
+    alone = adviser(host=HostStructureFactory(departement="48", commune="Mende", insee_code="48095"))
+    report(alone, thematiques=["email"], duration=75)
+    three = HostStructureFactory(departement="69", positions_granted=3)
+    for _ in range(3):
+        report(adviser(host=three))
+    public = dashboard.collect(dashboard.read_filters({}))
+    rows = {row.code: row for row in public.departements}
+    assert rows["48"].secret and rows["48"].activation == "non publié"
+    assert not rows["69"].secret and rows["69"].activation == "100,0 %"
+    # « Autres départements » gathers Lozère alone: still fewer than 3 advisers, so not published either.
+    assert rows["autres"].secret
+    page = html.unescape(client.get(reverse("conseillers:dashboard")).content.decode())
+    assert "Secret statistique" in page
+    assert "regroupé dans « Autres »" in page and "« Autres départements » regroupe" in page
+    lozere = html.unescape(client.get(reverse("conseillers:dashboard"), {"departement": "48"}).content.decode())
+    assert "le détail de leurs accompagnements n'est pas publié" in lozere
+    assert "75" not in re.findall(r"<td>(\d+)</td>", lozere)  # the 75 minutes, and nothing else of hers
+    alone_figures = dashboard.collect(dashboard.read_filters({"departement": "48"}))
+    assert alone_figures.secret and alone_figures.totals.activities == 0 and not alone_figures.breakdowns
+    assert all(line.secret for line in alone_figures.months)
+    assert alone_figures.activation_secret and alone_figures.activation == "non publié"
+    assert "(100,0 %)" not in lozere
+    data = b"".join(client.get(reverse("conseillers:dashboard_open_data", args=["csv"])).streaming_content).decode()
+    departements = {row["departement"] for row in csv.DictReader(io.StringIO(data.lstrip("\ufeff")))}
+    assert departements == {"69"}
+    # The team sees Lozère exactly.
+    team = dashboard.collect(dashboard.read_filters({"departement": "48"}), team=True)
+    assert (team.secret, team.totals.activities, team.totals.minutes) == (False, 1, 75)
+    assert team.departements[0].activation == "100,0 %"
+
+
+def test_a_start_in_the_future_is_this_month_with_its_own_notice():
+    filters = dashboard.read_filters({"debut": "2030-01"}, today=dt.date(2026, 3, 10))
+    assert (filters.start, filters.end) == (dt.date(2026, 3, 1), dt.date(2026, 3, 1))
+    assert filters.notices == (dashboard.FUTURE_START,)
+    assert not any("échangés" in notice for notice in filters.notices)
+    end = dashboard.read_filters({"fin": "2027-05"}, today=dt.date(2026, 3, 10))
+    assert end.end == dt.date(2026, 3, 1) and end.notices == (dashboard.FUTURE_END,)
+
+
+def test_a_long_period_shows_every_month_with_french_names():
+    filters = dashboard.read_filters({"debut": "2020-01"}, today=dt.date(2026, 3, 10))
+    figures = dashboard.collect(filters, today=dt.date(2026, 3, 10))
+    assert len(figures.months) == len(filters.months) == 75
+    assert figures.months[0].label == "janvier 2020" and figures.months[-1].label == "mars 2026"
+
+
+def test_the_team_page_links_the_export_of_its_period_and_departement(client):
+    client.force_login(programme_team())
+    page = client.get(
+        reverse("conseillers:dashboard_internal"), {"debut": "2026-01", "fin": "2026-02", "departement": "69"}
+    )
+    url = reverse("conseillers:team_reports_export", args=["csv"])
+    assert f"{url}?du=2026-01-01&amp;au=2026-02-28&amp;departement=69" in page.content.decode()
+
+
+def test_the_dashboard_shows_the_figure_the_roadmap_follows(client):
+    from mediane.conseillers.indicators import advisers_recruited
+
+    adviser()
+    RecruitmentFactory(status=RecruitmentStatus.RECRUITED)
+    figures = dashboard.collect(dashboard.read_filters({}))
+    assert figures.recruited == advisers_recruited() == 1
+    assert figures.positions_filled == 2
+    page = html.unescape(client.get(reverse("conseillers:dashboard")).content.decode())
+    assert "Conseillers numériques recrutés" in page
+
+
+def test_a_thematiques_share_is_over_the_accompaniments():
+    """Two accompaniments, one on two thématiques: « email » is in both (100 %), « sante » in one (50 %)."""
+    recruitment = adviser()
+    report(recruitment, thematiques=["email", "sante"])
+    report(recruitment, thematiques=["email"])
+    figures = dashboard.collect(dashboard.read_filters({}), team=True)
+    thematiques = next(breakdown for breakdown in figures.breakdowns if breakdown.slug == "thematiques")
+    shares = {line.code: share for line, _value, share in thematiques.lines}
+    assert shares == {"email": "100,0 %", "sante": "50,0 %"}
+
+
+def test_the_hub_and_the_page_ask_the_same_permission():
+    from mediane.pages.organisation import SECTIONS
+
+    tasks = [
+        task for section in SECTIONS for task in section.tasks if task.url_name == "conseillers:dashboard_internal"
+    ]
+    assert [task.permission for task in tasks] == ["conseillers.manage_programme"]
+
+
+TILES = "https://tiles.example.org/{z}/{x}/{y}.png"
+
+
+def _three_in_rhone():
+    host = HostStructureFactory(departement="69", positions_granted=3)
+    for _ in range(3):
+        report(adviser(host=host))
+
+
+def test_with_tiles_a_map_of_the_departements_comes_above_the_table(client, settings):
+    settings.MEDIANE_MAP_TILES_URL = TILES
+    _three_in_rhone()
+    response = client.get(reverse("conseillers:dashboard"))
+    page = html.unescape(response.content.decode())
+    island = re.search(r'<script id="carte-departements-donnees" type="application/json">(.*?)</script>', page, re.S)
+    data = json.loads(island.group(1))
+    assert data["tuiles"] == TILES
+    (rhone,) = data["marqueurs"]
+    assert rhone["code"] == "69" and rhone["personnes"] == 3
+    assert "3 personnes accompagnées" in rhone["texte"]
+    # The population-weighted centre of Rhône lies near Lyon.
+    assert abs(rhone["latitude"] - 45.76) < 0.2 and abs(rhone["longitude"] - 4.84) < 0.3
+    assert page.index('id="carte"') < page.index('id="legende-departements-donnees"')
+    assert "js/dashboard-map.js" in page
+    assert "https://tiles.example.org" in response.headers.get("Content-Security-Policy", "")
+
+
+def test_without_tiles_no_map_the_table_is_the_content(client, settings):
+    settings.MEDIANE_MAP_TILES_URL = ""
+    _three_in_rhone()
+    page = client.get(reverse("conseillers:dashboard")).content.decode()
+    assert "carte-departements" not in page and "leaflet" not in page
+    assert 'id="legende-departements-donnees"' in page
+
+
+def test_the_dashboard_and_the_advisers_statistics_share_one_chart_and_table(client):
+    recruitment = adviser()
+    report(recruitment, thematiques=["email", "sante"])
+    _three_in_rhone()
+    public = client.get(reverse("conseillers:dashboard"))
+    assert "components/chart_table.html" in [template.name for template in public.templates]
+    page = html.unescape(public.content.decode())
+    assert "La part est celle des accompagnements qui portent sur cette thématique." in page
+    assert "Où : lieu d'activité, à domicile, à distance" in page
+    client.force_login(recruitment.candidate.user)
+    statistics = client.get(reverse("conseillers:my_statistics"), {"periode": "tout"})
+    assert "components/chart_table.html" in [template.name for template in statistics.templates]
+    assert 'id="legende-thematique-donnees"' in statistics.content.decode()

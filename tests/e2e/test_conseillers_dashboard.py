@@ -78,6 +78,9 @@ def test_the_dashboard_counts_the_reports_and_the_roadmap_follows_recruitments(b
     assert_accessible(page)
     expect(page.get_by_text("Le mois de début n'est pas un mois")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Rhône (69)")
+    # One adviser in Rhône: a statistical secret on the public page (the team sees the exact figures).
+    expect(page.get_by_text("le détail de leurs accompagnements n'est pas publié")).to_be_visible()
+    expect(row(page, "Chiffres clés", "Personnes accompagnées")).to_contain_text("non publié")
     shoot(page, "departement", phone)
 
     # The roadmap action that follows recruitments: 1 recruited, then 2 once the team finalises another.
@@ -103,4 +106,7 @@ def test_the_dashboard_counts_the_reports_and_the_roadmap_follows_recruitments(b
     assert_accessible(desk)
     expect(desk.get_by_role("heading", level=1)).to_have_text("Pilotage du programme")
     expect(desk.get_by_role("heading", name="Conseillers en poste sans activité depuis deux mois")).to_be_visible()
+    expect(
+        desk.get_by_role("link", name=re.compile(r"Télécharger les comptes rendus de la période \(CSV\)"))
+    ).to_be_visible()
     shoot(desk, "pilotage", phone)

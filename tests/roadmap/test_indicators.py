@@ -5,10 +5,12 @@ the live figure on the public page, with the Conseillers numériques programme's
 import datetime as dt
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from mediane.conseillers import services_training
 from mediane.conseillers.enums import ContractType, RecruitmentStatus
+from mediane.conseillers.models_reports import ActivityReport
 from mediane.conseillers.services_recruitment import MoveData, move_recruitment
 from mediane.roadmap import services
 from mediane.roadmap.enums import UpdateKind
@@ -16,6 +18,7 @@ from mediane.roadmap.indicators import INDICATORS, progress_of
 from mediane.roadmap.models import Action, ActionUpdate
 from mediane.roadmap.services_indicators import measure, refresh_measured_actions
 from tests.conseillers.factories import RecruitmentFactory, adviser, programme_team, report
+from tests.conseillers.test_reports_pages import individual
 from tests.roadmap.factories import ActionFactory, AxisFactory, StageFactory
 from tests.roadmap.test_manage_pages import action_fields
 
@@ -134,3 +137,24 @@ def test_an_action_without_indicator_shows_no_figure(client, place):
     action = ActionFactory(**place)
     assert measure(action) is None
     assert "En direct" not in client.get(reverse("roadmap:action", args=[action.pk])).content.decode()
+
+
+def test_an_error_in_the_roadmap_refresh_does_not_break_the_advisers_report(
+    place, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    """The refresh runs after the report's commit: an error in it is logged, the adviser's POST still redirects (a
+    500 would make the adviser send the report again, and record it twice)."""
+    ActionFactory(indicator="personnes_accompagnees", indicator_target=10, **place)
+
+    def broken(*args, **kwargs):
+        raise services.RoadmapError("verrou")
+
+    monkeypatch.setattr(services, "set_measured_progress", broken)
+    recruitment = adviser()
+    client = Client()
+    client.force_login(recruitment.candidate.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(reverse("conseillers:report_new"), individual())
+    assert sent.status_code == 302
+    assert ActivityReport.objects.filter(adviser=recruitment.candidate.user).count() == 1
+    assert "feuille de route" in caplog.text
