@@ -112,16 +112,23 @@ def _importer(recruitment) -> imports_reports.Importer:
     )
 
 
+def _activity(data: services_reports.ReportData) -> str:
+    """« Individuel, 45 min », « Atelier, 8 personnes, 90 min »: a preview's cell short enough for a phone."""
+    duration = f"{number(data.duration)} min"
+    if data.kind == ActivityType.COLLECTIVE:
+        people = data.participants or 1
+        return f"Atelier, {number(people)} personne{plural(people, '', 's')}, {duration}"
+    return f"Individuel, {duration}"
+
+
 def _preview(result: imports_reports.ReadFile) -> list[dict]:
-    labels = dict(ActivityType.choices)
+    """The first reports of a file, in three columns, so that the table fits a 375 px phone without scrolling."""
     themes = dict(Thematique.choices)
     return [
         {
             "line": report.line,
             "date": report.data.date,
-            "kind": labels.get(report.data.kind, ""),
-            "participants": report.data.participants or 1,
-            "duration": report.data.duration,
+            "activity": _activity(report.data),
             "thematiques": ", ".join(themes.get(value, value) for value in report.data.thematiques),
         }
         for report in result.reports[:PREVIEW_ROWS]

@@ -501,3 +501,12 @@ def test_another_advisers_medianes_id_is_not_taken_for_one_of_mine(client):
     assert "Ses 1 activités ont déjà été importées" not in text
     client.post(reverse("conseillers:reports_import"), {"action": "confirmer"})
     assert ActivityReport.objects.of_adviser(recruitment.candidate.user).count() == 2
+
+
+def test_the_preview_says_each_activity_in_three_short_columns(client):
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    text = _upload(client, coop_csv(row(), *workshop_rows(3))).content.decode()
+    assert '<th scope="col">Date (ligne)</th><th scope="col">Activité</th><th scope="col">Thématiques</th>' in text
+    assert "<td>Individuel, 45 min</td>" in text
+    assert "<td>Atelier, 3 personnes, " in text

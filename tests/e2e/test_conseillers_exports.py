@@ -94,6 +94,9 @@ def test_an_adviser_exports_their_reports_to_xlsx_and_a_bad_coop_file_names_its_
     assert_accessible(page)
     expect(page.get_by_text("1 activité : 1 accompagnement individuel et 0 atelier collectif")).to_be_visible()
     assert ActivityReport.objects.of_adviser(user).count() == 2
+    # The preview's table fits the phone: no column cut off at the screen's edge.
+    assert page.locator(".fr-table__container").evaluate("box => box.scrollWidth <= box.clientWidth")
+    expect(page.get_by_role("cell", name="Individuel, 30 min")).to_be_visible()
     shoot(page, "import-apercu", phone)
     follow(page.get_by_role("button", name="Importer cette activité"))
     assert_accessible(page)
