@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.template.defaultfilters import filesizeformat
 
 from mediane.forms import Form
 from mediane.french import number
+from mediane.privatefiles import megabytes
 
 from .imports_reports import MAX_BYTES, MAX_ROWS
 
@@ -28,7 +28,7 @@ class ImportForm(Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(
-                f"Ce fichier pèse {filesizeformat(upload.size)}, pour {filesizeformat(MAX_BYTES)} au plus : exportez "
+                f"Ce fichier pèse {megabytes(upload.size)}, pour {megabytes(MAX_BYTES)} au plus : exportez "
                 "une période plus courte depuis la Coop, puis importez les fichiers l'un après l'autre."
             )
         return upload

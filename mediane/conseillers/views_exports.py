@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from mediane import spreadsheets
 from mediane.downloads import csv_download, xlsx_download
-from mediane.french import plural
+from mediane.french import number, plural
 from mediane.privatefiles import get_private_storage, purge_orphans
 from mediane.ratelimits import writes_limited
 
@@ -29,6 +29,7 @@ from .forms_reports import ListFilterForm
 from .models_reports import ActivityReport
 from .services import ProgrammeError
 from .views_access import host_or_404, require_team
+from .views_reports import not_an_adviser
 
 FORMATS = ("xlsx", "csv")
 # An XLSX is written whole before it is sent: beyond this many rows, CSV (streamed) or a shorter period.
@@ -65,8 +66,12 @@ def _export(
 
 @login_required
 def reports_export(request, fmt: str):
-    """The adviser's own reports, with their notes, filtered as their list is."""
-    return _export(request, ActivityReport.objects.readable_by(request.user).of_adviser(request.user), fmt, own=True)
+    """The adviser's own reports, with their notes, filtered as their list is; to someone who never was an adviser,
+    the page their list shows them rather than a file with no rows."""
+    mine = ActivityReport.objects.readable_by(request.user).of_adviser(request.user)
+    if not mine.exists() and services_reports.current_recruitment(request.user) is None:
+        return not_an_adviser(request)
+    return _export(request, mine, fmt, own=True)
 
 
 @login_required
@@ -107,16 +112,23 @@ def _importer(recruitment) -> imports_reports.Importer:
     )
 
 
+def _activity(data: services_reports.ReportData) -> str:
+    """« Individuel, 45 min », « Atelier, 8 personnes, 90 min »: a preview's cell short enough for a phone."""
+    duration = f"{number(data.duration)} min"
+    if data.kind == ActivityType.COLLECTIVE:
+        people = data.participants or 1
+        return f"Atelier, {number(people)} personne{plural(people, '', 's')}, {duration}"
+    return f"Individuel, {duration}"
+
+
 def _preview(result: imports_reports.ReadFile) -> list[dict]:
-    labels = dict(ActivityType.choices)
+    """The first reports of a file, in three columns, so that the table fits a 375 px phone without scrolling."""
     themes = dict(Thematique.choices)
     return [
         {
             "line": report.line,
             "date": report.data.date,
-            "kind": labels.get(report.data.kind, ""),
-            "participants": report.data.participants or 1,
-            "duration": report.data.duration,
+            "activity": _activity(report.data),
             "thematiques": ", ".join(themes.get(value, value) for value in report.data.thematiques),
         }
         for report in result.reports[:PREVIEW_ROWS]
@@ -203,8 +215,8 @@ def _confirm(request):
 
 
 def _imported_message(count: int, already: int) -> str:
-    text = f"{count} activité{plural(count, '', 's')} importée{plural(count, '', 's')}."
+    text = f"{number(count)} activité{plural(count, '', 's')} importée{plural(count, '', 's')}."
     if already:
         ending = plural(already, "", "s")
-        text += f" {already} activité{ending} déjà importée{ending} avant : laissée{ending} de côté."
+        text += f" {number(already)} activité{ending} déjà importée{ending} avant : laissée{ending} de côté."
     return text

@@ -237,10 +237,21 @@ def test_an_export_reads_the_reports_in_a_constant_number_of_queries(client, dja
         assert len(csv_rows(client.get(reverse("conseillers:team_reports_export", args=["csv"])))) == size
 
 
-def test_a_user_who_never_reported_gets_an_empty_file(client):
+def test_someone_who_never_was_an_adviser_gets_the_page_that_says_so_rather_than_an_empty_file(client):
     f.report(f.adviser())
     client.force_login(UserFactory())
-    assert csv_rows(client.get(reverse("conseillers:reports_export", args=["csv"]))) == []
+    for fmt in ("csv", "xlsx"):
+        response = client.get(reverse("conseillers:reports_export", args=[fmt]))
+        assert response["Content-Type"].startswith("text/html")
+        assert "Votre compte n'est pas celui d'un conseiller" in response.content.decode()
+
+
+def test_an_adviser_who_has_not_reported_yet_gets_the_columns_to_fill(client):
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    response = client.get(reverse("conseillers:reports_export", args=["csv"]))
+    assert response["Content-Type"].startswith("text/csv")
+    assert csv_rows(response) == []
 
 
 def test_the_admin_shows_a_report_read_only_without_its_notes(client):

@@ -261,6 +261,19 @@ def test_a_refused_file_is_said_beside_the_field(client):
     client.force_login(recruitment.candidate.user)
     text = _upload(client, b"%PDF-1.4 hello", name="scan.pdf").content.decode()
     assert "Ce fichier n&#x27;est pas un tableau" in text
+    assert "Le fichier n'est pas encore importé" in text
+    assert "Ce n'est pas encore fait" not in text
+
+
+def test_a_file_too_heavy_is_refused_in_mo_as_the_help_text_says(client, monkeypatch):
+    monkeypatch.setattr("mediane.conseillers.forms_exports.MAX_BYTES", 1024 * 1024)
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    data = coop_csv(row()) + b"\n" * (1024 * 1024 + 300 * 1024)
+    text = _upload(client, data).content.decode()
+    assert "Ce fichier pèse 1,3 Mo, pour 1 Mo au plus" in text
+    assert "Mio" not in text
+    assert "Le fichier n'est pas encore importé" in text
 
 
 def test_an_export_imported_into_another_advisers_account_gives_the_same_reports(client):
@@ -488,3 +501,12 @@ def test_another_advisers_medianes_id_is_not_taken_for_one_of_mine(client):
     assert "Ses 1 activités ont déjà été importées" not in text
     client.post(reverse("conseillers:reports_import"), {"action": "confirmer"})
     assert ActivityReport.objects.of_adviser(recruitment.candidate.user).count() == 2
+
+
+def test_the_preview_says_each_activity_in_three_short_columns(client):
+    recruitment = f.adviser()
+    client.force_login(recruitment.candidate.user)
+    text = _upload(client, coop_csv(row(), *workshop_rows(3))).content.decode()
+    assert '<th scope="col">Date (ligne)</th><th scope="col">Activité</th><th scope="col">Thématiques</th>' in text
+    assert "<td>Individuel, 45 min</td>" in text
+    assert "<td>Atelier, 3 personnes, " in text

@@ -19,6 +19,7 @@ from mediane.conseillers.services_reports import (
     recount,
     update_report,
 )
+from mediane.french import THOUSANDS
 from tests.accounts.factories import UserFactory
 from tests.conseillers.factories import HostStructureFactory, adviser, report, report_data, workshop_data
 
@@ -175,3 +176,25 @@ def test_recount_activity_rebuilds_the_counters_and_says_how_many():
     assert f"2 comptes rendus comptés, {rows} compteurs recréés." in out.getvalue()
     call_command("recount_activity", stdout=io.StringIO())
     assert stored_counters() == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            lambda: report_data(notes="a" * 6000),
+            f"Les notes comptent au plus 5{THOUSANDS}000 caractères : vous en avez écrit 6{THOUSANDS}000.",
+        ),
+        (
+            lambda: workshop_data(participants=100_000),
+            f"Un atelier compte au plus 500 participants : vous avez indiqué 100{THOUSANDS}000.",
+        ),
+        (lambda: report_data(duration=12_000), f"vous avez indiqué 12{THOUSANDS}000 minutes."),
+        (lambda: report_data(tags=["a" * 41]), "Une étiquette compte au plus 40 caractères"),
+    ],
+)
+def test_the_counts_of_a_refusal_are_written_as_the_rest_of_the_site_writes_them(data, expected):
+    recruitment = adviser()
+    with pytest.raises(ProgrammeError) as refused:
+        record_report(data(), by=recruitment.candidate.user, recruitment=recruitment)
+    assert expected in str(refused.value)

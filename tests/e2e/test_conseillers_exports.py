@@ -19,6 +19,7 @@ from mediane.conseillers.services_reports import record_report
 from mediane.spreadsheets import csv_text
 from tests.accounts.factories import PASSWORD, verify_email
 from tests.conseillers import factories
+from tests.conseillers.test_exports_reports import COOP_OWN
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
 from tests.e2e.steps import follow, log_in
@@ -62,10 +63,12 @@ def test_an_adviser_exports_their_reports_to_xlsx_and_a_bad_coop_file_names_its_
     download.save_as(path)
     sheet = openpyxl.load_workbook(io.BytesIO(path.read_bytes())).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[0]) == list(coop.OWN_COLUMNS)
+    assert list(rows[0]) == COOP_OWN
     body = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
-    assert sorted(row["Participants"] for row in body) == ["1/1", "1/3", "2/3", "3/3"]
-    (mine,) = [row for row in body if row["ID CRA"] == str(individual.pk)]
+    # One person: « 1 », as the Coop writes it; a workshop: one row per participant, « k/N ».
+    assert sorted(row["Participants"] for row in body) == ["1", "1/3", "2/3", "3/3"]
+    assert {row["Bénéficiaire"] for row in body} == {"Anonyme"}
+    (mine,) = [row for row in body if row["ID CRA"] == f"mediane-{individual.pk}"]
     assert mine["Thématique(s) d’accompagnement"] == "E-mail\nArgent - Impôts"
     assert mine["Notes supplémentaires"] == "Revient jeudi."
 
@@ -91,6 +94,9 @@ def test_an_adviser_exports_their_reports_to_xlsx_and_a_bad_coop_file_names_its_
     assert_accessible(page)
     expect(page.get_by_text("1 activité : 1 accompagnement individuel et 0 atelier collectif")).to_be_visible()
     assert ActivityReport.objects.of_adviser(user).count() == 2
+    # The preview's table fits the phone: no column cut off at the screen's edge.
+    assert page.locator(".fr-table__container").evaluate("box => box.scrollWidth <= box.clientWidth")
+    expect(page.get_by_role("cell", name="Individuel, 30 min")).to_be_visible()
     shoot(page, "import-apercu", phone)
     follow(page.get_by_role("button", name="Importer cette activité"))
     assert_accessible(page)
