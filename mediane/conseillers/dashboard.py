@@ -32,8 +32,10 @@ from .enums_reports import (
     UNKNOWN,
     ActivityType,
     AgeBand,
+    Autonomie,
     DurationBand,
     Gender,
+    Materiel,
     Mission,
     PlaceType,
     Redirection,
@@ -95,7 +97,21 @@ BREAKDOWNS: list[tuple[str, str, str, str, bool, dict[str, str]]] = [
     ("statut", "statuts", "Personnes accompagnées par statut", "Statut", True, _labels(SocialStatus)),
     ("genre", "genres", "Personnes accompagnées par genre", "Genre", True, _labels(Gender)),
 ]
-LABELS: dict[str, dict[str, str]] = {dimension: labels for dimension, _s, _t, _h, _p, labels in BREAKDOWNS}
+# The French label of every value the counters keep (`counters.contributions`), for the open data's « libelle »:
+# the breakdowns drawn on the page, and the dimensions only the open data carries.
+LABELS: dict[str, dict[str, str]] = {
+    **{dimension: labels for dimension, _s, _t, _h, _p, labels in BREAKDOWNS},
+    "materiel": _labels(Materiel),
+    "autonomie": {**_labels(Autonomie), UNKNOWN: "Non communiqué"},
+    "premier": {"oui": "Premier accompagnement", "non": "Déjà accompagnée avant"},
+}
+
+
+def label_of(dimension: str, value: str) -> str:
+    """« telephone » → « Téléphone »; « Non communiqué » for the unknown value; the value itself if none is known."""
+    if dimension == "total":
+        return "Total"
+    return LABELS.get(dimension, {}).get(value) or ("Non communiqué" if value == UNKNOWN else value)
 
 
 def parse_month(text: str | None) -> dt.date | None:
@@ -549,5 +565,4 @@ def open_data_rows(filters: Filters) -> Iterator[list]:
     for scope, month, dimension, value, activities, people, minutes in rows.iterator(chunk_size=5000):
         if (scope, month) not in published:
             continue
-        label = "Total" if dimension == "total" else LABELS.get(dimension, {}).get(value, value)
-        yield [scope, f"{month:%Y-%m}", dimension, value, label, activities, people, minutes]
+        yield [scope, f"{month:%Y-%m}", dimension, value, label_of(dimension, value), activities, people, minutes]

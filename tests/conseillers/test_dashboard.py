@@ -124,7 +124,7 @@ def test_every_figure_equals_a_direct_count_over_the_reports():
         assert rows[code].people == _people(in_dep)
         assert rows[code].minutes == in_dep.aggregate(m=Sum("duration"))["m"]
     assert (rows["69"].granted, rows["69"].filled, rows["69"].active) == (2, 2, 2)
-    assert (rows["75"].granted, rows["75"].filled, rows["75"].active, rows["75"].activation) == (3, 2, 1, "50,0 %")
+    assert (rows["75"].granted, rows["75"].filled, rows["75"].active, rows["75"].activation) == (3, 2, 1, "50,0\u00a0%")
     by_month = {line.code: line.activities for line in figures.months}
     assert by_month[f"{TODAY:%Y-%m}"] == reports.filter(date__gte=TODAY.replace(day=1)).count()
     assert (
@@ -245,6 +245,37 @@ def test_the_open_data_holds_aggregates_by_departement_and_month_only(client):
     assert client.get(reverse("conseillers:dashboard_open_data", args=["xml"])).status_code == 404
 
 
+def test_the_open_data_labels_every_value_in_french_and_follows_the_pages_filters(client):
+    """Every « libelle » is French (« Téléphone », not « telephone »), and the file holds the period and the
+    département the page shows, as its link says."""
+    host = HostStructureFactory(departement="69", positions_granted=3)
+    for _ in range(3):
+        report(adviser(host=host), materiel=["telephone"], autonomie="entierement_accompagne", first_visit=True)
+    rhone = HostStructureFactory(departement="75", positions_granted=3)
+    for _ in range(3):
+        report(adviser(host=rhone), date=LAST_MONTH)
+
+    def rows(**params):
+        response = client.get(reverse("conseillers:dashboard_open_data", args=["csv"]), params)
+        return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+    every = rows()
+    labels = {(row["dimension"], row["valeur"]): row["libelle"] for row in every}
+    assert labels[("materiel", "telephone")] == "Téléphone"
+    assert labels[("autonomie", "entierement_accompagne")] == "Avec guidage"
+    assert labels[("premier", "oui")] == "Premier accompagnement"
+    assert all(row["libelle"] != row["valeur"] for row in every if row["dimension"] != "total"), [
+        (row["dimension"], row["valeur"]) for row in every if row["libelle"] == row["valeur"]
+    ]
+    assert {row["departement"] for row in every} == {"69", "75"}
+    assert {row["departement"] for row in rows(departement="69")} == {"69"}
+    this_month = f"{TODAY:%Y-%m}"
+    assert {row["mois"] for row in rows(debut=this_month, fin=this_month)} == {this_month}
+    page = client.get(reverse("conseillers:dashboard"), {"departement": "69"}).content.decode()
+    assert "departement=69" in re.search(r'href="([^"]*donnees\.csv[^"]*)"', page).group(1)
+    assert "Télécharger les chiffres de la période dans ce département (CSV)" in page
+
+
 def test_the_public_page_shows_the_figures_and_links_the_open_data(client):
     _mix()
     page = client.get(reverse("conseillers:dashboard")).content.decode()
@@ -268,7 +299,7 @@ def test_one_adviser_in_one_departement_is_a_statistical_secret(client):
     public = dashboard.collect(dashboard.read_filters({}))
     rows = {row.code: row for row in public.departements}
     assert rows["48"].secret and rows["48"].activation == "non publié"
-    assert not rows["69"].secret and rows["69"].activation == "100,0 %"
+    assert not rows["69"].secret and rows["69"].activation == "100,0\u00a0%"
     # « Autres départements » gathers Lozère alone: still fewer than 3 advisers, so not published either.
     assert rows["autres"].secret
     page = html.unescape(client.get(reverse("conseillers:dashboard")).content.decode())
@@ -281,14 +312,14 @@ def test_one_adviser_in_one_departement_is_a_statistical_secret(client):
     assert alone_figures.secret and alone_figures.totals.activities == 0 and not alone_figures.breakdowns
     assert all(line.secret for line in alone_figures.months)
     assert alone_figures.activation_secret and alone_figures.activation == "non publié"
-    assert "(100,0 %)" not in lozere
+    assert "(100,0\u00a0%)" not in lozere
     data = b"".join(client.get(reverse("conseillers:dashboard_open_data", args=["csv"])).streaming_content).decode()
     departements = {row["departement"] for row in csv.DictReader(io.StringIO(data.lstrip("\ufeff")))}
     assert departements == {"69"}
     # The team sees Lozère exactly.
     team = dashboard.collect(dashboard.read_filters({"departement": "48"}), team=True)
     assert (team.secret, team.totals.activities, team.totals.minutes) == (False, 1, 75)
-    assert team.departements[0].activation == "100,0 %"
+    assert team.departements[0].activation == "100,0\u00a0%"
 
 
 def test_a_start_in_the_future_is_this_month_with_its_own_notice():
@@ -336,7 +367,7 @@ def test_a_thematiques_share_is_over_the_accompaniments():
     figures = dashboard.collect(dashboard.read_filters({}), team=True)
     thematiques = next(breakdown for breakdown in figures.breakdowns if breakdown.slug == "thematiques")
     shares = {line.code: share for line, _value, share in thematiques.lines}
-    assert shares == {"email": "100,0 %", "sante": "50,0 %"}
+    assert shares == {"email": "100,0\u00a0%", "sante": "50,0\u00a0%"}
 
 
 def test_the_hub_and_the_page_ask_the_same_permission():
