@@ -49,7 +49,8 @@ from .models_recruitment import Recruitment
 from .models_reports import NATIONAL, ActivityCounter
 from .subsidy import add_months
 
-# How many months the dashboard shows by default (its table by month shows every month of the period asked).
+# How many months the dashboard shows by default (its table by month shows every month of the period asked, from
+# the first month with activity).
 MONTHS_SHOWN = 24
 # Statistical secrecy: below this many advisers who reported (or positions filled), a département's figures would
 # tell one or two persons' activity, so the public version and the open data do not publish them.
@@ -386,6 +387,10 @@ def _activity(filters: Filters, public: bool) -> tuple[Line, list[Breakdown], li
         )
         for month in filters.months
     ]
+    # The table starts at the first month with activity (or the period's start, whichever is later): no rows of
+    # zeros before the programme's first reports.
+    first = next((index for index, line in enumerate(months) if line.activities), len(months))
+    months = months[first:]
     # The départements' scopes by name: the counters' unique index answers one range per département. Each row:
     # activities, people, minutes, advisers who reported.
     by_departement: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
@@ -462,7 +467,8 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
         if secret:
             totals = Line("", "Total", 0, 0, 0, secret=True)
             breakdowns = []
-            months = [Line(line.code, line.label, 0, 0, 0, secret=True) for line in months]
+            # Every month of the period, so that not even the first month of the département's activity shows.
+            months = [Line(f"{month:%Y-%m}", date_format(month, "F Y"), 0, 0, 0, secret=True) for month in filters.months]
     candidates = Candidate.objects.active()
     if filters.departement:
         candidates = candidates.filter(departement=filters.departement)

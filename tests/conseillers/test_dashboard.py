@@ -19,7 +19,7 @@ from mediane.conseillers.enums import HOLDING_STATUSES, RecruitmentStatus
 from mediane.conseillers.enums_reports import MISSION_OF_THEMATIQUE, duration_band
 from mediane.conseillers.models import HostStructure
 from mediane.conseillers.models_recruitment import Recruitment
-from mediane.conseillers.models_reports import ActivityReport
+from mediane.conseillers.models_reports import NATIONAL, ActivityCounter, ActivityReport
 from mediane.conseillers.services_reports import delete_report, record_report, update_report
 from tests.conseillers.factories import (
     CandidateFactory,
@@ -131,7 +131,8 @@ def test_every_figure_equals_a_direct_count_over_the_reports():
         by_month[f"{LAST_MONTH:%Y-%m}"]
         == reports.filter(date__year=LAST_MONTH.year, date__month=LAST_MONTH.month).count()
     )
-    assert len(figures.months) == 24
+    # The months table starts at the first month with activity, not 22 rows of zeros before it.
+    assert [line.code for line in figures.months] == [f"{LAST_MONTH:%Y-%m}", f"{TODAY:%Y-%m}"]
     # A département's page: its own figures.
     paris_figures = dashboard.collect(dashboard.read_filters({"departement": "75"}), team=True)
     assert paris_figures.totals.activities == reports.filter(departement="75").count() == 2
@@ -331,11 +332,16 @@ def test_a_start_in_the_future_is_this_month_with_its_own_notice():
     assert end.end == dt.date(2026, 3, 1) and end.notices == (dashboard.FUTURE_END,)
 
 
-def test_a_long_period_shows_every_month_with_french_names():
+def test_a_long_period_shows_every_month_from_the_first_with_activity_with_french_names():
+    ActivityCounter.objects.create(
+        scope=NATIONAL, month=dt.date(2020, 3, 1), dimension="total", value="", activities=1, people=1, minutes=30
+    )
     filters = dashboard.read_filters({"debut": "2020-01"}, today=dt.date(2026, 3, 10))
     figures = dashboard.collect(filters, today=dt.date(2026, 3, 10))
-    assert len(figures.months) == len(filters.months) == 75
-    assert figures.months[0].label == "janvier 2020" and figures.months[-1].label == "mars 2026"
+    assert len(filters.months) == 75 and len(figures.months) == 73
+    assert figures.months[0].label == "mars 2020" and figures.months[-1].label == "mars 2026"
+    assert figures.months[1].activities == 0  # a month without activity after the first one keeps its row
+    assert dashboard.collect(dashboard.read_filters({}, today=dt.date(2026, 3, 10))).months == []
 
 
 def test_the_team_page_links_the_export_of_its_period_and_departement(client):
@@ -427,3 +433,19 @@ def test_the_dashboard_and_the_advisers_statistics_share_one_chart_and_table(cli
     statistics = client.get(reverse("conseillers:my_statistics"), {"periode": "tout"})
     assert "components/chart_table.html" in [template.name for template in statistics.templates]
     assert 'id="legende-thematique-donnees"' in statistics.content.decode()
+
+
+def _columns(page: str, table_id: str) -> list[str]:
+    table = re.search(rf'id="legende-{table_id}".*?</thead>', page, re.S).group(0)
+    return [html.unescape(re.sub(r"<[^>]+>|&shy;", "", cell)) for cell in re.findall(r'<th scope="col">(.*?)</th>', table)]
+
+
+def test_the_departements_are_two_narrow_tables_that_a_phone_shows_whole(client):
+    """The public page: 4 columns a table (the people helped right after the département), never 7 in one."""
+    report(adviser())
+    page = client.get(reverse("conseillers:dashboard")).content.decode()
+    assert _columns(page, "departements-donnees") == ["Département", "Personnes", "Accompagnements", "Heures"]
+    assert _columns(page, "postes-donnees") == ["Département", "Postes accordés", "Postes pourvus", "Taux d'activité"]
+    client.force_login(programme_team())
+    team = client.get(reverse("conseillers:dashboard_internal")).content.decode()
+    assert "Conseillers actifs" in _columns(team, "postes-donnees") and len(_columns(team, "postes-donnees")) == 5
