@@ -55,7 +55,7 @@ def action_detail(request, pk):
     if user.is_authenticated:
         follow = ActionFollow.objects.active().filter(action=action, user=user).first()
     children = list(action.children.select_related("status").order_by("position", "pk"))
-    action.measure = services_indicators.measure(action)  # type: ignore[attr-defined]
+    services_indicators.attach_measures([action, *children])
     return render(
         request,
         "roadmap/action.html",

@@ -100,8 +100,10 @@ def test_the_dashboard_counts_the_reports_and_the_roadmap_follows_recruitments(b
     expect(page.get_by_text(re.compile(r"^Avancement : moins de 1\s%$"))).to_be_visible()
     # The source lands on the dashboard's line that says the very same figure.
     follow_source.click()
+    assert_accessible(page)
     expect(page.locator("#conseillers-recrutes")).to_contain_text("2")
     page.go_back()
+    assert_accessible(page)
     shoot(page, "feuille-de-route", phone)
 
     # The programme team's version: the names of the advisers to call back.
