@@ -468,7 +468,9 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
             totals = Line("", "Total", 0, 0, 0, secret=True)
             breakdowns = []
             # Every month of the period, so that not even the first month of the département's activity shows.
-            months = [Line(f"{month:%Y-%m}", date_format(month, "F Y"), 0, 0, 0, secret=True) for month in filters.months]
+            months = [
+                Line(f"{month:%Y-%m}", date_format(month, "F Y"), 0, 0, 0, secret=True) for month in filters.months
+            ]
     candidates = Candidate.objects.active()
     if filters.departement:
         candidates = candidates.filter(departement=filters.departement)

@@ -29,7 +29,9 @@ def index(request):
     """The roadmap as a timeline, by stage then axis (or by axis, `?par=axe`). Four queries."""
     by_axis = request.GET.get("par") == BY_AXIS
     groups = reads.timeline(by_axis=by_axis)
-    services_indicators.attach_measures(action for group in groups for _title, roots in group.sections for action in roots)
+    services_indicators.attach_measures(
+        action for group in groups for _title, roots in group.sections for action in roots
+    )
     return render(
         request,
         "roadmap/index.html",

@@ -437,7 +437,9 @@ def test_the_dashboard_and_the_advisers_statistics_share_one_chart_and_table(cli
 
 def _columns(page: str, table_id: str) -> list[str]:
     table = re.search(rf'id="legende-{table_id}".*?</thead>', page, re.S).group(0)
-    return [html.unescape(re.sub(r"<[^>]+>|&shy;", "", cell)) for cell in re.findall(r'<th scope="col">(.*?)</th>', table)]
+    return [
+        html.unescape(re.sub(r"<[^>]+>|&shy;", "", cell)) for cell in re.findall(r'<th scope="col">(.*?)</th>', table)
+    ]
 
 
 def test_the_departements_are_two_narrow_tables_that_a_phone_shows_whole(client):
