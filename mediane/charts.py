@@ -61,8 +61,9 @@ def shorten(label: str, length: int = CHART_LABEL_LENGTH) -> str:
 
 
 def percent(value: int, total: int) -> str:
+    """« 61,0 % » with a non-breaking space, so that a narrow table cell never puts the « % » on a line of its own."""
     # number_format cuts decimals off: round first, so that 36.99 reads 37,0 and not 36,9.
-    return f"{number_format(round(100 * value / total, 1), 1)} %" if total else "—"
+    return f"{number_format(round(100 * value / total, 1), 1)}\u00a0%" if total else "—"
 
 
 def _bars(

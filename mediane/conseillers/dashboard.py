@@ -32,8 +32,10 @@ from .enums_reports import (
     UNKNOWN,
     ActivityType,
     AgeBand,
+    Autonomie,
     DurationBand,
     Gender,
+    Materiel,
     Mission,
     PlaceType,
     Redirection,
@@ -47,7 +49,8 @@ from .models_recruitment import Recruitment
 from .models_reports import NATIONAL, ActivityCounter
 from .subsidy import add_months
 
-# How many months the dashboard shows by default (its table by month shows every month of the period asked).
+# How many months the dashboard shows by default (its table by month shows every month of the period asked, from
+# the first month with activity).
 MONTHS_SHOWN = 24
 # Statistical secrecy: below this many advisers who reported (or positions filled), a département's figures would
 # tell one or two persons' activity, so the public version and the open data do not publish them.
@@ -95,7 +98,21 @@ BREAKDOWNS: list[tuple[str, str, str, str, bool, dict[str, str]]] = [
     ("statut", "statuts", "Personnes accompagnées par statut", "Statut", True, _labels(SocialStatus)),
     ("genre", "genres", "Personnes accompagnées par genre", "Genre", True, _labels(Gender)),
 ]
-LABELS: dict[str, dict[str, str]] = {dimension: labels for dimension, _s, _t, _h, _p, labels in BREAKDOWNS}
+# The French label of every value the counters keep (`counters.contributions`), for the open data's « libelle »:
+# the breakdowns drawn on the page, and the dimensions only the open data carries.
+LABELS: dict[str, dict[str, str]] = {
+    **{dimension: labels for dimension, _s, _t, _h, _p, labels in BREAKDOWNS},
+    "materiel": _labels(Materiel),
+    "autonomie": {**_labels(Autonomie), UNKNOWN: "Non communiqué"},
+    "premier": {"oui": "Premier accompagnement", "non": "Déjà accompagnée avant"},
+}
+
+
+def label_of(dimension: str, value: str) -> str:
+    """« telephone » → « Téléphone »; « Non communiqué » for the unknown value; the value itself if none is known."""
+    if dimension == "total":
+        return "Total"
+    return LABELS.get(dimension, {}).get(value) or ("Non communiqué" if value == UNKNOWN else value)
 
 
 def parse_month(text: str | None) -> dt.date | None:
@@ -370,6 +387,10 @@ def _activity(filters: Filters, public: bool) -> tuple[Line, list[Breakdown], li
         )
         for month in filters.months
     ]
+    # The table starts at the first month with activity (or the period's start, whichever is later): no rows of
+    # zeros before the programme's first reports.
+    first = next((index for index, line in enumerate(months) if line.activities), len(months))
+    months = months[first:]
     # The départements' scopes by name: the counters' unique index answers one range per département. Each row:
     # activities, people, minutes, advisers who reported.
     by_departement: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
@@ -446,7 +467,10 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
         if secret:
             totals = Line("", "Total", 0, 0, 0, secret=True)
             breakdowns = []
-            months = [Line(line.code, line.label, 0, 0, 0, secret=True) for line in months]
+            # Every month of the period, so that not even the first month of the département's activity shows.
+            months = [
+                Line(f"{month:%Y-%m}", date_format(month, "F Y"), 0, 0, 0, secret=True) for month in filters.months
+            ]
     candidates = Candidate.objects.active()
     if filters.departement:
         candidates = candidates.filter(departement=filters.departement)
@@ -549,5 +573,4 @@ def open_data_rows(filters: Filters) -> Iterator[list]:
     for scope, month, dimension, value, activities, people, minutes in rows.iterator(chunk_size=5000):
         if (scope, month) not in published:
             continue
-        label = "Total" if dimension == "total" else LABELS.get(dimension, {}).get(value, value)
-        yield [scope, f"{month:%Y-%m}", dimension, value, label, activities, people, minutes]
+        yield [scope, f"{month:%Y-%m}", dimension, value, label_of(dimension, value), activities, people, minutes]

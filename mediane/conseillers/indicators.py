@@ -38,10 +38,19 @@ def positions_granted() -> int:
 
 
 def register() -> None:
+    # Each source link lands on the dashboard's line that shows the very same figure (its `id`); people helped since
+    # the start, so the dashboard is asked for every month since its first.
+    from .dashboard import FIRST_MONTH  # the dashboard reads RECRUITED_STATUSES from here
+
     source = ("conseillers:dashboard", "le tableau de bord du programme")
-    register_indicator("conseillers_recrutes", "conseillers numériques recrutés", advisers_recruited, *source)
-    register_indicator("personnes_accompagnees", "personnes accompagnées", people_helped, *source)
-    register_indicator("postes_accordes", "postes de conseillers numériques accordés", positions_granted, *source)
+    register_indicator(
+        "conseillers_recrutes", "conseillers numériques recrutés", advisers_recruited, *source, "#conseillers-recrutes"
+    )
+    since_start = f"?debut={FIRST_MONTH:%Y-%m}#personnes-accompagnees"
+    register_indicator("personnes_accompagnees", "personnes accompagnées", people_helped, *source, since_start)
+    register_indicator(
+        "postes_accordes", "postes de conseillers numériques accordés", positions_granted, *source, "#postes-accordes"
+    )
 
 
 logger = logging.getLogger(__name__)

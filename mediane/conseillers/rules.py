@@ -161,4 +161,3 @@ def manages_reporting_host(user, report) -> bool:
 rules.add_perm("conseillers.record_reports", holds_a_position)
 rules.add_perm("conseillers.view_report", is_programme_team | wrote_report | manages_reporting_host)
 rules.add_perm("conseillers.change_report", wrote_report)
-rules.add_perm("conseillers.view_internal_dashboard", is_programme_team)

@@ -25,6 +25,9 @@ class Indicator:
     source_url_name: str = ""
     # That page's name in a link: « le tableau de bord du programme ».
     source_label: str = ""
+    # What follows the page's address to land on the very line that shows the figure: « #conseillers-recrutes »
+    # (and the query that asks the page for the same figure, « ?debut=2020-01#personnes-accompagnees »).
+    source_suffix: str = ""
 
 
 class IndicatorRegistry:
@@ -47,9 +50,14 @@ INDICATORS = IndicatorRegistry()
 
 
 def register_indicator(
-    key: str, label: str, value: Callable[[], int], source_url_name: str = "", source_label: str = ""
+    key: str,
+    label: str,
+    value: Callable[[], int],
+    source_url_name: str = "",
+    source_label: str = "",
+    source_suffix: str = "",
 ) -> None:
-    INDICATORS.register(Indicator(key, label, value, source_url_name, source_label))
+    INDICATORS.register(Indicator(key, label, value, source_url_name, source_label, source_suffix))
 
 
 def progress_of(value: int, target: int | None) -> int:

@@ -3,6 +3,7 @@ progress when the figures change (the app that owns the figures calls `refresh_m
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import services
@@ -18,6 +19,31 @@ class Measure:
     value: int
     target: int
     progress: int
+
+    @property
+    def shown(self) -> str:
+        """The progress in words: « moins de 1 % » rather than « 0 % » once the figure is above 0."""
+        return "moins de 1\u00a0%" if self.value > 0 and self.progress == 0 else f"{self.progress}\u00a0%"
+
+
+def attach_measures(actions: Iterable[Action]) -> None:
+    """Set `measure` (a `Measure` or None) on each of `actions` and their `child_list` (a tree of `reads`): each
+    indicator is read once, and not at all when no action is measured."""
+    values: dict[str, int] = {}
+
+    def walk(nodes: Iterable[Action]) -> None:
+        for action in nodes:
+            indicator = INDICATORS.get(action.indicator)
+            found = None
+            if indicator is not None and action.indicator_target:
+                if action.indicator not in values:
+                    values[action.indicator] = indicator.value()
+                value = values[action.indicator]
+                found = Measure(indicator, value, action.indicator_target, progress_of(value, action.indicator_target))
+            action.measure = found  # type: ignore[attr-defined]
+            walk(getattr(action, "child_list", ()))
+
+    walk(actions)
 
 
 def measure(action: Action) -> Measure | None:

@@ -29,6 +29,9 @@ def index(request):
     """The roadmap as a timeline, by stage then axis (or by axis, `?par=axe`). Four queries."""
     by_axis = request.GET.get("par") == BY_AXIS
     groups = reads.timeline(by_axis=by_axis)
+    services_indicators.attach_measures(
+        action for group in groups for _title, roots in group.sections for action in roots
+    )
     return render(
         request,
         "roadmap/index.html",
@@ -54,6 +57,7 @@ def action_detail(request, pk):
     if user.is_authenticated:
         follow = ActionFollow.objects.active().filter(action=action, user=user).first()
     children = list(action.children.select_related("status").order_by("position", "pk"))
+    services_indicators.attach_measures([action, *children])
     return render(
         request,
         "roadmap/action.html",
@@ -65,7 +69,7 @@ def action_detail(request, pk):
             "updates": list(ActionUpdate.objects.filter(action=action).select_related("milestone")),
             "follow": follow,
             "manage_links": _manage_links(action) if user.has_perm("roadmap.manage") else {},
-            "measure": services_indicators.measure(action),
+            "measure": action.measure,  # type: ignore[attr-defined]
         },
     )
 

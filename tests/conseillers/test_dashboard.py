@@ -19,7 +19,7 @@ from mediane.conseillers.enums import HOLDING_STATUSES, RecruitmentStatus
 from mediane.conseillers.enums_reports import MISSION_OF_THEMATIQUE, duration_band
 from mediane.conseillers.models import HostStructure
 from mediane.conseillers.models_recruitment import Recruitment
-from mediane.conseillers.models_reports import ActivityReport
+from mediane.conseillers.models_reports import NATIONAL, ActivityCounter, ActivityReport
 from mediane.conseillers.services_reports import delete_report, record_report, update_report
 from tests.conseillers.factories import (
     CandidateFactory,
@@ -124,14 +124,15 @@ def test_every_figure_equals_a_direct_count_over_the_reports():
         assert rows[code].people == _people(in_dep)
         assert rows[code].minutes == in_dep.aggregate(m=Sum("duration"))["m"]
     assert (rows["69"].granted, rows["69"].filled, rows["69"].active) == (2, 2, 2)
-    assert (rows["75"].granted, rows["75"].filled, rows["75"].active, rows["75"].activation) == (3, 2, 1, "50,0 %")
+    assert (rows["75"].granted, rows["75"].filled, rows["75"].active, rows["75"].activation) == (3, 2, 1, "50,0\u00a0%")
     by_month = {line.code: line.activities for line in figures.months}
     assert by_month[f"{TODAY:%Y-%m}"] == reports.filter(date__gte=TODAY.replace(day=1)).count()
     assert (
         by_month[f"{LAST_MONTH:%Y-%m}"]
         == reports.filter(date__year=LAST_MONTH.year, date__month=LAST_MONTH.month).count()
     )
-    assert len(figures.months) == 24
+    # The months table starts at the first month with activity, not 22 rows of zeros before it.
+    assert [line.code for line in figures.months] == [f"{LAST_MONTH:%Y-%m}", f"{TODAY:%Y-%m}"]
     # A département's page: its own figures.
     paris_figures = dashboard.collect(dashboard.read_filters({"departement": "75"}), team=True)
     assert paris_figures.totals.activities == reports.filter(departement="75").count() == 2
@@ -245,6 +246,37 @@ def test_the_open_data_holds_aggregates_by_departement_and_month_only(client):
     assert client.get(reverse("conseillers:dashboard_open_data", args=["xml"])).status_code == 404
 
 
+def test_the_open_data_labels_every_value_in_french_and_follows_the_pages_filters(client):
+    """Every « libelle » is French (« Téléphone », not « telephone »), and the file holds the period and the
+    département the page shows, as its link says."""
+    host = HostStructureFactory(departement="69", positions_granted=3)
+    for _ in range(3):
+        report(adviser(host=host), materiel=["telephone"], autonomie="entierement_accompagne", first_visit=True)
+    rhone = HostStructureFactory(departement="75", positions_granted=3)
+    for _ in range(3):
+        report(adviser(host=rhone), date=LAST_MONTH)
+
+    def rows(**params):
+        response = client.get(reverse("conseillers:dashboard_open_data", args=["csv"]), params)
+        return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+    every = rows()
+    labels = {(row["dimension"], row["valeur"]): row["libelle"] for row in every}
+    assert labels[("materiel", "telephone")] == "Téléphone"
+    assert labels[("autonomie", "entierement_accompagne")] == "Avec guidage"
+    assert labels[("premier", "oui")] == "Premier accompagnement"
+    assert all(row["libelle"] != row["valeur"] for row in every if row["dimension"] != "total"), [
+        (row["dimension"], row["valeur"]) for row in every if row["libelle"] == row["valeur"]
+    ]
+    assert {row["departement"] for row in every} == {"69", "75"}
+    assert {row["departement"] for row in rows(departement="69")} == {"69"}
+    this_month = f"{TODAY:%Y-%m}"
+    assert {row["mois"] for row in rows(debut=this_month, fin=this_month)} == {this_month}
+    page = client.get(reverse("conseillers:dashboard"), {"departement": "69"}).content.decode()
+    assert "departement=69" in re.search(r'href="([^"]*donnees\.csv[^"]*)"', page).group(1)
+    assert "Télécharger les chiffres de la période dans ce département (CSV)" in page
+
+
 def test_the_public_page_shows_the_figures_and_links_the_open_data(client):
     _mix()
     page = client.get(reverse("conseillers:dashboard")).content.decode()
@@ -268,7 +300,7 @@ def test_one_adviser_in_one_departement_is_a_statistical_secret(client):
     public = dashboard.collect(dashboard.read_filters({}))
     rows = {row.code: row for row in public.departements}
     assert rows["48"].secret and rows["48"].activation == "non publié"
-    assert not rows["69"].secret and rows["69"].activation == "100,0 %"
+    assert not rows["69"].secret and rows["69"].activation == "100,0\u00a0%"
     # « Autres départements » gathers Lozère alone: still fewer than 3 advisers, so not published either.
     assert rows["autres"].secret
     page = html.unescape(client.get(reverse("conseillers:dashboard")).content.decode())
@@ -281,14 +313,14 @@ def test_one_adviser_in_one_departement_is_a_statistical_secret(client):
     assert alone_figures.secret and alone_figures.totals.activities == 0 and not alone_figures.breakdowns
     assert all(line.secret for line in alone_figures.months)
     assert alone_figures.activation_secret and alone_figures.activation == "non publié"
-    assert "(100,0 %)" not in lozere
+    assert "(100,0\u00a0%)" not in lozere
     data = b"".join(client.get(reverse("conseillers:dashboard_open_data", args=["csv"])).streaming_content).decode()
     departements = {row["departement"] for row in csv.DictReader(io.StringIO(data.lstrip("\ufeff")))}
     assert departements == {"69"}
     # The team sees Lozère exactly.
     team = dashboard.collect(dashboard.read_filters({"departement": "48"}), team=True)
     assert (team.secret, team.totals.activities, team.totals.minutes) == (False, 1, 75)
-    assert team.departements[0].activation == "100,0 %"
+    assert team.departements[0].activation == "100,0\u00a0%"
 
 
 def test_a_start_in_the_future_is_this_month_with_its_own_notice():
@@ -300,11 +332,16 @@ def test_a_start_in_the_future_is_this_month_with_its_own_notice():
     assert end.end == dt.date(2026, 3, 1) and end.notices == (dashboard.FUTURE_END,)
 
 
-def test_a_long_period_shows_every_month_with_french_names():
+def test_a_long_period_shows_every_month_from_the_first_with_activity_with_french_names():
+    ActivityCounter.objects.create(
+        scope=NATIONAL, month=dt.date(2020, 3, 1), dimension="total", value="", activities=1, people=1, minutes=30
+    )
     filters = dashboard.read_filters({"debut": "2020-01"}, today=dt.date(2026, 3, 10))
     figures = dashboard.collect(filters, today=dt.date(2026, 3, 10))
-    assert len(figures.months) == len(filters.months) == 75
-    assert figures.months[0].label == "janvier 2020" and figures.months[-1].label == "mars 2026"
+    assert len(filters.months) == 75 and len(figures.months) == 73
+    assert figures.months[0].label == "mars 2020" and figures.months[-1].label == "mars 2026"
+    assert figures.months[1].activities == 0  # a month without activity after the first one keeps its row
+    assert dashboard.collect(dashboard.read_filters({}, today=dt.date(2026, 3, 10))).months == []
 
 
 def test_the_team_page_links_the_export_of_its_period_and_departement(client):
@@ -336,7 +373,7 @@ def test_a_thematiques_share_is_over_the_accompaniments():
     figures = dashboard.collect(dashboard.read_filters({}), team=True)
     thematiques = next(breakdown for breakdown in figures.breakdowns if breakdown.slug == "thematiques")
     shares = {line.code: share for line, _value, share in thematiques.lines}
-    assert shares == {"email": "100,0 %", "sante": "50,0 %"}
+    assert shares == {"email": "100,0\u00a0%", "sante": "50,0\u00a0%"}
 
 
 def test_the_hub_and_the_page_ask_the_same_permission():
@@ -396,3 +433,21 @@ def test_the_dashboard_and_the_advisers_statistics_share_one_chart_and_table(cli
     statistics = client.get(reverse("conseillers:my_statistics"), {"periode": "tout"})
     assert "components/chart_table.html" in [template.name for template in statistics.templates]
     assert 'id="legende-thematique-donnees"' in statistics.content.decode()
+
+
+def _columns(page: str, table_id: str) -> list[str]:
+    table = re.search(rf'id="legende-{table_id}".*?</thead>', page, re.S).group(0)
+    return [
+        html.unescape(re.sub(r"<[^>]+>|&shy;", "", cell)) for cell in re.findall(r'<th scope="col">(.*?)</th>', table)
+    ]
+
+
+def test_the_departements_are_two_narrow_tables_that_a_phone_shows_whole(client):
+    """The public page: 4 columns a table (the people helped right after the département), never 7 in one."""
+    report(adviser())
+    page = client.get(reverse("conseillers:dashboard")).content.decode()
+    assert _columns(page, "departements-donnees") == ["Département", "Personnes", "Accompagnements", "Heures"]
+    assert _columns(page, "postes-donnees") == ["Département", "Postes accordés", "Postes pourvus", "Taux d'activité"]
+    client.force_login(programme_team())
+    team = client.get(reverse("conseillers:dashboard_internal")).content.decode()
+    assert "Conseillers actifs" in _columns(team, "postes-donnees") and len(_columns(team, "postes-donnees")) == 5

@@ -71,7 +71,8 @@ def test_the_dashboard_counts_the_reports_and_the_roadmap_follows_recruitments(b
     expect(row(page, "mission", "Sensibiliser")).to_contain_text("1")
     expect(row(page, "thématique", "^E-mail")).to_contain_text("2")
     expect(row(page, "thématique", "Logement")).to_contain_text("1")
-    expect(row(page, "Les départements", "Rhône \\(69\\)")).to_be_visible()
+    expect(row(page, "Les départements : activité", "Rhône \\(69\\)")).to_be_visible()
+    expect(row(page, "Accompagnements par mois", ".")).to_have_count(2)  # the header and this month, no zeros
     shoot(page, "public", phone)
     # A mistyped month: the default period and a French notice, never an error.
     page.goto("/conseillers-numeriques/tableau-de-bord/?debut=2026-13&departement=69")
@@ -95,7 +96,14 @@ def test_the_dashboard_counts_the_reports_and_the_roadmap_follows_recruitments(b
     assert_accessible(page)
     expect(page.get_by_text(re.compile(r"2 conseillers numériques recrutés sur 4\s000"))).to_be_visible()
     follow_source = page.get_by_role("link", name="le tableau de bord du programme")
-    expect(follow_source).to_have_attribute("href", "/conseillers-numeriques/tableau-de-bord/")
+    expect(follow_source).to_have_attribute("href", "/conseillers-numeriques/tableau-de-bord/#conseillers-recrutes")
+    expect(page.get_by_text(re.compile(r"^Avancement : moins de 1\s%$"))).to_be_visible()
+    # The source lands on the dashboard's line that says the very same figure.
+    follow_source.click()
+    assert_accessible(page)
+    expect(page.locator("#conseillers-recrutes")).to_contain_text("2")
+    page.go_back()
+    assert_accessible(page)
     shoot(page, "feuille-de-route", phone)
 
     # The programme team's version: the names of the advisers to call back.

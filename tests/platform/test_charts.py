@@ -16,7 +16,7 @@ def test_a_stacked_chart_puts_each_label_above_its_bar_within_the_width():
     assert all(bar.text_y < bar.y for bar in chart.bars)  # the label's line comes before its bar
     assert first.value_x + 6 <= chart.width - 80 + 6  # room left for the value after the longest bar
     assert (first.shown, chart.total_shown) == ("50000 €", "62500.50 €")
-    assert first.share == "80,0 %"
+    assert first.share == "80,0\u00a0%"
     assert chart.height == 2 * charts.CHART_PADDING + 3 * charts.PAGE_ROW_HEIGHT
 
 

@@ -158,3 +158,43 @@ def test_an_error_in_the_roadmap_refresh_does_not_break_the_advisers_report(
     assert sent.status_code == 302
     assert ActivityReport.objects.filter(adviser=recruitment.candidate.user).count() == 1
     assert "feuille de route" in caplog.text
+
+
+def test_the_roadmap_card_shows_the_live_count_and_less_than_1_percent(client, place):
+    """2 recruited for 4 000: « moins de 1 % » (not a dead-looking « 0 % »), the count, and that it is live; on
+    the action's page too."""
+    action = ActionFactory(
+        title="4 000 conseillers numériques recrutés", indicator="conseillers_recrutes", indicator_target=4000, **place
+    )
+    ActionFactory(title="Une action suivie à la main", progress=0, **place)
+    adviser()
+    adviser()
+    for url in (reverse("roadmap:index"), reverse("roadmap:action", args=[action.pk])):
+        page = client.get(url).content.decode().replace("\u202f", " ").replace("\u00a0", " ")
+        assert "Avancement : <strong>moins de 1 %</strong>" in page
+        live = "En direct : 2 / 4 000" if url == reverse("roadmap:index") else "En direct : <strong>2 conseillers"
+        assert page.count("En direct") == 1 and live in page
+    index = client.get(reverse("roadmap:index")).content.decode()
+    assert index.count("En direct") == 1  # the action followed by hand shows its own progress only
+    assert index.count("Avancement : <strong>0 %</strong>") == 1
+
+
+@pytest.mark.parametrize("key", ["conseillers_recrutes", "personnes_accompagnees", "postes_accordes"])
+def test_the_source_link_lands_on_the_dashboards_line_that_shows_the_same_figure(client, place, key):
+    import html
+    import re
+
+    from tests.conseillers.factories import HostStructureFactory
+
+    host = HostStructureFactory(positions_granted=5)
+    for _ in range(3):
+        report(adviser(host=host))
+    RecruitmentFactory(status=RecruitmentStatus.RECRUITED)  # in post, not yet « recruited » for the roadmap
+    action = ActionFactory(title="Mesurée", indicator=key, indicator_target=4000, **place)
+    page = client.get(reverse("roadmap:action", args=[action.pk])).content.decode()
+    source = html.unescape(re.search(r'\(source : <a href="([^"]+)"', page).group(1))
+    address, fragment = source.split("#")
+    assert address.startswith(reverse("conseillers:dashboard"))
+    dashboard = client.get(address).content.decode()
+    line = re.search(rf'<tr id="{fragment}">.*?<td>(.*?)</td>', dashboard, re.S).group(1)
+    assert int(re.sub(r"\D", "", line)) == INDICATORS.get(key).value() == measure(action).value

@@ -208,10 +208,10 @@ def test_a_chart_groups_the_rest_in_its_table_without_drawing_it():
     assert [bar.label for bar in chart.bars] == ["Département 0", "Département 1", "Département 2"]
     assert [bar.label for bar in chart.table_rows][-1] == "Autres (20)"
     assert chart.total == 67
-    assert chart.rest.share == "59,7 %"
+    assert chart.rest.share == "59,7\u00a0%"
     assert chart.bars[0].width > chart.bars[2].width > 0
 
 
 def test_shares_are_rounded_not_cut():
-    assert rendering.percent(27, 73) == "37,0 %"
+    assert rendering.percent(27, 73) == "37,0\u00a0%"
     assert rendering.percent(0, 0) == "—"
