@@ -263,6 +263,7 @@ ACTIONS = [
         proposals=["Financer des postes de médiateurs dans les bibliothèques municipales"],
         indicator="conseillers_recrutes",
         target=4000,
+        steps=[Step(paris(2021, 2, 15), status=STARTED)],
     ),
     DemoAction(
         "Outils et charte : faire signer la charte et diffuser les outils",
