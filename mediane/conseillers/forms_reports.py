@@ -217,29 +217,6 @@ class ReportForm(platform.Form):
     def is_collective(self) -> bool:
         return self.kind == ActivityType.COLLECTIVE
 
-    # The optional sections, folded on a phone: closed unless one of their fields holds an error or a value of its own.
-    SECTIONS = {
-        "materiel": ("materiel",),
-        "autonomie": ("autonomie", "first_visit"),
-        "redirection": ("redirected", "redirection", "redirection_place"),
-        "person": ("age_band", "social_status", "gender", "beneficiary_commune"),
-        "notes": ("notes", "tags"),
-    }
-
-    def _filled(self, name: str) -> bool:
-        value, default = self[name].value(), self.fields[name].initial
-        return bool(value) and value not in (default, str(default), [default])
-
-    def opened(self) -> dict[str, bool]:
-        """Which optional sections start open: those with an error or a value other than their default."""
-        sections = dict(self.SECTIONS)
-        if self.is_collective:
-            sections["breakdown"] = tuple(name for name in self.fields if name.startswith("nombre_"))
-        return {
-            section: any(name in self.errors or self._filled(name) for name in names if name in self.fields)
-            for section, names in sections.items()
-        }
-
     def error_summary(self) -> list[tuple[str, str]]:
         """Every error as (the id of the field it is about, or "" for the whole report; the message), in the
         page's order, for the alert above the form to link to each field."""

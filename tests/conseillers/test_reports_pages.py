@@ -281,21 +281,15 @@ def test_the_form_says_the_notes_limit_and_who_reads_them(client):
     assert "Vous seul·e les lisez" in shown
 
 
-def test_the_recording_page_puts_the_thematiques_after_the_duration_and_folds_the_optional_sections(client):
+def test_the_recording_page_offers_enregistrer_right_after_the_thematiques_and_the_place(client):
     shown = text(client.get(NEW))
+    button = '<button type="submit" class="fr-btn">Enregistrer</button>'
     assert shown.index('name="duration"') < shown.index('name="thematiques"') < shown.index('name="place_type"')
-    assert shown.count("<details") == 5
-    assert "<details class=\"fr-mb-2w\" open" not in shown and " open>" not in shown
-    assert shown.index('name="thematiques"') < shown.index("<details") < shown.index('name="materiel"')
-    assert 'class="fr-checkbox-group fr-checkbox-group--sm fr-mb-3w">\n  <input type="checkbox" id="id_redirected"' in shown
-
-
-def test_a_section_holding_an_error_or_a_value_starts_open(client):
-    page = client.post(NEW, individual(redirected="on", materiel=["telephone"], thematiques=[]))
-    opened = page.context["form"].opened()
-    assert (opened["redirection"], opened["materiel"]) == (True, True)
-    assert (opened["person"], opened["notes"], opened["autonomie"]) == (False, False, False)
-    assert text(page).count(" open>") == 2
+    assert shown.index('name="place_commune"') < shown.index(button) < shown.index('name="procedures"')
+    assert shown.index('name="materiel"') < shown.index(button, shown.index(button) + 1)
+    assert '<div class="fr-checkbox-group fr-checkbox-group--sm fr-mb-3w">\n  <input type="checkbox" id="id_redirected"' in (
+        shown
+    )
 
 
 def test_the_detail_of_one_person_says_non_communique_without_heterogene(recruitment, client):
