@@ -4,11 +4,10 @@ service's `ReportData`, which alone says what is wrong), the list's filters and 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import Any
-
 import re
 import secrets
+from collections.abc import Sequence
+from typing import Any
 
 from django import forms
 from django.db.models import QuerySet

@@ -287,8 +287,9 @@ def test_the_recording_page_offers_enregistrer_right_after_the_thematiques_and_t
     assert shown.index('name="duration"') < shown.index('name="thematiques"') < shown.index('name="place_type"')
     assert shown.index('name="place_commune"') < shown.index(button) < shown.index('name="procedures"')
     assert shown.index('name="materiel"') < shown.index(button, shown.index(button) + 1)
-    assert '<div class="fr-checkbox-group fr-checkbox-group--sm fr-mb-3w">\n  <input type="checkbox" id="id_redirected"' in (
-        shown
+    assert (
+        '<div class="fr-checkbox-group fr-checkbox-group--sm fr-mb-3w">\n  <input type="checkbox" id="id_redirected"'
+        in shown
     )
 
 
