@@ -4,6 +4,8 @@ service's `ReportData`, which alone says what is wrong), the list's filters and 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import secrets
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from mediane import forms as platform
+from mediane.french import number
 from mediane.structures.communes import Commune
 from mediane.structures.forms import CommuneField
 from mediane.structures.models import Place
@@ -33,10 +36,12 @@ from .enums_reports import (
 )
 from .forms_dates import DATE_FORMATS, ProgrammeDateField
 from .models_reports import ActivityReport
-from .services_reports import PARTICIPANT_FIELDS, ReportData
+from .services import ProgrammeError
+from .services_reports import MAX_NOTES, PARTICIPANT_FIELDS, ReportData, check_date, check_duration
 from .subsidy import add_months
 
 OTHER_DURATION = "autre"
+TOKEN = re.compile(r"[0-9a-f]{32}")
 DEFAULT_DURATION = 30
 GENERAL_THEMATIQUES = [(t.value, t.label) for t in Thematique if t not in ADMINISTRATIVE_THEMATIQUES]
 PROCEDURE_THEMATIQUES = [(t.value, t.label) for t in ADMINISTRATIVE_THEMATIQUES]
@@ -78,6 +83,7 @@ class ReportForm(platform.Form):
         widget=forms.RadioSelect,
         required=False,
         initial=str(DEFAULT_DURATION),
+        error_messages={"invalid_choice": "Durée : choisissez une durée de la liste, ou écrivez une autre durée."},
     )
     other_duration = platform.IntegerField(
         label="Autre durée, en minutes",
@@ -89,7 +95,12 @@ class ReportForm(platform.Form):
         label="Niveau de l'atelier", choices=WorkshopLevel.choices, widget=forms.RadioSelect, required=False
     )
     participants = platform.IntegerField(label="Nombre de participants", required=False)
-    place_type = forms.ChoiceField(label="Où ?", choices=PlaceType.choices, widget=forms.RadioSelect)
+    place_type = forms.ChoiceField(
+        label="Où ?",
+        choices=PlaceType.choices,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Où ? : choisissez un lieu de la liste.", "required": "Où ? : choisissez."},
+    )
     place_commune = CommuneField(
         label="Commune (à domicile ou autre lieu)",
         required=False,
@@ -101,12 +112,14 @@ class ReportForm(platform.Form):
         choices=GENERAL_THEMATIQUES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
+        error_messages={"invalid_choice": "Thématiques : « %(value)s » n'est pas dans la liste, cochez-en une."},
     )
     procedures = forms.MultipleChoiceField(
         label="Aide aux démarches administratives : laquelle ?",
         choices=PROCEDURE_THEMATIQUES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
+        error_messages={"invalid_choice": "Démarches : « %(value)s » n'est pas dans la liste, cochez-en une."},
     )
     procedure_name = forms.CharField(
         label="Nom de la démarche (facultatif)",
@@ -119,6 +132,7 @@ class ReportForm(platform.Form):
         choices=Materiel.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
+        error_messages={"invalid_choice": "Matériel : « %(value)s » n'est pas dans la liste, cochez-en un."},
     )
     autonomie = forms.ChoiceField(
         label="Autonomie de la personne (facultatif)",
@@ -143,20 +157,37 @@ class ReportForm(platform.Form):
         label="Genre", choices=Gender.choices, widget=forms.RadioSelect, initial=UNKNOWN, required=False
     )
     beneficiary_commune = CommuneField(label="Commune de résidence", required=False)
-    notes = forms.CharField(label="Notes (facultatif)", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    notes = forms.CharField(
+        label="Notes (facultatif)",
+        help_text=f"Vous seul·e les lisez : ni votre structure ni l'équipe du programme. {number(MAX_NOTES)} "
+        "caractères au plus.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
     tags = forms.CharField(
         label="Étiquettes (facultatif)",
         help_text="Vos mots pour retrouver vos activités, séparés par des virgules, par exemple « CAF, retraite ».",
         max_length=500,
         required=False,
+        error_messages={
+            "max_length": "Les étiquettes comptent au plus %(limit_value)d caractères en tout : vous en avez écrit "
+            "%(show_value)d."
+        },
     )
+    # A one-time token: a double tap or « Renvoyer le formulaire » sends it again, and the view refuses it.
+    jeton = forms.CharField(widget=forms.HiddenInput, required=False)
 
     INDIVIDUAL_ONLY = ("autonomie", "first_visit", "age_band", "social_status", "gender", "beneficiary_commune")
     COLLECTIVE_ONLY = ("workshop_title", "workshop_level", "participants")
+    # The lists whose unknown value (a raw POST) is refused naming the field, not with Django's default sentence.
+    LISTS = ("workshop_level", "autonomie", "redirection", "age_band", "social_status", "gender")
 
     def __init__(self, *args, kind: str, places: Sequence[Place] = (), nearby: Sequence[Place] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
+        self.fields["jeton"].initial = secrets.token_hex(16)
+        # A raw POST may carry a field of the other kind: kept to be refused by the service, never dropped silently.
+        self.stray_participants: int | None = None
         self.fields["place"] = PlaceChoiceField(places, label="Lieu d'activité", empty_label="Choisissez le lieu")
         self.fields["redirection_place"] = PlaceChoiceField(
             nearby,
@@ -168,6 +199,10 @@ class ReportForm(platform.Form):
         left_out = self.INDIVIDUAL_ONLY if kind == ActivityType.COLLECTIVE else self.COLLECTIVE_ONLY
         for name in left_out:
             del self.fields[name]
+        for name in self.LISTS:
+            if name in self.fields:
+                label = self.fields[name].label.removesuffix(" (facultatif)")
+                self.fields[name].error_messages["invalid_choice"] = f"{label} : choisissez dans la liste."
         if kind == ActivityType.COLLECTIVE:
             self.fields["participants"].help_text = "Toutes les personnes présentes, vous non compris."
             for dimension, choices in PARTICIPANT_FIELDS.items():
@@ -181,6 +216,16 @@ class ReportForm(platform.Form):
     def is_collective(self) -> bool:
         return self.kind == ActivityType.COLLECTIVE
 
+    def error_summary(self) -> list[tuple[str, str]]:
+        """Every error as (the id of the field it is about, or "" for the whole report; the message), in the
+        page's order, for the alert above the form to link to each field."""
+        summary = [("", str(message)) for message in self.non_field_errors()]
+        for field in self:
+            lists = field.widget_type in ("radioselect", "checkboxselectmultiple")
+            target = f"{field.auto_id}-fieldset" if lists else field.id_for_label
+            summary += [(target, str(message)) for message in field.errors]
+        return summary
+
     def breakdown(self) -> list[tuple[str, list[forms.BoundField]]]:
         """The workshop's breakdown fields, grouped by dimension (for the template)."""
         return [
@@ -190,6 +235,47 @@ class ReportForm(platform.Form):
             )
             for dimension, choices in PARTICIPANT_FIELDS.items()
         ]
+
+    def clean_jeton(self) -> str:
+        token = self.cleaned_data.get("jeton") or ""
+        return token if TOKEN.fullmatch(token) else ""
+
+    def clean_date(self) -> dt.date | None:
+        """The service's check of the date, so that its message lands under the field."""
+        try:
+            return check_date(self.cleaned_data.get("date"), timezone.localdate())
+        except ProgrammeError as error:
+            raise forms.ValidationError(error.message) from error
+
+    def clean_notes(self) -> str:
+        notes = self.cleaned_data.get("notes") or ""
+        if len(notes.strip()) > MAX_NOTES:
+            raise forms.ValidationError(
+                f"Les notes comptent au plus {number(MAX_NOTES)} caractères : vous en avez écrit "
+                f"{number(len(notes.strip()))}."
+            )
+        return notes
+
+    def clean(self):
+        data = super().clean()
+        if "duration" not in self.errors and "other_duration" not in self.errors:
+            try:
+                check_duration(self._duration())
+            except ProgrammeError as error:
+                typed = data.get("other_duration") is not None or data.get("duration") == OTHER_DURATION
+                self.add_error("other_duration" if typed else "duration", error.message)
+        if not self.errors.get("thematiques") and not data.get("thematiques") and not data.get("procedures"):
+            self.add_error("thematiques", "Choisissez au moins une thématique.")
+        if not self.is_collective and self.data.get("participants", "").strip():
+            try:
+                self.stray_participants = int(self.data["participants"].strip())
+            except ValueError:
+                self.add_error(
+                    None,
+                    "Un accompagnement individuel concerne une seule personne : laissez le nombre de participants "
+                    "vide, ou enregistrez un atelier collectif.",
+                )
+        return data
 
     def _duration(self) -> int | None:
         data = self.cleaned_data
@@ -238,6 +324,7 @@ class ReportForm(platform.Form):
         else:
             person: Commune | None = data.get("beneficiary_commune")
             values.update(
+                participants=self.stray_participants,
                 autonomie=data.get("autonomie") or "",
                 first_visit=bool(data.get("first_visit")),
                 age_band=data.get("age_band") or UNKNOWN,

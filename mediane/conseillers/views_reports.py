@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +20,7 @@ from mediane.structures.models import Place
 
 from . import services_reports
 from .enums import HOLDING_STATUSES
-from .enums_reports import ActivityType, PlaceType
+from .enums_reports import UNKNOWN, ActivityType, PlaceType
 from .forms_reports import ListFilterForm, ReportForm, commune_text, initial_of
 from .models_recruitment import Recruitment
 from .models_reports import ActivityReport
@@ -31,6 +32,8 @@ PAGE_SIZE = 50
 NEARBY_PLACES = 300
 MY_PLACES = 100
 PLACE_FIELDS = ("pk", "nom", "commune")
+# How long a new report's one-time token stays spent: a double tap or a resent form comes well within the hour.
+TOKEN_SECONDS = 3600
 
 
 def _own(user) -> QuerySet[ActivityReport]:
@@ -129,12 +132,20 @@ def _report_form_page(request, *, kind: str, host, initial: dict, report=None, c
     if request.method == "POST":
         form = ReportForm(request.POST, kind=kind, places=places, nearby=nearby)
         if form.is_valid():
+            token = form.cleaned_data["jeton"]
+            spent = f"conseillers:cra-jeton:{request.user.pk}:{token}"
+            if report is None and token and not cache.add(spent, True, TOKEN_SECONDS):
+                # The same form sent again (a double tap, « Renvoyer le formulaire »): saved once only.
+                messages.info(request, "Ce compte rendu était déjà enregistré.")
+                return redirect("conseillers:reports")
             try:
                 if report is None:
                     saved = services_reports.record_report(form.report_data(), by=request.user)
                 else:
                     saved = services_reports.update_report(report, form.report_data(), by=request.user)
             except ProgrammeError as error:
+                if report is None and token:
+                    cache.delete(spent)  # Nothing was saved: the corrected form may be sent with the same token.
                 form.add_error(None, error.message)
             else:
                 done = "enregistré" if report is None else "modifié"
@@ -210,7 +221,8 @@ def report_detail(request, pk: int):
     return render(
         request,
         "conseillers/reports/detail.html",
-        {"report": report, "mine": report.adviser_id == request.user.pk},
+        # « Non communiqué ou hétérogène » is a group's status: for one person, « Non communiqué ».
+        {"report": report, "mine": report.adviser_id == request.user.pk, "unknown": UNKNOWN},
     )
 
 

@@ -105,6 +105,14 @@ def breakdowns(totals: dict[counters.Key, list[int]]) -> list[Breakdown]:
     return found
 
 
+def time_spent(minutes: int) -> str:
+    """« 10 h 12 min », « 45 min », « 1 204 h »: hours and minutes as a person reads them, not « 10,2 heures »."""
+    hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{number(hours)} h {rest} min" if rest else f"{number(hours)} h"
+
+
 @login_required
 def my_statistics(request):
     """The adviser's activities, people helped and hours over the period of `?periode=` (this month by default)."""
@@ -128,7 +136,8 @@ def my_statistics(request):
             "period_label": PERIODS[period],
             "activities": activities,
             "people": people,
-            "hours": round(minutes / 60, 1),
+            "minutes": minutes,
+            "time_spent": time_spent(minutes),
             "breakdowns": breakdowns(totals) if activities else [],
         },
     )

@@ -18,6 +18,7 @@ from mediane.conseillers.forms_reports import period_start
 from mediane.conseillers.models_reports import ActivityReport, ActivityReportQuerySet
 from mediane.conseillers.services import ProgrammeError
 from mediane.conseillers.services_reports import check_report, record_report
+from mediane.conseillers.views_reports_statistics import time_spent
 from tests.accounts.factories import UserFactory
 from tests.conseillers.factories import (
     CandidateFactory,
@@ -202,6 +203,103 @@ def test_a_breakdown_larger_than_the_workshop_is_refused(client):
     assert "plus que les 6 participants" in text(page)
 
 
+def test_an_individual_report_posted_with_a_participant_count_gets_the_service_s_error(client):
+    page = client.post(NEW, individual(participants="5"))
+    assert "concerne une seule personne : vous avez indiqué 5 participants" in text(page)
+    assert not ActivityReport.objects.exists()
+    assert client.post(NEW, individual(participants="cinq")).status_code == 200
+    assert not ActivityReport.objects.exists()
+
+
+def test_sending_the_same_form_twice_saves_the_report_once(client):
+    token = client.get(NEW).context["form"]["jeton"].value()
+    first = client.post(NEW, individual(jeton=token))
+    again = client.post(NEW, individual(jeton=token), follow=True)
+    assert first.status_code == 302
+    assert ActivityReport.objects.count() == 1
+    assert again.redirect_chain[-1][0] == LIST
+    assert "Ce compte rendu était déjà enregistré" in text(again)
+    assert client.post(NEW, individual(jeton=client.get(NEW).context["form"]["jeton"].value())).status_code == 302
+    assert ActivityReport.objects.count() == 2
+
+
+def test_a_refused_form_corrected_and_sent_with_its_token_is_saved(client):
+    token = client.get(NEW).context["form"]["jeton"].value()
+    assert client.post(NEW, individual(jeton=token, place_type="lieu_activite")).status_code == 200
+    assert client.post(NEW, individual(jeton=token)).status_code == 302
+    assert ActivityReport.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("sent", "field", "target", "message"),
+    [
+        ({"date": (timezone.localdate() + dt.timedelta(days=40)).isoformat()}, "date", "id_date", "dans le futur"),
+        ({"duration": "autre", "other_duration": "0"}, "other_duration", "id_other_duration", "entre 1 minute"),
+        ({"other_duration": "481"}, "other_duration", "id_other_duration", "vous avez indiqué 481 minutes"),
+        ({"thematiques": []}, "thematiques", "id_thematiques-fieldset", "Choisissez au moins une thématique."),
+    ],
+)
+def test_a_service_check_marks_its_field_and_the_alert_links_to_it(client, sent, field, target, message):
+    page = client.post(NEW, individual(**sent))
+    shown = text(page)
+    form = page.context["form"]
+    assert message in " ".join(form[field].errors)
+    assert not form.non_field_errors()
+    assert "Le compte rendu n'est pas encore enregistré" in shown
+    assert "Ce n'est pas encore fait" not in shown
+    assert f'<a href="#{target}">' in shown
+    if field == "thematiques":
+        assert 'class="fr-fieldset fr-fieldset--error" id="id_thematiques-fieldset"' in shown
+    else:
+        before, after = shown.split(f'id="{target}"')
+        control = before.rsplit("<input", 1)[-1] + after.split(">")[0]
+        assert 'aria-invalid="true"' in control
+        assert shown.count("fr-input-group--error") == 1
+
+
+@pytest.mark.parametrize(
+    ("sent", "message"),
+    [
+        ({"thematiques": ["piratage"]}, "Thématiques : « piratage » n'est pas dans la liste"),
+        ({"duration": "-30"}, "Durée : choisissez une durée de la liste"),
+        ({"tags": "x" * 600}, "Les étiquettes comptent au plus 500 caractères en tout : vous en avez écrit 600."),
+        ({"autonomie": "pirate"}, "Autonomie de la personne : choisissez dans la liste."),
+        ({"notes": "n" * 6000}, "Les notes comptent au plus 5\u202f000 caractères : vous en avez écrit 6\u202f000."),
+    ],
+)
+def test_a_raw_post_is_refused_in_french_naming_the_field(client, sent, message):
+    page = client.post(NEW, individual(**sent))
+    shown = text(page)
+    assert message in shown
+    assert "choix valide" not in shown and "Assurez-vous" not in shown
+    assert not ActivityReport.objects.exists()
+
+
+def test_the_form_says_the_notes_limit_and_who_reads_them(client):
+    shown = text(client.get(NEW))
+    assert "5\u202f000 caractères au plus" in shown
+    assert "Vous seul·e les lisez" in shown
+
+
+def test_the_recording_page_offers_enregistrer_right_after_the_thematiques_and_the_place(client):
+    shown = text(client.get(NEW))
+    button = '<button type="submit" class="fr-btn">Enregistrer</button>'
+    assert shown.index('name="duration"') < shown.index('name="thematiques"') < shown.index('name="place_type"')
+    assert shown.index('name="place_commune"') < shown.index(button) < shown.index('name="procedures"')
+    assert shown.index('name="materiel"') < shown.index(button, shown.index(button) + 1)
+    assert (
+        '<div class="fr-checkbox-group fr-checkbox-group--sm fr-mb-3w">\n  <input type="checkbox" id="id_redirected"'
+        in shown
+    )
+
+
+def test_the_detail_of_one_person_says_non_communique_without_heterogene(recruitment, client):
+    saved = report(recruitment, age_band="non_communique", social_status="non_communique", gender="non_communique")
+    shown = text(client.get(reverse("conseillers:report_detail", args=[saved.pk])))
+    assert "Non communiqué · Non communiqué · Non communiqué" in shown
+    assert "hétérogène" not in shown
+
+
 def test_an_individual_report_with_a_participant_count_is_refused_by_the_service():
 
     with pytest.raises(ProgrammeError, match="concerne une seule personne"):
@@ -272,8 +370,10 @@ def test_the_adviser_s_statistics_count_activities_people_and_hours_by_period(re
 
     record_report(workshop_data(participants=5), by=recruitment.candidate.user, recruitment=recruitment)
     url = reverse("conseillers:my_statistics")
-    every = client.get(url, {"periode": "tout"}).context
-    assert (every["activities"], every["people"], every["hours"]) == (3, 7, 3.5)
+    page = client.get(url, {"periode": "tout"})
+    every = page.context
+    assert (every["activities"], every["people"], every["minutes"]) == (3, 7, 210)
+    assert "<strong>3 h 30 min</strong> passées à accompagner" in text(page)
     year = client.get(url, {"periode": "12-mois"}).context
     assert year["activities"] == 3
     month = client.get(url, {"periode": "n'importe"})
@@ -282,6 +382,13 @@ def test_the_adviser_s_statistics_count_activities_people_and_hours_by_period(re
     assert by["type"] == {"Accompagnement individuel": 2, "Atelier collectif": 1}
     assert by["mission"]["Rendre autonome pour les démarches en ligne"] == 1
     assert by["age"]["Non communiqué"] == 5
+
+
+@pytest.mark.parametrize(
+    ("minutes", "shown"), [(612, "10 h 12 min"), (45, "45 min"), (60, "1 h"), (0, "0 min"), (72_300, "1\u202f205 h")]
+)
+def test_the_statistics_write_hours_and_minutes_not_decimal_hours(minutes, shown):
+    assert time_spent(minutes) == shown
 
 
 def test_the_structure_s_managers_read_their_advisers_reports_filtered_by_adviser(recruitment):
