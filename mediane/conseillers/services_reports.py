@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from mediane.french import number, plural
+from mediane.french import count_phrase, number
 from mediane.structures.models import Place
 
 from . import counters
@@ -97,11 +97,6 @@ def _labels(choices: Any) -> str:
 PERSON_FIELD_NAMES = {"age_band": "la tranche d'âge", "social_status": "le statut", "gender": "le genre"}
 
 
-def _counted(count: int, singular: str) -> str:
-    """« 1 minute », « 6 000 caractères »: a count with its thousands grouped, as the rest of the site writes it."""
-    return f"{number(count)} {plural(count, singular, singular + 's')}"
-
-
 def _check_known(values: Iterable[str], choices: Any, what: str) -> list[str]:
     found = []
     for value in values:
@@ -135,8 +130,8 @@ def check_duration(minutes: int | None) -> int:
         raise ProgrammeError("Indiquez la durée de l'accompagnement en minutes, par exemple 30.")
     if minutes <= 0 or minutes > MAX_MINUTES:
         raise ProgrammeError(
-            f"La durée doit être comprise entre 1 minute et 8 heures ({_counted(MAX_MINUTES, 'minute')}) : vous avez "
-            f"indiqué {_counted(minutes, 'minute')}."
+            "La durée doit être comprise entre 1 minute et 8 heures "
+            f"({count_phrase(MAX_MINUTES, 'minute')}) : vous avez indiqué {count_phrase(minutes, 'minute')}."
         )
     return minutes
 
@@ -146,7 +141,7 @@ def _check_participants(data: ReportData) -> int:
         if data.participants not in (None, 1):
             raise ProgrammeError(
                 "Un accompagnement individuel concerne une seule personne : vous avez indiqué "
-                f"{_counted(data.participants, 'participant')}. Laissez le nombre de participants vide, ou "
+                f"{count_phrase(data.participants, 'participant')}. Laissez le nombre de participants vide, ou "
                 "enregistrez un atelier collectif."
             )
         if data.participant_counts:
@@ -161,7 +156,7 @@ def _check_participants(data: ReportData) -> int:
         )
     if data.participants > MAX_PARTICIPANTS:
         raise ProgrammeError(
-            f"Un atelier compte au plus {_counted(MAX_PARTICIPANTS, 'participant')} : vous avez indiqué "
+            f"Un atelier compte au plus {count_phrase(MAX_PARTICIPANTS, 'participant')} : vous avez indiqué "
             f"{number(data.participants)}. "
             "Vérifiez le nombre."
         )
@@ -185,7 +180,7 @@ def _check_participant_counts(data: ReportData, participants: int) -> dict[str, 
             kept[value] = count
         if sum(kept.values()) > participants:
             raise ProgrammeError(
-                f"La répartition par {per[name]} compte {_counted(sum(kept.values()), 'personne')}, plus que les "
+                f"La répartition par {per[name]} compte {count_phrase(sum(kept.values()), 'personne')}, plus que les "
                 f"{number(participants)} participants de l'atelier : corrigez l'un ou l'autre."
             )
         if kept:
@@ -258,13 +253,13 @@ def _clean_tags(tags: Sequence[str]) -> list[str]:
             continue
         if len(tag) > MAX_TAG_LENGTH:
             raise ProgrammeError(
-                f"Une étiquette compte au plus {_counted(MAX_TAG_LENGTH, 'caractère')} : « {tag[:60]}… »."
+                f"Une étiquette compte au plus {count_phrase(MAX_TAG_LENGTH, 'caractère')} : « {tag[:60]}… »."
             )
         if tag.casefold() not in {t.casefold() for t in cleaned}:
             cleaned.append(tag)
     if len(cleaned) > MAX_TAGS:
         raise ProgrammeError(
-            f"Un compte rendu porte au plus {_counted(MAX_TAGS, 'étiquette')} : vous en avez indiqué "
+            f"Un compte rendu porte au plus {count_phrase(MAX_TAGS, 'étiquette')} : vous en avez indiqué "
             f"{number(len(cleaned))}."
         )
     return cleaned
@@ -289,7 +284,7 @@ def check_report(data: ReportData, today: dt.date | None = None) -> dict[str, An
     counts = _check_participant_counts(data, participants) if data.kind == ActivityType.COLLECTIVE else {}
     if len(data.notes) > MAX_NOTES:
         raise ProgrammeError(
-            f"Les notes comptent au plus {_counted(MAX_NOTES, 'caractère')} : vous en avez écrit "
+            f"Les notes comptent au plus {count_phrase(MAX_NOTES, 'caractère')} : vous en avez écrit "
             f"{number(len(data.notes))}."
         )
     individual = data.kind == ActivityType.INDIVIDUAL

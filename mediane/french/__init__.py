@@ -33,13 +33,14 @@ def plural(count: Count | Sized, singular: str, plural_form: str) -> str:
 
 
 def count_phrase(count: int, singular: str, plural_form: str | None = None) -> str:
-    """« 0 contribution publiée », « 3 contributions publiées »: the count and its words. Without `plural_form`,
+    """« 0 contribution publiée », « 3 contributions publiées », « 1 200 commentaires »: the count (thousands
+    grouped, as `number` writes them) and its words. Without `plural_form`,
     the plural of a single word is that word with an s (« soutien » → « soutiens »); give it for anything else."""
     if plural_form is None:
         if " " in singular:
             raise ValueError(f"Donnez le pluriel de « {singular} » : il a plusieurs mots.")
         plural_form = singular + "s"
-    return f"{count} {plural(count, singular, plural_form)}"
+    return f"{number(count)} {plural(count, singular, plural_form)}"
 
 
 # What « de » and « à » become before each article a name may start with.

@@ -479,11 +479,11 @@ def test_the_statistics_give_a_thematique_s_share_of_the_activities_and_say_so(r
     page = client.get(reverse("conseillers:my_statistics"), {"periode": "tout"})
     found = {b.slug: b for b in page.context["breakdowns"]}
     shares = {bar.label: bar.share for bar in found["thematique"].chart.bars}
-    assert list(shares.values()) == ["100,0 %", "50,0 %"]
+    assert list(shares.values()) == ["100,0\xa0%", "50,0\xa0%"]
     assert "Une activité peut compter plusieurs thématiques" in text(page)
     assert "Une activité peut compter plusieurs missions" in text(page)
     assert not found["type"].note
-    assert [bar.share for bar in found["type"].chart.bars] == ["100,0 %"]
+    assert [bar.share for bar in found["type"].chart.bars] == ["100,0\xa0%"]
     assert [bar.label for bar in found["redirection"].chart.bars] == ["Pas de réorientation"]
     assert [bar.label for bar in found["canal"].chart.bars] == ["À domicile"]
 

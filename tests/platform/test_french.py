@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize(
     ("count", "expected"),
-    [(0, "0 commentaire"), (1, "1 commentaire"), (2, "2 commentaires"), (1000, "1000 commentaires")],
+    [(0, "0 commentaire"), (1, "1 commentaire"), (2, "2 commentaires"), (1000, "1\u202f000 commentaires")],
 )
 def test_zero_and_one_take_the_singular(count, expected):
     assert french.count_phrase(count, "commentaire") == expected
