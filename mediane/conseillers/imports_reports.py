@@ -52,6 +52,8 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 # The Coop writes a few lines about the export above its table: the header is looked for in the first ones.
 HEADER_SEARCH_ROWS = 30
+# No cell of a report comes near this (the notes hold 5,000 characters at most).
+MAX_CELL = 20_000
 # Errors shown at most (the first ones: the person fixes them and sends the file again).
 MAX_ERRORS = 30
 # No message repeats more of the file than this.
@@ -183,8 +185,12 @@ def _csv_lines(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # The number of the row as a spreadsheet program shows it (a line break inside a cell starts no new row).
     try:
-        yield from enumerate(reader, start=1)
-    except csv.Error as error:  # a cell longer than csv.field_size_limit(), a stray quote or line end
+        for number, cells in enumerate(reader, start=1):
+            # The csv module's own limit is process-wide (the synthesis engine raises it): check the cells here.
+            if any(len(cell) > MAX_CELL for cell in cells):
+                raise csv.Error("cell too long")
+            yield number, cells
+    except csv.Error as error:  # a cell too long, a stray quote or line end
         raise FileRefused(
             f"Ce fichier CSV ne peut pas être lu à la ligne {reader.line_num} (une cellule bien trop longue ou "
             "mal fermée) : ouvrez-le dans votre tableur et enregistrez-le de nouveau au format XLSX ou CSV."
