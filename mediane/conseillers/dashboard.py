@@ -4,9 +4,10 @@ report services change them in the transaction that writes a report) and from th
 reports. Nothing is cached, so nothing goes stale.
 
 The public version and the open data see aggregates only (nothing below a département and a month, no adviser),
-under statistical secrecy: a département's activity (or a département-month's) where fewer than `SECRECY_ADVISERS`
-advisers reported is not published (merged into « Autres départements » in the table, left out of the open data),
-and the activity rate is shown only where at least `SECRECY_ADVISERS` positions are filled. The internal version keeps
+under statistical secrecy: in the table of every département, a département with fewer than `SECRECY_ADVISERS`
+advisers in post has its activity merged into « Autres départements »; on a département's own page (and in the open
+data), a département or a month where fewer than `SECRECY_ADVISERS` advisers reported is not published; and
+the activity rate is shown only where at least `SECRECY_ADVISERS` positions are filled. The internal version keeps
 the exact figures and adds what the programme team acts upon (`_add_team_lists`).
 """
 
@@ -56,9 +57,11 @@ MONTHS_SHOWN = 24
 # tell one or two persons' activity, so the public version and the open data do not publish them.
 SECRECY_ADVISERS = 3
 SECRECY_NOTE = (
-    "Secret statistique : l'activité d'un département (ou d'un mois dans un département) où moins de 3 conseillers "
-    "ou conseillères ont enregistré une activité n'est pas publiée, et le taux d'activité n'est donné que là où au "
-    "moins 3 postes sont pourvus, pour que personne ne puisse y lire le travail d'une seule personne."
+    "Secret statistique : dans le tableau des départements, l'activité d'un département qui a moins de 3 conseillers "
+    "ou conseillères en poste est regroupée avec d'autres ; sur la page d'un département, l'activité (ou celle d'un "
+    "mois) n'est pas publiée quand moins de 3 conseillers ou conseillères en ont enregistré ; le taux d'activité "
+    "n'est donné que là où au moins 3 postes sont pourvus. Ainsi, personne ne peut y lire le travail d'une seule "
+    "personne."
 )
 # An adviser who recorded an activity this month or last month is « active ».
 ACTIVE_MONTHS = 2
@@ -392,15 +395,21 @@ def _activity(filters: Filters, public: bool) -> tuple[Line, list[Breakdown], li
     first = next((index for index, line in enumerate(months) if line.activities), len(months))
     months = months[first:]
     # The départements' scopes by name: the counters' unique index answers one range per département. Each row:
-    # activities, people, minutes, advisers who reported.
+    # activities, people, minutes, and for one département's page the advisers who reported in the period. The
+    # table of every département keeps secret by the advisers in post instead (set by `collect`): counting the
+    # distinct advisers of every département over a million reports' 96,000 adviser-months cost 100 ms a page.
     by_departement: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    scopes = [filters.departement] if filters.departement else list(DEPARTEMENTS)
-    departements = in_period.filter(scope__in=scopes, dimension__in=["total", ADVISER_DIMENSION])
-    for row in _sums(departements.values("scope", "dimension")).annotate(n=Count("value", distinct=True)):
-        if row["dimension"] == "total":
+    if filters.departement:
+        departements = in_period.filter(scope=filters.departement, dimension__in=["total", ADVISER_DIMENSION])
+        for row in _sums(departements.values("scope", "dimension")).annotate(n=Count("value", distinct=True)):
+            if row["dimension"] == "total":
+                by_departement[row["scope"]][:3] = [row["a"] or 0, row["p"] or 0, row["m"] or 0]
+            else:
+                by_departement[row["scope"]][3] = row["n"]
+    else:
+        departements = in_period.filter(scope__in=list(DEPARTEMENTS), dimension="total")
+        for row in _sums(departements.values("scope")):
             by_departement[row["scope"]][:3] = [row["a"] or 0, row["p"] or 0, row["m"] or 0]
-        else:
-            by_departement[row["scope"]][3] = row["n"]
     return totals, breakdowns, months, dict(by_departement)
 
 
@@ -452,6 +461,10 @@ def collect(filters: Filters, *, team: bool = False, today: dt.date | None = Non
         line = row(post["host__departement"])
         line.filled, line.active = post["filled"], post["active"]
         recruited += post["recruited"]
+    if not filters.departement:
+        # The table of every département: secret under 3 advisers in post (see `_activity`).
+        for line in rows.values():
+            line.advisers = line.filled
     departements = sorted(rows.values(), key=lambda line: line.code)
     if filters.departement:
         departements = [line for line in departements if line.code == filters.departement]
