@@ -88,7 +88,7 @@ BREAKDOWNS: list[tuple[str, str, str, str, bool, dict[str, str]]] = [
     ("thematique", "thematiques", "Accompagnements par thématique", "Thématique", False, _labels(Thematique)),
     ("type", "types", "Accompagnements par type", "Type", False, _labels(ActivityType)),
     ("duree", "durees", "Accompagnements par durée", "Durée", False, _labels(DurationBand)),
-    ("canal", "canaux", "Où : lieu d'activité, à domicile, à distance", "Lieu", False, _labels(PlaceType)),
+    ("canal", "canaux", "Accompagnements par lieu", "Lieu", False, _labels(PlaceType)),
     (
         "redirection",
         "redirections",

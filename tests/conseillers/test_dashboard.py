@@ -428,7 +428,7 @@ def test_the_dashboard_and_the_advisers_statistics_share_one_chart_and_table(cli
     assert "components/chart_table.html" in [template.name for template in public.templates]
     page = html.unescape(public.content.decode())
     assert "La part est celle des accompagnements qui portent sur cette thématique." in page
-    assert "Où : lieu d'activité, à domicile, à distance" in page
+    assert "Accompagnements par lieu" in page
     client.force_login(recruitment.candidate.user)
     statistics = client.get(reverse("conseillers:my_statistics"), {"periode": "tout"})
     assert "components/chart_table.html" in [template.name for template in statistics.templates]
