@@ -3,10 +3,12 @@
 Only the ASCII digits 0 to 9 make a number. « ² », « ٣ » or a fullwidth « ３ » pass `str.isdigit()`, and some
 of them pass `int()`, but nobody means them as numbers: they are refused with a French message that says what
 to write instead. Query strings of pages use `page_number`, which falls back to a default rather than failing.
+The calendar days that files carry (`read_day`) follow the same rule.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from decimal import Decimal, InvalidOperation
@@ -187,3 +189,21 @@ def query_int(text: str | None, *, default: int, minimum: int = 0, maximum: int 
 def page_number(text: str | None, *, default: int = 1, maximum: int = 10**9) -> int:
     """A page number from a query string: 1 (or `default`) unless it is a number from 1 to `maximum`."""
     return query_int(text, default=default, minimum=1, maximum=maximum)
+
+
+# The ways a day is written in the platform's forms and files: the French « 14/03/2026 », and ISO « 2026-03-14 ».
+DAY_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
+
+
+def read_day(text: str) -> dt.date | None:
+    """A calendar day written jj/mm/aaaa or aaaa-mm-jj in ASCII digits (`strptime` alone would take « ١٤/٠٣/٢٠٢٦ »),
+    or None: the caller says in its own words what to write."""
+    text = text.strip()
+    if not is_ascii_number(text.replace("/", "").replace("-", "")):
+        return None
+    for pattern in DAY_FORMATS:
+        try:
+            return dt.datetime.strptime(text, pattern).date()  # noqa: DTZ007 - a calendar day, no time zone
+        except ValueError:
+            continue
+    return None

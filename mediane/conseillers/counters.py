@@ -17,7 +17,23 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from .enums_reports import MISSION_OF_THEMATIQUE, UNKNOWN, duration_band
+from .enums_reports import (
+    MISSION_OF_THEMATIQUE,
+    UNKNOWN,
+    ActivityType,
+    AgeBand,
+    Autonomie,
+    DurationBand,
+    Gender,
+    Materiel,
+    Mission,
+    PlaceType,
+    Redirection,
+    SocialStatus,
+    Thematique,
+    duration_band,
+    labels_of,
+)
 
 # The dimensions counted once per person, and the report's field for an individual accompaniment.
 PEOPLE_DIMENSIONS = {"age": "age_band", "statut": "social_status", "genre": "gender"}
@@ -25,6 +41,35 @@ PEOPLE_DIMENSIONS = {"age": "age_band", "statut": "social_status", "genre": "gen
 ADVISER_DIMENSION = "conseiller"
 NO_REDIRECTION = "aucune"
 DIRECTORY_PLACE = "lieu_annuaire"
+
+# The French label of every value the counters keep, by dimension, in the order the pages show them: the dashboard,
+# an adviser's statistics and the open data all read them here.
+DIMENSION_LABELS: dict[str, dict[str, str]] = {
+    "mission": labels_of(Mission),
+    "thematique": labels_of(Thematique),
+    "type": labels_of(ActivityType),
+    "duree": labels_of(DurationBand),
+    "canal": labels_of(PlaceType),
+    "redirection": {
+        NO_REDIRECTION: "Pas de réorientation",
+        **labels_of(Redirection),
+        DIRECTORY_PLACE: "Un lieu de l'annuaire",
+    },
+    "age": labels_of(AgeBand),
+    "statut": labels_of(SocialStatus),
+    "genre": labels_of(Gender),
+    "materiel": labels_of(Materiel),
+    "autonomie": {**labels_of(Autonomie), UNKNOWN: "Non communiqué"},
+    "premier": {"oui": "Premier accompagnement", "non": "Déjà accompagnée avant"},
+}
+
+
+def label_of(dimension: str, value: str) -> str:
+    """« telephone » → « Téléphone »; « Non communiqué » for the unknown value; the value itself if none is known."""
+    if dimension == "total":
+        return "Total"
+    return DIMENSION_LABELS.get(dimension, {}).get(value) or ("Non communiqué" if value == UNKNOWN else value)
+
 
 Key = tuple[str, str]
 Counts = tuple[int, int, int]

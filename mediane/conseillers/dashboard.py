@@ -23,25 +23,15 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from mediane import numbers
 from mediane.accounts.territories import DEPARTEMENTS, departement_label
 from mediane.charts import Chart, percent, stacked_bar_chart
 from mediane.french import number
 
-from .counters import ADVISER_DIMENSION, DIRECTORY_PLACE, NO_REDIRECTION
+from .counters import ADVISER_DIMENSION, DIMENSION_LABELS, label_of
 from .enums import HOLDING_STATUSES
 from .enums_reports import (
     UNKNOWN,
-    ActivityType,
-    AgeBand,
-    Autonomie,
-    DurationBand,
-    Gender,
-    Materiel,
-    Mission,
-    PlaceType,
-    Redirection,
-    SocialStatus,
-    Thematique,
 )
 from .indicators import RECRUITED_STATUSES
 from .models import HostStructure
@@ -74,56 +64,31 @@ FUTURE_START = "Le mois de début était dans le futur : les chiffres partent de
 FUTURE_END = "Le mois de fin était dans le futur : les chiffres s'arrêtent à ce mois-ci."
 
 
-def _labels(*choices) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for enum in choices:
-        found.update({str(value): str(label) for value, label in enum.choices})
-    return found
-
-
 # Each breakdown the dashboard draws: (dimension, slug, title, label header, counted in people rather than
-# activities, the labels of its values in their order).
+# activities, the labels of its values in their order: `counters.DIMENSION_LABELS`).
 BREAKDOWNS: list[tuple[str, str, str, str, bool, dict[str, str]]] = [
-    ("mission", "missions", "Accompagnements par mission", "Mission", False, _labels(Mission)),
-    ("thematique", "thematiques", "Accompagnements par thématique", "Thématique", False, _labels(Thematique)),
-    ("type", "types", "Accompagnements par type", "Type", False, _labels(ActivityType)),
-    ("duree", "durees", "Accompagnements par durée", "Durée", False, _labels(DurationBand)),
-    ("canal", "canaux", "Accompagnements par lieu", "Lieu", False, _labels(PlaceType)),
-    (
-        "redirection",
-        "redirections",
-        "Accompagnements par réorientation",
-        "Réorientée vers",
-        False,
-        {NO_REDIRECTION: "Pas de réorientation", **_labels(Redirection), DIRECTORY_PLACE: "Un lieu de l'annuaire"},
-    ),
-    ("age", "ages", "Personnes accompagnées par tranche d'âge", "Tranche d'âge", True, _labels(AgeBand)),
-    ("statut", "statuts", "Personnes accompagnées par statut", "Statut", True, _labels(SocialStatus)),
-    ("genre", "genres", "Personnes accompagnées par genre", "Genre", True, _labels(Gender)),
+    (dimension, slug, title, header, people, DIMENSION_LABELS[dimension])
+    for dimension, slug, title, header, people in (
+        ("mission", "missions", "Accompagnements par mission", "Mission", False),
+        ("thematique", "thematiques", "Accompagnements par thématique", "Thématique", False),
+        ("type", "types", "Accompagnements par type", "Type", False),
+        ("duree", "durees", "Accompagnements par durée", "Durée", False),
+        ("canal", "canaux", "Accompagnements par lieu", "Lieu", False),
+        ("redirection", "redirections", "Accompagnements par réorientation", "Réorientée vers", False),
+        ("age", "ages", "Personnes accompagnées par tranche d'âge", "Tranche d'âge", True),
+        ("statut", "statuts", "Personnes accompagnées par statut", "Statut", True),
+        ("genre", "genres", "Personnes accompagnées par genre", "Genre", True),
+    )
 ]
-# The French label of every value the counters keep (`counters.contributions`), for the open data's « libelle »:
-# the breakdowns drawn on the page, and the dimensions only the open data carries.
-LABELS: dict[str, dict[str, str]] = {
-    **{dimension: labels for dimension, _s, _t, _h, _p, labels in BREAKDOWNS},
-    "materiel": _labels(Materiel),
-    "autonomie": {**_labels(Autonomie), UNKNOWN: "Non communiqué"},
-    "premier": {"oui": "Premier accompagnement", "non": "Déjà accompagnée avant"},
-}
-
-
-def label_of(dimension: str, value: str) -> str:
-    """« telephone » → « Téléphone »; « Non communiqué » for the unknown value; the value itself if none is known."""
-    if dimension == "total":
-        return "Total"
-    return LABELS.get(dimension, {}).get(value) or ("Non communiqué" if value == UNKNOWN else value)
 
 
 def parse_month(text: str | None) -> dt.date | None:
     """« 2026-03 » → 1 March 2026; None for anything else (a missing value, « 2026-13 », « abc »)."""
-    text = (text or "").strip()
-    if len(text) != 7 or text[4] != "-" or not (text[:4] + text[5:]).isascii() or not (text[:4] + text[5:]).isdigit():
+    year_text, dash, month_text = (text or "").strip().partition("-")
+    digits = numbers.is_ascii_number(year_text) and numbers.is_ascii_number(month_text)
+    if not dash or len(year_text) != 4 or len(month_text) != 2 or not digits:
         return None
-    year, month = int(text[:4]), int(text[5:])
+    year, month = int(year_text), int(month_text)
     if not 1 <= month <= 12 or year < FIRST_MONTH.year or year > 2100:
         return None
     return dt.date(year, month, 1)

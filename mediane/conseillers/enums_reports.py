@@ -4,6 +4,8 @@ other and the figures can be exchanged. The three missions of the Conseillers nu
 thématique counts toward one of them (`MISSION_OF_THEMATIQUE`).
 """
 
+from functools import cache
+
 from django.db import models
 
 # The quick choices of the duration field, in minutes (any other value from 1 to MAX_MINUTES can be typed).
@@ -207,3 +209,15 @@ def duration_band(minutes: int) -> str:
     if minutes <= 120:
         return DurationBand.FROM_60
     return DurationBand.OVER_120
+
+
+@cache
+def labels_of(choices: type[models.TextChoices]) -> dict[str, str]:
+    """Stored value → French label of one vocabulary."""
+    return {str(value): str(text) for value, text in choices.choices}
+
+
+def label(choices: type[models.TextChoices], value: str) -> str:
+    """The French label of a stored value, or the value itself when it is not (or no longer) in the vocabulary:
+    never an empty cell."""
+    return labels_of(choices).get(value, value)

@@ -22,14 +22,13 @@ from .enums_reports import (
     UNKNOWN,
     ActivityType,
     AgeBand,
-    Autonomie,
     Gender,
     Materiel,
     PlaceType,
     Redirection,
     SocialStatus,
     Thematique,
-    WorkshopLevel,
+    label,
 )
 from .models_reports import ActivityReport
 
@@ -111,26 +110,6 @@ SEPARATOR = "\n"
 YES, NO = "Oui", "Non"
 # Rows are read from the database this many at a time: memory stays flat whatever the number of reports.
 CHUNK_SIZE = 2000
-
-_LABELS: dict[type, dict[str, str]] = {
-    choices: dict(choices.choices)
-    for choices in (
-        ActivityType,
-        PlaceType,
-        Thematique,
-        Materiel,
-        Redirection,
-        AgeBand,
-        SocialStatus,
-        Gender,
-        Autonomie,
-        WorkshopLevel,
-    )
-}
-
-
-def label(choices: type, value: str) -> str:
-    return _LABELS[choices].get(value, value)
 
 
 def stars(report: ActivityReport) -> str:

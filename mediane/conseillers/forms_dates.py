@@ -8,9 +8,11 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
+from mediane import numbers
+
 FIRST_YEAR = 2020  # the programme began in 2020 (France Relance)
 YEARS_AHEAD = 3  # a contract or a start date is planned at most three years ahead
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATE_FORMATS = list(numbers.DAY_FORMATS)
 DATE_HELP = "Au format jj/mm/aaaa, par exemple 01/09/2026."
 DATE_PICKER = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # A plain text input: for dates copied from a paper contract (the recruitment pages).

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from mediane.consultation.imports import UnreadableFile, decode
 from mediane.french import number
-from mediane.numbers import NumberError, parse_int
+from mediane.numbers import NumberError, parse_int, read_day
 
 from . import exports_reports as coop
 from .enums_reports import (
@@ -44,7 +44,6 @@ from .enums_reports import (
     Thematique,
     WorkshopLevel,
 )
-from .forms_dates import DATE_FORMATS
 from .services import ProgrammeError
 from .services_reports import ReportData, check_report
 
@@ -292,12 +291,8 @@ def _date(row: _Row, name: str) -> dt.date:
         return value
     text = row.text(name)
     # « 14/03/2026 10:30 » or « 2026-03-14T10:30:00 »: the day is what comes before the time.
-    day = text.replace("T", " ").split(" ")[0]
-    for pattern in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(day, pattern).date()  # noqa: DTZ007 - a calendar day, no time zone
-        except ValueError:
-            continue
+    if day := read_day(text.replace("T", " ").split(" ")[0]):
+        return day
     if not text:
         raise ProgrammeError("la date est vide : indiquez le jour de l'accompagnement (jj/mm/aaaa).")
     raise ProgrammeError(f"date illisible « {_echo(text)} » : écrivez-la au format jj/mm/aaaa, par exemple 14/03/2026.")

@@ -29,6 +29,12 @@ class RecruitmentQuerySet(models.QuerySet["Recruitment"]):
     def holding(self):
         return self.filter(status__in=HOLDING_STATUSES)
 
+    def held_by(self, user):
+        """The position `user` holds as an adviser (at most one: a partial unique index)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.holding().filter(candidate__user=user)
+
     def showing_interest(self):
         return self.filter(status__in=INTEREST_STATUSES)
 

@@ -142,7 +142,7 @@ def holds_a_position(user) -> bool:
     or renewed)."""
     from .models_recruitment import Recruitment
 
-    return user.is_authenticated and Recruitment.objects.holding().filter(candidate__user=user).exists()
+    return Recruitment.objects.held_by(user).exists()
 
 
 @rules.predicate

@@ -323,9 +323,7 @@ def check_report(data: ReportData, today: dt.date | None = None) -> dict[str, An
 
 def current_recruitment(user: Any) -> Recruitment | None:
     """The recruitment under which `user` reports today: the position they hold, if any."""
-    if not user.is_authenticated:
-        return None
-    return Recruitment.objects.holding().filter(candidate__user=user).select_related("host").first()
+    return Recruitment.objects.held_by(user).select_related("host").first()
 
 
 def apply_counts(changes: dict[tuple, counters.Counts]) -> None:

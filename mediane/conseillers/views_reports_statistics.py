@@ -13,16 +13,6 @@ from mediane.charts import Chart, percent, stacked_bar_chart
 from mediane.french import number
 
 from . import counters, services_reports
-from .enums_reports import (
-    ActivityType,
-    AgeBand,
-    DurationBand,
-    Mission,
-    PlaceType,
-    Redirection,
-    SocialStatus,
-    Thematique,
-)
 from .forms_reports import PERIODS, period_start
 from .models_reports import ActivityReport
 from .views_reports import not_an_adviser
@@ -45,22 +35,20 @@ TALLIED_FIELDS = (
     "gender",
     "participant_counts",
 )
-REDIRECTION_LABELS = {
-    counters.NO_REDIRECTION: "Pas de réorientation",
-    **dict(Redirection.choices),
-    counters.DIRECTORY_PLACE: "Un lieu de l'annuaire",
-}
-# (dimension, title, header of the labels' column, the values' labels in their order, counted in people rather than
-# activities)
-BREAKDOWNS = (
-    ("type", "Par type d'activité", "Type", dict(ActivityType.choices), False),
-    ("mission", "Par mission", "Mission", dict(Mission.choices), False),
-    ("thematique", "Par thématique", "Thématique", dict(Thematique.choices), False),
-    ("duree", "Par durée", "Durée", dict(DurationBand.choices), False),
-    ("canal", "Par lieu", "Lieu", dict(PlaceType.choices), False),
-    ("age", "Personnes par tranche d'âge", "Tranche d'âge", dict(AgeBand.choices), True),
-    ("statut", "Personnes par statut", "Statut", dict(SocialStatus.choices), True),
-    ("redirection", "Par réorientation", "Réorientation", REDIRECTION_LABELS, False),
+# (dimension, title, header of the labels' column, the values' labels in their order: `counters.DIMENSION_LABELS`,
+# counted in people rather than activities)
+BREAKDOWNS = tuple(
+    (dimension, title, header, counters.DIMENSION_LABELS[dimension], people)
+    for dimension, title, header, people in (
+        ("type", "Par type d'activité", "Type", False),
+        ("mission", "Par mission", "Mission", False),
+        ("thematique", "Par thématique", "Thématique", False),
+        ("duree", "Par durée", "Durée", False),
+        ("canal", "Par lieu", "Lieu", False),
+        ("age", "Personnes par tranche d'âge", "Tranche d'âge", True),
+        ("statut", "Personnes par statut", "Statut", True),
+        ("redirection", "Par réorientation", "Réorientation", False),
+    )
 )
 # One activity counts several thématiques (and so several missions): their shares are over the activities.
 SEVERAL_PER_ACTIVITY = {"thematique": "thématiques", "mission": "missions"}

@@ -171,12 +171,8 @@ def _closest(value: str, names: list[str]) -> str:
 def _date(text: str, label: str) -> dt.date | None:
     if not text:
         return None
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            if numbers.is_ascii_number(text.replace("/", "").replace("-", "")):
-                return dt.datetime.strptime(text, pattern).date()  # noqa: DTZ007 - a calendar date, no time
-        except ValueError:
-            continue
+    if day := numbers.read_day(text):
+        return day
     raise RoadmapError(
         f"{label} « {numbers.shown(text)} » ne se lit pas : écrivez-la jj/mm/aaaa, par exemple 15/09/2020."
     )

@@ -1,22 +1,15 @@
-/* The dashboard's map of the départements: an enhancement of the département table, which gives the same figures.
-   Reads its data from the JSON island `carte-departements-donnees` (no inline script: the CSP forbids it), then
-   shows the hidden map block. One marker per département at its centre, labelled with the people helped there;
-   markers are reachable with the keyboard (Tab, then Enter opens the bubble). */
+/* The dashboard's map of the départements: an enhancement of the département table, which gives the same figures
+   (a link before the map skips to it). Started by `map-start.js`. One circle per département at its centre, sized
+   and labelled by the people helped there; the circles are not reachable with the keyboard (Leaflet's circle
+   markers take no focus): the table is the way to the figures without a mouse. */
 (function () {
   "use strict";
-  var island = document.getElementById("carte-departements-donnees");
-  var block = document.getElementById("carte");
-  var container = document.getElementById("carte-departements");
-  if (!island || !block || !container || typeof window.L === "undefined") {
+  var started = window.medianeMap("carte-departements-donnees", "carte-departements", 12);
+  if (!started) {
     return;
   }
-  var data = JSON.parse(island.textContent);
-  block.hidden = false;
-
-  var map = window.L.map(container, { zoomControl: false, scrollWheelZoom: false });
-  window.L.control.zoom({ zoomInTitle: "Zoomer", zoomOutTitle: "Dézoomer" }).addTo(map);
-  map.attributionControl.setPrefix(false);
-  window.L.tileLayer(data.tuiles, { attribution: data.attribution, maxZoom: 12 }).addTo(map);
+  var map = started.map;
+  var data = started.data;
 
   var largest = Math.max.apply(null, data.marqueurs.map(function (marker) { return marker.personnes; }));
   var points = [];

@@ -1,22 +1,15 @@
 /* The map of the places directory: an enhancement of the list, which gives the same places in the same order.
-   Reads its data from the JSON island `carte-lieux-donnees` (no inline script: the CSP forbids it), then shows
-   the hidden map block. Markers are reachable with the keyboard (Tab, then Enter opens the place's bubble);
-   Tab leaves the map like any other element, and a link before it skips to the list. */
+   Started by `map-start.js` from the JSON island `carte-lieux-donnees`. Markers are reachable with the keyboard
+   (Tab, then Enter opens the place's bubble); Tab leaves the map like any other element, and a link before it
+   skips to the list. */
 (function () {
   "use strict";
-  var island = document.getElementById("carte-lieux-donnees");
-  var block = document.getElementById("carte");
-  var container = document.getElementById("carte-lieux");
-  if (!island || !block || !container || typeof window.L === "undefined") {
+  var started = window.medianeMap("carte-lieux-donnees", "carte-lieux", 19);
+  if (!started) {
     return;
   }
-  var data = JSON.parse(island.textContent);
-  block.hidden = false;
-
-  var map = window.L.map(container, { zoomControl: false, scrollWheelZoom: false });
-  window.L.control.zoom({ zoomInTitle: "Zoomer", zoomOutTitle: "Dézoomer" }).addTo(map);
-  map.attributionControl.setPrefix(false);
-  window.L.tileLayer(data.tuiles, { attribution: data.attribution, maxZoom: 19 }).addTo(map);
+  var map = started.map;
+  var data = started.data;
 
   function bubble(place) {
     var content = document.createElement("div");

@@ -7,6 +7,7 @@ the page being left, and pass or fail by luck. Actions that stay on the page (ti
 `<details>`, an htmx fragment) are plain actions followed by an auto-waiting `expect`.
 """
 
+import base64
 import re
 
 from playwright.sync_api import Locator, Page, Response, expect
@@ -61,3 +62,9 @@ def to_sign_up_from_a_theme(page: Page) -> None:
     assert_accessible(page)
     follow(page.get_by_role("link", name="Créez votre compte"))
     assert_accessible(page)
+
+
+# A 1 × 1 PNG that a test's browser receives for every map tile (no tile server is reached from a test).
+BLANK_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)

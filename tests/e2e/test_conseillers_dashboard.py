@@ -19,7 +19,7 @@ from tests.accounts.factories import PASSWORD, verify_email
 from tests.conseillers.factories import RecruitmentFactory, adviser, programme_team, report, workshop_data
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import log_in
+from tests.e2e.steps import BLANK_PNG, log_in
 from tests.roadmap.factories import ActionFactory, AxisFactory, StageFactory
 
 pytestmark = E2E_MARKS
@@ -118,3 +118,20 @@ def test_the_dashboard_counts_the_reports_and_the_roadmap_follows_recruitments(b
         desk.get_by_role("link", name=re.compile(r"Télécharger les comptes rendus de la période \(CSV\)"))
     ).to_be_visible()
     shoot(desk, "pilotage", phone)
+
+
+def test_with_tiles_the_dashboard_maps_the_departements_above_their_table(browse, settings):
+    """The map starts through the site's one map start-up (static/js/map-start.js), like the directory's."""
+    settings.MEDIANE_MAP_TILES_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
+    for _ in range(3):
+        report(adviser())  # three advisers in post in the Rhône: its activity is published
+    page = browse(javascript=True)
+    page.route("https://tiles.example.org/**", lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png"))
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto("/conseillers-numeriques/tableau-de-bord/")
+    assert_accessible(page)
+    expect(page.locator("#carte")).to_be_visible()
+    expect(page.locator("#carte-departements path.leaflet-interactive")).to_have_count(1)
+    expect(page.get_by_role("link", name="Passer la carte et aller au tableau des départements")).to_be_visible()
+    assert errors == []

@@ -3,7 +3,6 @@ opens one and comes back to the results. With JavaScript and a tile server the m
 keyboard goes through it and out of it; without JavaScript the list alone does the job. axe-core audits every
 page."""
 
-import base64
 import re
 
 import pytest
@@ -12,7 +11,7 @@ from playwright.sync_api import expect
 from mediane.orientation import search
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import E2E_MARKS
-from tests.e2e.steps import choose, follow
+from tests.e2e.steps import BLANK_PNG, choose, follow
 from tests.structures.factories import PlaceFactory
 
 pytestmark = E2E_MARKS
@@ -21,9 +20,6 @@ HELP = "Aide aux démarches administratives"
 LEISURE = "Loisirs et créations numériques"
 TILES = "https://tiles.example.org/{z}/{x}/{y}.png"
 # A 1×1 transparent PNG stands in for every tile: the journey never leaves the machine.
-BLANK_PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
-)
 
 
 def places():

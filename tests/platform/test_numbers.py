@@ -1,5 +1,6 @@
 """The one strict reader of numbers (mediane/numbers.py): ASCII digits only, bounds, French messages."""
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -96,3 +97,20 @@ def test_a_french_decimal_is_read_with_a_comma_or_a_point_and_grouped_thousands(
 def test_a_french_decimal_is_refused_with_what_to_write(raw, message):
     with pytest.raises(numbers.NumberError, match=message):
         numbers.read_decimal(raw, minimum=Decimal("0.5"), maximum=2000, places=1, label="La durée")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14/03/2026", dt.date(2026, 3, 14)),
+        (" 2026-03-14 ", dt.date(2026, 3, 14)),
+        ("31/02/2026", None),
+        ("١٤/٠٣/٢٠٢٦", None),
+        ("１４/03/2026", None),
+        ("14.03.2026", None),
+        ("", None),
+        ("demain", None),
+    ],
+)
+def test_a_day_is_read_in_ascii_digits_in_the_platform_s_two_ways(text, expected):
+    assert numbers.read_day(text) == expected

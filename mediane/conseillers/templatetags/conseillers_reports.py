@@ -3,23 +3,20 @@ hours and minutes."""
 
 from django import template
 
-from mediane.conseillers.enums_reports import Materiel, Thematique
+from mediane.conseillers.enums_reports import Materiel, Thematique, label
 
 register = template.Library()
-
-THEMATIQUE_LABELS = dict(Thematique.choices)
-MATERIEL_LABELS = dict(Materiel.choices)
 
 
 @register.filter
 def thematiques(values) -> str:
     """« E-mail, Santé »: each stored value by its label (an unknown value as it is, never an empty cell)."""
-    return ", ".join(THEMATIQUE_LABELS.get(value, value) for value in values or ())
+    return ", ".join(label(Thematique, value) for value in values or ())
 
 
 @register.filter
 def materiels(values) -> str:
-    return ", ".join(MATERIEL_LABELS.get(value, value) for value in values or ())
+    return ", ".join(label(Materiel, value) for value in values or ())
 
 
 @register.filter

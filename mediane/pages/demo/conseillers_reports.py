@@ -64,7 +64,7 @@ STATUSES = {"soixante_dix_plus": "retraite", "soixante_soixante_neuf": "retraite
 def _karim(people: dict[str, User], team: User) -> int:
     """Karim's profile and his finalised recruitment at a library with a free position, four months ago."""
     karim = people.get("conseiller")
-    if karim is None or Recruitment.objects.holding().filter(candidate__user=karim).exists():
+    if karim is None or Recruitment.objects.held_by(karim).exists():
         return 0
     today = timezone.localdate()
     started = add_months(today, -4)
