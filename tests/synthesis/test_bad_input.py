@@ -35,7 +35,8 @@ def test_a_corpus_that_is_all_duplicates_forms_one_topic_and_one_duplicate_group
 def test_a_corpus_of_only_non_informative_answers_gives_no_topic():
     result = synthesise([Document(id=str(i), text=t) for i, t in enumerate(["RAS", "non", "."])], seed=0)
 
-    assert result.topics == [] and len(result.non_informative_ids) == 3
+    assert result.topics == [] and result.non_informative_ids == ["0", "2"]
+    assert [(answer.label, answer.member_ids) for answer in result.closed_answers] == [("Non", ["1"])]
     assert "non informatives" in result.figures["warnings"][0]
 
 

@@ -49,26 +49,43 @@ def test_the_same_seed_gives_the_same_result():
     assert first.figures["k_scores"] == second.figures["k_scores"]
 
 
-def test_non_informative_answers_go_to_their_own_bucket():
-    empty = ["RAS", "néant", "Non", "rien", ".", "/", "", "   ", "R.A.S.", "oui", "Je ne sais pas"]
-    documents = three_themes() + [Document(id=f"vide-{i}", text=text) for i, text in enumerate(empty)]
+def test_empty_answers_are_set_aside_and_closed_answers_counted_by_kind():
+    empty = ["RAS", "néant", "rien", ".", "/", "", "   ", "R.A.S."]
+    closed = {"c0": "Non", "c1": "oui", "c2": "Je ne sais pas", "c3": "Oui.", "c4": "voir ma réponse précédente"}
+    documents = (
+        three_themes()
+        + [Document(id=f"vide-{i}", text=text) for i, text in enumerate(empty)]
+        + [Document(id=doc_id, text=text) for doc_id, text in closed.items()]
+    )
 
     result = synthesise(documents, seed=0)
 
     assert sorted(result.non_informative_ids) == sorted(f"vide-{i}" for i in range(len(empty)))
+    assert [(answer.label, answer.member_ids) for answer in result.closed_answers] == [
+        ("Oui", ["c1", "c3"]),
+        ("Non", ["c0"]),
+        ("Je ne sais pas", ["c2"]),
+        ("Voir une réponse précédente", ["c4"]),
+    ]
     in_topics = {doc_id for topic in result.topics for doc_id in topic.member_ids}
-    assert not in_topics & set(result.non_informative_ids)
+    assert not in_topics & (set(result.non_informative_ids) | set(closed))
     assert result.figures["non_informative"] == len(empty)
+    assert result.figures["closed_answers"] == len(closed)
 
 
 def test_a_non_informative_answer_stays_so_with_stop_words_or_thanks_around_it():
-    empty = ["RAS, merci", "Rien à signaler donc", "Non merci !", "Aucune idée, non.", "Merci"]
-    kept = ["Merci pour ce débat sur la santé", "Rien à signaler sur les bus, ils sont parfaits"]
-    documents = three_themes() + [Document(id=f"x{i}", text=text) for i, text in enumerate(empty + kept)]
+    empty = ["RAS, merci", "Rien à signaler donc", "Merci", "Bon, néant."]
+    closed = ["Non merci !", "Aucune idée, non."]
+    kept = ["Merci pour ce débat sur la santé", "Rien à signaler sur les bus, ils sont parfaits", "Donner l'exemple"]
+    documents = three_themes() + [Document(id=f"x{i}", text=text) for i, text in enumerate(empty + closed + kept)]
 
     result = synthesise(documents, seed=0)
 
     assert sorted(result.non_informative_ids) == [f"x{i}" for i in range(len(empty))]
+    assert {answer.label: answer.member_ids for answer in result.closed_answers} == {
+        "Non": [f"x{len(empty)}"],
+        "Je ne sais pas": [f"x{len(empty) + 1}"],
+    }
 
 
 def test_exact_and_near_duplicates_are_grouped():

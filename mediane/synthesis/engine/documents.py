@@ -34,6 +34,20 @@ class Topic:
     member_ids: list[str]
     # Ids of central and mutually different contributions, most central first.
     representatives: list[str]
+    # One sentence taken from a representative contribution, the one that says the topic best ("" when none).
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class ClosedAnswer:
+    """Short closed answers of one kind (« Oui », « Non », « Je ne sais pas »…): counted, not clustered."""
+
+    label: str
+    member_ids: list[str]
+
+    @property
+    def size(self) -> int:
+        return len(self.member_ids)
 
 
 @dataclass
@@ -41,5 +55,10 @@ class SynthesisResult:
     topics: list[Topic]
     # Groups of ids whose texts are the same or nearly the same; each group has at least two ids.
     duplicates: list[list[str]]
+    # Truly empty answers (« RAS », « néant », « . »…), set aside: their count and a few examples are shown.
     non_informative_ids: list[str]
     figures: dict[str, Any] = field(default_factory=dict)
+    # Closed answers by kind, largest first: a distribution, not a topic.
+    closed_answers: list[ClosedAnswer] = field(default_factory=list)
+    # « Autres contributions »: informative texts that fit no topic well, rather than forced into one.
+    other_ids: list[str] = field(default_factory=list)

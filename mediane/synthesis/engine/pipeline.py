@@ -12,10 +12,10 @@ from typing import Any, overload
 import numpy as np
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
+from mediane.synthesis.engine import closed, text, topics
 from mediane.synthesis.engine import duplicates as near
-from mediane.synthesis.engine import text, topics
 from mediane.synthesis.engine.backends import get_backend
-from mediane.synthesis.engine.documents import Document, ProgressCallback, SynthesisResult, Topic
+from mediane.synthesis.engine.documents import ClosedAnswer, Document, ProgressCallback, SynthesisResult, Topic
 
 DEFAULT_MIN_TOPICS = 3
 DEFAULT_MAX_TOPICS = 40
@@ -23,6 +23,7 @@ DEFAULT_MAX_TOPICS = 40
 FRENCH_RATIO_WARNING = 0.5
 # Texts whose share of French words is measured: the first informative ones.
 FRENCH_SAMPLE = 200
+CLOSED_CODES = {closed.EMPTY: 0, **{label: code for code, label in enumerate(closed.CLOSED_LABELS, start=1)}}
 K_SELECTION = "silhouette (cosinus, échantillon), chaque sujet ajouté devant la relever assez"
 
 
@@ -70,8 +71,10 @@ class _NormalisedTexts(Sequence[str]):
 
 @dataclass
 class _Prepared:
-    # For each document, its distinct informative text (an index into `keys`), or -1 when non-informative.
+    # For each document, its distinct informative text (an index into `keys`), or -1 when empty or closed.
     distinct_of_document: np.ndarray
+    # For each document, -1 when informative, 0 when empty, 1 + the index of its kind in `closed.CLOSED_LABELS`.
+    short_of_document: np.ndarray
     # One folded text per distinct informative text, in order of first appearance.
     keys: list[str]
     # The first document of each distinct text: its text stands for the others.
@@ -92,6 +95,7 @@ def _prepare(documents: Sequence[Document]) -> _Prepared:
     table = text.LemmaTable()
     distinct_index: dict[str, int] = {}
     distinct_of_raw = array("q")
+    short_of_raw = array("q")
     first_raw = array("q")
     # Lists, not arrays: extending a list copies pointers, an array converts every int.
     lemma_ids: list[int] = []
@@ -100,10 +104,16 @@ def _prepare(documents: Sequence[Document]) -> _Prepared:
     for raw_number, raw in enumerate(raw_index):
         normalised = text.normalise(raw)
         folded = text.fold(normalised)
-        ids = table.content_ids(normalised)
-        if text.is_non_informative(folded, ids):
+        kind = closed.kind_of(folded)
+        ids = table.content_ids(normalised) if kind is None else []
+        if kind is None and not ids:
+            ids = table.weak_ids(normalised)
+            kind = None if ids else closed.EMPTY
+        if kind is not None:
             distinct_of_raw.append(-1)
+            short_of_raw.append(CLOSED_CODES[kind])
             continue
+        short_of_raw.append(-1)
         distinct = distinct_index.setdefault(folded, len(distinct_index))
         distinct_of_raw.append(distinct)
         if distinct == len(first_raw):
@@ -117,6 +127,7 @@ def _prepare(documents: Sequence[Document]) -> _Prepared:
     lengths = np.array(lemma_lengths, dtype=np.int64)
     return _Prepared(
         distinct_of_document=np.frombuffer(distinct_of_raw, dtype=np.int64)[raw_of_document],
+        short_of_document=np.frombuffer(short_of_raw, dtype=np.int64)[raw_of_document],
         keys=list(distinct_index),
         first_document=first_document_of_raw[np.frombuffer(first_raw, dtype=np.int64)],
         lemma_rows=topics.LemmaRows(
@@ -171,7 +182,16 @@ def synthesise(
         prepared = _prepare(documents)
         distinct_of_document = prepared.distinct_of_document
         informative = distinct_of_document >= 0
-        non_informative_ids = [documents[i].id for i in np.flatnonzero(~informative).tolist()]
+        short = prepared.short_of_document
+        non_informative_ids = [documents[i].id for i in np.flatnonzero(short == 0).tolist()]
+        closed_answers = sorted(
+            (
+                ClosedAnswer(label=label, member_ids=[documents[i].id for i in np.flatnonzero(short == code).tolist()])
+                for label, code in CLOSED_CODES.items()
+                if code and (short == code).any()
+            ),
+            key=lambda answer: (-answer.size, closed.CLOSED_LABELS.index(answer.label)),
+        )
         firsts = prepared.first_document
         n_distinct = len(firsts)
 
@@ -244,7 +264,10 @@ def synthesise(
     if not documents:
         warnings.append("Aucune contribution à synthétiser.")
     elif not n_distinct:
-        warnings.append("Aucune contribution ne contient de texte exploitable : toutes sont classées non informatives.")
+        warnings.append(
+            "Aucune contribution ne développe d'idée : toutes sont des réponses courtes (oui, non…) ou vides, "
+            "comptées à part, non informatives pour les sujets."
+        )
     elif n_distinct == 1:
         warnings.append("Un seul texte distinct : il forme un sujet à lui seul, sans regroupement possible.")
     elif k == 1 and max_topics > 1:
@@ -264,6 +287,7 @@ def synthesise(
         "documents": len(documents),
         "informative": int(informative.sum()),
         "non_informative": len(non_informative_ids),
+        "closed_answers": sum(answer.size for answer in closed_answers),
         "distinct_texts": n_distinct,
         "duplicate_groups": len(duplicates),
         "documents_in_duplicate_groups": sum(len(g) for g in duplicates),
@@ -280,8 +304,11 @@ def synthesise(
         "timings_seconds": {**stages.timings, "total": round(sum(stages.timings.values()), 3)},
         "warnings": warnings,
     }
-    # Documents are scored by their topic's cluster number; the non-informative ones (-1) form one more cluster.
-    evaluation = _evaluate(documents, topic_of_document)
+    # Documents are scored by their topic's cluster number; the empty ones form one more cluster, and each kind of
+    # closed answer one more.
+    scored = topic_of_document.copy()
+    scored[short >= 0] = -1 - short[short >= 0]
+    evaluation = _evaluate(documents, scored)
     if evaluation is not None:
         figures["evaluation"] = evaluation
     return SynthesisResult(
@@ -289,6 +316,7 @@ def synthesise(
         duplicates=duplicates,
         non_informative_ids=non_informative_ids,
         figures=figures,
+        closed_answers=closed_answers,
     )
 
 

@@ -1,11 +1,10 @@
-"""French text preparation: normalisation, lemmatisation without stop words, non-informative answers."""
+"""French text preparation: normalisation, folding, lemmatisation without stop words."""
 
 from __future__ import annotations
 
 import html
 import re
 import unicodedata
-from collections.abc import Sized
 
 import simplemma
 
@@ -29,25 +28,15 @@ STOP_WORDS = frozenset(
     devoir dire aller mettre voir donner prendre chose non oui etc cf
     """.split()
 )
+# Stop words that still carry meaning when a text has nothing else: « donner l'exemple », « mettre plus de
+# moyens », « aller voir ». A text without any other content word is read with these.
+WEAK_WORDS = frozenset("exemple devoir dire aller mettre voir donner prendre chose faire falloir plus moins".split())
 
-# Whole answers that say nothing, compared after folding (lower case, no accents, no punctuation).
-NON_INFORMATIVE_ANSWERS = frozenset(
-    answer.strip()
-    for answer in """
-    ras|r a s|rien|rien a dire|rien a signaler|rien a ajouter|non|oui|non merci|neant|aucun|aucune|aucune idee|
-    sans avis|pas d avis|sans opinion|je ne sais pas|ne sais pas|nsp|idem|voir ci dessus|cf ci dessus|voir plus haut|
-    sans objet|na|n a|nc|ok|x|xx|xxx|test|pas de commentaire|pas de reponse|non concerne|non applicable|
-    pas d idee|rien de plus|rien de particulier|deja dit|tout|rien du tout|pas grand chose|bof|je sais pas
-    """.replace("\n", "").split("|")
-)
-MIN_LETTERS = 3
 # simplemma's mistakes that show in Grand Débat topic labels (« carte griser »), and a common missing accent
 # that split « Pôle emploi » into two topics.
 LEMMA_OVERRIDES = {"grise": "grise", "grises": "grise", "pole": "pôle", "poles": "pôle"}
 
 _lemma_cache: dict[str, str] = {}
-# Whether a folded answer has at least `MIN_LETTERS` letters, searched rather than counted (a text may be 1 MB).
-ENOUGH_LETTERS_RE = re.compile(r"[a-z][^a-z]*" * (MIN_LETTERS - 1) + "[a-z]")
 
 
 def _fold_character(character: str) -> str:
@@ -113,44 +102,30 @@ class LemmaTable(dict[str, int]):
         self.lemmas: list[str] = []
         self._lemma_ids: dict[str, int] = {}
 
+    def _id_of(self, found: str) -> int:
+        # Lemmas are merged by their folded form: « impot » and « impôt » are one term, shown as first met.
+        key = found.lower().translate(_FOLD_TABLE).replace(" ", "")
+        lemma_id = self._lemma_ids.get(key, -1)
+        if lemma_id < 0:
+            lemma_id = self._lemma_ids[key] = len(self.lemmas)
+            self.lemmas.append(found)
+        return lemma_id
+
     def __missing__(self, word: str) -> int:
         found = _content_lemma(word)
-        if found is None:
-            lemma_id = -1
-        else:
-            lemma_id = self._lemma_ids.get(found, -1)
-            if lemma_id < 0:
-                lemma_id = self._lemma_ids[found] = len(self.lemmas)
-                self.lemmas.append(found)
+        lemma_id = -1 if found is None else self._id_of(found)
         self[word] = lemma_id
         return lemma_id
+
+    def weak_ids(self, normalised: str) -> list[int]:
+        """The ids of the `WEAK_WORDS` of `normalised`, for a text that has no other content word."""
+        found = (lemma(word) for word in WORD_RE.findall(normalised.lower()))
+        return [self._id_of(word) for word in found if word in WEAK_WORDS]
 
     def content_ids(self, normalised: str) -> list[int]:
         """The ids of the lemmas of `normalised` that carry meaning (French stop words and one-letter words
         dropped), in text order."""
         return [i for i in map(self.__getitem__, WORD_RE.findall(normalised.lower())) if i >= 0]
-
-
-def _without_stop_words(folded: str) -> str:
-    return " ".join(word for word in folded.split() if word not in _FOLDED_STOP_WORDS)
-
-
-_FOLDED_STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
-# The same answers once stop words are left out, so that « RAS donc » or « Rien à signaler, merci » match too.
-_NON_INFORMATIVE_CORES = frozenset(filter(None, map(_without_stop_words, NON_INFORMATIVE_ANSWERS | {"merci"})))
-# Longer answers are never compared with the list: they say something.
-NON_INFORMATIVE_MAX_LENGTH = 60
-
-
-def is_non_informative(folded: str, lemmas: Sized) -> bool:
-    """True for answers such as « RAS », « néant », « / » or a lone stop word, which belong to no topic."""
-    if folded in NON_INFORMATIVE_ANSWERS or not len(lemmas):
-        return True
-    if len(folded) <= NON_INFORMATIVE_MAX_LENGTH:
-        core = " ".join(word for word in _without_stop_words(folded).split() if word != "merci")
-        if not core or core in _NON_INFORMATIVE_CORES:
-            return True
-    return ENOUGH_LETTERS_RE.search(folded) is None
 
 
 def french_ratio(texts: list[str]) -> float:

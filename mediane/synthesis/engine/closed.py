@@ -1,0 +1,144 @@
+"""Short answers that are not ideas: closed answers (« oui », « non », « je ne sais pas », « voir plus haut »…),
+counted as a distribution, and truly empty ones (« RAS », « néant », « . »), set aside.
+
+Every rule reads the folded text (`text.fold`: lower case, no accents, punctuation turned to spaces), and only short
+texts are compared: a longer one says something and goes to a topic, even when it starts with « oui ».
+"""
+
+from __future__ import annotations
+
+import re
+
+# Closed answers by kind, as people label them; the order is the order of the distribution's table.
+YES = "Oui"
+NO = "Non"
+DONT_KNOW = "Je ne sais pas"
+SEE_ABOVE = "Voir une réponse précédente"
+NOT_UNDERSTOOD = "Je ne comprends pas la question"
+CLOSED_LABELS = (YES, NO, DONT_KNOW, SEE_ABOVE, NOT_UNDERSTOOD)
+# The marker of a truly empty answer.
+EMPTY = ""
+
+# Answers longer than this (folded) are never closed nor empty.
+MAX_LENGTH = 80
+MAX_WORDS = 12
+
+
+def _phrases(block: str) -> frozenset[str]:
+    return frozenset(phrase.strip() for phrase in block.replace("\n", " ").split("|") if phrase.strip())
+
+
+_EXACT = {
+    YES: _phrases(
+        """oui | o | yes | ok | d accord | tout a fait | absolument | bien sur | evidemment | certainement |
+        oui bien sur | oui tout a fait | oui absolument | oui evidemment | oui certainement | oui oui | oui merci |
+        oui bien entendu | bien entendu | oui surement | oui je pense | je pense que oui | plutot oui | oui plutot |
+        oui parfois | parfois | oui souvent | oui toujours | toujours | souvent | oui en partie | en partie |
+        oui un peu | oui beaucoup | oui tres | oui assez | assez | oui c est le cas | c est le cas | oui bien |
+        oui pourquoi pas | pourquoi pas | oui sans doute | sans doute | favorable | oui favorable | pour |
+        je suis pour | oui je suis pour"""
+    ),
+    NO: _phrases(
+        """non | n | no | non merci | non pas du tout | pas du tout | absolument pas | surtout pas | jamais |
+        non jamais | aucunement | non aucunement | nope | non non | plutot non | non plutot | pas vraiment |
+        non pas vraiment | non pas encore | pas encore | non rarement | rarement | non pas assez | pas assez |
+        non je ne pense pas | je ne pense pas | je pense que non | non je pense pas | je pense pas | non plus |
+        non pas forcement | pas forcement | non pas necessairement | pas necessairement | non pas toujours |
+        pas toujours | defavorable | non defavorable | contre | je suis contre | non je suis contre | non aucun |
+        non aucune | non pas du tout merci | non ce n est pas le cas | ce n est pas le cas | pas de"""
+    ),
+    DONT_KNOW: _phrases(
+        """je ne sais pas | ne sais pas | je sais pas | sais pas | nsp | ne se prononce pas | sans avis |
+        pas d avis | aucun avis | sans opinion | pas d opinion | aucune opinion | aucune idee | pas d idee |
+        je n ai pas d avis | je n ai pas d idee | je n en sais rien | j en sais rien | peut etre | je ne sais |
+        difficile a dire | je ne sais pas trop | je ne sais pas vraiment | bonne question | je ne me prononce pas |
+        ne se prononce pas | pas d avis particulier | sans avis particulier | ne sait pas | mitige"""
+    ),
+    SEE_ABOVE: _phrases(
+        """idem | id | voir ci dessus | cf ci dessus | voir plus haut | cf plus haut | deja dit | deja repondu |
+        comme ci dessus | comme plus haut | comme precedemment | meme reponse | meme chose | pareil | voir avant |
+        voir precedemment | idem ci dessus | idem plus haut | idem que ci dessus | cf supra | voir supra | ditto |
+        meme remarque | meme commentaire | meme avis | voir au dessus | cf au dessus | comme au dessus"""
+    ),
+    NOT_UNDERSTOOD: _phrases(
+        """je ne comprends pas la question | je ne comprends pas | question incomprehensible | pas compris |
+        je n ai pas compris | je n ai pas compris la question | pas compris la question | incomprehensible |
+        question pas claire | question floue | je ne comprends pas bien la question | question mal posee |
+        la question n est pas claire | je ne vois pas | je ne vois pas ce que vous voulez dire"""
+    ),
+}
+_CLOSED_OF = {phrase: label for label, phrases in _EXACT.items() for phrase in phrases}
+
+# Longer forms, read as patterns: « voir ma réponse à la question 3 », « même réponse que précédemment »,
+# « je ne comprends pas bien le sens de cette question ».
+_SEE_ABOVE_RE = re.compile(
+    r"^(?:(?:voir|cf|confer|se referer|se reporter|reportez vous|meme|memes|idem|comme|deja|pareil|identique)\b"
+    r".*\b(?:reponses?|ci dessus|plus haut|au dessus|question precedente|precedemment|supra)\b.*"
+    r"|(?:voir|cf|se referer|se reporter)\b.*\bquestions?\b.*|idem\b.*)$"
+)
+_NOT_UNDERSTOOD_RE = re.compile(
+    r"^(?:je |j )?(?:ne )?(?:comprends?|saisis) pas\b.*\bquestion\b.*$|^question\b.*\b(?:incomprehensible|"
+    r"pas claire|floue|absurde|mal posee|orientee)\b.*$|^(?:je n ai |j ai )?pas compris\b.*$"
+)
+
+_EMPTY = _phrases(
+    """ras | r a s | r a s merci | ras merci | rien | rien a dire | rien a signaler | rien a ajouter | rien de plus |
+    rien de particulier | rien du tout | rien a declarer | rien a redire | neant | aucun | aucune | aucun commentaire |
+    aucune remarque | sans objet | so | na | n a | nc | nr | x | xx | xxx | test | pas de commentaire |
+    pas de commentaires | pas de reponse | pas de remarque | non concerne | non concernee | non applicable |
+    pas concerne | pas concernee | pas grand chose | bof | merci | vide | neant merci | rien merci | pas d observation |
+    sans commentaire | pas de suggestion | aucune suggestion | pas d autre remarque | rien d autre | tout | ne rien |
+    pas de proposition | aucune proposition | je n ai rien a dire | je n ai rien a ajouter | rien a proposer"""
+)
+# An answer with fewer letters than this says nothing (« a », « ?? », « 12 »), unless it is a closed answer (« o »).
+MIN_LETTERS = 3
+# Whether a folded answer has `MIN_LETTERS` letters, searched rather than counted (a text may be 1 MB).
+_ENOUGH_LETTERS_RE = re.compile(r"[a-z][^a-z]*" * (MIN_LETTERS - 1) + "[a-z]")
+
+
+# Words around a short answer that change nothing: « RAS, merci », « Non donc », « Bon, je ne sais pas ».
+FILLERS = frozenset("merci donc alors bon ben bah euh voila enfin sinon bref madame monsieur".split())
+
+
+def _lookup(folded: str) -> str | None:
+    found = _CLOSED_OF.get(folded)
+    if found is not None:
+        return found
+    return EMPTY if folded in _EMPTY else None
+
+
+def _short_kind(folded: str) -> str | None:
+    """The kind of a short answer, with fillers left out and a closing « oui » or « non » dropped after another
+    closed answer (« Aucune idée, non. »)."""
+    found = _lookup(folded)
+    if found is not None:
+        return found
+    words = [word for word in folded.split() if word not in FILLERS]
+    if not words:
+        return EMPTY
+    found = _lookup(" ".join(words))
+    if found is None and len(words) > 1 and words[-1] in ("oui", "non"):
+        found = _lookup(" ".join(words[:-1]))
+    return found
+
+
+def kind_of(folded: str) -> str | None:
+    """`EMPTY` for an answer with nothing to read, a label of `CLOSED_LABELS` for a closed answer, else None.
+
+    `folded` is the answer folded by `text.fold`. An answer with fewer than `MIN_LETTERS` letters (« . », « 0 »,
+    « ??? ») is empty.
+    """
+    if len(folded) > MAX_LENGTH:
+        return None
+    found = _short_kind(folded)
+    if found is not None:
+        return found
+    if _ENOUGH_LETTERS_RE.search(folded) is None:
+        return EMPTY
+    if folded.count(" ") >= MAX_WORDS:
+        return None
+    if _NOT_UNDERSTOOD_RE.match(folded):
+        return NOT_UNDERSTOOD
+    if _SEE_ABOVE_RE.match(folded):
+        return SEE_ABOVE
+    return None
