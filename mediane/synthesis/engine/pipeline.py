@@ -12,7 +12,7 @@ from typing import Any, overload
 import numpy as np
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-from mediane.synthesis.engine import closed, text, topics
+from mediane.synthesis.engine import closed, labels, text, topics
 from mediane.synthesis.engine import duplicates as near
 from mediane.synthesis.engine.backends import get_backend
 from mediane.synthesis.engine.documents import ClosedAnswer, Document, ProgressCallback, SynthesisResult, Topic
@@ -24,7 +24,10 @@ FRENCH_RATIO_WARNING = 0.5
 # Texts whose share of French words is measured: the first informative ones.
 FRENCH_SAMPLE = 200
 CLOSED_CODES = {closed.EMPTY: 0, **{label: code for code, label in enumerate(closed.CLOSED_LABELS, start=1)}}
-K_SELECTION = "silhouette (cosinus, échantillon), chaque sujet ajouté devant la relever assez"
+K_SELECTION = (
+    "un premier découpage fin (environ un sujet pour 6 textes différents, dans les limites demandées), puis les "
+    "sujets qui emploient les mêmes mots réunis"
+)
 
 
 class _Stages:
@@ -39,12 +42,6 @@ class _Stages:
         started = time.perf_counter()
         yield
         self.timings[name] = round(time.perf_counter() - started, 3)
-
-
-def _topic_label(terms: list[str], phrases: list[str]) -> str:
-    words = phrases[:1] + [t for t in terms if not phrases or t not in phrases[0].split()]
-    label = " · ".join(words[:3]) if words else "Sujet sans mot distinctif"
-    return label[:1].upper() + label[1:]
 
 
 class _NormalisedTexts(Sequence[str]):
@@ -67,6 +64,28 @@ class _NormalisedTexts(Sequence[str]):
         if isinstance(index, slice):
             return [text.normalise(self._documents[i].text) for i in self._indices[index].tolist()]
         return text.normalise(self._documents[int(self._indices[index])].text)
+
+
+class _DistinctTexts(Sequence[str]):
+    """The raw text of each distinct informative text (its first document's), read when needed."""
+
+    def __init__(self, documents: Sequence[Document], firsts: np.ndarray) -> None:
+        self._documents = documents
+        self._firsts = firsts
+
+    def __len__(self) -> int:
+        return len(self._firsts)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self._documents[i].text for i in self._firsts[index].tolist()]
+        return self._documents[int(self._firsts[index])].text
 
 
 @dataclass
@@ -105,7 +124,7 @@ def _prepare(documents: Sequence[Document]) -> _Prepared:
         normalised = text.normalise(raw)
         folded = text.fold(normalised)
         kind = closed.kind_of(folded)
-        ids = table.content_ids(normalised) if kind is None else []
+        ids = table.content_ids(normalised, clauses=True) if kind is None else []
         if kind is None and not ids:
             ids = table.weak_ids(normalised)
             kind = None if ids else closed.EMPTY
@@ -208,12 +227,10 @@ def synthesise(
         )
         del root
 
-    weights = np.bincount(distinct_of_document[informative], minlength=n_distinct).astype(np.float64)
     assignment = np.zeros(n_distinct, dtype=np.int64)
     k = 1 if n_distinct else 0
-    scores: dict[int, float] = {}
+    fine_k = k
     vectors = np.zeros((n_distinct, 1), dtype=np.float32)
-    described: list[tuple[list[str], list[str]]] = [([], [])] * k
     vocabulary_size = 0
 
     with stages.stage("vectorise", 0.35):
@@ -224,39 +241,41 @@ def synthesise(
 
     with stages.stage("cluster", 0.55):
         if vocabulary is not None:
-            candidates = topics.candidate_counts(n_distinct, min_topics, max_topics)
-            k, scores = topics.choose_topic_count(vectors, candidates, seed)
-            assignment = topics.spherical_kmeans(vectors, k, seed)
+            fine_k = topics.fine_topic_count(n_distinct, min_topics, max_topics)
+            fine = topics.spherical_kmeans(vectors, fine_k, seed)
+            assignment, k = topics.merge_close_topics(vectors, fine, fine_k, min_topics)
+            # Texts far from every topic go to « Autres contributions » (numbered k) rather than into a topic.
+            assignment = np.where(topics.outliers(vectors, assignment, k), k, assignment)
 
-    with stages.stage("label", 0.8):
-        if vocabulary is not None:
-            described = topics.describe(vocabulary, assignment, weights, k)
-
-    with stages.stage("represent", 0.9):
+    with stages.stage("represent", 0.8):
         topic_of_document = _per_document(assignment, distinct_of_document)
+        other_ids = [documents[i].id for i in np.flatnonzero(topic_of_document == k).tolist()] if k else []
         members_of = _groups(topic_of_document)
-        built: list[tuple[int, Topic]] = []
-        for topic in range(k):
-            members = np.flatnonzero(assignment == topic)
-            if not len(members):
-                continue
-            chosen = topics.representatives(vectors, members) if vocabulary is not None else members[:5].tolist()
+        distinct_texts = _DistinctTexts(documents, firsts)
+        members_by_topic = [np.flatnonzero(assignment == topic) for topic in range(k)]
+        members_by_topic = [(topic, members) for topic, members in enumerate(members_by_topic) if len(members)]
+        chosen_by_topic = [
+            topics.representatives(vectors, members) if vocabulary is not None else members[:5].tolist()
+            for _, members in members_by_topic
+        ]
+
+    with stages.stage("label", 0.9):
+        described = labels.describe([labels.topic_texts(distinct_texts, members) for _, members in members_by_topic])
+        built: list[Topic] = []
+        for (topic, _), chosen, description in zip(members_by_topic, chosen_by_topic, described, strict=True):
             member_ids = [documents[i].id for i in members_of[topic].tolist()]
-            terms, phrases = described[topic]
             built.append(
-                (
-                    topic,
-                    Topic(
-                        label=_topic_label(terms, phrases),
-                        terms=terms,
-                        phrases=phrases,
-                        size=len(member_ids),
-                        member_ids=member_ids,
-                        representatives=[documents[int(firsts[u])].id for u in chosen],
-                    ),
+                Topic(
+                    label=description.label,
+                    terms=description.terms,
+                    phrases=description.phrases,
+                    size=len(member_ids),
+                    member_ids=member_ids,
+                    representatives=[documents[int(firsts[u])].id for u in chosen],
+                    sentence=labels.sentence([distinct_texts[u] for u in chosen], description),
                 )
             )
-        built.sort(key=lambda pair: (-pair[1].size, pair[1].label))
+        built.sort(key=lambda found: (-found.size, found.label))
 
     if progress is not None:
         progress("done", 1.0)
@@ -288,14 +307,15 @@ def synthesise(
         "informative": int(informative.sum()),
         "non_informative": len(non_informative_ids),
         "closed_answers": sum(answer.size for answer in closed_answers),
+        "other": len(other_ids),
         "distinct_texts": n_distinct,
         "duplicate_groups": len(duplicates),
         "documents_in_duplicate_groups": sum(len(g) for g in duplicates),
         "topics": len(built),
         "chosen_k": k,
         "k_bounds": [min_topics, max_topics],
-        "k_scores": {str(key): value for key, value in scores.items()},
-        "k_selection": K_SELECTION if scores else _no_selection(max_topics),
+        "fine_topics": fine_k,
+        "k_selection": K_SELECTION if fine_k > 1 else _no_selection(max_topics),
         "vocabulary_size": vocabulary_size,
         "vector_dimensions": int(vectors.shape[1]) if n_distinct else 0,
         "french_ratio": round(prepared.french_ratio, 3),
@@ -312,11 +332,12 @@ def synthesise(
     if evaluation is not None:
         figures["evaluation"] = evaluation
     return SynthesisResult(
-        topics=[topic for _, topic in built],
+        topics=built,
         duplicates=duplicates,
         non_informative_ids=non_informative_ids,
         figures=figures,
         closed_answers=closed_answers,
+        other_ids=other_ids,
     )
 
 

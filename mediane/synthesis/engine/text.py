@@ -13,6 +13,15 @@ URL_RE = re.compile(r"https?://\S+|www\.\S+")
 # Words with letters only: digits and codes say little about a topic.
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 KEY_RE = re.compile(r"[^a-z0-9]+")
+# Where a clause ends: punctuation, or a word that opens another idea. Two words on either side of it are never read
+# as one expression (« transports ; santé » is not « transport santé »).
+CLAUSE_RE = re.compile(
+    r"[.;:!?()\[\]{}«»\"“”„…\n\r\t/|•·=+*<>]+|,|\s(?:car|mais|donc|parce|puis|afin|sinon|cependant|ensuite|or|"
+    r"sauf|lorsque|quand|si|qui|que|qu['’]|dont|où|ou|et|ni)\s",
+    re.IGNORECASE,
+)
+# The mark between two clauses in a text's lemma ids.
+CLAUSE_BREAK = -2
 
 # French stop words, as lemmas and as surface forms (simplemma lemmatises « les » to « le », « sont » to « être »).
 STOP_WORDS = frozenset(
@@ -122,10 +131,19 @@ class LemmaTable(dict[str, int]):
         found = (lemma(word) for word in WORD_RE.findall(normalised.lower()))
         return [self._id_of(word) for word in found if word in WEAK_WORDS]
 
-    def content_ids(self, normalised: str) -> list[int]:
+    def content_ids(self, normalised: str, *, clauses: bool = False) -> list[int]:
         """The ids of the lemmas of `normalised` that carry meaning (French stop words and one-letter words
-        dropped), in text order."""
-        return [i for i in map(self.__getitem__, WORD_RE.findall(normalised.lower())) if i >= 0]
+        dropped), in text order; with `clauses`, `CLAUSE_BREAK` between the words of two clauses."""
+        if not clauses:
+            return [i for i in map(self.__getitem__, WORD_RE.findall(normalised.lower())) if i >= 0]
+        ids: list[int] = []
+        for clause in CLAUSE_RE.split(normalised.lower()):
+            found = [i for i in map(self.__getitem__, WORD_RE.findall(clause)) if i >= 0]
+            if found:
+                if ids:
+                    ids.append(CLAUSE_BREAK)
+                ids += found
+        return ids
 
 
 def french_ratio(texts: list[str]) -> float:

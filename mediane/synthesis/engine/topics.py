@@ -1,4 +1,4 @@
-"""Topics: TF-IDF on lemmas, the choice of the number of topics, clustering, labels and representatives."""
+"""Topics: TF-IDF on lemmas, the number of topics, clustering, texts that fit no topic, and representatives."""
 
 from __future__ import annotations
 
@@ -6,23 +6,27 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+from scipy.cluster import hierarchy
+from scipy.spatial.distance import squareform
 from sklearn.cluster import MiniBatchKMeans
-from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
-# Texts used to choose the number of topics, and to score each choice: enough for a stable choice, fast at 143k.
+# Texts the first centres are fitted on: enough for stable centres, fast at 1.9 million texts.
 SELECTION_SAMPLE = 20_000
-SILHOUETTE_SAMPLE = 3_000
-MAX_CANDIDATES = 10
 # Distinct texts a topic should gather at least: it caps the number of topics of a small corpus.
 MIN_TEXTS_PER_TOPIC = 3
+# The number of topics is found in two steps, measured on Grand Débat samples of 200 to 143,719 answers and on a set
+# of 6 questions in uneven shares (docs/benchmarks.md). First a fine partition, about one topic per this many
+# distinct texts (up to the maximum); then topics whose centres are closer than `MERGE_SIMILARITY` (cosine, average
+# linkage) are merged. The silhouette, used before, rose with k on these texts as much as on the same words shuffled
+# between texts, so it could not tell a real topic from a split one; HDBSCAN left 30 to 80 % of the texts as noise.
+TEXTS_PER_FINE_TOPIC = 6
+MERGE_SIMILARITY = 0.2
+# A text whose cosine to its topic's centre is below this fits no topic: it goes to « Autres contributions ». On the
+# same samples, 2 to 7 % of the texts, and the agreement with the questions stays or rises a little.
+OTHER_SIMILARITY = 0.15
 KMEANS_RESTARTS = 3
 SPHERICAL_PASSES = 30
-# Silhouette a larger k must add per extra topic over the current choice. On real answers the silhouette creeps
-# up with k (Grand Débat: +0.001 a topic past 19 topics for 19 questions), and creeping only splits topics.
-SILHOUETTE_GAIN_PER_TOPIC = 0.002
-TERMS_PER_TOPIC = 8
-PHRASES_PER_TOPIC = 5
 REPRESENTATIVES_PER_TOPIC = 5
 MMR_POOL = 40
 MMR_LAMBDA = 0.7
@@ -35,7 +39,6 @@ MAX_FEATURES = 200_000
 
 @dataclass
 class Vocabulary:
-    counts: sparse.csr_matrix
     tfidf: sparse.csr_matrix
     terms: np.ndarray
 
@@ -53,17 +56,20 @@ class LemmaRows:
 
 
 def _term_codes(rows: LemmaRows) -> tuple[np.ndarray, np.ndarray]:
-    """Each lemma and each pair of neighbouring lemmas of a row, as one integer code, with its row."""
+    """Each lemma and each pair of neighbouring lemmas of a row (never across a clause break), as one integer
+    code, with its row."""
     size = len(rows.lemmas)
     ids = rows.ids.astype(np.int64)
     lengths = np.diff(rows.indptr)
     row_of = np.repeat(np.arange(len(rows), dtype=np.int32), lengths)
     is_last = np.zeros(len(ids), dtype=bool)
     is_last[rows.indptr[1:][lengths > 0] - 1] = True
+    word = ids >= 0
     pair = np.flatnonzero(~is_last)
+    pair = pair[word[pair] & word[pair + 1]]
     # A bigram (a, b) is coded size + a * size + b: after the `size` unigram codes, and never two alike.
-    codes = np.concatenate([ids, size + ids[pair] * size + ids[pair + 1]])
-    return codes, np.concatenate([row_of, row_of[pair]])
+    codes = np.concatenate([ids[word], size + ids[pair] * size + ids[pair + 1]])
+    return codes, np.concatenate([row_of[word], row_of[pair]])
 
 
 def _term_text(code: int, lemmas: list[str]) -> str:
@@ -114,13 +120,13 @@ def vectorise(rows: LemmaRows) -> Vocabulary | None:
     counts = sparse.csr_matrix((every.data[present], mapped[present], kept_before[every.indptr]), shape=(n, len(kept)))
     del every, mapped, present
     counts.sort_indices()
-    tfidf = counts.copy()
+    tfidf = counts
     np.log(tfidf.data, out=tfidf.data)
     tfidf.data += 1.0
     frequency_kept = document_frequency[kept].astype(np.float64)
     inverse_frequency = (np.log((1.0 + n) / (1.0 + frequency_kept)) + 1.0).astype(np.float32)
     tfidf.data *= inverse_frequency[tfidf.indices]
-    return Vocabulary(counts=counts, tfidf=normalize(tfidf, copy=False), terms=terms.astype(str))
+    return Vocabulary(tfidf=normalize(tfidf, copy=False), terms=terms.astype(str))
 
 
 def _kmeans(k: int, seed: int) -> MiniBatchKMeans:
@@ -170,63 +176,54 @@ def spherical_kmeans(vectors: np.ndarray, k: int, seed: int) -> np.ndarray:
     return assignment
 
 
-def candidate_counts(n: int, min_topics: int, max_topics: int) -> list[int]:
-    """The numbers of topics worth trying for `n` distinct texts: a topic should gather at least
-    `MIN_TEXTS_PER_TOPIC` of them, so a small corpus may get fewer than `min_topics` (`synthesise` says so)."""
+def fine_topic_count(n: int, min_topics: int, max_topics: int) -> int:
+    """How many topics the first, fine partition of `n` distinct texts has: about one per
+    `TEXTS_PER_FINE_TOPIC` texts, within the bounds, and never fewer than `MIN_TEXTS_PER_TOPIC` texts a topic (so a
+    small corpus may get fewer than `min_topics`, and `synthesise` says so)."""
     upper = min(max_topics, n // MIN_TEXTS_PER_TOPIC)
-    lower = min(max(min_topics, 2), upper)
     if upper < 2:
-        return [1]
-    candidates = sorted({int(round(v)) for v in np.linspace(lower, upper, num=min(MAX_CANDIDATES, upper - lower + 1))})
-    return candidates
+        return 1
+    return max(min(min_topics, upper), min(upper, round(n / TEXTS_PER_FINE_TOPIC)))
 
 
-def choose_topic_count(vectors: np.ndarray, candidates: list[int], seed: int) -> tuple[int, dict[int, float]]:
-    """The candidate with the best silhouette (cosine, on a sample), and every score tried.
-
-    Candidates are read in increasing order; a larger one wins only if it adds `SILHOUETTE_GAIN_PER_TOPIC`
-    per extra topic over the current choice, so the bound on k is not what decides.
-    """
-    if candidates == [1]:
-        return 1, {}
-    sample = _sample(vectors, seed)
-    scores: dict[int, float] = {}
-    for k in candidates:
-        labels = _kmeans(k, seed).fit_predict(sample)
-        if len(set(labels.tolist())) < 2:
-            scores[k] = -1.0
-            continue
-        size = min(SILHOUETTE_SAMPLE, len(sample))
-        scores[k] = round(float(silhouette_score(sample, labels, sample_size=size, random_state=seed)), 4)
-    best = candidates[0]
-    for k in candidates[1:]:
-        if scores[k] - scores[best] >= SILHOUETTE_GAIN_PER_TOPIC * (k - best):
-            best = k
-    return best, scores
-
-
-def describe(
-    vocabulary: Vocabulary, assignment: np.ndarray, weights: np.ndarray, k: int
-) -> list[tuple[list[str], list[str]]]:
-    """Each topic's distinctive lemmas and phrases, by class-based TF-IDF (terms frequent here, rare elsewhere)."""
+def centres(vectors: np.ndarray, assignment: np.ndarray, k: int) -> np.ndarray:
+    """The unit-length mean vector of each topic (a zero row for a topic without members)."""
     membership = sparse.csr_matrix(
-        (weights.astype(np.float64), (assignment, np.arange(len(assignment)))), shape=(k, len(assignment))
+        (np.ones(len(assignment), dtype=vectors.dtype), (assignment, np.arange(len(assignment)))),
+        shape=(k, len(assignment)),
     )
-    per_topic = np.asarray((membership @ vocabulary.counts).todense())
-    totals = per_topic.sum(axis=1, keepdims=True)
-    tf = per_topic / np.maximum(totals, 1.0)
-    average_words = max(float(totals.mean()), 1.0)
-    idf = np.log1p(average_words / np.maximum(per_topic.sum(axis=0), 1.0))
-    scores = tf * idf
-    is_phrase = np.char.find(vocabulary.terms.astype(str), " ") >= 0
-    described = []
-    for topic in range(k):
-        order = np.argsort(-scores[topic], kind="stable")
-        present = order[per_topic[topic, order] > 0]
-        terms = [str(vocabulary.terms[i]) for i in present if not is_phrase[i]][:TERMS_PER_TOPIC]
-        phrases = [str(vocabulary.terms[i]) for i in present if is_phrase[i] and per_topic[topic, i] >= 2]
-        described.append((terms, phrases[:PHRASES_PER_TOPIC]))
-    return described
+    return normalize(np.asarray(membership @ vectors, dtype=np.float64))
+
+
+def merge_close_topics(vectors: np.ndarray, assignment: np.ndarray, k: int, min_topics: int) -> tuple[np.ndarray, int]:
+    """Topics of the fine partition whose centres are close merged, by average linkage on their cosine: the
+    number of topics comes from the texts, not from a bound. Never below `min_topics` (nor below 1).
+
+    Topics are numbered by their first member, so that the same partition always gets the same numbers.
+    """
+    if k <= max(min_topics, 1):
+        return assignment, k
+    centre = centres(vectors, assignment, k)
+    distance = np.clip(1.0 - centre @ centre.T, 0.0, 2.0)
+    np.fill_diagonal(distance, 0.0)
+    tree = hierarchy.linkage(squareform(distance, checks=False), method="average")
+    merged = hierarchy.fcluster(tree, t=1.0 - MERGE_SIMILARITY, criterion="distance")
+    if merged.max() < min_topics:
+        merged = hierarchy.fcluster(tree, t=min_topics, criterion="maxclust")
+    per_text = merged[assignment]
+    _, first = np.unique(per_text, return_index=True)
+    renumber = np.empty(merged.max() + 1, dtype=np.int64)
+    renumber[per_text[np.sort(first)]] = np.arange(len(first))
+    return renumber[per_text], len(first)
+
+
+def outliers(vectors: np.ndarray, assignment: np.ndarray, k: int) -> np.ndarray:
+    """Whether each text is further than `OTHER_SIMILARITY` from its topic's centre (never with a single topic)."""
+    if k < 2:
+        return np.zeros(len(assignment), dtype=bool)
+    centre = centres(vectors, assignment, k)
+    similarity = np.einsum("ij,ij->i", vectors, centre[assignment].astype(vectors.dtype))
+    return similarity < OTHER_SIMILARITY
 
 
 def representatives(vectors: np.ndarray, members: np.ndarray, count: int = REPRESENTATIVES_PER_TOPIC) -> list[int]:
