@@ -252,8 +252,9 @@ def synthesise(
         other_ids = [documents[i].id for i in np.flatnonzero(topic_of_document == k).tolist()] if k else []
         members_of = _groups(topic_of_document)
         distinct_texts = _DistinctTexts(documents, firsts)
-        members_by_topic = [np.flatnonzero(assignment == topic) for topic in range(k)]
-        members_by_topic = [(topic, members) for topic, members in enumerate(members_by_topic) if len(members)]
+        members_by_topic: list[tuple[int, np.ndarray]] = [
+            (topic, members) for topic in range(k) if len(members := np.flatnonzero(assignment == topic))
+        ]
         chosen_by_topic = [
             topics.representatives(vectors, members) if vocabulary is not None else members[:5].tolist()
             for _, members in members_by_topic
