@@ -39,15 +39,15 @@ def clip(value: str, limit: int = MAX_ECHO) -> str:
 
 
 def quoted_names(names: list[str], limit: int = MAX_ECHO) -> str:
-    """« a », « b » and « c »… as far as `limit` characters of names allow, then how many more there are."""
+    """« a », « b », « c » as far as `limit` characters (quotes included) allow, then how many more there are."""
     shown: list[str] = []
     used = 0
     for name in names:
-        name = clip(name, MAX_NAME_ECHO)
-        if shown and used + len(name) > limit:
+        quoted = f"« {clip(name, MAX_NAME_ECHO)} »"
+        if shown and used + len(quoted) > limit:
             break
-        shown.append(f"« {name} »")
-        used += len(name)
+        shown.append(quoted)
+        used += len(quoted) + 2
     rest = len(names) - len(shown)
     return ", ".join(shown) + (f" et {count_phrase(rest, 'autre', 'autres')}" if rest else "")
 
