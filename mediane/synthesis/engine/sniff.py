@@ -279,7 +279,9 @@ def _translated(value: dict[str, Any]) -> str:
     """Decidim's translated field: {"fr": …}, else the text in the language it was written in, else a machine
     translation into French; the GraphQL API's {"translations": [{"locale", "text"}]} too."""
     if isinstance(value.get("translations"), list):
-        value = {entry.get("locale"): entry.get("text") for entry in value["translations"] if isinstance(entry, dict)}
+        value = {
+            str(entry.get("locale")): entry.get("text") for entry in value["translations"] if isinstance(entry, dict)
+        }
     for key in ("fr", "fr-FR", "fr_FR"):
         if isinstance(value.get(key), str) and value[key].strip():
             return value[key]
