@@ -302,3 +302,24 @@ def test_a_message_cut_short_says_so(tmp_path):
         read_input(path, text_column="texte")
 
     assert "é" * 59 + "… »" in str(error.value)
+
+
+def test_json_lines_are_read_as_a_list_of_objects(tmp_path):
+    path = _write(tmp_path, b'{"id": "a", "t": "Un"}\n\n{"id": "b", "t": "Deux"}\n', "c.jsonl")
+
+    assert [(d.id, d.text) for d in read_input(path, text_column="t", id_column="id")] == [("a", "Un"), ("b", "Deux")]
+
+
+def test_a_broken_line_of_json_lines_is_named(tmp_path, capsys):
+    path = _write(tmp_path, b'{"t": "Un"}\n{"t": "Deux"\n', "c.jsonl")
+
+    error = _refusal(tmp_path, capsys, path, "--text-column", "t")
+
+    assert "Ce fichier ressemble à du JSON mais n'en est pas (ligne 2, colonne 13, à la fin du fichier)" in error
+
+
+def test_a_decidim_csv_export_with_translated_columns_is_read_in_french(tmp_path):
+    header = "id;category/id;title/en;title/fr;body/machine_translations/fr;body/fr\n"
+    path = _write(tmp_path, (header + "3;1;Wifi;Le wifi;x;Partout\n").encode())
+
+    assert [(d.id, d.text) for d in read_input(path)] == [("3", "Le wifi. Partout")]

@@ -215,17 +215,30 @@ def decidim_text(title: str, body: str) -> str:
     return f"{title}. {body}" if title and body else title or body
 
 
+def _decidim_column(header: list[str], name: str) -> int | None:
+    """Where `name` is: its own column, else its French one (`title/fr`: since Decidim 0.24 titles and bodies are
+    translated, and the CSV export flattens them), else the first other language's."""
+    cleaned = [cell.strip() for cell in header]
+    for candidate in (name, f"{name}/fr"):
+        if candidate in cleaned:
+            return cleaned.index(candidate)
+    for index, cell in enumerate(cleaned):
+        if cell.startswith(f"{name}/") and "machine_translations" not in cell:
+            return index
+    return None
+
+
 def read_decidim_rows(header: list[str], rows: Rows) -> list[Document]:
     """Proposals from the table of a Decidim export (CSV or workbook)."""
     indices = {}
     for name in DECIDIM_REQUIRED:
-        try:
-            indices[name] = _column(header, name, "export Decidim")
-        except SynthesisInputError:
+        index = _decidim_column(header, name)
+        if index is None:
             raise SynthesisInputError(
                 f"Ce fichier n'est pas un export de propositions Decidim : la colonne « {name} » manque. "
                 f"Colonnes disponibles : {quoted_names([cell.strip() for cell in header])}."
-            ) from None
+            )
+        indices[name] = index
     documents: list[Document] = []
     first_line: dict[str, int] = {}
     for line, row in rows:
@@ -245,6 +258,8 @@ def looks_like_decidim(text: str) -> bool:
 
 
 def is_decidim_header(header: list[str]) -> bool:
-    """True for the columns of Decidim's proposals export: `id`, `category/id`, `title` and `body`."""
-    names = {cell.strip() for cell in header}
-    return set(DECIDIM_REQUIRED) <= names and "category/id" in names
+    """True for the columns of Decidim's proposals export: `id`, `category/id`, `title` and `body` (or their
+    languages, `title/fr`…)."""
+    return "category/id" in {cell.strip() for cell in header} and all(
+        _decidim_column(header, name) is not None for name in DECIDIM_REQUIRED
+    )

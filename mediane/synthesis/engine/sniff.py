@@ -1,5 +1,6 @@
 """What a file given to `mediane-synthesis` is, decided from its content before any parsing: a CSV, a JSON list of
-contributions (or Decidim's JSON export of proposals), an Excel workbook (read), or a binary file (refused).
+contributions (or JSON Lines, or Decidim's JSON export of proposals), an Excel workbook (read), or a binary file
+(refused).
 
 People pass whatever their tool exported: a workbook renamed `.csv`, a PDF, a JSON object from an API. Each gets
 one French sentence that says what the file seems to be and what to do, never a traceback nor pages of bytes.
@@ -192,12 +193,13 @@ def read_json(
     """Contributions from a JSON list of objects: Decidim's proposals (`id`, `title`, `body`), else the text under
     the key `text_column`, the id under `id_column` (else the position in the list, from 1)."""
     try:
-        data = json.loads(text)
+        data = _parse(text)
     except json.JSONDecodeError as error:
         near = clip(error.doc[error.pos : error.pos + 40], 40)
+        at_end = not error.doc[error.pos :].strip()
         raise SynthesisInputError(
             f"Ce fichier ressemble à du JSON mais n'en est pas (ligne {error.lineno}, colonne {error.colno}"
-            + (f", près de « {near} »" if near else ", à la fin du fichier")
+            + (f", près de « {near} »" if near else ", à la fin du fichier" if at_end else ", en fin de ligne")
             + ") : corrigez-le, ou enregistrez les contributions au format CSV UTF-8."
         ) from None
     items = _objects(data)
@@ -222,6 +224,25 @@ def read_json(
         label = _string(item.get(label_column), number).strip() if label_column else ""
         documents.append(Document(id=doc_id, text=_string(item.get(text_column), number), label=label or None))
     return documents
+
+
+def _parse(text: str) -> Any:
+    """The JSON in `text`; JSON Lines (one object a line, as many tools export) read as the list of its objects."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.msg != "Extra data" or not text.lstrip().startswith("{"):
+            raise
+        items, offset = [], 0
+        for line in text.splitlines(keepends=True):
+            try:
+                if line.strip():
+                    items.append(json.loads(line.rstrip("\r\n")))
+            except json.JSONDecodeError as line_error:
+                # Placed in the whole file, so that the message names the file's line, not 1.
+                raise json.JSONDecodeError(line_error.msg, text, offset + line_error.pos) from None
+            offset += len(line)
+        return items
 
 
 def _objects(data: Any) -> list[dict[str, Any]]:
