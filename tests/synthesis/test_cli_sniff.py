@@ -172,6 +172,15 @@ def test_a_list_where_a_text_is_expected_is_refused(tmp_path, capsys):
     assert "La contribution n° 1 du fichier JSON a une liste là où un texte est attendu" in error
 
 
+def test_a_csv_without_text_column_option_names_its_columns(tmp_path, capsys):
+    error = _refusal(tmp_path, capsys, _write(tmp_path, b"id;avis\n1;a\n"))
+
+    assert error == (
+        "Erreur : Indiquez la colonne du texte avec --text-column (colonnes du fichier : « id », « avis »), "
+        "ou --decidim pour un export Decidim.\n"
+    )
+
+
 # --- Workbooks and binary files --------------------------------------------------------------------------------------
 
 
@@ -275,6 +284,7 @@ def _long_inputs(tmp_path):
     return [
         (_write(tmp_path, f"id;{LONG}\n1;a\n".encode(), "header.csv"), ["--text-column", "texte"]),
         (_write(tmp_path, f"{LONG};texte\n1;a\n".encode(), "header2.csv"), ["--text-column", LONG + "x"]),
+        (_write(tmp_path, f"{LONG};texte\n1;a\n".encode(), "header3.csv"), []),
         (_write(tmp_path, ";".join(f"colonne{i}" for i in range(2_000)).encode() + b"\n", "wide.csv"), ["--decidim"]),
         (_write(tmp_path, f"id;texte\n{LONG};a\n{LONG};b\n".encode(), "ids.csv"), [*TEXT_AND_ID]),
         (_json(tmp_path, [{LONG: "a"}], "key.json"), []),

@@ -145,6 +145,11 @@ def _table(text: str) -> tuple[list[str], Rows]:
     return header, rows
 
 
+def header(text: str) -> list[str]:
+    """The column names of the CSV in `text`, stripped."""
+    return [cell.strip() for cell in _table(text)[0]]
+
+
 def _check_width(line: int, row: list[str], header: list[str]) -> None:
     if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
         raise SynthesisInputError(

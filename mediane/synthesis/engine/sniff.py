@@ -22,15 +22,16 @@ from mediane.synthesis.engine.readers import MAX_NAME_ECHO, Rows, clip, quoted_n
 
 # Signatures of binary formats people mistake for a CSV, with what the message says the file seems to be.
 SIGNATURES = (
-    (b"%PDF", "un document PDF"),
+    (b"%PDF-", "un document PDF"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "un classeur Excel ancien (.xls) ou un document Word"),
     (b"\x89PNG", "une image"),
     (b"\xff\xd8\xff", "une image"),
-    (b"GIF8", "une image"),
+    (b"GIF87a", "une image"),
+    (b"GIF89a", "une image"),
     (b"\x1f\x8b", "une archive compressée"),
     (b"7z\xbc\xaf\x27\x1c", "une archive compressée"),
-    (b"Rar!", "une archive compressée"),
-    (b"BZh", "une archive compressée"),
+    (b"Rar!\x1a\x07", "une archive compressée"),
+    (b"BZh91AY&SY", "une archive compressée"),
     (b"SQLite format 3\x00", "une base de données SQLite"),
     (b"{\\rtf", "un document RTF"),
 )
@@ -77,7 +78,8 @@ def read_input(
         return readers.read_decidim(text)
     if text_column is None:
         raise SynthesisInputError(
-            "Indiquez la colonne du texte avec --text-column, ou --decidim pour un export Decidim."
+            f"Indiquez la colonne du texte avec --text-column (colonnes du fichier : "
+            f"{quoted_names(readers.header(text))}), ou --decidim pour un export Decidim."
         )
     return readers.read_csv(text, text_column=text_column, id_column=id_column, label_column=label_column)
 
