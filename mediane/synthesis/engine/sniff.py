@@ -12,6 +12,7 @@ import html
 import io
 import json
 import re
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -145,30 +146,32 @@ def _workbook(data: bytes) -> tuple[list[str], Rows]:
     return header, iter((number, (cells + [""] * width)[:width]) for number, cells in body)
 
 
+DAMAGED_WORKBOOK = (
+    "Ce classeur Excel est abîmé ou incomplet : ouvrez-le dans votre tableur, puis enregistrez-le au format CSV UTF-8."
+)
+
+
 def _sheet(data: bytes) -> list[tuple[int, list[str]]]:
     # Imported here: only a workbook needs it, and it takes long to load.
     import openpyxl
 
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # a damaged archive raises anything from zipfile, XML or openpyxl
-        raise SynthesisInputError(
-            "Ce classeur Excel est abîmé ou incomplet : ouvrez-le dans votre tableur, "
-            "puis enregistrez-le au format CSV UTF-8."
-        ) from None
-    try:
-        sheet = book.worksheets[0]
-        return [
-            (number, [_cell(value) for value in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-    except Exception:  # a sheet damaged inside the archive shows only while its rows are read
-        raise SynthesisInputError(
-            "Ce classeur Excel est abîmé ou incomplet : ouvrez-le dans votre tableur, "
-            "puis enregistrez-le au format CSV UTF-8."
-        ) from None
-    finally:
-        book.close()
+    # openpyxl warns about styles and extensions it skips: noise on the error output, nothing the person can fix.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception:  # a damaged archive raises anything from zipfile, XML or openpyxl
+            raise SynthesisInputError(DAMAGED_WORKBOOK) from None
+        try:
+            sheet = book.worksheets[0]
+            return [
+                (number, [_cell(value) for value in values])
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+            ]
+        except Exception:  # a sheet damaged inside the archive shows only while its rows are read
+            raise SynthesisInputError(DAMAGED_WORKBOOK) from None
+        finally:
+            book.close()
 
 
 def _cell(value: Any) -> str:
