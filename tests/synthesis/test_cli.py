@@ -34,8 +34,16 @@ def test_json_output_has_the_documented_shape(tmp_path, capsys):
 
     assert code == 0
     data = json.loads(output.read_text(encoding="utf-8"))
-    assert list(data) == ["topics", "duplicates", "figures", "non_informative"]
-    assert set(data["topics"][0]) == {"label", "terms", "size", "member_ids", "representatives"}
+    assert list(data) == [
+        "topics",
+        "closed_answers",
+        "other",
+        "duplicates",
+        "campaigns",
+        "figures",
+        "non_informative",
+    ]
+    assert set(data["topics"][0]) == {"label", "sentence", "terms", "size", "member_ids", "representatives"}
     assert set(data["topics"][0]["representatives"][0]) == {"id", "text"}
     assert data["non_informative"] == ["x1"]
     assert data["figures"]["chosen_k"] == 3
@@ -48,9 +56,10 @@ def test_markdown_output_is_a_french_report_with_two_quotes_per_topic(tmp_path, 
     report = capsys.readouterr().out
     assert code == 0
     assert report.startswith("# Synthèse des contributions\n")
-    assert report.count("\n## ") == 4  # three topics and the non-informative section
+    assert report.count("\n## ") == 4  # three topics and the empty answers set aside
     assert report.count("\n> ") == 6
-    assert "groupe" in report and "Mots distinctifs" in report
+    assert "Mots distinctifs" in report and "« RAS »" in report
+    assert "silhouette" not in report and "graine" not in report
 
 
 def test_bad_input_exits_with_code_2_and_a_french_message(tmp_path, capsys):

@@ -1,4 +1,5 @@
-"""`mediane-synthesis`: run the synthesis on a CSV or a Decidim export, without a database.
+"""`mediane-synthesis`: run the synthesis on a CSV, a JSON list, an Excel workbook or a Decidim export, without a
+database. What the file is comes from its content (`sniff.read_input`), not from its name.
 
 Exit codes: 0 done, 2 unusable input (the French reason is printed on the error output).
 """
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mediane.synthesis.engine import readers, report
+from mediane.synthesis.engine import report, sniff
 from mediane.synthesis.engine.backends import backend_names
 from mediane.synthesis.engine.documents import SynthesisInputError
 from mediane.synthesis.engine.pipeline import DEFAULT_MAX_TOPICS, DEFAULT_MIN_TOPICS, synthesise
@@ -30,16 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _FrenchParser(
         prog="mediane-synthesis",
         description=(
-            "Synthèse de contributions en français : sujets, contributions représentatives, doublons. "
-            "Lit un CSV (UTF-8, Windows-1252 ou UTF-16 ; séparateur « ; », « , », tabulation ou « | » ; "
-            "éventuellement compressé en .gz) ou un export de propositions Decidim."
+            "Synthèse de contributions en français : sujets, contributions représentatives, réponses courtes, "
+            "copies. Lit un CSV (UTF-8, Windows-1252 ou UTF-16 ; séparateur « ; », « , », tabulation ou « | » ; "
+            "éventuellement compressé en .gz), une liste JSON de contributions, un classeur Excel (.xlsx, "
+            "première feuille) ou un export de propositions Decidim (CSV ou JSON)."
         ),
     )
-    parser.add_argument("input", type=Path, help="fichier CSV ou export Decidim (.csv ou .csv.gz)")
+    parser.add_argument("input", type=Path, help="fichier CSV, JSON, XLSX ou export Decidim (éventuellement en .gz)")
     parser.add_argument("--format", choices=("json", "markdown"), default="json", help="format du résultat")
     parser.add_argument("--output", "-o", type=Path, help="fichier où écrire le résultat (sinon la sortie standard)")
-    parser.add_argument("--text-column", help="colonne qui contient le texte des contributions")
-    parser.add_argument("--id-column", help="colonne des identifiants (sinon le numéro de ligne)")
+    parser.add_argument("--text-column", help="colonne (ou clé JSON) qui contient le texte des contributions")
+    parser.add_argument("--id-column", help="colonne (ou clé JSON) des identifiants (sinon le numéro de ligne)")
     parser.add_argument("--label-column", help="colonne d'étiquettes connues, pour mesurer l'accord (NMI, ARI)")
     parser.add_argument("--decidim", action="store_true", help="le fichier est un export de propositions Decidim")
     parser.add_argument("--seed", type=int, default=0, help="graine : même graine, même résultat (défaut : 0)")
@@ -58,17 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.min_topics < 1 or args.max_topics < args.min_topics:
             raise SynthesisInputError("Il faut 1 ≤ --min-topics ≤ --max-topics.")
-        text = readers.read_text(args.input)
-        if args.decidim or (args.text_column is None and readers.looks_like_decidim(text)):
-            documents = readers.read_decidim(text)
-        elif args.text_column is None:
-            raise SynthesisInputError(
-                "Indiquez la colonne du texte avec --text-column, ou --decidim pour un export Decidim."
-            )
-        else:
-            documents = readers.read_csv(
-                text, text_column=args.text_column, id_column=args.id_column, label_column=args.label_column
-            )
+        documents = sniff.read_input(
+            args.input,
+            text_column=args.text_column,
+            id_column=args.id_column,
+            label_column=args.label_column,
+            decidim=args.decidim,
+        )
         result = synthesise(
             documents, seed=args.seed, min_topics=args.min_topics, max_topics=args.max_topics, backend=args.backend
         )

@@ -1,7 +1,9 @@
 """Reading contributions from files: any CSV (chosen columns) and Decidim's proposals export, plain or gzipped.
 
 `read_text` reads, unzips and decodes a file once; the readers then take its text. Every problem becomes a
-`SynthesisInputError` with a French message that names the line or the columns.
+`SynthesisInputError` with a French message that names the line or the columns, and that never repeats more than
+`MAX_ECHO` characters of the file (a 10,000-character header must not flood the terminal). `sniff.read_input` tells
+a CSV from a JSON file, a workbook or a binary file, and calls these readers for tables.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+from mediane.french import count_phrase
 from mediane.synthesis.engine.documents import Document, SynthesisInputError
+
+Rows = Iterator[tuple[int, list[str]]]
 
 DELIMITERS = (";", ",", "\t", "|")
 DECIDIM_REQUIRED = ("id", "title", "body")
@@ -21,6 +26,30 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 # A single answer of a few megabytes is legitimate (a pasted report); csv's default limit is 128 KB.
 FIELD_SIZE_LIMIT = 64 * 1024 * 1024
 csv.field_size_limit(FIELD_SIZE_LIMIT)
+# The most characters of the file that an error message repeats (a column name, an id, a JSON fragment), and the
+# most for one name inside a list of names.
+MAX_ECHO = 200
+MAX_NAME_ECHO = 60
+
+
+def clip(value: str, limit: int = MAX_ECHO) -> str:
+    """`value` on one line, cut to `limit` characters with « … »: what an error message may repeat of the input."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def quoted_names(names: list[str], limit: int = MAX_ECHO) -> str:
+    """« a », « b », « c » as far as `limit` characters (quotes included) allow, then how many more there are."""
+    shown: list[str] = []
+    used = 0
+    for name in names:
+        quoted = f"« {clip(name, MAX_NAME_ECHO)} »"
+        if shown and used + len(quoted) > limit:
+            break
+        shown.append(quoted)
+        used += len(quoted) + 2
+    rest = len(names) - len(shown)
+    return ", ".join(shown) + (f" et {count_phrase(rest, 'autre', 'autres')}" if rest else "")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -75,7 +104,7 @@ def detect_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def _records(text: str, delimiter: str) -> Rows:
     """Rows with the line each starts on; blank lines skipped."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     line = 1
@@ -102,16 +131,23 @@ def _column(header: list[str], name: str, option: str) -> int:
     lowered = [cell.lower() for cell in cleaned]
     if name.strip().lower() in lowered:
         return lowered.index(name.strip().lower())
-    available = ", ".join(f"« {cell} »" for cell in cleaned)
-    raise SynthesisInputError(f"La colonne « {name} » ({option}) n'existe pas. Colonnes disponibles : {available}.")
+    raise SynthesisInputError(
+        f"La colonne « {clip(name, MAX_NAME_ECHO)} » ({option}) n'existe pas. "
+        f"Colonnes disponibles : {quoted_names(cleaned)}."
+    )
 
 
-def _table(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+def _table(text: str) -> tuple[list[str], Rows]:
     if not text.strip():
         raise SynthesisInputError("Le fichier est vide : il ne contient aucune contribution.")
     rows = _records(text, detect_delimiter(text))
     _, header = next(rows)
     return header, rows
+
+
+def header(text: str) -> list[str]:
+    """The column names of the CSV in `text`, stripped."""
+    return [cell.strip() for cell in _table(text)[0]]
 
 
 def _check_width(line: int, row: list[str], header: list[str]) -> None:
@@ -139,7 +175,7 @@ def _unique_id(doc_id: str, line: int, first_line: dict[str, int]) -> str:
         raise SynthesisInputError("l'identifiant est vide.", line=line)
     if doc_id in first_line:
         raise SynthesisInputError(
-            f"l'identifiant « {doc_id} » apparaît déjà ligne {first_line[doc_id]} ; "
+            f"l'identifiant « {clip(doc_id, MAX_NAME_ECHO)} » apparaît déjà ligne {first_line[doc_id]} ; "
             "chaque identifiant doit être unique.",
             line=line,
         )
@@ -152,6 +188,13 @@ def read_csv(
 ) -> list[Document]:
     """Contributions from the text of a CSV: text from `text_column`, id from `id_column` (else the line number)."""
     header, rows = _table(text)
+    return read_rows(header, rows, text_column=text_column, id_column=id_column, label_column=label_column)
+
+
+def read_rows(
+    header: list[str], rows: Rows, *, text_column: str, id_column: str | None = None, label_column: str | None = None
+) -> list[Document]:
+    """Contributions from a table (a CSV's or a workbook's rows, each with its line number), columns by name."""
     text_index = _column(header, text_column, "--text-column")
     id_index = _column(header, id_column, "--id-column") if id_column else None
     label_index = _column(header, label_column, "--label-column") if label_column else None
@@ -168,24 +211,45 @@ def read_csv(
 def read_decidim(text: str) -> list[Document]:
     """Proposals from the text of a Decidim export (`id;category/id;…;title;body;…`): title, then body."""
     header, rows = _table(text)
+    return read_decidim_rows(header, rows)
+
+
+def decidim_text(title: str, body: str) -> str:
+    """A proposal as one text: its title, then its body (either may be empty)."""
+    title, body = title.strip(), body.strip()
+    return f"{title}. {body}" if title and body else title or body
+
+
+def _decidim_column(header: list[str], name: str) -> int | None:
+    """Where `name` is: its own column, else its French one (`title/fr`: since Decidim 0.24 titles and bodies are
+    translated, and the CSV export flattens them), else the first other language's."""
+    cleaned = [cell.strip() for cell in header]
+    for candidate in (name, f"{name}/fr"):
+        if candidate in cleaned:
+            return cleaned.index(candidate)
+    for index, cell in enumerate(cleaned):
+        if cell.startswith(f"{name}/") and "machine_translations" not in cell:
+            return index
+    return None
+
+
+def read_decidim_rows(header: list[str], rows: Rows) -> list[Document]:
+    """Proposals from the table of a Decidim export (CSV or workbook)."""
     indices = {}
     for name in DECIDIM_REQUIRED:
-        try:
-            indices[name] = _column(header, name, "export Decidim")
-        except SynthesisInputError:
-            available = ", ".join(f"« {cell.strip()} »" for cell in header)
+        index = _decidim_column(header, name)
+        if index is None:
             raise SynthesisInputError(
                 f"Ce fichier n'est pas un export de propositions Decidim : la colonne « {name} » manque. "
-                f"Colonnes disponibles : {available}."
-            ) from None
+                f"Colonnes disponibles : {quoted_names([cell.strip() for cell in header])}."
+            )
+        indices[name] = index
     documents: list[Document] = []
     first_line: dict[str, int] = {}
     for line, row in rows:
         _check_width(line, row, header)
         doc_id = _unique_id(row[indices["id"]].strip(), line, first_line)
-        title, body = row[indices["title"]].strip(), row[indices["body"]].strip()
-        text = f"{title}. {body}" if title and body else title or body
-        documents.append(Document(id=doc_id, text=text))
+        documents.append(Document(id=doc_id, text=decidim_text(row[indices["title"]], row[indices["body"]])))
     return _finish(documents)
 
 
@@ -195,5 +259,12 @@ def looks_like_decidim(text: str) -> bool:
         header, _ = _table(text)
     except SynthesisInputError:
         return False
-    names = {cell.strip() for cell in header}
-    return set(DECIDIM_REQUIRED) <= names and "category/id" in names
+    return is_decidim_header(header)
+
+
+def is_decidim_header(header: list[str]) -> bool:
+    """True for the columns of Decidim's proposals export: `id`, `category/id`, `title` and `body` (or their
+    languages, `title/fr`…)."""
+    return "category/id" in {cell.strip() for cell in header} and all(
+        _decidim_column(header, name) is not None for name in DECIDIM_REQUIRED
+    )

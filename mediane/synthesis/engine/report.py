@@ -1,15 +1,26 @@
-"""Rendering a synthesis result for people and programs: the documented JSON shape and a French Markdown report."""
+"""Rendering a synthesis result for people and programs: the documented JSON shape and a French Markdown report.
+
+The Markdown is read by a working group, not by statisticians: figures in plain words first, then the topics, the
+short answers as a distribution, the contributions that fit no topic, every campaign of copied texts with its
+text, the empty answers set aside with examples, and one closing line on the method in plain words (no score, no
+seed: those stay in the JSON's `figures`).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from mediane.french import count_phrase
+from mediane.french import BEFORE_UNIT, count_phrase, number, plural
 from mediane.synthesis.engine.documents import Document, SynthesisResult
 
 EXCERPT_LENGTH = 280
 QUOTES_IN_MARKDOWN = 2
+# A text sent this many times or more is a campaign, shown with its text; smaller groups (pairs) are counted.
+CAMPAIGN_SIZE = 3
+EMPTY_EXAMPLES = 5
+EMPTY_EXAMPLE_LENGTH = 80
 
 
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
@@ -19,13 +30,36 @@ def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
     return flat[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
+def share(part: int, whole: int) -> str:
+    """« 33 % », « moins de 1 % »: a part of a whole, rounded, as French writes it."""
+    if not whole or not part:
+        return f"0{BEFORE_UNIT}%"
+    percent = round(100 * part / whole)
+    return f"moins de 1{BEFORE_UNIT}%" if percent == 0 else f"{percent}{BEFORE_UNIT}%"
+
+
+def campaigns(result: SynthesisResult, documents: Sequence[Document]) -> list[dict[str, Any]]:
+    """Groups of at least `CAMPAIGN_SIZE` copies, largest first, each with its most frequent text (an excerpt)."""
+    text_of = {doc.id: doc.text for doc in documents}
+    groups = sorted((group for group in result.duplicates if len(group) >= CAMPAIGN_SIZE), key=len, reverse=True)
+    return [
+        {
+            "text": excerpt(Counter(text_of[i].strip() for i in group).most_common(1)[0][0]),
+            "size": len(group),
+            "member_ids": group,
+        }
+        for group in groups
+    ]
+
+
 def to_json(result: SynthesisResult, documents: Sequence[Document]) -> dict[str, Any]:
-    """`{"topics": [...], "duplicates": [[ids…]], "figures": {...}, "non_informative": [ids…]}` (see README)."""
+    """`{"topics", "closed_answers", "other", "duplicates", "campaigns", "figures", "non_informative"}` (README)."""
     text_of = {doc.id: doc.text for doc in documents}
     return {
         "topics": [
             {
                 "label": topic.label,
+                "sentence": topic.sentence,
                 "terms": topic.terms,
                 "size": topic.size,
                 "member_ids": topic.member_ids,
@@ -33,57 +67,179 @@ def to_json(result: SynthesisResult, documents: Sequence[Document]) -> dict[str,
             }
             for topic in result.topics
         ],
+        "closed_answers": [
+            {"label": answer.label, "size": answer.size, "member_ids": answer.member_ids}
+            for answer in result.closed_answers
+        ],
+        "other": result.other_ids,
         "duplicates": result.duplicates,
+        "campaigns": campaigns(result, documents),
         "figures": {**result.figures, "topic_phrases": [topic.phrases for topic in result.topics]},
         "non_informative": result.non_informative_ids,
     }
 
 
 def to_markdown(result: SynthesisResult, documents: Sequence[Document]) -> str:
-    """A readable French report: figures, then each topic with its terms and two quotes."""
+    """A readable French report: figures, topics, short answers, other contributions, campaigns, empty answers."""
     text_of = {doc.id: doc.text for doc in documents}
-    figures = result.figures
-    lines = [
-        "# Synthèse des contributions",
+    lines = ["# Synthèse des contributions", "", *_figures(result, documents)]
+    total = result.figures.get("documents", len(documents))
+    for position, topic in enumerate(result.topics, start=1):
+        lines += [
+            "",
+            f"## {position}. {topic.label}",
+            "",
+            f"{count_phrase(topic.size, 'contribution', 'contributions')}, soit {share(topic.size, total)} "
+            "de toutes les contributions.",
+        ]
+        if topic.sentence.strip():
+            lines += ["", f"En une phrase : « {excerpt(topic.sentence)} »"]
+        lines += ["", f"Mots distinctifs : {', '.join(topic.terms) or '—'}."]
+        if topic.phrases:
+            lines.append(f"Expressions fréquentes : {', '.join(f'« {p} »' for p in topic.phrases)}.")
+        lines += _quotes(topic.representatives, text_of)
+    lines += _closed_answers(result)
+    if result.other_ids:
+        count = len(result.other_ids)
+        lines += [
+            "",
+            "## Autres contributions",
+            "",
+            f"{count_phrase(count, 'contribution', 'contributions')} "
+            f"{plural(count, 'ne se rattache', 'ne se rattachent')} à aucun sujet : "
+            f"{plural(count, 'elle est gardée', 'elles sont gardées')} ici plutôt que rangée{plural(count, '', 's')} "
+            "de force dans un sujet.",
+            *_quotes(result.other_ids, text_of),
+        ]
+    lines += _campaigns(result, documents)
+    lines += _empty_answers(result, text_of)
+    seconds = result.figures.get("timings_seconds", {}).get("total")
+    lines += [
         "",
-        f"- {count_phrase(figures['documents'], 'contribution lue', 'contributions lues')}, "
-        f"dont {count_phrase(figures['non_informative'], 'non informative', 'non informatives')} "
-        "(« RAS », « néant », réponse vide…), mises à part.",
-        f"- {count_phrase(len(result.topics), 'sujet retenu', 'sujets retenus')} "
-        f"(entre {figures['k_bounds'][0]} et {figures['k_bounds'][1]} essayés, méthode : {figures['k_selection']}).",
-        f"- {count_phrase(len(result.duplicates), 'groupe', 'groupes')} de contributions identiques ou presque, "
-        f"qui réunissent {count_phrase(figures['documents_in_duplicate_groups'], 'contribution', 'contributions')}.",
-        f"- Durée du calcul : {figures['timings_seconds']['total']:.1f} s.",
+        "**Comment cette synthèse a été faite** : les mots distinctifs de chaque contribution ont été repérés, les "
+        "textes proches regroupés en sujets et les textes copiés repérés ; les réponses courtes (oui, non…) sont "
+        "comptées par sorte et les réponses vides mises à part"
+        + (f". Calcul en {number(round(seconds, 1))} s." if seconds is not None else "."),
     ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _figures(result: SynthesisResult, documents: Sequence[Document]) -> list[str]:
+    """The figures at the top, one plain sentence each, only those that are not zero."""
+    figures = result.figures
+    in_topics = sum(topic.size for topic in result.topics)
+    closed = sum(answer.size for answer in result.closed_answers)
+    others = len(result.other_ids)
+    lines = [f"- {count_phrase(figures.get('documents', len(documents)), 'contribution lue', 'contributions lues')}."]
+    if result.topics:
+        lines.append(
+            f"- {count_phrase(len(result.topics), 'sujet', 'sujets')}, "
+            f"qui {plural(len(result.topics), 'réunit', 'réunissent')} "
+            f"{count_phrase(in_topics, 'contribution', 'contributions')}."
+        )
+    if others:
+        lines.append(
+            f"- {count_phrase(others, 'autre contribution', 'autres contributions')}, "
+            f"qui {plural(others, 'ne se rattache', 'ne se rattachent')} à aucun sujet."
+        )
+    if closed:
+        lines.append(
+            f"- {count_phrase(closed, 'réponse courte', 'réponses courtes')} (oui, non, je ne sais pas…), "
+            f"{plural(closed, 'comptée', 'comptées')} à part."
+        )
+    if result.non_informative_ids:
+        empty = len(result.non_informative_ids)
+        lines.append(
+            f"- {count_phrase(empty, 'réponse vide', 'réponses vides')} (« RAS », « néant »…), "
+            f"{plural(empty, 'mise', 'mises')} à part."
+        )
+    groups = campaigns(result, documents)
+    if groups:
+        copies = sum(group["size"] for group in groups)
+        lines.append(
+            f"- {count_phrase(len(groups), 'campagne', 'campagnes')} : un même texte envoyé au moins "
+            f"{CAMPAIGN_SIZE} fois ({count_phrase(copies, 'contribution', 'contributions')} en tout)."
+        )
     evaluation = figures.get("evaluation")
     if evaluation:
         lines.append(
-            f"- Accord avec les étiquettes fournies : NMI {evaluation['nmi']:.3f}, ARI {evaluation['ari']:.3f} "
-            f"({evaluation['documents']} contributions étiquetées)."
+            f"- Accord avec les étiquettes fournies (1 = accord parfait) : NMI {number(round(evaluation['nmi'], 3))}, "
+            f"ARI {number(round(evaluation['ari'], 3))} "
+            f"({count_phrase(evaluation['documents'], 'contribution étiquetée', 'contributions étiquetées')})."
         )
     for warning in figures.get("warnings", []):
         lines.append(f"- **Attention** : {warning}")
-    for number, topic in enumerate(result.topics, start=1):
-        share = topic.size / max(figures["documents"], 1)
+    return lines
+
+
+def _quotes(ids: list[str], text_of: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    for rid in [rid for rid in ids if text_of[rid].strip()][:QUOTES_IN_MARKDOWN]:
+        lines += ["", f"> {excerpt(text_of[rid])} — contribution {rid}"]
+    return lines
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|")
+
+
+def _closed_answers(result: SynthesisResult) -> list[str]:
+    if not result.closed_answers:
+        return []
+    total = sum(answer.size for answer in result.closed_answers)
+    lines = [
+        "",
+        "## Réponses courtes",
+        "",
+        f"{count_phrase(total, 'réponse courte', 'réponses courtes')}, {plural(total, 'comptée', 'comptées')} "
+        f"par sorte plutôt que {plural(total, 'rangée', 'rangées')} dans un sujet.",
+        "",
+        "| Réponse | Nombre | Part des réponses courtes |",
+        "|---|---:|---:|",
+    ]
+    for answer in sorted(result.closed_answers, key=lambda answer: answer.size, reverse=True):
+        lines.append(f"| {_cell(answer.label)} | {number(answer.size)} | {share(answer.size, total)} |")
+    return lines
+
+
+def _campaigns(result: SynthesisResult, documents: Sequence[Document]) -> list[str]:
+    if not result.duplicates:
+        return []
+    lines = ["", "## Campagnes et textes copiés"]
+    groups = campaigns(result, documents)
+    for group in groups:
         lines += [
             "",
-            f"## {number}. {topic.label}",
+            f"**{count_phrase(group['size'], 'contribution', 'contributions')}** reprennent ce texte, ou presque :",
             "",
-            f"{count_phrase(topic.size, 'contribution', 'contributions')} ({share:.0%} du total).",
-            "",
-            f"Mots distinctifs : {', '.join(topic.terms) or '—'}.",
+            f"> {group['text'] or '(texte vide)'}",
         ]
-        if topic.phrases:
-            lines.append(f"Expressions fréquentes : {', '.join(f'« {p} »' for p in topic.phrases)}.")
-        lines.append("")
-        for rid in topic.representatives[:QUOTES_IN_MARKDOWN]:
-            lines.append(f"> {excerpt(text_of[rid])} — contribution {rid}")
-            lines.append("")
-    if result.non_informative_ids:
+    pairs = len(result.duplicates) - len(groups)
+    if pairs and groups:
+        lines += ["", f"Et {count_phrase(pairs, 'autre paire', 'autres paires')} de textes identiques ou presque."]
+    elif pairs:
         lines += [
             "",
-            "## Contributions non informatives",
-            "",
-            count_phrase(len(result.non_informative_ids), "contribution", "contributions") + ".",
+            f"{count_phrase(pairs, 'paire', 'paires')} de textes identiques ou presque, et aucune campagne "
+            f"(un même texte envoyé au moins {CAMPAIGN_SIZE} fois).",
         ]
-    return "\n".join(lines).rstrip() + "\n"
+    return lines
+
+
+def _empty_answers(result: SynthesisResult, text_of: dict[str, str]) -> list[str]:
+    if not result.non_informative_ids:
+        return []
+    examples: dict[str, None] = {}
+    for rid in result.non_informative_ids:
+        typed = " ".join(text_of[rid].split())
+        examples.setdefault(excerpt(typed, EMPTY_EXAMPLE_LENGTH) if typed else "(réponse vide)")
+        if len(examples) == EMPTY_EXAMPLES:
+            break
+    count = len(result.non_informative_ids)
+    return [
+        "",
+        "## Réponses vides mises à part",
+        "",
+        f"{count_phrase(count, 'réponse vide', 'réponses vides')} ou sans contenu, {plural(count, 'mise', 'mises')} "
+        f"à part. Exemples : {', '.join(f'« {example} »' for example in examples)}.",
+    ]
