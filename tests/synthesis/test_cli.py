@@ -56,8 +56,9 @@ def test_markdown_output_is_a_french_report_with_two_quotes_per_topic(tmp_path, 
     report = capsys.readouterr().out
     assert code == 0
     assert report.startswith("# Synthèse des contributions\n")
-    assert report.count("\n## ") == 4  # three topics and the empty answers set aside
-    assert report.count("\n> ") == 6
+    topics = report.count("\n## ") - 1  # the topics, then the empty answers set aside
+    assert topics >= 3
+    assert report.count("\n> ") == 2 * topics
     assert "Mots distinctifs" in report and "« RAS »" in report
     assert "silhouette" not in report and "graine" not in report
 

@@ -30,4 +30,6 @@ def test_the_lille_decidim_export_is_synthesised_from_the_command_line(tmp_path)
 
     data = json.loads(output.read_text(encoding="utf-8"))
     assert 4 <= len(data["topics"]) <= 12
-    assert sum(t["size"] for t in data["topics"]) + len(data["non_informative"]) == data["figures"]["documents"]
+    everyone = [i for t in data["topics"] for i in t["member_ids"]] + data["other"] + data["non_informative"]
+    everyone += [i for answer in data["closed_answers"] for i in answer["member_ids"]]
+    assert sorted(everyone) == sorted({i for i in everyone}) and len(everyone) == data["figures"]["documents"]

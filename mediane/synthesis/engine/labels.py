@@ -25,7 +25,10 @@ import simplemma
 
 from mediane.synthesis.engine import text
 
-TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Words with their digits (« 1ère », « 50 ») so that a number breaks a phrase rather than vanish from it.
+TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# « peut-il », « faut-il », « a-t-on »: a verb asked as a question.
+INVERTED_RE = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous)$", re.IGNORECASE)
 ELISION_RE = re.compile(r"^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’](.+)$", re.IGNORECASE)
 # Words allowed between two content words of a phrase, in lower case: « prise en charge », « accès à internet ».
 LINK_WORDS = frozenset("de du des d' en à au aux la le les l' pour sur par sans avec entre".split())
@@ -84,7 +87,9 @@ def _folded(token: str) -> str:
 
 def _is_content(token: str) -> bool:
     lower = token.lower()
-    return len(lower) > 1 and text._content_lemma(lower) is not None
+    if len(lower) < 2 or not lower.isalpha() and (any(ch.isdigit() for ch in lower) or INVERTED_RE.search(lower)):
+        return False
+    return text._content_lemma(lower) is not None
 
 
 def _key_word(token: str) -> str:
