@@ -214,7 +214,8 @@ def test_the_run_page_shows_figures_topics_breakdowns_proposals_vigilance_duplic
     client.force_login(organiser)
     html = client.get(url("run", scene.pk)).content.decode()
     # Figures and why this number of topics.
-    assert "Peu de textes." in html and "Score de silhouette" in html and "0,310" in html
+    assert "Peu de textes." in html and "Score de netteté des sujets (silhouette)" in html and "0,310" in html
+    assert "Méthode de calcul « tfidf »" in html and "(graine) : 0" in html
     # Topics, with their representatives quoted and linked.
     assert "1. Ouvrir plus longtemps" in html and "intitulé calculé : « Horaires d&#x27;ouverture »" in html
     assert scene.hours[0].get_absolute_url() in html
@@ -232,8 +233,8 @@ def test_the_run_page_shows_figures_topics_breakdowns_proposals_vigilance_duplic
     )
     # Vigilance grouped, duplicates, the bucket, the merge form and the log.
     assert "Attention aux agents" in html[html.index('id="vigilance-titre"') :]
-    assert "2 contributions :" in html
-    assert "1 réponse sans contenu exploitable" in html
+    assert "1 autre texte a été envoyé deux fois." in html and "2 contributions :" in html
+    assert "1 réponse ne dit rien qui puisse être lu" in html
     assert "Fusionner les sujets cochés" in html
     assert "Sujet « Horaires d&#x27;ouverture » renommé en « Ouvrir plus longtemps »." in html
     assert "par Olga" in html
@@ -245,7 +246,7 @@ def test_a_hidden_contribution_disappears_from_the_published_page(client, organi
     html = client.get(url("published", *theme_args(scene.theme))).content.decode()
     assert "Ouvrir le samedi" not in html
     assert "Ouvrir le soir" in html
-    assert "Aucun doublon" in html  # its duplicate group is down to one contribution
+    assert "envoyé deux fois" not in html  # its duplicate group is down to one contribution
     assert "par Olga" not in html  # the public log names no one
 
 
