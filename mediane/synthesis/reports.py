@@ -176,10 +176,13 @@ def breakdowns(run: SynthesisRun, overview: list[TopicSummary] | None = None) ->
 
 
 def top_proposals(run: SynthesisRun, limit: int = 10) -> list[Contribution]:
-    """The run's proposals, most supported first; each carries `topic_label` and `synthesis_topic`. One query."""
+    """The run's proposals, most supported first; each carries `topic_label` and `synthesis_topic`. One query.
+
+    Only those of a topic or of the « Autres contributions »: « non » or « RAS » filed as a proposal proposes nothing.
+    """
     rows = (
         _shown(run)
-        .filter(contribution__kind=ContributionKind.PROPOSAL)
+        .filter(contribution__kind=ContributionKind.PROPOSAL, topic__kind__in=(TopicKind.TOPIC, TopicKind.OTHER))
         .select_related("contribution", "topic")
         .defer(*HEAVY_FIELDS)
         .order_by("-contribution__supports_count", "-contribution_id")[:limit]

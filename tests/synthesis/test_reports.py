@@ -254,3 +254,10 @@ def test_points_of_vigilance_of_the_other_contributions_come_after_the_topics(gr
         ("Horaires", [campaign[3], campaign[2], campaign[1]]),
         ("Autres contributions", [other[2], other[1]]),
     ]
+
+
+def test_a_short_or_empty_answer_filed_as_a_proposal_is_no_proposal(groups):
+    run = groups[0]
+    proposals = reports.top_proposals(run)
+    assert proposals and {p.synthesis_topic.kind for p in proposals} == {"topic"}
+    assert all(p.body not in {"oui", "Non.", "RAS", ".", "néant"} for p in proposals)

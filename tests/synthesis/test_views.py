@@ -537,7 +537,7 @@ def test_the_public_page_shows_every_group_in_plain_words_without_the_method_set
     # The short answers as a table: answer, number, share of the short answers.
     table = html[html.index('id="reponses-courtes-titre"') : html.index('id="autres-contributions-titre"')]
     assert ">Réponse</th>" in table and ">Nombre</th>" in table and ">Part</th>" in table
-    assert "<td>3</td><td>75 %</td>" in table and "<td>1</td><td>25 %</td>" in table
+    assert "<td>3</td><td>75&nbsp;%</td>" in table and "<td>1</td><td>25&nbsp;%</td>" in table
     # The « Autres contributions »: count, quotes, the way to all of them.
     others = html[html.index('id="autres-contributions-titre"') : html.index('id="propositions-titre"')]
     assert "2 contributions ne ressemblent assez à aucun sujet" in others
@@ -559,6 +559,11 @@ def test_the_public_page_shows_every_group_in_plain_words_without_the_method_set
     for contribution in hidden:
         assert contribution.get_absolute_url() not in html
     assert "Masquée vide" not in html
+    # A short or an empty answer filed as a proposal is no proposal; nor is it a topic of the table by kind.
+    proposals = html[html.index('id="propositions-titre"') : html.index('id="vigilance-titre"')]
+    assert "Horaires du soir" in proposals and "sujet : Oui" not in proposals and "R.A.S" not in proposals
+    by_kind = html[html.index(">Contributions de chaque sujet, par type</span>") : html.index('id="copies-titre"')]
+    assert "Autres contributions" in by_kind and ">Oui</a>" not in by_kind and "Réponses sans contenu" not in by_kind
 
 
 def test_the_run_page_keeps_the_method_settings_in_plain_words(client, organiser, plain_scene):
