@@ -21,7 +21,7 @@ class TopicKind(models.TextChoices):
 
 
 # The order in which a run's groups are read: topics, then the others, the short answers, the empty ones.
-KIND_ORDER = {TopicKind.TOPIC: 0, TopicKind.OTHER: 1, TopicKind.CLOSED: 2, TopicKind.NON_INFORMATIVE: 3}
+KIND_ORDER: dict[str, int] = {TopicKind.TOPIC: 0, TopicKind.OTHER: 1, TopicKind.CLOSED: 2, TopicKind.NON_INFORMATIVE: 3}
 
 
 class EditAction(models.TextChoices):

@@ -101,7 +101,7 @@ def check_editable(run: SynthesisRun) -> None:
 
 
 # Why a group that is not a topic is never renamed, merged or split, said for each kind.
-KIND_REFUSALS = {
+KIND_REFUSALS: dict[str, str] = {
     TopicKind.NON_INFORMATIVE: "Les réponses sans contenu exploitable forment un groupe à part",
     TopicKind.CLOSED: "Les réponses courtes (« oui », « non », « je ne sais pas »…) sont comptées à part",
     TopicKind.OTHER: "Les « Autres contributions » rassemblent les textes qui n'entrent dans aucun sujet",
