@@ -12,8 +12,16 @@ class RunStatus(models.TextChoices):
 
 class TopicKind(models.TextChoices):
     TOPIC = "topic", "sujet"
+    # One kind of short closed answer (« Oui », « Non », « Je ne sais pas »…): counted, never clustered.
+    CLOSED = "closed", "réponses courtes"
+    # Informative texts that fit no topic well: kept together rather than forced into a topic.
+    OTHER = "other", "autres contributions"
     # The engine's bucket of empty or non-informative answers (« RAS », « néant »…).
     NON_INFORMATIVE = "non_informative", "réponses sans contenu exploitable"
+
+
+# The order in which a run's groups are read: topics, then the others, the short answers, the empty ones.
+KIND_ORDER: dict[str, int] = {TopicKind.TOPIC: 0, TopicKind.OTHER: 1, TopicKind.CLOSED: 2, TopicKind.NON_INFORMATIVE: 3}
 
 
 class EditAction(models.TextChoices):

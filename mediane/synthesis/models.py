@@ -109,6 +109,8 @@ class Topic(models.Model):
     generated_label = models.CharField("intitulé calculé", max_length=200, blank=True)
     terms = models.JSONField("mots distinctifs", default=list, blank=True)
     phrases = models.JSONField("expressions distinctives", default=list, blank=True)
+    # One sentence of a representative contribution that says the topic best ("" when the engine found none).
+    sentence = models.TextField("en une phrase", blank=True)
     # Denormalised: number of memberships, updated by the service that moves them.
     size = models.PositiveIntegerField("contributions", default=0)
 

@@ -18,7 +18,7 @@ from mediane.accounts.territories import departement_label
 from mediane.consultation.enums import ContributionKind, ContributionStatus
 from mediane.consultation.models import Contribution, Theme
 
-from .enums import TopicKind
+from .enums import KIND_ORDER, TopicKind
 from .models import SynthesisRun, Topic, TopicMembership
 
 KIND_LABELS = {kind.value: str(kind.label) for kind in ContributionKind}
@@ -58,14 +58,38 @@ class Breakdowns:
         return [label for label, _ in self.by_kind]
 
 
+# A text copied this many times or more is shown as a campaign, with its text; a pair is a mere duplicate.
+CAMPAIGN_MIN_COPIES = 3
+
+
+@dataclass
+class Campaign:
+    """A text that several contributions copied, (nearly) word for word."""
+
+    # The first copy published: its text stands for the others.
+    text: Contribution
+    count: int
+    copies: list[Contribution]
+
+
+@dataclass
+class ShortAnswers:
+    # Each kind of short answer with its published contributions now, most frequent first.
+    rows: list[tuple[Topic, int]]
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.rows)
+
+
 def _shown(run: SynthesisRun) -> QuerySet[TopicMembership]:
     return TopicMembership.objects.filter(run=run, contribution__status=ContributionStatus.PUBLISHED)
 
 
 def _reading_order(run: SynthesisRun, kinds: tuple[str, ...] = tuple(TopicKind.values)) -> list[Topic]:
-    """Topics from the largest, then the non-informative bucket last. One query."""
+    """Topics from the largest, then the « Autres contributions », the short answers, the empty ones. One query."""
     topics = Topic.objects.filter(run=run, kind__in=kinds).order_by("position", "pk")
-    return sorted(topics, key=lambda topic: topic.kind != TopicKind.TOPIC)
+    return sorted(topics, key=lambda topic: KIND_ORDER.get(topic.kind, len(KIND_ORDER)))
 
 
 def _kinds_by_topic(run: SynthesisRun) -> dict[int, dict[str, int]]:
@@ -152,10 +176,13 @@ def breakdowns(run: SynthesisRun, overview: list[TopicSummary] | None = None) ->
 
 
 def top_proposals(run: SynthesisRun, limit: int = 10) -> list[Contribution]:
-    """The run's proposals, most supported first; each carries `topic_label` and `synthesis_topic`. One query."""
+    """The run's proposals, most supported first; each carries `topic_label` and `synthesis_topic`. One query.
+
+    Only those of a topic or of the « Autres contributions »: « non » or « RAS » filed as a proposal proposes nothing.
+    """
     rows = (
         _shown(run)
-        .filter(contribution__kind=ContributionKind.PROPOSAL)
+        .filter(contribution__kind=ContributionKind.PROPOSAL, topic__kind__in=(TopicKind.TOPIC, TopicKind.OTHER))
         .select_related("contribution", "topic")
         .defer(*HEAVY_FIELDS)
         .order_by("-contribution__supports_count", "-contribution_id")[:limit]
@@ -174,12 +201,14 @@ def vigilance_points(run: SynthesisRun, per_topic: int | None = None) -> list[tu
     """Points of vigilance grouped by topic (reading order), most supported first in each. Two queries.
 
     With `per_topic`, at most that many per topic (the total of each is in `topic_overview(run)[i].kinds`).
-    The non-informative bucket is left out: an empty answer is no point of vigilance.
+    The « Autres contributions » come after the topics; the short and the empty answers are left out: « oui » or
+    « RAS » is no point of vigilance.
     """
-    topics = _reading_order(run, kinds=(TopicKind.TOPIC,))
+    kinds = (TopicKind.TOPIC, TopicKind.OTHER)
+    topics = _reading_order(run, kinds=kinds)
     rows = (
         _shown(run)
-        .filter(contribution__kind=ContributionKind.VIGILANCE, topic__kind=TopicKind.TOPIC)
+        .filter(contribution__kind=ContributionKind.VIGILANCE, topic__kind__in=kinds)
         .select_related("contribution")
         .defer(*HEAVY_FIELDS)
     )
@@ -211,6 +240,18 @@ def duplicate_groups(run: SynthesisRun) -> list[list[Contribution]]:
         groups[membership.duplicate_group].append(membership.contribution)
     found = [group for group in groups.values() if len(group) > 1]
     return sorted(found, key=lambda group: (-len(group), group[0].pk))
+
+
+def campaigns(groups: list[list[Contribution]], min_copies: int = CAMPAIGN_MIN_COPIES) -> list[Campaign]:
+    """The groups of `duplicate_groups(run)` with at least `min_copies` copies, largest first. No query."""
+    return [Campaign(text=group[0], count=len(group), copies=group) for group in groups if len(group) >= min_copies]
+
+
+def short_answers(overview: list[TopicSummary]) -> ShortAnswers:
+    """The run's short closed answers (« Oui », « Non »…) as a distribution, from `topic_overview(run)`. No query."""
+    rows = [(summary.topic, summary.size) for summary in overview if summary.topic.kind == TopicKind.CLOSED]
+    rows = sorted((row for row in rows if row[1]), key=lambda row: (-row[1], row[0].position))
+    return ShortAnswers(rows=rows)
 
 
 def first_members(run: SynthesisRun, per_topic: int) -> dict[int, list[int]]:

@@ -47,6 +47,9 @@ LABEL_MAX_LENGTH = 200
 ENGINE_START, ENGINE_END = 0.05, 0.9
 MEMBERSHIP_BATCH = 5000
 NON_INFORMATIVE_LABEL = "Réponses sans contenu exploitable"
+OTHER_LABEL = "Autres contributions"
+# Texts kept as examples of the « Autres contributions » and of the empty answers.
+EXAMPLES_KEPT = 5
 
 
 class SynthesisError(Exception):
@@ -97,11 +100,19 @@ def check_editable(run: SynthesisRun) -> None:
         raise SynthesisError("Seul le résultat d'une synthèse terminée avec succès peut être modifié ou publié.")
 
 
+# Why a group that is not a topic is never renamed, merged or split, said for each kind.
+KIND_REFUSALS: dict[str, str] = {
+    TopicKind.NON_INFORMATIVE: "Les réponses sans contenu exploitable forment un groupe à part",
+    TopicKind.CLOSED: "Les réponses courtes (« oui », « non », « je ne sais pas »…) sont comptées à part",
+    TopicKind.OTHER: "Les « Autres contributions » rassemblent les textes qui n'entrent dans aucun sujet",
+}
+
+
 def check_topic_kind(topic: Topic) -> None:
     if topic.kind != TopicKind.TOPIC:
+        reason = KIND_REFUSALS.get(topic.kind, "Ce groupe n'est pas un sujet")
         raise SynthesisError(
-            "Les réponses sans contenu exploitable forment un groupe à part : il ne se renomme, ne se fusionne "
-            "et ne se scinde pas."
+            f"{reason} : ce groupe ne se renomme, ne se fusionne et ne se scinde pas. Seuls les sujets se modifient."
         )
 
 
@@ -238,40 +249,53 @@ def batches(items: Iterable, size: int) -> Iterable[list]:
         yield batch
 
 
+def _groups(run: SynthesisRun, result: SynthesisResult) -> list[tuple[Topic, list[str], list[str]]]:
+    """The run's groups as unsaved topics, each with its member ids and its representatives (most central first):
+    the topics, then one group per kind of short answer, the « Autres contributions », the empty answers."""
+
+    def group(kind: str, position: int, label: str, ids: list[str], representatives: list[str], **fields):
+        label = label[:LABEL_MAX_LENGTH]
+        topic = Topic(
+            run=run, kind=kind, position=position, label=label, generated_label=label, size=len(ids), **fields
+        )
+        return topic, list(ids), list(representatives)
+
+    groups = [
+        group(
+            TopicKind.TOPIC,
+            position,
+            found.label,
+            found.member_ids,
+            found.representatives,
+            terms=list(found.terms),
+            phrases=list(found.phrases),
+            sentence=found.sentence or "",
+        )
+        for position, found in enumerate(result.topics, start=1)
+    ]
+    groups += [
+        group(TopicKind.CLOSED, position, answer.label, answer.member_ids, [])
+        for position, answer in enumerate(result.closed_answers, start=1)
+        if answer.member_ids
+    ]
+    # The first texts of these two groups are shown as examples: the engine gives them no centre.
+    if result.other_ids:
+        ids = result.other_ids
+        groups.append(group(TopicKind.OTHER, 0, OTHER_LABEL, ids, ids[:EXAMPLES_KEPT]))
+    if result.non_informative_ids:
+        ids = result.non_informative_ids
+        groups.append(group(TopicKind.NON_INFORMATIVE, 0, NON_INFORMATIVE_LABEL, ids, ids[:EXAMPLES_KEPT]))
+    return groups
+
+
 def _save_result(run: SynthesisRun, documents_count: int, result: SynthesisResult, progress: runner.Progress) -> None:
     """Write the topics, then the memberships by batches (each its own short transaction: on SQLite a write holds
     the whole database), then turn the run succeeded."""
     duplicate_of = {doc_id: number for number, group in enumerate(result.duplicates, start=1) for doc_id in group}
-    topics = [
-        Topic(
-            run=run,
-            kind=TopicKind.TOPIC,
-            position=position,
-            label=found.label[:LABEL_MAX_LENGTH],
-            generated_label=found.label[:LABEL_MAX_LENGTH],
-            terms=list(found.terms),
-            phrases=list(found.phrases),
-            size=found.size,
-        )
-        for position, found in enumerate(result.topics, start=1)
-    ]
-    members: list[list[str]] = [list(found.member_ids) for found in result.topics]
-    ranks: list[dict[str, int]] = [
-        {doc_id: rank for rank, doc_id in enumerate(found.representatives, start=1)} for found in result.topics
-    ]
-    if result.non_informative_ids:
-        topics.append(
-            Topic(
-                run=run,
-                kind=TopicKind.NON_INFORMATIVE,
-                position=0,
-                label=NON_INFORMATIVE_LABEL,
-                generated_label=NON_INFORMATIVE_LABEL,
-                size=len(result.non_informative_ids),
-            )
-        )
-        members.append(list(result.non_informative_ids))
-        ranks.append({})
+    groups = _groups(run, result)
+    topics = [topic for topic, _, _ in groups]
+    members = [ids for _, ids, _ in groups]
+    ranks = [{doc_id: rank for rank, doc_id in enumerate(chosen, start=1)} for _, _, chosen in groups]
     with transaction.atomic():
         runner.lock_current(run)
         Topic.objects.bulk_create(topics)

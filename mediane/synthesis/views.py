@@ -20,7 +20,7 @@ from mediane.french import count_phrase
 from mediane.jobs import runner
 
 from . import reports, services, services_topics
-from .enums import RunStatus, TopicKind
+from .enums import EditAction, RunStatus, TopicKind
 from .forms import LaunchForm, MemberFilterForm, MergeForm, RenameForm
 from .models import SynthesisRun, Topic
 from .services import SynthesisError
@@ -30,6 +30,7 @@ RUNS_SHOWN = 50
 PROPOSALS_SHOWN = 10
 VIGILANCE_PER_TOPIC = 5
 DUPLICATE_GROUPS_SHOWN = 20
+CAMPAIGNS_SHOWN = 10
 DEPARTEMENTS_SHOWN = 10
 VIGILANCE_LABEL = str(ContributionKind.VIGILANCE.label)
 
@@ -71,26 +72,36 @@ def _figures(run: SynthesisRun) -> dict:
     return {**figures, "k_score_rows": sorted(scores), "warnings": figures.get("warnings") or []}
 
 
+def _group(overview: list[reports.TopicSummary], kind: str) -> reports.TopicSummary | None:
+    return next((summary for summary in overview if summary.topic.kind == kind), None)
+
+
 def _results(run: SynthesisRun) -> dict:
     """Everything a succeeded run's page shows, read through `reports` (a constant number of queries)."""
     overview = reports.topic_overview(run)
     topics = [summary for summary in overview if summary.topic.kind == TopicKind.TOPIC]
-    vigilance_totals = {summary.topic.pk: summary.kinds.get(VIGILANCE_LABEL, 0) for summary in topics}
+    vigilance_totals = {summary.topic.pk: summary.kinds.get(VIGILANCE_LABEL, 0) for summary in overview}
     vigilance = [
         (topic, contributions, vigilance_totals.get(topic.pk, len(contributions)))
         for topic, contributions in reports.vigilance_points(run, per_topic=VIGILANCE_PER_TOPIC)
     ]
     breakdown = reports.breakdowns(run, overview)
     duplicates = reports.duplicate_groups(run)
+    campaigns = reports.campaigns(duplicates)
     return {
         "topics": topics,
-        "non_informative": next((s for s in overview if s.topic.kind == TopicKind.NON_INFORMATIVE), None),
+        "short_answers": reports.short_answers(overview),
+        "other": _group(overview, TopicKind.OTHER),
+        "non_informative": _group(overview, TopicKind.NON_INFORMATIVE),
         "breakdown": breakdown,
         "departements_shown": breakdown.by_departement[:DEPARTEMENTS_SHOWN],
         "departements_more": breakdown.by_departement[DEPARTEMENTS_SHOWN:],
         "proposals": reports.top_proposals(run, limit=PROPOSALS_SHOWN),
         "vigilance": vigilance,
         "vigilance_per_topic": VIGILANCE_PER_TOPIC,
+        "campaigns": campaigns[:CAMPAIGNS_SHOWN],
+        "campaigns_more": max(0, len(campaigns) - CAMPAIGNS_SHOWN),
+        "pairs": len(duplicates) - len(campaigns),
         "duplicates": duplicates[:DUPLICATE_GROUPS_SHOWN],
         "duplicates_more": max(0, len(duplicates) - DUPLICATE_GROUPS_SHOWN),
         "figures": _figures(run),
@@ -318,5 +329,7 @@ def published(request, consultation, theme):
     run = reports.published_run(theme)
     if run is None:
         raise Http404("Ce thème n'a pas encore de synthèse publiée.")
-    context = {"run": run, "theme": theme, "edits": list(run.edits.all()), **_results(run)}
+    # The launch's entry names the method's settings (backend, seed): those belong to the organisers' page.
+    edits = list(run.edits.exclude(action=EditAction.LAUNCH))
+    context = {"run": run, "theme": theme, "edits": edits, "public": True, **_results(run)}
     return render(request, "synthesis/published.html", context)

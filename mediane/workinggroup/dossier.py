@@ -39,6 +39,7 @@ MEMBER_LINKS_PER_TOPIC = 12
 PROPOSALS = 15
 VIGILANCE_PER_TOPIC = 5
 DEPARTEMENTS_SHOWN = 12
+CAMPAIGNS_SHOWN = 10
 EXCERPT_LENGTH = 320
 DEPARTEMENT_CODE_RE = re.compile(r"\(?\b(2[AB]|\d{2,3})\)?\s*$")
 MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|#])")
@@ -104,6 +105,23 @@ class TopicSection:
 
 
 @dataclass(frozen=True)
+class ShortAnswerRow:
+    label: str
+    count: int
+    share: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CampaignEntry:
+    """A text sent by several people, (nearly) word for word."""
+
+    excerpt: str
+    count: int
+    url: str
+
+
+@dataclass(frozen=True)
 class Proposal:
     rank: int
     number: int
@@ -158,11 +176,21 @@ class DossierContent:
     decisions: list[DecisionEntry]
     non_informative: int = 0
     duplicate_groups: int = 0
+    short_answers: list[ShortAnswerRow] = field(default_factory=list)
+    short_answers_total: int = 0
+    other: Link | None = None
+    other_count: int = 0
+    campaigns: list[CampaignEntry] = field(default_factory=list)
+    campaigns_more: int = 0
     contents: list[Link] = field(default_factory=list)
 
 
 def contribution_url(pk: int) -> str:
     return absolute_url(reverse("consultation:contribution", kwargs={"pk": pk}))
+
+
+def topic_url(pk: int) -> str:
+    return absolute_url(reverse("synthesis:topic", kwargs={"pk": pk}))
 
 
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
@@ -225,7 +253,11 @@ def collect(meeting: Meeting, run: SynthesisRun) -> DossierContent:
     theme_url = filtered_theme_url(theme)
     all_topics = reports.topic_overview(run)
     overview = [summary for summary in all_topics if summary.topic.kind == TopicKind.TOPIC]
-    non_informative = sum(summary.size for summary in all_topics if summary.topic.kind != TopicKind.TOPIC)
+    non_informative = sum(summary.size for summary in all_topics if summary.topic.kind == TopicKind.NON_INFORMATIVE)
+    other = next((summary for summary in all_topics if summary.topic.kind == TopicKind.OTHER and summary.size), None)
+    short = reports.short_answers(all_topics)
+    duplicates = reports.duplicate_groups(run)
+    campaigns = reports.campaigns(duplicates)
     breakdown = reports.breakdowns(run, all_topics)
     # Contributions of the run still published today: one hidden since the run is neither counted nor quoted.
     analysed = sum(count for _, count in breakdown.by_kind)
@@ -352,7 +384,19 @@ def collect(meeting: Meeting, run: SynthesisRun) -> DossierContent:
         vigilance=vigilance,
         decisions=decisions,
         non_informative=non_informative,
-        duplicate_groups=len(reports.duplicate_groups(run)),
+        duplicate_groups=len(duplicates),
+        short_answers=[
+            ShortAnswerRow(topic.label, count, percent(count, short.total), topic_url(topic.pk))
+            for topic, count in short.rows
+        ],
+        short_answers_total=short.total,
+        other=Link(other.topic.label, topic_url(other.topic.pk)) if other else None,
+        other_count=other.size if other else 0,
+        campaigns=[
+            CampaignEntry(excerpt(campaign.text.body), campaign.count, absolute_url(campaign.text.get_absolute_url()))
+            for campaign in campaigns[:CAMPAIGNS_SHOWN]
+        ],
+        campaigns_more=max(0, len(campaigns) - CAMPAIGNS_SHOWN),
     )
     content.contents = table_of_contents(content)
     return content
@@ -446,12 +490,18 @@ def _method_sentences(content: DossierContent, md: bool) -> list[str]:
         "ont pu être revus par le groupe de travail. Les citations sont les contributions les plus représentatives "
         "de chaque sujet, reproduites sans modification.",
     ]
+    if content.short_answers_total:
+        lines.append(
+            count_phrase(content.short_answers_total, "réponse courte", "réponses courtes")
+            + " (« oui », « non », « je ne sais pas »…) "
+            + plural(content.short_answers_total, "est comptée", "sont comptées")
+            + " à part, dans aucun sujet."
+        )
     if content.non_informative:
         lines.append(
-            count_phrase(
-                content.non_informative, "réponse sans contenu exploitable", "réponses sans contenu exploitable"
-            )
-            + plural(content.non_informative, " n'est rattachée", " ne sont rattachées")
+            count_phrase(content.non_informative, "réponse vide", "réponses vides")
+            + " (« RAS », « néant »…) "
+            + plural(content.non_informative, "n'est rattachée", "ne sont rattachées")
             + " à aucun sujet."
         )
     if content.duplicate_groups:

@@ -64,11 +64,24 @@ class TopicFactory(factory.django.DjangoModelFactory):
     terms = factory.LazyFunction(lambda: ["atelier", "bibliothèque"])
 
 
-def build_run(theme, topics, *, non_informative=(), duplicates=(), published=False, **run_fields):
+def build_run(
+    theme,
+    topics,
+    *,
+    non_informative=(),
+    duplicates=(),
+    published=False,
+    closed=(),
+    other=(),
+    examples=0,
+    **run_fields,
+):
     """A succeeded run of `theme` whose topics are `topics`: a list of (label, [contributions], n_representatives).
 
     Topics are in the order given (positions 1, 2…), with their first n contributions as representatives.
-    `duplicates` is a list of groups of contributions; `non_informative`, the contributions set aside.
+    `duplicates` is a list of groups of contributions; `non_informative`, the contributions set aside; `closed`, the
+    short answers as (label, [contributions]); `other`, the « Autres contributions ». The first `examples` of
+    `other` and of `non_informative` are ranked, as the service ranks the examples it keeps.
     """
     if published:
         run_fields["published_at"] = timezone.now()
@@ -86,18 +99,25 @@ def build_run(theme, topics, *, non_informative=(), duplicates=(), published=Fal
                 duplicate_group=group_of.get(contribution.pk),
             )
         count += len(contributions)
-    if non_informative:
-        bucket = TopicFactory(
-            run=run,
-            kind=TopicKind.NON_INFORMATIVE,
-            position=0,
-            label="Réponses sans contenu exploitable",
-            terms=[],
-            size=len(non_informative),
-        )
-        for contribution in non_informative:
-            TopicMembership.objects.create(run=run, topic=bucket, contribution=contribution)
-        count += len(non_informative)
+    groups = [(TopicKind.CLOSED, position, label, members) for position, (label, members) in enumerate(closed, 1)]
+    groups += [
+        (TopicKind.OTHER, 0, "Autres contributions", list(other)),
+        (TopicKind.NON_INFORMATIVE, 0, "Réponses sans contenu exploitable", list(non_informative)),
+    ]
+    for kind, position, label, members in groups:
+        if not members:
+            continue
+        group = TopicFactory(run=run, kind=kind, position=position, label=label, terms=[], size=len(members))
+        ranked = examples if kind != TopicKind.CLOSED else 0
+        for index, contribution in enumerate(members):
+            TopicMembership.objects.create(
+                run=run,
+                topic=group,
+                contribution=contribution,
+                representative_rank=index + 1 if index < ranked else None,
+                duplicate_group=group_of.get(contribution.pk),
+            )
+        count += len(members)
     SynthesisRun.objects.filter(pk=run.pk).update(contributions_count=count)
     run.refresh_from_db()
     return run

@@ -148,7 +148,16 @@ def big_run(size):
         ]
         topics.append((f"Sujet {number}", members, 3))
     everyone = [m for _, members, _ in topics for m in members]
-    return build_run(theme, topics, duplicates=[everyone[:3], everyone[3:6]], non_informative=[contribution(theme)])
+    short = [("Oui", [contribution(theme) for _ in range(size)]), ("Non", [contribution(theme) for _ in range(size)])]
+    return build_run(
+        theme,
+        topics,
+        duplicates=[everyone[:3], everyone[3:6]],
+        non_informative=[contribution(theme) for _ in range(size)],
+        closed=short,
+        other=[contribution(theme, VIGILANCE) for _ in range(size)],
+        examples=5,
+    )
 
 
 @pytest.mark.parametrize(
@@ -161,6 +170,8 @@ def big_run(size):
         ("vigilance_points", reports.vigilance_points, 2),
         ("vigilance_points per topic", lambda run: reports.vigilance_points(run, per_topic=2), 2),
         ("duplicate_groups", reports.duplicate_groups, 1),
+        ("campaigns", lambda run: reports.campaigns(reports.duplicate_groups(run)), 1),
+        ("short_answers", lambda run: reports.short_answers(reports.topic_overview(run)), 3),
         ("first_members", lambda run: reports.first_members(run, 2), 1),
     ],
 )
@@ -178,3 +189,75 @@ def test_an_empty_run_reads_as_empty():
     breakdown = reports.breakdowns(run)
     assert (breakdown.by_kind, breakdown.by_category, breakdown.by_departement, breakdown.total) == ([], [], [], 0)
     assert reports.top_proposals(run) == reports.duplicate_groups(run) == reports.vigilance_points(run) == []
+
+
+@pytest.fixture
+def groups():
+    """A run with a topic, short answers, « Autres contributions », empty answers and a campaign, some hidden."""
+    theme = ThemeFactory(closed=True)
+    hours = [contribution(theme, supports=3) for _ in range(2)]
+    campaign = [contribution(theme, VIGILANCE, body="Signez l'appel pour le dimanche.") for _ in range(4)]
+    yes = [contribution(theme, body="oui") for _ in range(3)]
+    no = [contribution(theme, body="Non.") for _ in range(2)]
+    other = [contribution(theme, VIGILANCE, title="À part", supports=index) for index in range(3)]
+    empty = [contribution(theme, title="?", body=body) for body in ("RAS", ".", "néant")]
+    run = build_run(
+        theme,
+        [("Horaires", hours + campaign, 2)],
+        closed=[("Oui", yes), ("Non", no)],
+        other=other,
+        non_informative=empty,
+        duplicates=[campaign, hours],
+        examples=2,
+    )
+    hidden = [yes[0], other[0], empty[0], campaign[0]]
+    Contribution.objects.filter(pk__in=[c.pk for c in hidden]).update(status=ContributionStatus.HIDDEN)
+    return run, campaign, other, empty
+
+
+def test_groups_are_read_topics_first_then_others_short_answers_and_empty_ones(groups):
+    run = groups[0]
+    assert [(s.topic.kind, s.topic.label) for s in reports.topic_overview(run)] == [
+        ("topic", "Horaires"),
+        ("other", "Autres contributions"),
+        ("closed", "Oui"),
+        ("closed", "Non"),
+        ("non_informative", "Réponses sans contenu exploitable"),
+    ]
+
+
+def test_short_answers_read_as_a_distribution_of_published_answers(groups):
+    short = reports.short_answers(reports.topic_overview(groups[0]))
+    assert [(topic.label, count) for topic, count in short.rows] == [("Oui", 2), ("Non", 2)]
+    assert short.total == 4
+
+
+def test_a_campaign_is_a_text_copied_three_times_or_more_counting_published_copies_only(groups):
+    run, campaign, *_ = groups
+    found = reports.campaigns(reports.duplicate_groups(run))
+    assert [(c.text, c.count) for c in found] == [
+        (campaign[1], 3)
+    ]  # the hidden first copy is neither shown nor counted
+    assert reports.campaigns(reports.duplicate_groups(run), min_copies=4) == []
+
+
+def test_examples_of_other_and_empty_answers_are_published_ones(groups):
+    run, _, other, empty = groups
+    overview = {summary.topic.kind: summary for summary in reports.topic_overview(run)}
+    assert overview["other"].representatives == [other[1]] and overview["other"].size == 2
+    assert overview["non_informative"].representatives == [empty[1]] and overview["non_informative"].size == 2
+
+
+def test_points_of_vigilance_of_the_other_contributions_come_after_the_topics(groups):
+    run, campaign, other, _ = groups
+    assert [(topic.label, items) for topic, items in reports.vigilance_points(run)] == [
+        ("Horaires", [campaign[3], campaign[2], campaign[1]]),
+        ("Autres contributions", [other[2], other[1]]),
+    ]
+
+
+def test_a_short_or_empty_answer_filed_as_a_proposal_is_no_proposal(groups):
+    run = groups[0]
+    proposals = reports.top_proposals(run)
+    assert proposals and {p.synthesis_topic.kind for p in proposals} == {"topic"}
+    assert all(p.body not in {"oui", "Non.", "RAS", ".", "néant"} for p in proposals)

@@ -492,3 +492,90 @@ def test_a_split_never_reads_a_contribution_hidden_since_the_run(organiser, monk
     assert len(read) == 12 and not any("Zorglub" in text for text in read)
     assert first.size + second.size == 13
     assert hidden.pk in first.memberships.values_list("contribution_id", flat=True)
+
+
+def test_each_kind_of_group_of_the_engine_is_stored_with_its_members_and_examples(organiser, monkeypatch):
+    from mediane.synthesis.engine import ClosedAnswer, SynthesisResult
+    from mediane.synthesis.engine import Topic as Found
+
+    run = SynthesisRunFactory(queued=True)
+    theme = run.theme
+    ids = [str(ContributionFactory(theme=theme).pk) for _ in range(17)]
+    found = Found(
+        label="Horaires du soir",
+        terms=["horaire", "soir"],
+        phrases=["horaires du soir"],
+        size=3,
+        member_ids=ids[:3],
+        representatives=[ids[1], ids[0]],
+        sentence="Ouvrir le soir, après le travail.",
+    )
+    result = SynthesisResult(
+        topics=[found],
+        duplicates=[ids[:3]],
+        non_informative_ids=ids[3:5],
+        closed_answers=[
+            ClosedAnswer("Oui", ids[5:8]),
+            ClosedAnswer("Non", ids[8:10]),
+            ClosedAnswer("Je ne sais pas", []),
+        ],
+        other_ids=ids[10:17],
+        figures={"closed_answers": 5},
+    )
+    monkeypatch.setattr("mediane.synthesis.engine.synthesise", lambda documents, **kwargs: result)
+    services.run_synthesis(run.pk)
+
+    run.refresh_from_db()
+    assert run.status == RunStatus.SUCCEEDED
+    rows = [(t.kind, t.position, t.label, t.size) for t in run.topics.order_by("kind", "position")]
+    assert rows == [
+        (TopicKind.CLOSED, 1, "Oui", 3),
+        (TopicKind.CLOSED, 2, "Non", 2),  # a kind of answer nobody gave makes no group
+        (TopicKind.NON_INFORMATIVE, 0, "Réponses sans contenu exploitable", 2),
+        (TopicKind.OTHER, 0, "Autres contributions", 7),
+        (TopicKind.TOPIC, 1, "Horaires du soir", 3),
+    ]
+    topic = run.topics.get(kind=TopicKind.TOPIC)
+    assert topic.sentence == "Ouvrir le soir, après le travail." and topic.terms == ["horaire", "soir"]
+
+    def ranked(group):
+        members = group.memberships.exclude(representative_rank=None).order_by("representative_rank")
+        return [str(pk) for pk in members.values_list("contribution_id", flat=True)]
+
+    assert ranked(topic) == [ids[1], ids[0]]
+    assert ranked(run.topics.get(kind=TopicKind.OTHER)) == ids[10:15]  # five examples, the first ones
+    assert ranked(run.topics.get(kind=TopicKind.NON_INFORMATIVE)) == ids[3:5]
+    assert ranked(run.topics.get(label="Oui")) == []
+    assert TopicMembership.objects.filter(run=run).count() == 17
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        (TopicKind.OTHER, "« Autres contributions » rassemblent les textes qui n'entrent dans aucun sujet"),
+        (TopicKind.CLOSED, "Les réponses courtes"),
+        (TopicKind.NON_INFORMATIVE, "groupe à part"),
+    ],
+)
+def test_a_group_that_is_not_a_topic_is_never_renamed_merged_or_split(organiser, kind, message):
+    theme = ThemeFactory(closed=True)
+    members = [ContributionFactory(theme=theme) for _ in range(3)]
+    extra = [ContributionFactory(theme=theme) for _ in range(2)]
+    groups = {
+        TopicKind.OTHER: {"other": extra},
+        TopicKind.CLOSED: {"closed": [("Oui", extra)]},
+        TopicKind.NON_INFORMATIVE: {"non_informative": extra},
+    }
+    run = build_run(theme, [("Horaires", members, 1)], **groups[kind])
+    group, topic = run.topics.get(kind=kind), run.topics.get(kind=TopicKind.TOPIC)
+    for edit in (
+        lambda: services_topics.rename_topic(organiser, group, "Autre"),
+        lambda: services_topics.merge_topics(organiser, [topic, group]),  # into the topic, the larger
+        lambda: services_topics.merge_topics(organiser, [group, topic], "Tout"),
+        lambda: services_topics.split_topic(organiser, group),
+    ):
+        with pytest.raises(SynthesisError, match=message) as refused:
+            edit()
+        assert "Seuls les sujets se modifient." in str(refused.value)
+    assert run.topics.count() == 2 and not SynthesisEdit.objects.filter(run=run).exists()
+    assert group.memberships.count() == 2 and topic.memberships.count() == 3

@@ -214,7 +214,8 @@ def test_the_run_page_shows_figures_topics_breakdowns_proposals_vigilance_duplic
     client.force_login(organiser)
     html = client.get(url("run", scene.pk)).content.decode()
     # Figures and why this number of topics.
-    assert "Peu de textes." in html and "Score de silhouette" in html and "0,310" in html
+    assert "Peu de textes." in html and "Score de netteté des sujets (silhouette)" in html and "0,310" in html
+    assert "Méthode de calcul « tfidf »" in html and "(graine) : 0" in html
     # Topics, with their representatives quoted and linked.
     assert "1. Ouvrir plus longtemps" in html and "intitulé calculé : « Horaires d&#x27;ouverture »" in html
     assert scene.hours[0].get_absolute_url() in html
@@ -232,8 +233,8 @@ def test_the_run_page_shows_figures_topics_breakdowns_proposals_vigilance_duplic
     )
     # Vigilance grouped, duplicates, the bucket, the merge form and the log.
     assert "Attention aux agents" in html[html.index('id="vigilance-titre"') :]
-    assert "2 contributions :" in html
-    assert "1 réponse sans contenu exploitable" in html
+    assert "1 autre texte a été envoyé deux fois." in html and "2 contributions :" in html
+    assert "1 réponse ne dit rien qui puisse être lu" in html
     assert "Fusionner les sujets cochés" in html
     assert "Sujet « Horaires d&#x27;ouverture » renommé en « Ouvrir plus longtemps »." in html
     assert "par Olga" in html
@@ -245,7 +246,7 @@ def test_a_hidden_contribution_disappears_from_the_published_page(client, organi
     html = client.get(url("published", *theme_args(scene.theme))).content.decode()
     assert "Ouvrir le samedi" not in html
     assert "Ouvrir le soir" in html
-    assert "Aucun doublon" in html  # its duplicate group is down to one contribution
+    assert "envoyé deux fois" not in html  # its duplicate group is down to one contribution
     assert "par Olga" not in html  # the public log names no one
 
 
@@ -421,8 +422,17 @@ def big_scene(size, topic_count=4, earlier_runs=0):
         ]
         topics.append((f"Sujet {number}", members, 3))
     everyone = [c for _, members, _ in topics for c in members]
+    # Every kind of group grows with the run: short answers, « Autres contributions », empty answers, campaigns.
     run = build_run(
-        theme, topics, duplicates=[everyone[:2], everyone[2:4]], non_informative=[ContributionFactory(theme=theme)]
+        theme,
+        topics,
+        duplicates=[everyone[:2], everyone[2 : 5 + size]],
+        non_informative=[ContributionFactory(theme=theme, body=".") for _ in range(1 + size // 3)],
+        closed=[
+            (label, [ContributionFactory(theme=theme, body=label) for _ in range(size)]) for label in ("Oui", "Non")
+        ],
+        other=[ContributionFactory(theme=theme) for _ in range(size)],
+        examples=5,
     )
     for _ in range(size // 3):
         SynthesisEdit.objects.create(run=run, action=EditAction.RENAME, details={"summary": "Renommage."})
@@ -481,3 +491,98 @@ def test_the_public_pages_cost_an_anonymous_visitor_few_queries(client, organise
     services.publish_run(organiser, run)
     assert queries(client, count_queries, url("published", *theme_args(run.theme))) <= 13
     assert queries(client, count_queries, url("topic", run.topics.filter(kind=TopicKind.TOPIC).first().pk)) <= 3
+
+
+@pytest.fixture
+def plain_scene(organiser):
+    """A published run with every kind of group: a topic with its sentence, short answers, « Autres contributions »,
+    a campaign, a pair and empty answers, some of them hidden by moderation since."""
+    theme = ThemeFactory(closed=True)
+    hours = [ContributionFactory(theme=theme, title=f"Horaires {n}", body="Ouvrir le soir.") for n in range(3)]
+    campaign = [
+        ContributionFactory(theme=theme, title="Appel", body="Signez l'appel pour ouvrir le dimanche !")
+        for _ in range(5)
+    ]
+    pair = [ContributionFactory(theme=theme, title="Copie", body="Le même texte deux fois.") for _ in range(2)]
+    yes = [ContributionFactory(theme=theme, title="Oui", body="oui") for _ in range(3)]
+    no = [ContributionFactory(theme=theme, title="Non", body="Non !") for _ in range(1)]
+    other = [ContributionFactory(theme=theme, title=f"À part {n}", body=f"Une idée isolée n° {n}.") for n in range(3)]
+    empty = [ContributionFactory(theme=theme, title="?", body=body) for body in ("R.A.S", "Masquée vide", "  ")]
+    run = build_run(
+        theme,
+        [("Horaires du soir", hours + campaign + pair, 2)],
+        closed=[("Oui", yes), ("Non", no)],
+        other=other,
+        non_informative=empty,
+        duplicates=[campaign, pair],
+        examples=5,
+        figures={"chosen_k": 1, "k_scores": {"1": 0.04}, "k_selection": "silhouette", "k_bounds": [1, 3]},
+        backend="tfidf",
+        seed=48173,
+    )
+    Topic.objects.filter(run=run, kind=TopicKind.TOPIC).update(sentence="Ouvrir le soir, après le travail.")
+    services.publish_run(organiser, run)
+    hidden = [campaign[0], other[0], empty[1]]
+    Contribution.objects.filter(pk__in=[c.pk for c in hidden]).update(status="masquee")
+    return run, campaign, other, empty, hidden
+
+
+def test_the_public_page_shows_every_group_in_plain_words_without_the_method_settings(client, plain_scene):
+    run, campaign, other, empty, hidden = plain_scene
+    html = client.get(url("published", *theme_args(run.theme))).content.decode()
+    text = html.lower()
+    for internal in ("silhouette", "graine", "tfidf", "48173", "netteté", "k_bounds", "méthode de calcul"):
+        assert internal not in text, internal
+    assert "<strong>En une phrase :</strong> « Ouvrir le soir, après le travail. »" in html
+    # The short answers as a table: answer, number, share of the short answers.
+    table = html[html.index('id="reponses-courtes-titre"') : html.index('id="autres-contributions-titre"')]
+    assert ">Réponse</th>" in table and ">Nombre</th>" in table and ">Part</th>" in table
+    assert "<td>3</td><td>75&nbsp;%</td>" in table and "<td>1</td><td>25&nbsp;%</td>" in table
+    # The « Autres contributions »: count, quotes, the way to all of them.
+    others = html[html.index('id="autres-contributions-titre"') : html.index('id="propositions-titre"')]
+    assert "2 contributions ne ressemblent assez à aucun sujet" in others
+    assert other[1].get_absolute_url() in others and "Voir les 2 autres contributions" in others
+    # The campaign: its text and its published copies; the pair is only counted.
+    copies = html[html.index('id="copies-titre"') : html.index('id="reponses-vides-titre"')]
+    assert "<strong>Copié 4 fois</strong>" in copies and "Signez l&#x27;appel pour ouvrir le dimanche !" in copies
+    assert campaign[1].get_absolute_url() in copies
+    assert "1 autre texte a été envoyé deux fois." in copies and "Voir les groupes" not in copies
+    # The empty answers: their count and examples as typed.
+    empties = html[html.index('id="reponses-vides-titre"') : html.index('id="methode-titre"')]
+    assert "2 réponses ne disent rien qui puisse être lu" in empties
+    assert "« R.A.S »" in empties and "« ? »" in empties  # a blank body shows its title
+    # How it was made, in plain words, without JavaScript.
+    method = html[html.index('id="methode-titre"') :]
+    assert "<details" in method and "Les textes qui emploient les mêmes mots ont été regroupés" in method
+    assert "Synthèse lancée" not in html  # the launch's log entry names the settings
+    # Nothing hidden by moderation shows, nor is counted.
+    for contribution in hidden:
+        assert contribution.get_absolute_url() not in html
+    assert "Masquée vide" not in html
+    # A short or an empty answer filed as a proposal is no proposal; nor is it a topic of the table by kind.
+    proposals = html[html.index('id="propositions-titre"') : html.index('id="vigilance-titre"')]
+    assert "Horaires du soir" in proposals and "sujet : Oui" not in proposals and "R.A.S" not in proposals
+    by_kind = html[html.index(">Contributions de chaque sujet, par type</span>") : html.index('id="copies-titre"')]
+    assert "Autres contributions" in by_kind and ">Oui</a>" not in by_kind and "Réponses sans contenu" not in by_kind
+
+
+def test_the_run_page_keeps_the_method_settings_in_plain_words(client, organiser, plain_scene):
+    run = plain_scene[0]
+    client.force_login(organiser)
+    html = client.get(url("run", run.pk)).content.decode()
+    assert "Score de netteté des sujets (silhouette)" in html and "0,040" in html
+    assert "Méthode de calcul « tfidf »" in html and "(graine) : 48173" in html
+    assert "Le programme pouvait former de 3 à 40 sujets ; il en a retenu 1." in html
+    assert "Règle de choix : silhouette." in html
+    assert "Voir les groupes de contributions en double" in html and "<strong>Copié 4 fois</strong>" in html
+
+
+def test_a_group_that_is_not_a_topic_has_its_own_page_without_edit_forms(client, organiser, plain_scene):
+    run = plain_scene[0]
+    client.force_login(organiser)
+    closed = client.get(url("topic", run.topics.get(label="Oui").pk)).content.decode()
+    assert "Réponse courte : Oui" in closed and "comptées à part" in closed
+    assert "Renommer le sujet" not in closed and "Scinder" not in closed
+    others = client.get(url("topic", run.topics.get(kind=TopicKind.OTHER).pk)).content.decode()
+    assert "ne ressemblent assez à aucun sujet" in others and "Renommer le sujet" not in others
+    assert "représentative</p>" not in others

@@ -6,10 +6,15 @@ from types import SimpleNamespace
 import pytest
 
 from mediane import pdf
+from mediane.consultation.enums import ContributionStatus
+from mediane.consultation.models import Contribution
+from mediane.synthesis.enums import TopicKind
+from mediane.synthesis.models import Topic, TopicMembership
 from mediane.workinggroup import dossier as rendering
 from mediane.workinggroup import services
 from mediane.workinggroup.enums import DossierStage, DossierStatus
 from mediane.workinggroup.models import Dossier
+from tests.consultation.factories import ContributionFactory
 from tests.platform.pdf_structure import read_structure
 from tests.workinggroup.factories import DecisionFactory, MeetingFactory, published_synthesis
 
@@ -215,3 +220,71 @@ def test_a_chart_groups_the_rest_in_its_table_without_drawing_it():
 def test_shares_are_rounded_not_cut():
     assert rendering.percent(27, 73) == "37,0\u00a0%"
     assert rendering.percent(0, 0) == "—"
+
+
+def add_short_answers_others_and_a_campaign(run, copies=3, short=2):
+    """Give `run` two kinds of short answers, « Autres contributions » and a text copied `copies` times."""
+    theme = run.theme
+    for position, (label, size) in enumerate([("Oui", short + 1), ("Non", short)], start=1):
+        topic = Topic.objects.create(run=run, kind=TopicKind.CLOSED, position=position, label=label, size=size)
+        for _ in range(size):
+            TopicMembership.objects.create(
+                run=run, topic=topic, contribution=ContributionFactory(theme=theme, body=label)
+            )
+    other = Topic.objects.create(run=run, kind=TopicKind.OTHER, label="Autres contributions", size=2)
+    for rank in (1, 2):
+        contribution = ContributionFactory(theme=theme, body="Une idée à part, qui ne ressemble à rien d'autre.")
+        TopicMembership.objects.create(run=run, topic=other, contribution=contribution, representative_rank=rank)
+    topic = run.topics.filter(kind=TopicKind.TOPIC).first()
+    for _ in range(copies):
+        contribution = ContributionFactory(
+            theme=theme, body="Signez l'appel : des bibliothèques ouvertes le dimanche !"
+        )
+        TopicMembership.objects.create(run=run, topic=topic, contribution=contribution, duplicate_group=1)
+    return run
+
+
+def test_the_dossier_shows_short_answers_other_contributions_and_campaigns(meeting):
+    run = add_short_answers_others_and_a_campaign(published_synthesis(meeting.theme), copies=4)
+    content = rendering.collect(meeting, run)
+    assert [(row.label, row.count, row.share) for row in content.short_answers] == [
+        ("Oui", 3, "60,0\u00a0%"),
+        ("Non", 2, "40,0\u00a0%"),
+    ]
+    assert content.other_count == 2 and content.other.url.endswith(f"/sujet/{run.topics.get(kind=TopicKind.OTHER).pk}/")
+    assert [(campaign.count, campaign.excerpt[:11]) for campaign in content.campaigns] == [(4, "Signez l'ap")]
+    # Short answers and the « Autres contributions » are not topics.
+    assert [section.label for section in content.topics] == [
+        "Démarches en ligne · accompagnement",
+        "Ateliers · seniors",
+    ]
+    text = rendering.render_markdown(content)
+    assert '### <a id="reponses-courtes"></a>Réponses courtes' in text and "| 3 | 60,0\u00a0% |" in text
+    assert "2 contributions ne ressemblent assez à aucun sujet" in text
+    assert "> — copié 4 fois : [la première copie]" in text
+    assert "5 réponses courtes (« oui », « non », « je ne sais pas »…) sont comptées à part" in text
+    html = rendering.render_html(content)
+    assert '<h3 id="campagnes">Campagnes et textes copiés</h3>' in html and "copié 4 fois" in html
+    assert '<h3 id="reponses-courtes">Réponses courtes</h3>' in html
+
+
+def test_a_text_copied_twice_is_no_campaign_and_a_hidden_copy_is_not_counted(meeting):
+    run = add_short_answers_others_and_a_campaign(published_synthesis(meeting.theme), copies=3)
+    assert len(rendering.collect(meeting, run).campaigns) == 1
+    copy = run.memberships.filter(duplicate_group=1).first().contribution
+    Contribution.objects.filter(pk=copy.pk).update(status=ContributionStatus.HIDDEN)
+    assert rendering.collect(meeting, run).campaigns == []
+
+
+def test_collecting_the_dossier_runs_the_same_queries_whatever_the_size_of_the_run(count_queries):
+    counts = []
+    for size in (1, 6):
+        meeting = MeetingFactory(held=True)
+        topics = [(f"Sujet {number}", 2 + size) for number in range(size)]
+        run = add_short_answers_others_and_a_campaign(
+            published_synthesis(meeting.theme, topics), copies=3 + size, short=size
+        )
+        with count_queries() as counted:
+            rendering.collect(meeting, run)
+        counts.append(len(counted))
+    assert counts[0] == counts[1]
