@@ -214,6 +214,7 @@ def compute_run(run: SynthesisRun, progress: runner.Progress) -> None:
 
 def _compute(run: SynthesisRun, progress: runner.Progress) -> tuple[int, SynthesisResult]:
     from mediane.synthesis.engine import Document, synthesise
+    from mediane.synthesis.engine.closed import titled_text
 
     rows = (
         Contribution.objects.published()
@@ -222,7 +223,7 @@ def _compute(run: SynthesisRun, progress: runner.Progress) -> tuple[int, Synthes
         .values_list("pk", "title", "body")
         .iterator(chunk_size=2000)
     )
-    documents = [Document(id=str(pk), text=f"{title}\n{body}") for pk, title, body in rows]
+    documents = [Document(id=str(pk), text=titled_text(title, body)) for pk, title, body in rows]
 
     def engine_progress(stage: str, fraction: float) -> None:
         progress(stage, ENGINE_START + (ENGINE_END - ENGINE_START) * max(0.0, min(1.0, fraction)))

@@ -172,6 +172,7 @@ def split_topic(actor: User | None, topic: Topic) -> tuple[Topic, Topic]:
     two distinct groups (the contributions are too alike).
     """
     from mediane.synthesis.engine import Document, synthesise
+    from mediane.synthesis.engine.closed import titled_text
 
     check_can_manage(actor)
     current = Topic.objects.select_related("run").filter(pk=topic.pk).first()
@@ -201,7 +202,7 @@ def split_topic(actor: User | None, topic: Topic) -> tuple[Topic, Topic]:
     run = current.run
     result = synthesise(
         [
-            Document(id=str(contribution_id), text=f"{title}\n{body}")
+            Document(id=str(contribution_id), text=titled_text(title, body))
             for _, contribution_id, title, body in rows
             if contribution_id in readable
         ],
@@ -211,7 +212,7 @@ def split_topic(actor: User | None, topic: Topic) -> tuple[Topic, Topic]:
         backend=SPLIT_BACKEND,
     )
     if len(result.topics) < 2:
-        if not result.figures.get("k_scores"):
+        if result.figures.get("fine_topics", 0) < 2:
             reason = "il compte trop peu de contributions différentes pour en faire deux groupes"
         else:
             reason = "ses contributions se ressemblent trop pour être réparties en deux groupes"

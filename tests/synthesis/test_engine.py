@@ -207,3 +207,11 @@ def test_a_small_corpus_is_not_forced_into_the_fewest_topics():
     result = synthesise(small, seed=0)
 
     assert len(result.topics) >= 5
+
+
+def test_a_titled_short_answer_is_read_as_the_short_answer_it_is():
+    from mediane.synthesis.engine.closed import titled_text
+
+    assert titled_text("Mon avis", "Oui.") == "Oui."
+    assert titled_text("Horaires", "Ouvrir le dimanche") == "Horaires\nOuvrir le dimanche"
+    assert titled_text("", "Non") == "Non" and titled_text("Titre seul", "") == "Titre seul"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from mediane.synthesis.engine import text
+
 # Closed answers by kind, as people label them; the order is the order of the distribution's table.
 YES = "Oui"
 NO = "Non"
@@ -167,3 +169,12 @@ def kind_of(folded: str) -> str | None:
     if _SEE_ABOVE_RE.match(folded):
         return SEE_ABOVE
     return None
+
+
+def titled_text(title: str, body: str) -> str:
+    """What the synthesis reads of a contribution with a title: the title, then the body; or the body alone when it
+    is a short answer, so that « Mon avis » / « Oui » counts as a « Oui » rather than as a text about « avis »."""
+    title, body = title.strip(), body.strip()
+    if not title or kind_of(text.fold(text.normalise(body))) is not None:
+        return body or title
+    return f"{title}\n{body}" if body else title
