@@ -173,7 +173,9 @@ def run(path: str, variant: str, target: int) -> dict[str, Any]:
                 "duplicate_groups",
                 "documents_in_duplicate_groups",
                 "chosen_k",
-                "k_scores",
+                "fine_topics",
+                "other",
+                "closed_answers",
                 "vocabulary_size",
             )
         },
@@ -243,7 +245,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{e.get('nmi', float('nan')):.3f} | {e.get('ari', float('nan')):.3f} | {'yes' if ok else 'NO'} |"
         )
     for r in results:
-        print(f"\n{r['variant']}: vocabulary {r['figures']['vocabulary_size']:,}; k scores {r['figures']['k_scores']}")
+        f = r["figures"]
+        print(
+            f"\n{r['variant']}: vocabulary {f['vocabulary_size']:,}; fine partition {f['fine_topics']} topics, "
+            f"merged to {f['chosen_k']}; « Autres contributions » {f['other']:,}; short answers {f['closed_answers']:,}"
+        )
         print("Topics: " + "; ".join(r["labels"]))
     return 0
 

@@ -18,7 +18,7 @@ THEMES = {
     ),
     "entreprises": (
         ["les petites entreprises", "des petites entreprises", "nos Petites entreprises"],
-        ["formulaires", "artisans", "apprentis", "déclarations", "embauche", "comptables"],
+        ["formulaires", "artisans", "apprentis", "déclarations remplies", "la main-d'œuvre", "comptables"],
     ),
     "transports": (
         ["des transports en commun gratuits", "les transports en commun gratuits"],
@@ -34,7 +34,7 @@ THEMES = {
     ),
     "data": (
         ["l'open data", "plus d'open data", "de l'Open Data"],
-        ["données publiques", "subventions", "marchés publics", "dépenses", "transparence", "communes"],
+        ["données publiques", "subventions", "marchés publics", "la vie privée", "transparence", "cartes grises"],
     ),
 }
 TEMPLATES = [

@@ -52,7 +52,7 @@ WEAK_LABEL_WORDS = frozenset(
     "assez vraiment toujours jamais rien surtout mieux tellement parfois plutôt déjà bon bonne bons bonnes mauvais "
     "mauvaise grand grande grands grandes petit petite gros vrai vraie certains certaines autres même an ans année "
     "années fois jour jours mois cas façon fin niveau savoir pouvoir besoin problème problèmes chose choses gens "
-    "personne personnes monde contre".split()
+    "personne personnes monde contre surtout aussi".split()
 )
 SUBJECTS = frozenset("je j' il elle on nous vous ils elles ne n' me m' se s' te t' y en".split())
 VERB_ENDINGS = ("ait", "aient", "rait", "raient", "erons", "erez", "eront", "ions", "iez", "ons", "ez", "ant")
@@ -257,7 +257,11 @@ def _describe_one(
     shown = [_with_acronyms(_best_surface(surfaces[key]), surfaces) for key in chosen]
     label = " · ".join(shown) if shown else NO_LABEL
     terms = [_best_surface(surfaces[key]) for key in order if len(key) == 1][:TERMS_PER_TOPIC]
-    phrases = [_best_surface(surfaces[key]) for key in order if len(key) > 1 and count[key] >= 2][:PHRASES_PER_TOPIC]
+    phrases = [
+        _best_surface(surfaces[key])
+        for key in order
+        if len(key) > 1 and count[key] >= 2 and opening.get(key, 0.0) == 1.0
+    ][:PHRASES_PER_TOPIC]
     return Description(label=label[:1].upper() + label[1:], terms=terms, phrases=phrases)
 
 
