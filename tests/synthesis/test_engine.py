@@ -213,5 +213,26 @@ def test_a_titled_short_answer_is_read_as_the_short_answer_it_is():
     from mediane.synthesis.engine.closed import titled_text
 
     assert titled_text("Mon avis", "Oui.") == "Oui."
-    assert titled_text("Horaires", "Ouvrir le dimanche") == "Horaires\nOuvrir le dimanche"
+    assert titled_text("Horaires", "Ouvrir le dimanche") == "Horaires. Ouvrir le dimanche"
+    assert titled_text("Pourquoi ?", "Parce que.") == "Pourquoi ? Parce que."
     assert titled_text("", "Non") == "Non" and titled_text("Titre seul", "") == "Titre seul"
+
+
+def test_a_title_above_a_body_that_names_nothing_by_itself_is_kept():
+    from mediane.synthesis.engine.closed import titled_text
+
+    assert titled_text("Plus de bus le soir", "Rien à ajouter.") == "Plus de bus le soir. Rien à ajouter."
+    assert titled_text("Wifi", "Partout") == "Wifi. Partout"
+
+
+def test_a_long_form_of_a_closed_answer_holds_nothing_else():
+    from mediane.synthesis.engine.closed import SEE_ABOVE, kind_of
+    from mediane.synthesis.engine.text import fold
+
+    assert kind_of(fold("Voir ma réponse à la question 3.")) == SEE_ABOVE
+    for idea in (
+        "Comme toujours, les réponses de l'administration sont trop lentes",
+        "idem pour les transports en commun",
+        "Pas compris pourquoi les impôts augmentent",
+    ):
+        assert kind_of(fold(idea)) is None, idea

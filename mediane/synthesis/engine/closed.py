@@ -19,9 +19,12 @@ NOT_CONCERNED = "Non concerné"
 NONE = "Aucun, rien"
 ALL = "Tous, tout"
 FINE = "Bien, très bien"
+MIXED = "Bof, mitigé"
 SEE_ABOVE = "Voir une réponse précédente"
 NOT_UNDERSTOOD = "Je ne comprends pas la question"
-CLOSED_LABELS = (YES, NO, DONT_KNOW, NOT_CONCERNED, NONE, ALL, FINE, SEE_ABOVE, NOT_UNDERSTOOD)
+CLOSED_LABELS = (YES, NO, DONT_KNOW, NOT_CONCERNED, NONE, ALL, FINE, MIXED, SEE_ABOVE, NOT_UNDERSTOOD)
+# Closed answers that say nothing of a subject: a title above one of them is not what the person answered.
+ANSWERS_WITHOUT_SUBJECT = frozenset({YES, NO, DONT_KNOW, NOT_CONCERNED, SEE_ABOVE, NOT_UNDERSTOOD})
 # The marker of a truly empty answer.
 EMPTY = ""
 
@@ -58,7 +61,7 @@ _EXACT = {
         pas d avis | aucun avis | sans opinion | pas d opinion | aucune opinion | aucune idee | pas d idee |
         je n ai pas d avis | je n ai pas d idee | je n en sais rien | j en sais rien | peut etre | je ne sais |
         difficile a dire | je ne sais pas trop | je ne sais pas vraiment | bonne question | je ne me prononce pas |
-        ne se prononce pas | pas d avis particulier | sans avis particulier | ne sait pas | mitige"""
+        pas d avis particulier | sans avis particulier | ne sait pas"""
     ),
     NOT_CONCERNED: _phrases(
         """non concerne | non concernee | non concernes | pas concerne | pas concernee | pas concernes |
@@ -69,7 +72,7 @@ _EXACT = {
     NONE: _phrases(
         """aucun | aucune | aucuns | aucunes | rien | rien du tout | ne rien | ne rien faire | aucun service |
         aucune demarche | aucune en particulier | aucun en particulier | pas grand chose | personne | nulle part |
-        je n en ai pas eu | je n en ai pas | pas a ma connaissance | aucun a ma connaissance | non aucun probleme"""
+        je n en ai pas eu | je n en ai pas | pas a ma connaissance | aucun a ma connaissance"""
     ),
     ALL: _phrases(
         """tous | toutes | tout | tous et toutes | toutes et tous | tous les services | toutes les demarches |
@@ -80,7 +83,12 @@ _EXACT = {
         """bien | tres bien | tres bien merci | bien merci | ca va | ca va bien | satisfaisant | satisfait |
         satisfaite | tres satisfait | tres satisfaite | correct | correctement | bon | tres bon | excellent |
         parfait | parfaitement | nickel | rien a redire | pas de probleme | aucun probleme | sans probleme |
-        tout va bien | ca marche | ca fonctionne | ca fonctionne bien | fonctionne bien | efficace | tres efficace"""
+        tout va bien | ca marche | ca fonctionne | ca fonctionne bien | fonctionne bien | efficace | tres efficace |
+        non aucun probleme"""
+    ),
+    MIXED: _phrases(
+        """bof | bof bof | moyen | moyennement | pas terrible | mouais | mitige | mitigee | couci couca |
+        plus ou moins | ca depend | cela depend | tout depend | ni oui ni non | oui et non | oui mais | pas mal"""
     ),
     SEE_ABOVE: _phrases(
         """idem | id | voir ci dessus | cf ci dessus | voir plus haut | cf plus haut | deja dit | deja repondu |
@@ -97,6 +105,15 @@ _EXACT = {
 }
 _CLOSED_OF = {phrase: label for label, phrases in _EXACT.items() for phrase in phrases}
 
+# The only words a longer form may hold: « idem pour les transports » or « pas compris pourquoi les impôts
+# augmentent » say something else, and go to a topic.
+_PATTERN_WORDS = frozenset(
+    """voir cf confer se referer reporter reportez vous meme memes idem comme deja pareil identique reponse reponses
+    question questions ci dessus plus haut au precedente precedentes precedent precedemment supra ma mes la le les
+    l a aux de des du d que qu qui ce cette cet c est j ai je n ne pas comprends comprend saisis saisi compris
+    incomprehensible claire clair floue flou absurde mal posee pose orientee bien sens tres vraiment trop numero no
+    n votre vos ma mon ou avant dit repondu ete y autre autres""".split()
+) | frozenset(str(number) for number in range(1, 100))
 # Longer forms, read as patterns: « voir ma réponse à la question 3 », « même réponse que précédemment »,
 # « je ne comprends pas bien le sens de cette question ».
 _SEE_ABOVE_RE = re.compile(
@@ -112,7 +129,7 @@ _NOT_UNDERSTOOD_RE = re.compile(
 _EMPTY = _phrases(
     """ras | r a s | r a s merci | ras merci | rien a dire | rien a signaler | rien a ajouter | rien de plus |
     rien de particulier | rien a declarer | neant | aucun commentaire | aucune remarque | nr | x | xx | xxx | test |
-    pas de commentaire | pas de commentaires | pas de reponse | pas de remarque | bof | merci | vide | neant merci |
+    pas de commentaire | pas de commentaires | pas de reponse | pas de remarque | merci | vide | neant merci |
     rien merci | pas d observation | sans commentaire | pas de suggestion | aucune suggestion | pas d autre remarque |
     rien d autre | pas de proposition | aucune proposition | je n ai rien a dire | je n ai rien a ajouter |
     rien a proposer | le | la | les | de | du | un | une | a"""
@@ -162,7 +179,7 @@ def kind_of(folded: str) -> str | None:
         return found
     if _ENOUGH_LETTERS_RE.search(folded) is None:
         return EMPTY
-    if folded.count(" ") >= MAX_WORDS:
+    if folded.count(" ") >= MAX_WORDS or any(word not in _PATTERN_WORDS for word in folded.split()):
         return None
     if _NOT_UNDERSTOOD_RE.match(folded):
         return NOT_UNDERSTOOD
@@ -172,9 +189,16 @@ def kind_of(folded: str) -> str | None:
 
 
 def titled_text(title: str, body: str) -> str:
-    """What the synthesis reads of a contribution with a title: the title, then the body; or the body alone when it
-    is a short answer, so that « Mon avis » / « Oui » counts as a « Oui » rather than as a text about « avis »."""
+    """A contribution with a title as the synthesis reads it (the forum's, a Decidim proposal's): the title as its
+    first sentence, then the body; or the body alone when it answers a question without a subject of its own
+    (`ANSWERS_WITHOUT_SUBJECT`), so that « Mon avis » / « Oui » counts as a « Oui » rather than as a text about
+    « avis ». Other bodies keep their title: « Wifi » / « Partout » and « Plus de bus le soir » / « Rien à
+    ajouter. » say something."""
     title, body = title.strip(), body.strip()
-    if not title or kind_of(text.fold(text.normalise(body))) is not None:
-        return body or title
-    return f"{title}\n{body}" if body else title
+    if not title:
+        return body
+    if not body:
+        return title
+    if kind_of(text.fold(text.normalise(body))) in ANSWERS_WITHOUT_SUBJECT:
+        return body
+    return f"{title} {body}" if title[-1] in ".!?…:;" else f"{title}. {body}"

@@ -36,6 +36,9 @@ class Topic:
     representatives: list[str]
     # One sentence taken from a representative contribution, the one that says the topic best ("" when none).
     sentence: str = ""
+    # The id of the contribution the sentence is taken from ("" when there is no sentence): a page shows the
+    # sentence only while that contribution is public.
+    sentence_id: str = ""
 
 
 @dataclass(frozen=True)

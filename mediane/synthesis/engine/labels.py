@@ -59,8 +59,6 @@ VERB_ENDINGS = ("ait", "aient", "rait", "raient", "erons", "erez", "eront", "ion
 SENTENCE_MIN = 25
 SENTENCE_MAX = 240
 NO_LABEL = "Sujet sans mot distinctif"
-# The best form of each counter of forms, kept while `describe` runs (a form is asked for several times).
-_SURFACE_CACHE: dict[int, tuple[Counter[str], str]] = {}
 
 
 @dataclass(frozen=True)
@@ -160,14 +158,9 @@ def _known_words(form: str) -> int:
 
 def _best_surface(variants: Counter[str]) -> str:
     """The form most people wrote, preferring one spelt right (« impôt » over « impot », « vie » over « vîe »)."""
-    found = _SURFACE_CACHE.get(id(variants))
-    if found is not None and found[0] is variants:
-        return found[1]
     top = max(variants.values())
     frequent = [form for form, count in variants.items() if count * 5 >= top]
-    best = max(frequent, key=lambda form: (_known_words(form), variants[form], form != text.fold(form), form))
-    _SURFACE_CACHE[id(variants)] = (variants, best)
-    return best
+    return max(frequent, key=lambda form: (_known_words(form), variants[form], form != text.fold(form), form))
 
 
 def _with_acronyms(phrase: str, surfaces: dict[tuple[str, ...], Counter[str]]) -> str:
@@ -195,13 +188,10 @@ def describe(topic_texts: Sequence[Sequence[str]]) -> list[Description]:
     for count in counts:
         everywhere.update(count)
     total = max(1, sum(min(len(texts), TEXTS_PER_TOPIC) for texts in topic_texts))
-    try:
-        return [
-            _describe_one(count, everywhere, surfaces, total, min(len(texts), TEXTS_PER_TOPIC))
-            for count, texts in zip(counts, topic_texts, strict=True)
-        ]
-    finally:
-        _SURFACE_CACHE.clear()
+    return [
+        _describe_one(count, everywhere, surfaces, total, min(len(texts), TEXTS_PER_TOPIC))
+        for count, texts in zip(counts, topic_texts, strict=True)
+    ]
 
 
 def _describe_one(
@@ -268,14 +258,16 @@ def _describe_one(
 SENTENCE_RE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
-def sentence(representatives: Sequence[str], description: Description) -> str:
-    """The sentence of the topic's representative texts that holds most of its label's and phrases' words."""
+def sentence(representatives: Sequence[str], description: Description) -> tuple[str, int]:
+    """The sentence of the topic's representative texts that holds most of its label's and phrases' words, and the
+    index of the text it comes from ("" and -1 when there is none)."""
     wanted = [
         {_key_word(token) for token in _tokens(phrase) if _is_content(token)}
         for phrase in [*description.label.split(" · "), *description.phrases]
     ]
     best = ""
     best_score = -1.0
+    source = -1
     for rank, raw in enumerate(representatives):
         for piece in SENTENCE_RE.split(text.normalise(raw)):
             piece = piece.strip(" -–—•*")
@@ -286,11 +278,12 @@ def sentence(representatives: Sequence[str], description: Description) -> str:
             # A fuller sentence says more than « Partiellement Pôle emploi. ».
             score = found + 0.3 * min(len(piece), 120) / 120 - 0.01 * rank
             if score > best_score:
-                best, best_score = piece, score
+                best, best_score, source = piece, score, rank
     if not best and representatives:
         flat = text.normalise(representatives[0])
         best = flat if len(flat) <= SENTENCE_MAX else flat[: SENTENCE_MAX - 1].rsplit(" ", 1)[0] + "…"
-    return best[:1].upper() + best[1:]
+        source = 0 if best else -1
+    return best[:1].upper() + best[1:], source
 
 
 def topic_texts(texts: Sequence[str], members: np.ndarray) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, overload
@@ -44,12 +44,16 @@ class _Stages:
         self.timings[name] = round(time.perf_counter() - started, 3)
 
 
-class _NormalisedTexts(Sequence[str]):
-    """The normalised texts of some documents, computed when a backend reads them (most backends never do)."""
+class _LazyTexts(Sequence[str]):
+    """The texts of some documents (`indices`), each passed through `transform` when it is read: most backends
+    never read them, and labels read a sample."""
 
-    def __init__(self, documents: Sequence[Document], indices: np.ndarray) -> None:
+    def __init__(
+        self, documents: Sequence[Document], indices: np.ndarray, transform: Callable[[str], str] = str
+    ) -> None:
         self._documents = documents
         self._indices = indices
+        self._transform = transform
 
     def __len__(self) -> int:
         return len(self._indices)
@@ -62,30 +66,8 @@ class _NormalisedTexts(Sequence[str]):
 
     def __getitem__(self, index: int | slice) -> str | list[str]:
         if isinstance(index, slice):
-            return [text.normalise(self._documents[i].text) for i in self._indices[index].tolist()]
-        return text.normalise(self._documents[int(self._indices[index])].text)
-
-
-class _DistinctTexts(Sequence[str]):
-    """The raw text of each distinct informative text (its first document's), read when needed."""
-
-    def __init__(self, documents: Sequence[Document], firsts: np.ndarray) -> None:
-        self._documents = documents
-        self._firsts = firsts
-
-    def __len__(self) -> int:
-        return len(self._firsts)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self._documents[i].text for i in self._firsts[index].tolist()]
-        return self._documents[int(self._firsts[index])].text
+            return [self._transform(self._documents[i].text) for i in self._indices[index].tolist()]
+        return self._transform(self._documents[int(self._indices[index])].text)
 
 
 @dataclass
@@ -237,7 +219,7 @@ def synthesise(
         vocabulary = topics.vectorise(prepared.lemma_rows) if n_distinct else None
         if vocabulary is not None:
             vocabulary_size = len(vocabulary.terms)
-            vectors = embed(_NormalisedTexts(documents, firsts), vocabulary.tfidf, seed=seed)
+            vectors = embed(_LazyTexts(documents, firsts, text.normalise), vocabulary.tfidf, seed=seed)
 
     with stages.stage("cluster", 0.55):
         if vocabulary is not None:
@@ -251,7 +233,7 @@ def synthesise(
         topic_of_document = _per_document(assignment, distinct_of_document)
         other_ids = [documents[i].id for i in np.flatnonzero(topic_of_document == k).tolist()] if k else []
         members_of = _groups(topic_of_document)
-        distinct_texts = _DistinctTexts(documents, firsts)
+        distinct_texts = _LazyTexts(documents, firsts)
         members_by_topic: list[tuple[int, np.ndarray]] = [
             (topic, members) for topic in range(k) if len(members := np.flatnonzero(assignment == topic))
         ]
@@ -265,6 +247,8 @@ def synthesise(
         built: list[Topic] = []
         for (topic, _), chosen, description in zip(members_by_topic, chosen_by_topic, described, strict=True):
             member_ids = [documents[i].id for i in members_of[topic].tolist()]
+            representative_ids = [documents[int(firsts[u])].id for u in chosen]
+            sentence, source = labels.sentence([distinct_texts[u] for u in chosen], description)
             built.append(
                 Topic(
                     label=description.label,
@@ -272,8 +256,9 @@ def synthesise(
                     phrases=description.phrases,
                     size=len(member_ids),
                     member_ids=member_ids,
-                    representatives=[documents[int(firsts[u])].id for u in chosen],
-                    sentence=labels.sentence([distinct_texts[u] for u in chosen], description),
+                    representatives=representative_ids,
+                    sentence=sentence,
+                    sentence_id=representative_ids[source] if source >= 0 else "",
                 )
             )
         built.sort(key=lambda found: (-found.size, found.label))
@@ -290,12 +275,12 @@ def synthesise(
         )
     elif n_distinct == 1:
         warnings.append("Un seul texte distinct : il forme un sujet à lui seul, sans regroupement possible.")
-    elif k == 1 and max_topics > 1:
+    elif len(built) == 1 and max_topics > 1:
         warnings.append("Trop peu de textes distincts pour les répartir en plusieurs sujets : un seul sujet est formé.")
-    elif k < min_topics:
+    elif len(built) < min_topics:
         warnings.append(
             f"Trop peu de textes distincts ({n_distinct}) pour former au moins {min_topics} sujets, chacun devant en "
-            f"réunir au moins {topics.MIN_TEXTS_PER_TOPIC} : {k} sujets sont formés."
+            f"réunir au moins {topics.MIN_TEXTS_PER_TOPIC} : {len(built)} sujets sont formés."
         )
     if n_distinct and prepared.french_ratio < FRENCH_RATIO_WARNING:
         warnings.append(
@@ -313,7 +298,8 @@ def synthesise(
         "duplicate_groups": len(duplicates),
         "documents_in_duplicate_groups": sum(len(g) for g in duplicates),
         "topics": len(built),
-        "chosen_k": k,
+        # The topics formed: a topic whose every text went to « Autres contributions » is not one.
+        "chosen_k": len(built),
         "k_bounds": [min_topics, max_topics],
         "fine_topics": fine_k,
         "k_selection": K_SELECTION if fine_k > 1 else _no_selection(max_topics),

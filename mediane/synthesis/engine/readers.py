@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from mediane.french import count_phrase
+from mediane.synthesis.engine.closed import titled_text
 from mediane.synthesis.engine.documents import Document, SynthesisInputError
 
 Rows = Iterator[tuple[int, list[str]]]
@@ -214,12 +215,6 @@ def read_decidim(text: str) -> list[Document]:
     return read_decidim_rows(header, rows)
 
 
-def decidim_text(title: str, body: str) -> str:
-    """A proposal as one text: its title, then its body (either may be empty)."""
-    title, body = title.strip(), body.strip()
-    return f"{title}. {body}" if title and body else title or body
-
-
 def _decidim_column(header: list[str], name: str) -> int | None:
     """Where `name` is: its own column, else its French one (`title/fr`: since Decidim 0.24 titles and bodies are
     translated, and the CSV export flattens them), else the first other language's."""
@@ -249,7 +244,7 @@ def read_decidim_rows(header: list[str], rows: Rows) -> list[Document]:
     for line, row in rows:
         _check_width(line, row, header)
         doc_id = _unique_id(row[indices["id"]].strip(), line, first_line)
-        documents.append(Document(id=doc_id, text=decidim_text(row[indices["title"]], row[indices["body"]])))
+        documents.append(Document(id=doc_id, text=titled_text(row[indices["title"]], row[indices["body"]])))
     return _finish(documents)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from mediane.synthesis.engine import readers
+from mediane.synthesis.engine.closed import titled_text
 from mediane.synthesis.engine.documents import Document, SynthesisInputError
 from mediane.synthesis.engine.readers import MAX_NAME_ECHO, Rows, clip, quoted_names
 
@@ -349,6 +350,6 @@ def _read_decidim_json(items: list[dict[str, Any]], keys: list[str]) -> list[Doc
     seen: dict[str, int] = {}
     for number, item in enumerate(items, start=1):
         title, body = _plain(_string(item.get("title"), number)), _plain(_string(item.get("body"), number))
-        text = readers.decidim_text(" ".join(title.split()), body)
+        text = titled_text(" ".join(title.split()), body)
         documents.append(Document(id=_json_id(item.get("id"), number, seen), text=text))
     return documents
