@@ -33,6 +33,7 @@ import argparse
 import datetime as dt
 import gc
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -54,6 +55,7 @@ LABELS_SET = "1,000"
 THEME_SIZE = 2_000
 THEME_RUNS = 3
 THEME_TARGET_SECONDS = 5.0
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 METHODS = {
     "engine": "Médiane, own k",
     "silhouette": "Baseline, k by silhouette",
@@ -281,8 +283,11 @@ def main(argv: list[str] | None = None) -> int:
     print(machine_line())
     print(
         f"Data: {path} ({len(rows):,} answers); seeds {', '.join(map(str, seeds))}; load average {load_start} at the "
-        f"start, {load_average()} at the end.\n"
+        f"start, {load_average()} at the end."
     )
+    # On a shared machine, BLAS and OpenMP threads that fight other processes can multiply the seconds by ten.
+    threads = ", ".join(f"{name}={os.environ.get(name, 'unset')}" for name in THREAD_VARIABLES)
+    print(f"Threads: {threads}.\n")
     print("k, NMI and ARI: median over the seeds, (lowest–highest) when they differ; seconds: median.\n")
     print_table(outcome["sets"])
     for entry in outcome["sets"]:
