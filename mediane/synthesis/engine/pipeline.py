@@ -5,12 +5,13 @@ from __future__ import annotations
 import time
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any, overload
 
 import numpy as np
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+from threadpoolctl import threadpool_limits
 
 from mediane.synthesis.engine import closed, labels, text, topics
 from mediane.synthesis.engine import duplicates as near
@@ -23,6 +24,7 @@ DEFAULT_MAX_TOPICS = 40
 FRENCH_RATIO_WARNING = 0.5
 # Texts whose share of French words is measured: the first informative ones.
 FRENCH_SAMPLE = 200
+SINGLE_THREAD_BELOW = 50_000
 CLOSED_CODES = {closed.EMPTY: 0, **{label: code for code, label in enumerate(closed.CLOSED_LABELS, start=1)}}
 K_SELECTION = (
     "un premier découpage fin (environ un sujet pour 6 textes différents, dans les limites demandées), puis les "
@@ -171,7 +173,29 @@ def synthesise(
 
     Never raises on odd content: an empty corpus gives no topic, one text gives one topic, and warnings in
     `figures["warnings"]` (French) say why. Raises `SynthesisInputError` only for an unknown `backend`.
+
+    A corpus of fewer than `SINGLE_THREAD_BELOW` documents runs with one BLAS thread: a theme's few thousand texts
+    gain nothing from a second one, and on a busy server the threads of numpy's BLAS fight over the cores with the
+    web and the other jobs (on the benchmark's 2 shared cores, 1,000 answers took 0.9 s with one thread and from 7
+    to 42 s with two).
     """
+    limit = threadpool_limits(limits=1, user_api="blas") if len(documents) < SINGLE_THREAD_BELOW else nullcontext()
+    with limit:
+        return _synthesise(
+            documents, seed=seed, min_topics=min_topics, max_topics=max_topics, backend=backend, progress=progress
+        )
+
+
+def _synthesise(
+    documents: Sequence[Document],
+    *,
+    seed: int = 0,
+    min_topics: int = DEFAULT_MIN_TOPICS,
+    max_topics: int = DEFAULT_MAX_TOPICS,
+    backend: str = "tfidf",
+    progress: ProgressCallback | None = None,
+) -> SynthesisResult:
+    """`synthesise`'s work, in its thread limit."""
     embed = get_backend(backend)
     stages = _Stages(progress)
     warnings: list[str] = []
