@@ -9,7 +9,9 @@ from mediane.pages.demo.kinds import E, P, V
 # A text that an association asked its members to post, each under a title of their own.
 CAMPAIGN = (
     "Nous demandons une heure par semaine d'aide aux démarches en ligne dans chaque bibliothèque, avec une "
-    "personne formée, sans rendez-vous, pour toutes les personnes qui n'ont pas d'ordinateur."
+    "personne formée, sans rendez-vous, pour toutes les personnes qui n'ont pas d'ordinateur. Les démarches de la "
+    "CAF, de l'assurance maladie et des impôts se font en ligne : sans aide près de chez elles, beaucoup de "
+    "personnes renoncent à leurs droits."
 )
 
 SHORT: list[tuple[int, str, str, str, str]] = [
