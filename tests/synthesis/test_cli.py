@@ -1,7 +1,7 @@
 import gzip
 import json
 
-from mediane.synthesis.engine import readers
+from mediane.synthesis.engine import readers, report
 from mediane.synthesis.engine.cli import main
 from tests.synthesis.corpus import three_themes
 
@@ -34,16 +34,8 @@ def test_json_output_has_the_documented_shape(tmp_path, capsys):
 
     assert code == 0
     data = json.loads(output.read_text(encoding="utf-8"))
-    assert list(data) == [
-        "topics",
-        "closed_answers",
-        "other",
-        "duplicates",
-        "campaigns",
-        "figures",
-        "non_informative",
-    ]
-    assert set(data["topics"][0]) == {"label", "sentence", "terms", "size", "member_ids", "representatives"}
+    assert tuple(data) == report.JSON_KEYS
+    assert tuple(data["topics"][0]) == report.TOPIC_KEYS
     assert set(data["topics"][0]["representatives"][0]) == {"id", "text"}
     assert data["non_informative"] == ["x1"]
     assert data["figures"]["chosen_k"] == 3

@@ -305,6 +305,18 @@ def test_no_error_message_repeats_more_than_200_characters_of_the_input(tmp_path
         assert "é" * 201 not in error, path.name
 
 
+def test_a_missing_name_and_the_names_found_repeat_200_characters_of_the_input_in_all(tmp_path, capsys):
+    names = [f"{LONG}{i}" for i in range(5)]
+    table = _write(tmp_path, (";".join(names) + "\n" + ";".join("a" * 5) + "\n").encode(), "wide.csv")
+    keys = _json(tmp_path, [dict.fromkeys(names, "a")], "keys.json")
+
+    for path in (table, keys):
+        error = _refusal(tmp_path, capsys, path, "--text-column", LONG + "x")
+
+        assert error.count("é") <= 200, error
+        assert "et 3 autres" in error, error
+
+
 def test_a_message_cut_short_says_so(tmp_path):
     path = _write(tmp_path, f"id;{LONG}\n1;a\n".encode())
 
@@ -318,6 +330,16 @@ def test_json_lines_are_read_as_a_list_of_objects(tmp_path):
     path = _write(tmp_path, b'{"id": "a", "t": "Un"}\n\n{"id": "b", "t": "Deux"}\n', "c.jsonl")
 
     assert [(d.id, d.text) for d in read_input(path, text_column="t", id_column="id")] == [("a", "Un"), ("b", "Deux")]
+
+
+def test_json_lines_keep_line_separators_that_json_allows_inside_a_string(tmp_path):
+    # U+2028, U+0085 and the form feed are valid inside a JSON string: text pasted from a word processor has them.
+    # The third line is long enough that two control characters do not make the file look binary.
+    texts = ["Un\u2028paragraphe", "Deux\x85lignes\x0cici", "Des horaires plus larges le samedi. " * 10]
+    lines = [json.dumps({"t": text}, ensure_ascii=False) for text in texts]
+    path = _write(tmp_path, "\n".join(lines).encode(), "c.jsonl")
+
+    assert [d.text for d in read_input(path, text_column="t")] == texts
 
 
 def test_a_broken_line_of_json_lines_is_named(tmp_path, capsys):

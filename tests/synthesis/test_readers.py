@@ -46,6 +46,18 @@ def test_a_missing_column_is_named_with_the_available_ones(tmp_path):
     )
 
 
+def test_a_workbook_read_as_text_is_refused_as_the_command_line_refuses_it(tmp_path):
+    path = _write(tmp_path, b"PK\x03\x04" + bytes(200), name="c.xlsx")
+
+    with pytest.raises(SynthesisInputError) as error:
+        read_text(path)
+
+    assert str(error.value) == (
+        "Ce fichier n'est pas un fichier texte (il semble être un classeur Excel ou LibreOffice, ou une archive zip) : "
+        "enregistrez-le au format CSV UTF-8, puis recommencez."
+    )
+
+
 def test_a_row_with_too_many_fields_names_its_line(tmp_path):
     path = _write(tmp_path, b'id;texte\n1;ok\n2;"sur\ndeux lignes"\n3;un;deux\n')
 

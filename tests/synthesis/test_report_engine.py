@@ -3,13 +3,14 @@ with their sentence, short answers as a table, other contributions, every campai
 with examples, and no method internals."""
 
 from mediane.synthesis.engine.documents import ClosedAnswer, Document, SynthesisResult, Topic
-from mediane.synthesis.engine.report import campaigns, share, to_json, to_markdown
+from mediane.synthesis.engine.report import JSON_KEYS, TOPIC_KEYS, campaigns, share, to_json, to_markdown
 
 NBSP = "\u00a0"
 CAMPAIGN = "Je demande le retrait du projet, il est injuste pour les familles."
 
 
 def _scene(*, sentence="Le dernier bus part trop tôt le soir.", other=True, closed=True, empty=True, copies=True):
+    # The sentence comes from t3, a member that is not one of the two representatives.
     documents = [Document(id=f"t{i}", text=f"Plus de bus le soir, ligne {i}.") for i in range(6)]
     documents += [Document(id=f"s{i}", text=f"Un médecin de garde le week-end, village {i}.") for i in range(3)]
     documents += [Document(id=f"c{i}", text=CAMPAIGN + (" !" if i == 4 else "")) for i in range(5)]
@@ -30,6 +31,7 @@ def _scene(*, sentence="Le dernier bus part trop tôt le soir.", other=True, clo
             [f"t{i}" for i in range(6)] + [f"c{i}" for i in range(5)],
             ["t0", "t1"],
             sentence,
+            "t3" if sentence else "",
         ),
         Topic("Médecin de garde", ["médecin"], [], 3, ["s0", "s1", "s2"], ["s0"]),
     ]
@@ -171,17 +173,23 @@ def test_the_json_has_closed_answers_other_campaigns_and_each_topics_sentence():
 
     data = to_json(result, documents)
 
-    assert list(data) == [
-        "topics",
-        "closed_answers",
-        "other",
-        "duplicates",
-        "campaigns",
-        "figures",
-        "non_informative",
-    ]
+    assert (
+        list(data)
+        == list(JSON_KEYS)
+        == [
+            "topics",
+            "closed_answers",
+            "other",
+            "duplicates",
+            "campaigns",
+            "figures",
+            "non_informative",
+        ]
+    )
+    assert all(tuple(topic) == TOPIC_KEYS for topic in data["topics"])
     assert data["topics"][0]["sentence"] == "Le dernier bus part trop tôt le soir."
-    assert data["topics"][1]["sentence"] == ""
+    assert data["topics"][0]["sentence_id"] == "t3"
+    assert (data["topics"][1]["sentence"], data["topics"][1]["sentence_id"]) == ("", "")
     assert data["closed_answers"] == [
         {"label": "Non", "size": 1, "member_ids": ["n1"]},
         {"label": "Oui", "size": 3, "member_ids": ["y0", "y1", "y2"]},
@@ -199,9 +207,35 @@ def test_a_campaigns_text_is_an_excerpt():
     documents = [Document(id=str(i), text=long) for i in range(3)]
     result = SynthesisResult(topics=[], duplicates=[["0", "1", "2"]], non_informative_ids=[])
 
-    (campaign,) = campaigns(result, documents)
+    (campaign,) = campaigns(result, {doc.id: doc.text for doc in documents})
 
     assert len(campaign["text"]) <= 280 and campaign["text"].endswith("…")
+
+
+def test_text_written_by_people_cannot_break_the_markdown():
+    documents = [Document(id=f"c{i}", text="# Non | au projet *tout de suite*") for i in range(3)]
+    documents += [Document(id="o1", text="- Des bancs_partout"), Document(id="o2", text="1. Un parc")]
+    documents += [Document(id="n1", text="#")]
+    topic = Topic("Projet | non", ["non"], ["*tout*"], 3, ["c0", "c1", "c2"], ["c0"], "# Non | au projet", "c0")
+    result = SynthesisResult(
+        topics=[topic],
+        duplicates=[["c0", "c1", "c2"]],
+        non_informative_ids=["n1"],
+        closed_answers=[ClosedAnswer("Oui | non", ["c0"])],
+        other_ids=["o1", "o2"],
+    )
+
+    report = to_markdown(result, documents)
+
+    assert "## 1. Projet \\| non\n" in report
+    assert "En une phrase : « \\# Non \\| au projet »" in report
+    assert "Expressions fréquentes : « \\*tout\\* »." in report
+    assert "> \\# Non \\| au projet \\*tout de suite\\* — contribution c0" in report
+    assert "\n> \\# Non \\| au projet \\*tout de suite\\*\n" in report  # the campaign's text
+    assert "> \\- Des bancs\\_partout — contribution o1" in report
+    assert "> 1\\. Un parc — contribution o2" in report
+    assert "| Oui \\| non | 1 |" in report
+    assert "Exemples : « \\# »." in report
 
 
 def test_a_share_below_one_percent_is_said_so():

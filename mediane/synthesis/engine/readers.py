@@ -1,6 +1,7 @@
 """Reading contributions from files: any CSV (chosen columns) and Decidim's proposals export, plain or gzipped.
 
-`read_text` reads, unzips and decodes a file once; the readers then take its text. Every problem becomes a
+`read_text` reads, unzips and decodes a file once (refusing binary files as `sniff` does); the readers then take its
+text. Every problem becomes a
 `SynthesisInputError` with a French message that names the line or the columns, and that never repeats more than
 `MAX_ECHO` characters of the file (a 10,000-character header must not flood the terminal). `sniff.read_input` tells
 a CSV from a JSON file, a workbook or a binary file, and calls these readers for tables.
@@ -22,8 +23,6 @@ Rows = Iterator[tuple[int, list[str]]]
 
 DELIMITERS = (";", ",", "\t", "|")
 DECIDIM_REQUIRED = ("id", "title", "body")
-# xlsx and ods files are zip archives.
-ZIP_SIGNATURE = b"PK\x03\x04"
 # A single answer of a few megabytes is legitimate (a pasted report); csv's default limit is 128 KB.
 FIELD_SIZE_LIMIT = 64 * 1024 * 1024
 csv.field_size_limit(FIELD_SIZE_LIMIT)
@@ -40,12 +39,13 @@ def clip(value: str, limit: int = MAX_ECHO) -> str:
 
 
 def quoted_names(names: list[str], limit: int = MAX_ECHO) -> str:
-    """« a », « b », « c » as far as `limit` characters (quotes included) allow, then how many more there are."""
+    """« a », « b », « c » as far as `limit` characters (quotes and commas included) allow, then how many more
+    there are: « et 3 autres »."""
     shown: list[str] = []
     used = 0
     for name in names:
         quoted = f"« {clip(name, MAX_NAME_ECHO)} »"
-        if shown and used + len(quoted) > limit:
+        if used + len(quoted) > limit:
             break
         shown.append(quoted)
         used += len(quoted) + 2
@@ -71,10 +71,6 @@ def read_bytes(path: Path) -> bytes:
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), else Windows-1252, the two encodings spreadsheets write in France; UTF-16 when
     it starts with its BOM (Excel's « Texte Unicode »)."""
-    if data.startswith(ZIP_SIGNATURE):
-        raise SynthesisInputError(
-            "Ce fichier est un classeur (xlsx ou ods), pas un CSV : enregistrez-le au format CSV, puis recommencez."
-        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -93,8 +89,12 @@ def decode(data: bytes) -> str:
 
 
 def read_text(path: Path) -> str:
-    """The text of the file at `path`: gunzipped when compressed, decoded as `decode` says."""
-    return decode(read_bytes(path))
+    """The text of the file at `path`: gunzipped when compressed, decoded as `decode` says; a binary file (a
+    workbook, a PDF…) refused with the same message as `sniff.read_input` gives."""
+    # Imported here: sniff builds on this module.
+    from mediane.synthesis.engine import sniff
+
+    return sniff.plain_text(read_bytes(path))
 
 
 def detect_delimiter(text: str) -> str:
@@ -132,9 +132,11 @@ def _column(header: list[str], name: str, option: str) -> int:
     lowered = [cell.lower() for cell in cleaned]
     if name.strip().lower() in lowered:
         return lowered.index(name.strip().lower())
+    shown = clip(name, MAX_NAME_ECHO)
+    # The name and the list together repeat at most MAX_ECHO characters of the input.
     raise SynthesisInputError(
-        f"La colonne « {clip(name, MAX_NAME_ECHO)} » ({option}) n'existe pas. "
-        f"Colonnes disponibles : {quoted_names(cleaned)}."
+        f"La colonne « {shown} » ({option}) n'existe pas. "
+        f"Colonnes disponibles : {quoted_names(cleaned, MAX_ECHO - len(shown))}."
     )
 
 

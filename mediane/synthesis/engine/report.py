@@ -8,6 +8,7 @@ seed: those stay in the JSON's `figures`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -21,6 +22,14 @@ QUOTES_IN_MARKDOWN = 2
 CAMPAIGN_SIZE = 3
 EMPTY_EXAMPLES = 5
 EMPTY_EXAMPLE_LENGTH = 80
+# The keys of the JSON report, in order (README, « Synthèse en ligne de commande »), and of each of its topics.
+JSON_KEYS = ("topics", "closed_answers", "other", "duplicates", "campaigns", "figures", "non_informative")
+TOPIC_KEYS = ("label", "sentence", "sentence_id", "terms", "size", "member_ids", "representatives")
+# Markdown's special characters, the same set as the working group's dossier (`workinggroup.dossier.md_escape`):
+# a contribution starting with « # » or « - », or holding « | », must not turn into a title, a list or a column.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# A text that opens on « - », « + » or « 1. » is a list item in Markdown, even with the rest escaped.
+_LIST_START = re.compile(r"^(\d*)([-+.)])(?=\s|$)")
 
 
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
@@ -38,9 +47,24 @@ def share(part: int, whole: int) -> str:
     return f"moins de 1{BEFORE_UNIT}%" if percent == 0 else f"{percent}{BEFORE_UNIT}%"
 
 
-def campaigns(result: SynthesisResult, documents: Sequence[Document]) -> list[dict[str, Any]]:
-    """Groups of at least `CAMPAIGN_SIZE` copies, largest first, each with its most frequent text (an excerpt)."""
-    text_of = {doc.id: doc.text for doc in documents}
+def md_escape(text: str) -> str:
+    """`text` on one line with Markdown's special characters escaped: any text a person wrote (a contribution, a
+    label, a sentence) read as text inside a line or a table cell."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _quote(text: str) -> str:
+    """A Markdown quote of `text`: escaped, and not read as a list when it opens on « - » or « 1. »."""
+    return "> " + _LIST_START.sub(r"\1\\\2", md_escape(text))
+
+
+def _text_of(documents: Sequence[Document]) -> dict[str, str]:
+    return {doc.id: doc.text for doc in documents}
+
+
+def campaigns(result: SynthesisResult, text_of: dict[str, str]) -> list[dict[str, Any]]:
+    """Groups of at least `CAMPAIGN_SIZE` copies, largest first, each with its most frequent text (an excerpt);
+    `text_of` maps each document's id to its text."""
     groups = sorted((group for group in result.duplicates if len(group) >= CAMPAIGN_SIZE), key=len, reverse=True)
     return [
         {
@@ -53,50 +77,55 @@ def campaigns(result: SynthesisResult, documents: Sequence[Document]) -> list[di
 
 
 def to_json(result: SynthesisResult, documents: Sequence[Document]) -> dict[str, Any]:
-    """`{"topics", "closed_answers", "other", "duplicates", "campaigns", "figures", "non_informative"}` (README)."""
-    text_of = {doc.id: doc.text for doc in documents}
-    return {
-        "topics": [
-            {
-                "label": topic.label,
-                "sentence": topic.sentence,
-                "terms": topic.terms,
-                "size": topic.size,
-                "member_ids": topic.member_ids,
-                "representatives": [{"id": rid, "text": excerpt(text_of[rid])} for rid in topic.representatives],
-            }
-            for topic in result.topics
-        ],
-        "closed_answers": [
+    """The report for programs: the keys `JSON_KEYS` in this order, each topic with `TOPIC_KEYS` (README)."""
+    text_of = _text_of(documents)
+    topics = [
+        {
+            "label": topic.label,
+            "sentence": topic.sentence,
+            "sentence_id": topic.sentence_id,
+            "terms": topic.terms,
+            "size": topic.size,
+            "member_ids": topic.member_ids,
+            "representatives": [{"id": rid, "text": excerpt(text_of[rid])} for rid in topic.representatives],
+        }
+        for topic in result.topics
+    ]
+    values = (
+        topics,
+        [
             {"label": answer.label, "size": answer.size, "member_ids": answer.member_ids}
             for answer in result.closed_answers
         ],
-        "other": result.other_ids,
-        "duplicates": result.duplicates,
-        "campaigns": campaigns(result, documents),
-        "figures": {**result.figures, "topic_phrases": [topic.phrases for topic in result.topics]},
-        "non_informative": result.non_informative_ids,
-    }
+        result.other_ids,
+        result.duplicates,
+        campaigns(result, text_of),
+        {**result.figures, "topic_phrases": [topic.phrases for topic in result.topics]},
+        result.non_informative_ids,
+    )
+    return dict(zip(JSON_KEYS, values, strict=True))
 
 
 def to_markdown(result: SynthesisResult, documents: Sequence[Document]) -> str:
     """A readable French report: figures, topics, short answers, other contributions, campaigns, empty answers."""
-    text_of = {doc.id: doc.text for doc in documents}
-    lines = ["# Synthèse des contributions", "", *_figures(result, documents)]
+    # Built once: at 1.9 million documents, each index of the texts costs seconds and hundreds of megabytes.
+    text_of = _text_of(documents)
+    groups = campaigns(result, text_of)
+    lines = ["# Synthèse des contributions", "", *_figures(result, len(documents), groups)]
     total = result.figures.get("documents", len(documents))
     for position, topic in enumerate(result.topics, start=1):
         lines += [
             "",
-            f"## {position}. {topic.label}",
+            f"## {position}. {md_escape(topic.label)}",
             "",
             f"{count_phrase(topic.size, 'contribution', 'contributions')}, soit {share(topic.size, total)} "
             "de toutes les contributions.",
         ]
         if topic.sentence.strip():
-            lines += ["", f"En une phrase : « {excerpt(topic.sentence)} »"]
-        lines += ["", f"Mots distinctifs : {', '.join(topic.terms) or '—'}."]
+            lines += ["", f"En une phrase : « {md_escape(excerpt(topic.sentence))} »"]
+        lines += ["", f"Mots distinctifs : {', '.join(md_escape(term) for term in topic.terms) or '—'}."]
         if topic.phrases:
-            lines.append(f"Expressions fréquentes : {', '.join(f'« {p} »' for p in topic.phrases)}.")
+            lines.append(f"Expressions fréquentes : {', '.join(f'« {md_escape(p)} »' for p in topic.phrases)}.")
         lines += _quotes(topic.representatives, text_of)
     lines += _closed_answers(result)
     if result.other_ids:
@@ -111,7 +140,7 @@ def to_markdown(result: SynthesisResult, documents: Sequence[Document]) -> str:
             "de force dans un sujet.",
             *_quotes(result.other_ids, text_of),
         ]
-    lines += _campaigns(result, documents)
+    lines += _campaigns(result, groups)
     lines += _empty_answers(result, text_of)
     seconds = result.figures.get("timings_seconds", {}).get("total")
     lines += [
@@ -124,13 +153,13 @@ def to_markdown(result: SynthesisResult, documents: Sequence[Document]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _figures(result: SynthesisResult, documents: Sequence[Document]) -> list[str]:
+def _figures(result: SynthesisResult, read: int, groups: list[dict[str, Any]]) -> list[str]:
     """The figures at the top, one plain sentence each, only those that are not zero."""
     figures = result.figures
     in_topics = sum(topic.size for topic in result.topics)
     closed = sum(answer.size for answer in result.closed_answers)
     others = len(result.other_ids)
-    lines = [f"- {count_phrase(figures.get('documents', len(documents)), 'contribution lue', 'contributions lues')}."]
+    lines = [f"- {count_phrase(figures.get('documents', read), 'contribution lue', 'contributions lues')}."]
     if result.topics:
         lines.append(
             f"- {count_phrase(len(result.topics), 'sujet', 'sujets')}, "
@@ -153,7 +182,6 @@ def _figures(result: SynthesisResult, documents: Sequence[Document]) -> list[str
             f"- {count_phrase(empty, 'réponse vide', 'réponses vides')} (« RAS », « néant »…), "
             f"{plural(empty, 'mise', 'mises')} à part."
         )
-    groups = campaigns(result, documents)
     if groups:
         copies = sum(group["size"] for group in groups)
         lines.append(
@@ -168,19 +196,15 @@ def _figures(result: SynthesisResult, documents: Sequence[Document]) -> list[str
             f"({count_phrase(evaluation['documents'], 'contribution étiquetée', 'contributions étiquetées')})."
         )
     for warning in figures.get("warnings", []):
-        lines.append(f"- **Attention** : {warning}")
+        lines.append(f"- **Attention** : {md_escape(warning)}")
     return lines
 
 
 def _quotes(ids: list[str], text_of: dict[str, str]) -> list[str]:
     lines: list[str] = []
     for rid in [rid for rid in ids if text_of[rid].strip()][:QUOTES_IN_MARKDOWN]:
-        lines += ["", f"> {excerpt(text_of[rid])} — contribution {rid}"]
+        lines += ["", f"{_quote(excerpt(text_of[rid]))} — contribution {md_escape(rid)}"]
     return lines
-
-
-def _cell(value: str) -> str:
-    return value.replace("|", "\\|")
 
 
 def _closed_answers(result: SynthesisResult) -> list[str]:
@@ -198,21 +222,20 @@ def _closed_answers(result: SynthesisResult) -> list[str]:
         "|---|---:|---:|",
     ]
     for answer in sorted(result.closed_answers, key=lambda answer: answer.size, reverse=True):
-        lines.append(f"| {_cell(answer.label)} | {number(answer.size)} | {share(answer.size, total)} |")
+        lines.append(f"| {md_escape(answer.label)} | {number(answer.size)} | {share(answer.size, total)} |")
     return lines
 
 
-def _campaigns(result: SynthesisResult, documents: Sequence[Document]) -> list[str]:
+def _campaigns(result: SynthesisResult, groups: list[dict[str, Any]]) -> list[str]:
     if not result.duplicates:
         return []
     lines = ["", "## Campagnes et textes copiés"]
-    groups = campaigns(result, documents)
     for group in groups:
         lines += [
             "",
             f"**{count_phrase(group['size'], 'contribution', 'contributions')}** reprennent ce texte, ou presque :",
             "",
-            f"> {group['text'] or '(texte vide)'}",
+            _quote(group["text"] or "(texte vide)"),
         ]
     pairs = len(result.duplicates) - len(groups)
     if pairs and groups:
@@ -241,5 +264,5 @@ def _empty_answers(result: SynthesisResult, text_of: dict[str, str]) -> list[str
         "## Réponses vides mises à part",
         "",
         f"{count_phrase(count, 'réponse vide', 'réponses vides')} ou sans contenu, {plural(count, 'mise', 'mises')} "
-        f"à part. Exemples : {', '.join(f'« {example} »' for example in examples)}.",
+        f"à part. Exemples : {', '.join(f'« {md_escape(example)} »' for example in examples)}.",
     ]

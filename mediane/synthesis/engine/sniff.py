@@ -20,7 +20,7 @@ from typing import Any
 from mediane.synthesis.engine import readers
 from mediane.synthesis.engine.closed import titled_text
 from mediane.synthesis.engine.documents import Document, SynthesisInputError
-from mediane.synthesis.engine.readers import MAX_NAME_ECHO, Rows, clip, quoted_names
+from mediane.synthesis.engine.readers import MAX_ECHO, MAX_NAME_ECHO, Rows, clip, quoted_names
 
 # Signatures of binary formats people mistake for a CSV, with what the message says the file seems to be.
 SIGNATURES = (
@@ -38,7 +38,8 @@ SIGNATURES = (
     (b"{\\rtf", "un document RTF"),
 )
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
-XLSX = "un classeur Excel"
+# What a zip archive seems to be when only text is wanted: workbooks are zip archives.
+ZIP_ARCHIVE = "un classeur Excel ou LibreOffice, ou une archive zip"
 # Sample read to judge whether a decoded file is text: control characters beyond this share mean bytes, not words.
 SAMPLE = 100_000
 MAX_CONTROL_SHARE = 0.01
@@ -70,10 +71,7 @@ def read_input(
     if data.startswith(ZIP_SIGNATURES):
         header, rows = _workbook(data)
         return _read_table(header, rows, decidim=decidim, **columns)
-    for signature, what in SIGNATURES:
-        if data.startswith(signature):
-            raise refuse_binary(what)
-    text = _text(data)
+    text = plain_text(data)
     if text.lstrip()[:1] in ("[", "{"):
         return read_json(text, decidim=decidim, **columns)
     if decidim or (text_column is None and readers.looks_like_decidim(text)):
@@ -86,8 +84,14 @@ def read_input(
     return readers.read_csv(text, text_column=text_column, id_column=id_column, label_column=label_column)
 
 
-def _text(data: bytes) -> str:
-    """The decoded text, or a refusal when the bytes are not text (NUL bytes, control characters)."""
+def plain_text(data: bytes) -> str:
+    """The decoded text of `data`, or one refusal for any binary file: PDF, image, archive, workbook (only
+    `read_input` reads workbooks), NUL bytes, control characters."""
+    if data.startswith(ZIP_SIGNATURES):
+        raise refuse_binary(ZIP_ARCHIVE)
+    for signature, what in SIGNATURES:
+        if data.startswith(signature):
+            raise refuse_binary(what)
     sample = data[:SAMPLE]
     if b"\x00" in sample and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # UTF-16 without its mark puts a NUL beside every ASCII letter, on one side only.
@@ -219,9 +223,10 @@ def read_json(
         )
     for name in (text_column, id_column, label_column):
         if name is not None and name not in keys:
+            shown = clip(name, MAX_NAME_ECHO)
             raise SynthesisInputError(
-                f"La clé « {clip(name, MAX_NAME_ECHO)} » n'existe dans aucune contribution de ce fichier JSON. "
-                f"Clés disponibles : {quoted_names(keys)}."
+                f"La clé « {shown} » n'existe dans aucune contribution de ce fichier JSON. "
+                f"Clés disponibles : {quoted_names(keys, MAX_ECHO - len(shown))}."
             )
     documents: list[Document] = []
     seen: dict[str, int] = {}
@@ -240,14 +245,16 @@ def _parse(text: str) -> Any:
         if error.msg != "Extra data" or not text.lstrip().startswith("{"):
             raise
         items, offset = [], 0
-        for line in text.splitlines(keepends=True):
+        # Split on "\n" only: `splitlines` would also cut at U+2028, U+0085 or \x0c, all valid inside a JSON string
+        # (text pasted from a word processor).
+        for line in text.split("\n"):
             try:
                 if line.strip():
-                    items.append(json.loads(line.rstrip("\r\n")))
+                    items.append(json.loads(line.rstrip("\r")))
             except json.JSONDecodeError as line_error:
                 # Placed in the whole file, so that the message names the file's line, not 1.
                 raise json.JSONDecodeError(line_error.msg, text, offset + line_error.pos) from None
-            offset += len(line)
+            offset += len(line) + 1
         return items
 
 
