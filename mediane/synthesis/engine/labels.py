@@ -7,9 +7,10 @@ Topics are found on lemmas, but a lemma is not French to a reader (simplemma tur
 `MAX_CONTENT_WORDS` content words, with linking words (« de », « en », « à la »…) allowed between them, inside one
 clause. It is scored by class-based TF-IDF: frequent in the topic's texts, rare in the others'.
 
-Why not a parser's noun chunks (spaCy's `fr_core_news_md`)? Its parser reads about 1,000 short answers a second on
-one core, so labelling a national consultation's sampled texts would cost minutes and its 45 MB model a second to
-load for each 2,000-answer theme; and runs of content words already give the nominal groups that people write.
+Why not a parser's noun chunks (spaCy's `fr_core_news_md`, a 45 MB wheel)? It would add a model to load for every
+theme and a parse of every text read, for phrases that runs of content words already give (not measured: the labels
+of `make bench-synthesis` and the artefact test in `tests/synthesis/test_labels.py` are the check). What runs of
+words cannot tell, a verb from a noun, is guessed from clear verb endings and the subject pronoun before a word.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def _is_content(token: str) -> bool:
     lower = token.lower()
     if len(lower) < 2 or not lower.isalpha() and (any(ch.isdigit() for ch in lower) or INVERTED_RE.search(lower)):
         return False
-    return text._content_lemma(lower) is not None
+    return text.content_lemma(lower) is not None
 
 
 def _key_word(token: str) -> str:

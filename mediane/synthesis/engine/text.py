@@ -93,7 +93,7 @@ def lemma(word: str) -> str:
     return found
 
 
-def _content_lemma(word: str) -> str | None:
+def content_lemma(word: str) -> str | None:
     if len(word) < 2 or word in STOP_WORDS:
         return None
     found = lemma(word)
@@ -121,7 +121,7 @@ class LemmaTable(dict[str, int]):
         return lemma_id
 
     def __missing__(self, word: str) -> int:
-        found = _content_lemma(word)
+        found = content_lemma(word)
         lemma_id = -1 if found is None else self._id_of(found)
         self[word] = lemma_id
         return lemma_id
