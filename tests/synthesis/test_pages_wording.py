@@ -132,7 +132,7 @@ def test_without_topic_the_figures_say_none(client):
     theme = ThemeFactory(closed=True)
     yes = [ContributionFactory(theme=theme, title="Oui", body="oui") for _ in range(2)]
     run = build_run(theme, [], closed=[("Oui", yes)], published=True)
-    assert "elles forment aucun sujet ;" in public_page(client, run)
+    assert "elles ne forment aucun sujet ;" in public_page(client, run)
 
 
 def test_the_method_counts_the_contributions_published_now_like_the_rest_of_the_page(client, organiser):
