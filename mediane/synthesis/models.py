@@ -111,6 +111,15 @@ class Topic(models.Model):
     phrases = models.JSONField("expressions distinctives", default=list, blank=True)
     # One sentence of a representative contribution that says the topic best ("" when the engine found none).
     sentence = models.TextField("en une phrase", blank=True)
+    # The contribution the sentence is taken from: the sentence is shown only while it is published.
+    sentence_contribution = models.ForeignKey(
+        Contribution,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="contribution de la phrase",
+    )
     # Denormalised: number of memberships, updated by the service that moves them.
     size = models.PositiveIntegerField("contributions", default=0)
 

@@ -8,7 +8,9 @@ from every list, quote and figure, while the run keeps its membership (a restore
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
@@ -17,6 +19,7 @@ from mediane.accounts.enums import ParticipantCategory
 from mediane.accounts.territories import departement_label
 from mediane.consultation.enums import ContributionKind, ContributionStatus
 from mediane.consultation.models import Contribution, Theme
+from mediane.french import BEFORE_UNIT
 
 from .enums import KIND_ORDER, TopicKind
 from .models import SynthesisRun, Topic, TopicMembership
@@ -27,6 +30,16 @@ NO_CATEGORY = "Catégorie non précisée"
 NO_DEPARTEMENT = "Département non précisé"
 # What a contribution row needs on these pages; the analysed text and rendered HTML are heavy and unused.
 HEAVY_FIELDS = ("contribution__search_text", "contribution__body_html")
+SENTENCE_HEAVY_FIELDS = ("sentence_contribution__search_text", "sentence_contribution__body_html")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A topic's « En une phrase »: words of one contribution, shown with the link to it."""
+
+    text: str
+    source: Contribution
 
 
 @dataclass
@@ -38,6 +51,8 @@ class TopicSummary:
     representatives: list[Contribution]
     # Published contributions of the topic by kind label, in the order of `ContributionKind`.
     kinds: dict[str, int]
+    # The topic's sentence while its contribution is published (None otherwise, or when it has none).
+    sentence: Sentence | None = None
 
 
 @dataclass
@@ -81,15 +96,50 @@ class ShortAnswers:
     def total(self) -> int:
         return sum(count for _, count in self.rows)
 
+    @property
+    def shared_rows(self) -> list[tuple[Topic, int, str]]:
+        """The rows with each one's share of the short answers (« moins de 1 % » rather than « 0 % »)."""
+        return with_shares(self.rows, self.total)
+
+
+def share(part: int, whole: int) -> str:
+    """« 33 % », « moins de 1 % »: a part of a whole, rounded, as French writes it (the engine's Markdown report
+    writes it the same way); never « 0 % » for a part that is not zero."""
+    if not whole or not part:
+        return f"0{BEFORE_UNIT}%"
+    percent = round(100 * part / whole)
+    return f"moins de 1{BEFORE_UNIT}%" if percent == 0 else f"{percent}{BEFORE_UNIT}%"
+
+
+def with_shares(rows: Iterable[tuple[T, int]], whole: int) -> list[tuple[T, int, str]]:
+    """Each (label, count) row with its share of `whole`, for a table of counts. No query."""
+    return [(label, count, share(count, whole)) for label, count in rows]
+
 
 def _shown(run: SynthesisRun) -> QuerySet[TopicMembership]:
     return TopicMembership.objects.filter(run=run, contribution__status=ContributionStatus.PUBLISHED)
 
 
 def _reading_order(run: SynthesisRun, kinds: tuple[str, ...] = tuple(TopicKind.values)) -> list[Topic]:
-    """Topics from the largest, then the « Autres contributions », the short answers, the empty ones. One query."""
-    topics = Topic.objects.filter(run=run, kind__in=kinds).order_by("position", "pk")
+    """Topics from the largest, then the « Autres contributions », the short answers, the empty ones, each with its
+    sentence's contribution. One query."""
+    topics = (
+        Topic.objects.filter(run=run, kind__in=kinds)
+        .select_related("sentence_contribution")
+        .defer(*SENTENCE_HEAVY_FIELDS)
+        .order_by("position", "pk")
+    )
     return sorted(topics, key=lambda topic: KIND_ORDER.get(topic.kind, len(KIND_ORDER)))
+
+
+def sentence(topic: Topic) -> Sentence | None:
+    """The topic's sentence while the contribution it is taken from is published, with the same rule as quotes: a
+    contribution hidden by moderation is quoted nowhere. No query when `sentence_contribution` was read with the
+    topic (`select_related`)."""
+    source = topic.sentence_contribution
+    if not topic.sentence or source is None or source.status != ContributionStatus.PUBLISHED:
+        return None
+    return Sentence(text=topic.sentence, source=source)
 
 
 def _kinds_by_topic(run: SynthesisRun) -> dict[int, dict[str, int]]:
@@ -139,6 +189,7 @@ def topic_overview(run: SynthesisRun) -> list[TopicSummary]:
             size=sum(kinds.get(topic.pk, {}).values()),
             representatives=representatives.get(topic.pk, []),
             kinds=kinds.get(topic.pk, {}),
+            sentence=sentence(topic),
         )
         for topic in topics
     ]

@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from mediane import bulk
+from mediane import bulk, numbers
 from mediane.consultation import services as consultation_services
 from mediane.consultation.models import Contribution, Theme
 from mediane.jobs import queue, runner
@@ -34,6 +34,7 @@ from .models import SynthesisEdit, SynthesisRun, Topic, TopicMembership
 if TYPE_CHECKING:
     from mediane.accounts.models import User
     from mediane.synthesis.engine import SynthesisResult
+    from mediane.synthesis.engine import Topic as EngineTopic
 
 logger = logging.getLogger(__name__)
 
@@ -250,6 +251,14 @@ def batches(items: Iterable, size: int) -> Iterable[list]:
         yield batch
 
 
+def sentence_source(found: EngineTopic) -> int | None:
+    """The contribution the engine's topic takes its sentence from (its document id is the contribution's), or None
+    when it has no sentence."""
+    if not found.sentence:
+        return None
+    return numbers.query_int(found.sentence_id, default=0, minimum=1) or None
+
+
 def _groups(run: SynthesisRun, result: SynthesisResult) -> list[tuple[Topic, list[str], list[str]]]:
     """The run's groups as unsaved topics, each with its member ids and its representatives (most central first):
     the topics, then one group per kind of short answer, the « Autres contributions », the empty answers."""
@@ -271,6 +280,7 @@ def _groups(run: SynthesisRun, result: SynthesisResult) -> list[tuple[Topic, lis
             terms=list(found.terms),
             phrases=list(found.phrases),
             sentence=found.sentence or "",
+            sentence_contribution_id=sentence_source(found),
         )
         for position, found in enumerate(result.topics, start=1)
     ]

@@ -27,6 +27,7 @@ from .services import (
     check_label,
     check_topic_kind,
     log_edit,
+    sentence_source,
 )
 
 if TYPE_CHECKING:
@@ -101,7 +102,8 @@ def merge_topics(actor: User | None, topics: Sequence[Topic], label: str = "") -
 
     Its contributions are all of theirs; its size is the sum; its representatives are taken in turn from each
     merged topic (best of the largest, best of the next…), so every part is quoted; its distinctive terms are
-    interleaved the same way. The other topics are deleted (`signals.topics_merged` is sent first).
+    interleaved the same way. It keeps its sentence (and the contribution it is taken from), still one of its
+    members. The other topics are deleted (`signals.topics_merged` is sent first).
     """
     check_can_manage(actor)
     ids = {topic.pk for topic in topics}
@@ -236,14 +238,28 @@ def split_topic(actor: User | None, topic: Topic) -> tuple[Topic, Topic]:
             generated_label=second.label[:LABEL_MAX_LENGTH],
             terms=list(second.terms),
             phrases=list(second.phrases),
+            sentence=second.sentence,
+            sentence_contribution_id=sentence_source(second),
             size=len(moved),
         )
         for batch in batches(moved, UPDATE_BATCH):
             TopicMembership.objects.filter(pk__in=batch).update(topic=new_topic)
         locked.label = locked.generated_label = first.label[:LABEL_MAX_LENGTH]
         locked.terms, locked.phrases = list(first.terms), list(first.phrases)
+        # The former sentence may come from a contribution that moved to the new topic: each part gets its own.
+        locked.sentence, locked.sentence_contribution_id = first.sentence, sentence_source(first)
         locked.size = old_size - len(moved)
-        locked.save(update_fields=["label", "generated_label", "terms", "phrases", "size"])
+        locked.save(
+            update_fields=[
+                "label",
+                "generated_label",
+                "terms",
+                "phrases",
+                "sentence",
+                "sentence_contribution",
+                "size",
+            ]
+        )
         for part, found in ((locked, first), (new_topic, second)):
             _set_representatives(part, [membership_of[doc_id] for doc_id in found.representatives])
         _renumber(run)

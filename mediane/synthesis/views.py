@@ -94,8 +94,10 @@ def _results(run: SynthesisRun) -> dict:
         "other": _group(overview, TopicKind.OTHER),
         "non_informative": _group(overview, TopicKind.NON_INFORMATIVE),
         "breakdown": breakdown,
-        "departements_shown": breakdown.by_departement[:DEPARTEMENTS_SHOWN],
-        "departements_more": breakdown.by_departement[DEPARTEMENTS_SHOWN:],
+        "kinds_shown": reports.with_shares(breakdown.by_kind, breakdown.total),
+        "categories_shown": reports.with_shares(breakdown.by_category, breakdown.total),
+        "departements_shown": reports.with_shares(breakdown.by_departement[:DEPARTEMENTS_SHOWN], breakdown.total),
+        "departements_more": reports.with_shares(breakdown.by_departement[DEPARTEMENTS_SHOWN:], breakdown.total),
         "proposals": reports.top_proposals(run, limit=PROPOSALS_SHOWN),
         "vigilance": vigilance,
         "vigilance_per_topic": VIGILANCE_PER_TOPIC,
@@ -202,7 +204,12 @@ def topic_detail(request, pk, rename_form=None):
 
     Readable by everyone once its run is published, otherwise by organisers and the working group.
     """
-    topic = get_object_or_404(Topic.objects.select_related("run__theme__consultation"), pk=pk)
+    topic = get_object_or_404(
+        Topic.objects.select_related("run__theme__consultation", "sentence_contribution").defer(
+            *reports.SENTENCE_HEAVY_FIELDS
+        ),
+        pk=pk,
+    )
     run = topic.run
     user = request.user
     if not user.has_perm("synthesis.view_run", run):
@@ -222,6 +229,7 @@ def topic_detail(request, pk, rename_form=None):
     )
     context = {
         "topic": topic,
+        "sentence": reports.sentence(topic),
         "run": run,
         "theme": run.theme,
         "page": page,

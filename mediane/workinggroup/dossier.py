@@ -91,6 +91,15 @@ class Quote:
     url: str
 
 
+@dataclass(frozen=True)
+class TopicSentence:
+    """A topic's « En une phrase », with the contribution it is taken from."""
+
+    text: str
+    title: str
+    url: str
+
+
 @dataclass
 class TopicSection:
     number: int
@@ -102,6 +111,8 @@ class TopicSection:
     quotes: list[Quote]
     members: list[Link]
     more_members: int
+    # Only while the contribution it is taken from is published (`reports.topic_overview`).
+    sentence: TopicSentence | None = None
 
 
 @dataclass(frozen=True)
@@ -225,6 +236,13 @@ def quote(contribution: Contribution) -> Quote:
     )
 
 
+def topic_sentence(sentence: reports.Sentence | None) -> TopicSentence | None:
+    if sentence is None:
+        return None
+    source = sentence.source
+    return TopicSentence(sentence.text, f"contribution n° {source.pk}", absolute_url(source.get_absolute_url()))
+
+
 def filtered_theme_url(theme: Theme, **filters: str) -> str:
     query = urlencode({name: value for name, value in filters.items() if value})
     return absolute_url(theme.get_absolute_url()) + (f"?{query}" if query else "")
@@ -278,6 +296,7 @@ def collect(meeting: Meeting, run: SynthesisRun) -> DossierContent:
                 quotes=[quote(contribution) for contribution in summary.representatives[:QUOTES_PER_TOPIC]],
                 members=members,
                 more_members=max(0, summary.size - len(members)),
+                sentence=topic_sentence(summary.sentence),
             )
         )
 
@@ -481,11 +500,15 @@ def _method_sentences(content: DossierContent, md: bool) -> list[str]:
     run = content.run
     theme_link = f"[page du thème]({content.theme_url})" if md else "page du thème"
     lines = [
-        f"La synthèse n° {run.pk} a été calculée le {_format_date(run.finished_at or run.created_at)} sur les "
-        f"{number_format(run.contributions_count, force_grouping=True)} "
-        f"{plural(run.contributions_count, 'contribution publiée', 'contributions publiées')} du thème à cette date, "
-        f"toutes consultables sur la {theme_link}. Les chiffres de ce dossier ne comptent que les contributions "
-        "encore publiées aujourd'hui.",
+        f"La synthèse n° {run.pk} a été calculée le {_format_date(run.finished_at or run.created_at)} sur "
+        + plural(
+            run.contributions_count,
+            "la seule contribution publiée du thème à cette date, consultable",
+            f"les {number_format(run.contributions_count, force_grouping=True)} contributions publiées du thème à "
+            "cette date, toutes consultables",
+        )
+        + f" sur la {theme_link}. Les chiffres de ce dossier ne comptent que les contributions encore publiées "
+        "aujourd'hui.",
         "Les contributions sont regroupées automatiquement par proximité de vocabulaire ; les intitulés des sujets "
         "ont pu être revus par le groupe de travail. Les citations sont les contributions les plus représentatives "
         "de chaque sujet, reproduites sans modification.",

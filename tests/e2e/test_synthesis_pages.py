@@ -57,7 +57,8 @@ def published_run(organiser):
         figures={"chosen_k": 3, "k_scores": {"2": 0.021, "3": 0.043, "4": 0.03}, "k_selection": "silhouette"},
     )
     Topic.objects.filter(run=run, kind=TopicKind.TOPIC, position=1).update(
-        sentence="Élargir les horaires d'ouverture le samedi et le soir pour les salariés."
+        sentence="Élargir les horaires d'ouverture le samedi et le soir pour les salariés.",
+        sentence_contribution=subjects["horaires"][0],
     )
     services.publish_run(organiser, run)
     hidden = ContributionFactory(theme=theme, title="Masquée", body=CAMPAIGN)
@@ -73,6 +74,9 @@ def test_anyone_reads_every_group_of_the_published_synthesis(browse, organiser, 
     page.goto(reverse("synthesis:published", args=[run.theme.consultation.slug, run.theme.slug]))
     expect(page.locator("p", has_text="En une phrase :")).to_contain_text(
         "« Élargir les horaires d'ouverture le samedi et le soir pour les salariés. »"
+    )
+    expect(page.locator("p", has_text="En une phrase :").get_by_role("link")).to_have_text(
+        f"contribution n° {run.topics.get(position=1, kind=TopicKind.TOPIC).sentence_contribution_id}"
     )
     table = page.get_by_role("table", name="Réponses courtes, de la plus fréquente à la moins fréquente")
     expect(table.get_by_role("row", name="Oui 7 64 %")).to_be_visible()

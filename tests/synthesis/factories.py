@@ -64,6 +64,21 @@ class TopicFactory(factory.django.DjangoModelFactory):
     terms = factory.LazyFunction(lambda: ["atelier", "bibliothèque"])
 
 
+def _add_members(run, topic, contributions, ranked, group_of):
+    """`contributions` into `topic`, the first `ranked` of them as its representatives; `group_of` gives each one's
+    duplicate group."""
+    TopicMembership.objects.bulk_create(
+        TopicMembership(
+            run=run,
+            topic=topic,
+            contribution=contribution,
+            representative_rank=index + 1 if index < ranked else None,
+            duplicate_group=group_of.get(contribution.pk),
+        )
+        for index, contribution in enumerate(contributions)
+    )
+
+
 def build_run(
     theme,
     topics,
@@ -90,14 +105,7 @@ def build_run(
     count = 0
     for position, (label, contributions, representatives) in enumerate(topics, start=1):
         topic = TopicFactory(run=run, position=position, label=label, size=len(contributions))
-        for index, contribution in enumerate(contributions):
-            TopicMembership.objects.create(
-                run=run,
-                topic=topic,
-                contribution=contribution,
-                representative_rank=index + 1 if index < representatives else None,
-                duplicate_group=group_of.get(contribution.pk),
-            )
+        _add_members(run, topic, contributions, representatives, group_of)
         count += len(contributions)
     groups = [(TopicKind.CLOSED, position, label, members) for position, (label, members) in enumerate(closed, 1)]
     groups += [
@@ -108,15 +116,7 @@ def build_run(
         if not members:
             continue
         group = TopicFactory(run=run, kind=kind, position=position, label=label, terms=[], size=len(members))
-        ranked = examples if kind != TopicKind.CLOSED else 0
-        for index, contribution in enumerate(members):
-            TopicMembership.objects.create(
-                run=run,
-                topic=group,
-                contribution=contribution,
-                representative_rank=index + 1 if index < ranked else None,
-                duplicate_group=group_of.get(contribution.pk),
-            )
+        _add_members(run, group, members, examples if kind != TopicKind.CLOSED else 0, group_of)
         count += len(members)
     SynthesisRun.objects.filter(pk=run.pk).update(contributions_count=count)
     run.refresh_from_db()

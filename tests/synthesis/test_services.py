@@ -509,6 +509,7 @@ def test_each_kind_of_group_of_the_engine_is_stored_with_its_members_and_example
         member_ids=ids[:3],
         representatives=[ids[1], ids[0]],
         sentence="Ouvrir le soir, après le travail.",
+        sentence_id=ids[1],
     )
     result = SynthesisResult(
         topics=[found],
@@ -537,6 +538,7 @@ def test_each_kind_of_group_of_the_engine_is_stored_with_its_members_and_example
     ]
     topic = run.topics.get(kind=TopicKind.TOPIC)
     assert topic.sentence == "Ouvrir le soir, après le travail." and topic.terms == ["horaire", "soir"]
+    assert str(topic.sentence_contribution_id) == ids[1]
 
     def ranked(group):
         members = group.memberships.exclude(representative_rank=None).order_by("representative_rank")

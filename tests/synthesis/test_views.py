@@ -520,7 +520,9 @@ def plain_scene(organiser):
         backend="tfidf",
         seed=48173,
     )
-    Topic.objects.filter(run=run, kind=TopicKind.TOPIC).update(sentence="Ouvrir le soir, après le travail.")
+    Topic.objects.filter(run=run, kind=TopicKind.TOPIC).update(
+        sentence="Ouvrir le soir, après le travail.", sentence_contribution=hours[0]
+    )
     services.publish_run(organiser, run)
     hidden = [campaign[0], other[0], empty[1]]
     Contribution.objects.filter(pk__in=[c.pk for c in hidden]).update(status="masquee")
@@ -537,7 +539,8 @@ def test_the_public_page_shows_every_group_in_plain_words_without_the_method_set
     # The short answers as a table: answer, number, share of the short answers.
     table = html[html.index('id="reponses-courtes-titre"') : html.index('id="autres-contributions-titre"')]
     assert ">Réponse</th>" in table and ">Nombre</th>" in table and ">Part</th>" in table
-    assert "<td>3</td><td>75&nbsp;%</td>" in table and "<td>1</td><td>25&nbsp;%</td>" in table
+    assert "<td>3</td><td>75\u00a0%</td>" in table and "<td>1</td><td>25\u00a0%</td>" in table
+    assert "4 réponses courtes (oui, non…)" in table
     # The « Autres contributions »: count, quotes, the way to all of them.
     others = html[html.index('id="autres-contributions-titre"') : html.index('id="propositions-titre"')]
     assert "2 contributions ne ressemblent assez à aucun sujet" in others

@@ -266,6 +266,32 @@ def test_the_dossier_shows_short_answers_other_contributions_and_campaigns(meeti
     html = rendering.render_html(content)
     assert '<h3 id="campagnes">Campagnes et textes copiés</h3>' in html and "copié 4 fois" in html
     assert '<h3 id="reponses-courtes">Réponses courtes</h3>' in html
+    for rendered in (text, html):
+        assert "5 réponses courtes (oui, non…) : elles sont comptées à part, dans aucun sujet." in rendered
+        assert "personnes ont répondu" not in rendered
+
+
+def test_a_topic_sentence_shows_in_the_dossier_only_while_its_contribution_is_published(meeting):
+    run = published_synthesis(meeting.theme)
+    topic = run.topics.get(position=0)
+    source = topic.memberships.order_by("pk").first().contribution
+    Topic.objects.filter(pk=topic.pk).update(sentence="Des ateliers près de chez soi.", sentence_contribution=source)
+    content = rendering.collect(meeting, run)
+    sentence = content.topics[0].sentence
+    assert sentence.text == "Des ateliers près de chez soi." and sentence.url == BASE + source.get_absolute_url()
+    assert content.topics[1].sentence is None
+    text, html = rendering.render_markdown(content), rendering.render_html(content)
+    assert (
+        f"**En une phrase :** « Des ateliers près de chez soi. » ([contribution n° {source.pk}]({sentence.url}))"
+        in text
+    )
+    assert "<strong>En une phrase :</strong> « Des ateliers près de chez soi. »" in html
+
+    Contribution.objects.filter(pk=source.pk).update(status=ContributionStatus.HIDDEN)
+    content = rendering.collect(meeting, run)
+    assert content.topics[0].sentence is None
+    for rendered in (rendering.render_markdown(content), rendering.render_html(content)):
+        assert "Des ateliers près de chez soi" not in rendered and "En une phrase" not in rendered
 
 
 def test_a_text_copied_twice_is_no_campaign_and_a_hidden_copy_is_not_counted(meeting):
