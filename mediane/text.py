@@ -1,4 +1,5 @@
-"""The one check of the text that people type and files carry: no control characters. Pure Python, no Django.
+"""The text that people type and files carry: the one check (no control characters), and the one escape of it in
+Markdown (`md_escape`). Pure Python, no Django.
 
 A control character (C0 but TAB, LF and CR; DEL; C1) is never typed on purpose: it comes from a broken copy and
 paste, a damaged file or an attack. PostgreSQL cannot store NUL, terminals obey ESC, and a backspace hides what
@@ -60,3 +61,13 @@ def text_pattern(min_length: int = 1) -> str:
     if min_length <= 1:
         return f"^{ALLOWED}*{VISIBLE}{ALLOWED}*$"
     return f"^{ALLOWED}*{VISIBLE}{ALLOWED}{{{min_length - 2},}}{VISIBLE}{ALLOWED}*$"
+
+
+# Markdown's special characters, escaped in any text a person wrote.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md_escape(text: str) -> str:
+    """`text` on one line with Markdown's special characters escaped: a contribution, a label or a sentence read as
+    text inside a line or a table cell (the dossier's Markdown and the synthesis's Markdown report)."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))

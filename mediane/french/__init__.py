@@ -99,3 +99,12 @@ def euros(amount: Count) -> str:
     whole, _, cents = f"{abs(value):f}".partition(".")
     text = _grouped(int(whole)) if cents == "00" else f"{_grouped(int(whole))},{cents}"
     return f"{sign}{text}{BEFORE_UNIT}€"
+
+
+def share(part: int, whole: int) -> str:
+    """« 33 % », « moins de 1 % »: a part of a whole, rounded, as French writes it; never « 0 % » for a part that
+    is not zero. The synthesis's pages, its dossier and its Markdown report all write shares this way."""
+    if not whole or not part:
+        return f"0{BEFORE_UNIT}%"
+    percent = round(100 * part / whole)
+    return f"moins de 1{BEFORE_UNIT}%" if percent == 0 else f"{percent}{BEFORE_UNIT}%"

@@ -19,7 +19,7 @@ from mediane.accounts.enums import ParticipantCategory
 from mediane.accounts.territories import departement_label
 from mediane.consultation.enums import ContributionKind, ContributionStatus
 from mediane.consultation.models import Contribution, Theme
-from mediane.french import BEFORE_UNIT
+from mediane.french import share
 
 from .enums import KIND_ORDER, TopicKind
 from .models import SynthesisRun, Topic, TopicMembership
@@ -100,15 +100,6 @@ class ShortAnswers:
     def shared_rows(self) -> list[tuple[Topic, int, str]]:
         """The rows with each one's share of the short answers (« moins de 1 % » rather than « 0 % »)."""
         return with_shares(self.rows, self.total)
-
-
-def share(part: int, whole: int) -> str:
-    """« 33 % », « moins de 1 % »: a part of a whole, rounded, as French writes it (the engine's Markdown report
-    writes it the same way); never « 0 % » for a part that is not zero."""
-    if not whole or not part:
-        return f"0{BEFORE_UNIT}%"
-    percent = round(100 * part / whole)
-    return f"moins de 1{BEFORE_UNIT}%" if percent == 0 else f"{percent}{BEFORE_UNIT}%"
 
 
 def with_shares(rows: Iterable[tuple[T, int]], whole: int) -> list[tuple[T, int, str]]:

@@ -31,6 +31,7 @@ from mediane.french import count_phrase, plural, without_article
 from mediane.synthesis import reports
 from mediane.synthesis.enums import TopicKind
 from mediane.synthesis.models import SynthesisRun
+from mediane.text import md_escape
 
 from .models import Decision, Meeting
 
@@ -42,7 +43,6 @@ DEPARTEMENTS_SHOWN = 12
 CAMPAIGNS_SHOWN = 10
 EXCERPT_LENGTH = 320
 DEPARTEMENT_CODE_RE = re.compile(r"\(?\b(2[AB]|\d{2,3})\)?\s*$")
-MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|#])")
 KIND_PLURALS = {
     ContributionKind.EXPERIENCE: "retours d'expérience",
     ContributionKind.VIGILANCE: "points de vigilance",
@@ -482,11 +482,6 @@ def file_stem(meeting: Meeting, dossier_pk: int) -> str:
 
 
 # --- Markdown ----------------------------------------------------------------------------------------------
-
-
-def md_escape(text: str) -> str:
-    """`text` on one line with Markdown's special characters escaped, for link texts, quotes and cells."""
-    return MARKDOWN_SPECIAL_RE.sub(r"\\\1", " ".join((text or "").split()))
 
 
 def render_markdown(content: DossierContent) -> str:

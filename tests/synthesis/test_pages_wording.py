@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from mediane.consultation.enums import ContributionStatus
 from mediane.consultation.models import Contribution
+from mediane.french import share
 from mediane.synthesis import reports, services, services_topics
 from mediane.synthesis.enums import TopicKind
 from mediane.synthesis.models import Topic
@@ -146,8 +147,8 @@ def test_the_method_counts_the_contributions_published_now_like_the_rest_of_the_
 
 
 def test_a_share_below_one_percent_reads_less_than_one_percent():
-    assert reports.share(1, 250) == "moins de 1\u00a0%"
-    assert reports.share(0, 250) == "0\u00a0%" and reports.share(3, 4) == "75\u00a0%"
+    assert share(1, 250) == "moins de 1\u00a0%"
+    assert share(0, 250) == "0\u00a0%" and share(3, 4) == "75\u00a0%"
     assert reports.with_shares([("Oui", 1), ("Non", 199)], 200) == [
         ("Oui", 1, "moins de 1\u00a0%"),
         ("Non", 199, "100\u00a0%"),

@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from mediane.french import BEFORE_UNIT, count_phrase, number, plural
+from mediane.french import count_phrase, number, plural, share
 from mediane.synthesis.engine.documents import Document, SynthesisResult
+from mediane.text import md_escape
 
 EXCERPT_LENGTH = 280
 QUOTES_IN_MARKDOWN = 2
@@ -25,10 +26,9 @@ EMPTY_EXAMPLE_LENGTH = 80
 # The keys of the JSON report, in order (README, « Synthèse en ligne de commande »), and of each of its topics.
 JSON_KEYS = ("topics", "closed_answers", "other", "duplicates", "campaigns", "figures", "non_informative")
 TOPIC_KEYS = ("label", "sentence", "sentence_id", "terms", "size", "member_ids", "representatives")
-# Markdown's special characters, the same set as the working group's dossier (`workinggroup.dossier.md_escape`):
-# a contribution starting with « # » or « - », or holding « | », must not turn into a title, a list or a column.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-# A text that opens on « - », « + » or « 1. » is a list item in Markdown, even with the rest escaped.
+# People's text goes through `mediane.text.md_escape`, as in the working group's dossier: a contribution starting
+# with « # » or holding « | » must not turn into a title or a column. A text that opens on « - », « + » or « 1. »
+# is a list item in Markdown, even with the rest escaped.
 _LIST_START = re.compile(r"^(\d*)([-+.)])(?=\s|$)")
 
 
@@ -37,20 +37,6 @@ def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
     if len(flat) <= length:
         return flat
     return flat[: length - 1].rsplit(" ", 1)[0] + "…"
-
-
-def share(part: int, whole: int) -> str:
-    """« 33 % », « moins de 1 % »: a part of a whole, rounded, as French writes it."""
-    if not whole or not part:
-        return f"0{BEFORE_UNIT}%"
-    percent = round(100 * part / whole)
-    return f"moins de 1{BEFORE_UNIT}%" if percent == 0 else f"{percent}{BEFORE_UNIT}%"
-
-
-def md_escape(text: str) -> str:
-    """`text` on one line with Markdown's special characters escaped: any text a person wrote (a contribution, a
-    label, a sentence) read as text inside a line or a table cell."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def _quote(text: str) -> str:

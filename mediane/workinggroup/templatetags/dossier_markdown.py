@@ -2,7 +2,7 @@
 
 from django import template
 
-from mediane.workinggroup.dossier import md_escape as escape_markdown
+from mediane.text import md_escape as escape_markdown
 
 register = template.Library()
 
