@@ -274,12 +274,14 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     load_start = load_average()
+    # The commit the engine was imported from: the tree may move while the bench runs.
+    engine_commit = commit()
     rows = read_answers(path)
     outcome = run(rows, sizes, mixed, seeds)
     total = time.perf_counter() - started
     theme = outcome["theme_seconds"]
 
-    print(f"# Synthesis quality — {dt.datetime.now(tz=dt.UTC).date().isoformat()}, engine of commit {commit()}")
+    print(f"# Synthesis quality — {dt.datetime.now(tz=dt.UTC).date().isoformat()}, engine of commit {engine_commit}")
     print(machine_line())
     print(
         f"Data: {path} ({len(rows):,} answers); seeds {', '.join(map(str, seeds))}; load average {load_start} at the "
@@ -306,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         raw = {
             "date": dt.datetime.now(tz=dt.UTC).date().isoformat(),
-            "commit": commit(),
+            "commit": engine_commit,
             "machine": machine_line(),
             "data": str(path),
             "seeds": seeds,
