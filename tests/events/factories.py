@@ -5,6 +5,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from mediane.events.dates import PARIS
 from mediane.events.enums import EventKind, EventStatus
 from mediane.events.models import Event, EventRegistration
 from mediane.registrations.enums import RegistrationStatus
@@ -12,7 +13,9 @@ from tests.structures.factories import PlaceFactory
 
 
 def _next_week() -> dt.datetime:
-    return (timezone.now() + dt.timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
+    # At 10 h in Paris: a 2-hour workshop then never runs past midnight, whatever the hour the tests run at.
+    local = (timezone.now() + dt.timedelta(days=7)).astimezone(PARIS)
+    return local.replace(hour=10, minute=0, second=0, microsecond=0)
 
 
 class EventFactory(factory.django.DjangoModelFactory):

@@ -79,7 +79,8 @@ def test_the_event_page_says_the_date_in_plain_french_the_place_and_the_seats_le
     assert "Il reste 3 places" in page
     assert reverse("orientation:place", args=[place.pk]) in page
     assert "2 place du 11 Novembre 1918" in page
-    assert re.search(r"Le (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d+ \w+ 20\d\d de \d+ h à \d+ h", page)
+    day = r"(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (1er|\d+) \w+ 20\d\d"
+    assert re.search(rf"Le {day} de \d+ h à \d+ h", page)
 
 
 def test_a_full_event_offers_the_waiting_list(client):
