@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from mediane import numbers
+
 # The seed of the draws: a set is the same for every method and every method seed, so the spread over seeds is the
 # methods' own.
 SAMPLE_SEED = 0
@@ -105,7 +107,7 @@ def parse_sizes(value: str) -> tuple[list[int], bool]:
             mixed = True
         elif part == "all":
             sizes.append(10**12)
-        elif part.isdigit() and int(part) > 0:
+        elif numbers.is_ascii_number(part) and int(part) > 0:
             sizes.append(int(part))
         elif part:
             raise ValueError(
