@@ -32,6 +32,8 @@ class ImportFormat(models.TextChoices):
     STANDARD_JSON = "standard_json", "Standard national, fichier JSON"
     LEGACY_JSON = "legacy_json", "Ancien format v0 (JSON)"
     LIBRARIES = "bibliotheques", "Fichier des bibliothèques publiques du ministère de la Culture (CSV)"
+    # A producer's own file (CSV, JSON, GeoJSON or XLSX), read through its source's mapping (`mapping/`).
+    MAPPED = "producteur", "Fichier d'un producteur, lu avec sa correspondance"
 
 
 class ImportStatus(models.TextChoices):
@@ -49,3 +51,29 @@ IMPORT_STAGE_LABELS = {
     "write": "enregistrement des lieux",
     "done": "import terminé",
 }
+
+
+class RevisionRole(models.TextChoices):
+    """Who changed a place, as its history shows it: a role, never a name."""
+
+    STRUCTURE_MANAGER = "structure", "responsable de la structure"
+    PLACE_MANAGER = "gestionnaire", "gestionnaire du lieu"
+    ORGANISER = "equipe", "équipe d'animation"
+    IMPORT = "import", "import de la source"
+
+
+class RevisionKind(models.TextChoices):
+    CORRECTION = "correction", "correction"
+    CONFIRMATION = "confirmation", "confirmation sans changement"
+
+
+class ManagerRequestStatus(models.TextChoices):
+    PENDING = "en_attente", "en attente"
+    APPROVED = "acceptee", "acceptée"
+    REFUSED = "refusee", "refusée"
+    WITHDRAWN = "retiree", "retirée"
+
+
+class ErrorReportStatus(models.TextChoices):
+    OPEN = "ouvert", "à traiter"
+    HANDLED = "traite", "traité"

@@ -2,7 +2,12 @@
 
 A `Place` keeps every field of the standard « lieux de médiation numérique » under the standard's own name, so
 that an import and an export are the same row read and written (`standard.py` reads, checks and writes them). The
-multi-valued fields are JSON lists of the standard's exact labels. A place is upserted by its standard `id`.
+multi-valued fields are JSON lists of the standard's exact labels. A place's standard `id` belongs to its source (the
+producer whose file it came from, `PlaceSource`): a place is upserted by (source, `id`). Places created before sources
+existed, or by hand, have no source; their `id` is unique among them.
+
+The care of places by their managers (revisions, error reports, requests to manage a place) lives in
+`models_care.py`, imported at the end of this module.
 """
 
 from __future__ import annotations
@@ -74,7 +79,49 @@ class Structure(models.Model):
             raise ValidationError(errors)
 
 
+class PlaceSource(models.Model):
+    """A producer of places (a regional hub, a département, a network, the Ministry's libraries file…).
+
+    Its `profile` is the mapping from its own files to the standard (`mapping.profile.Profile.as_json()`), built by
+    an organiser on the mapping pages, reused for its next file, exported and imported as a file. Empty for a source
+    that publishes in the standard.
+    """
+
+    name = models.CharField("nom", max_length=200, unique=True)
+    slug = models.SlugField("identifiant court", max_length=60, unique=True)
+    profile = models.JSONField("correspondance avec le standard", default=dict, blank=True)
+    profile_updated_at = models.DateTimeField("correspondance modifiée le", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "source de lieux"
+        verbose_name_plural = "sources de lieux"
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("structures:source", kwargs={"slug": self.slug})
+
+
 class PlaceQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """The places `user` manages: those of a structure they manage, and those an organiser approved them for
+        (`PlaceManagerRequest`). Nothing for an anonymous visitor."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        from .enums import ManagerRequestStatus
+
+        return self.filter(
+            models.Q(structure__managers=user)
+            | models.Q(manager_requests__user=user, manager_requests__status=ManagerRequestStatus.APPROVED)
+        ).distinct()
+
     def located(self):
         """Places that can be shown on a map and measured: both coordinates are known."""
         return self.filter(latitude__isnull=False, longitude__isnull=False)
@@ -90,14 +137,19 @@ class Place(models.Model):
     structure = models.ForeignKey(
         Structure, on_delete=models.PROTECT, null=True, blank=True, related_name="places", verbose_name="structure"
     )
+    place_source = models.ForeignKey(
+        PlaceSource, on_delete=models.PROTECT, null=True, blank=True, related_name="places", verbose_name="source"
+    )
     # The standard's fields, under their names in the standard (see the module docstring).
-    id_standard = models.CharField("identifiant (id)", max_length=200, unique=True)
+    id_standard = models.CharField("identifiant (id)", max_length=200)
     pivot = models.CharField("pivot (SIRET ou RNA)", max_length=14, default=standard.PIVOT_PLACEHOLDER)
     nom = models.CharField("nom", max_length=250)
     commune = models.CharField("commune", max_length=150)
     code_postal = models.CharField("code postal", max_length=5)
     code_insee = models.CharField("code INSEE", max_length=5, blank=True)
-    adresse = models.CharField("adresse", max_length=250)
+    # Blank only for a place known by its coordinates and commune (a library of the Ministry's file without street
+    # address): it is shown, and left out of the standard's exports, which require an address.
+    adresse = models.CharField("adresse", max_length=250, blank=True)
     complement_adresse = models.CharField("complément d'adresse", max_length=250, blank=True)
     latitude = models.FloatField("latitude", null=True, blank=True)
     longitude = models.FloatField("longitude", null=True, blank=True)
@@ -125,6 +177,13 @@ class Place(models.Model):
     prise_rdv = models.URLField("prise de rendez-vous", max_length=500, blank=True)
     # Derived at write time, for filtering and counting: the département of the commune.
     departement = models.CharField("département", max_length=3, blank=True, db_index=True)
+    # What the source's file held beyond the standard: {source column: value}, shown to organisers and exported in
+    # the JSON export (the CSV keeps the standard's columns only).
+    extra = models.JSONField("données supplémentaires de la source", default=dict, blank=True)
+    # Fields a manager corrected: a later import of the source keeps the manager's value and says so.
+    managed_fields = models.JSONField("champs corrigés par un responsable", default=list, blank=True)
+    confirmed_at = models.DateTimeField("informations confirmées le", null=True, blank=True)
+    reminded_at = models.DateTimeField("dernier rappel aux responsables", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -133,6 +192,14 @@ class Place(models.Model):
     class Meta:
         verbose_name = "lieu"
         ordering = ["nom", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["place_source", "id_standard"], name="place_unique_id_per_source"),
+            models.UniqueConstraint(
+                fields=["id_standard"],
+                condition=models.Q(place_source__isnull=True),
+                name="place_unique_id_without_source",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.nom} ({self.commune})"
@@ -176,6 +243,14 @@ class ImportJob(BackgroundJob):
     # The publication date of the Ministry's libraries file, written as every row's `date_maj`.
     published = models.DateField("date de publication du fichier", null=True, blank=True)
     dry_run = models.BooleanField("vérification sans import", default=False)
+    # The source the file comes from (its places' ids are the source's), and, for a producer's own file, the
+    # mapping used, as it was when the import was launched (`mapping.profile.Profile.as_json()`).
+    place_source = models.ForeignKey(
+        PlaceSource, on_delete=models.SET_NULL, null=True, blank=True, related_name="imports", verbose_name="source"
+    )
+    profile = models.JSONField("correspondance utilisée", default=dict, blank=True)
+    # True: nothing is written unless every row is valid. False: the valid rows are imported, the others reported.
+    all_or_nothing = models.BooleanField("tout ou rien", default=False)
     from_dry_run = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -218,6 +293,8 @@ class ImportJob(BackgroundJob):
     def row_word(self) -> str:
         """What the number of a rejected row counts: a line of a CSV file, a record of a JSON file."""
         json_formats = (ImportFormat.STANDARD_JSON, ImportFormat.LEGACY_JSON)
+        if self.file_format == ImportFormat.MAPPED:
+            return str((self.profile or {}).get("row_word") or "Ligne")
         return "Enregistrement" if self.file_format in json_formats else "Ligne"
 
     def unexpected_error_message(self, error: BaseException) -> str:
@@ -243,3 +320,6 @@ class ImportJob(BackgroundJob):
     @property
     def warnings(self) -> list[str]:
         return list((self.report or {}).get("warnings", []))
+
+
+from .models_care import *  # noqa: E402, F403 - the care of places by their managers lives in its own module

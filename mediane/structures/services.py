@@ -50,7 +50,7 @@ PLACE_FIELDS: dict[str, str] = {name: ("id_standard" if name == "id" else name) 
 PLACE_COMPARED = (*(f for f in PLACE_FIELDS.values() if f != "id_standard"), "departement")
 # Columns of the bulk writes (`mediane.bulk`), in order; the structure comes last, known only during the write.
 PLACE_UPDATED = (*PLACE_COMPARED, "updated_at", "structure")
-PLACE_INSERTED = ("id_standard", *PLACE_COMPARED, "created_at", "updated_at", "structure")
+PLACE_INSERTED = ("id_standard", *PLACE_COMPARED, "extra", "managed_fields", "created_at", "updated_at", "structure")
 STRUCTURE_FACTS = ("name", "kind", "address", "postal_code", "commune", "insee_code", "departement", "region")
 STRUCTURE_INSERTED = ("siret", "rna", "source_id", *STRUCTURE_FACTS, "created_at", "updated_at")
 STRUCTURE_UPDATED = (*STRUCTURE_FACTS, "updated_at")
@@ -406,7 +406,7 @@ class _Plan:
                 known = self.structures.get(key)
                 structure_key = known.pk if known is not None else key
             if place is None:
-                row = {**place_values, "created_at": now, "updated_at": now}
+                row = {**place_values, "extra": {}, "managed_fields": [], "created_at": now, "updated_at": now}
                 writes.new_places.append(bulk.db_values(Place, PLACE_INSERTED[:-1], row))
                 writes.new_place_structures.append(structure_key)
                 continue

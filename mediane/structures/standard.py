@@ -291,6 +291,15 @@ class ReadResult:
     rejected: list[Rejection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    # `extras[i]` is what the source's file held for `rows[i]` beyond the standard ({column: value}); empty lists
+    # mean no extra data at all. Kept with the place (`Place.extra`).
+    extras: list[dict[str, str]] = field(default_factory=list)
+    # One sentence about the file as a whole, shown first (« Ce fichier n'est pas au standard : … »); blank when
+    # the file is what it was said to be.
+    verdict: str = ""
+    # What happened to each column of the file: [{"column", "outcome" ("mapped", "kept", "ignored"), "field",
+    # "values", "cleaned", "defaulted", "ignored_values"}], in the file's order (`mapping.apply`).
+    column_report: list[dict] = field(default_factory=list)
 
 
 # --- Identifiers -------------------------------------------------------------------------------------------------
