@@ -142,19 +142,22 @@ class Profile:
         if isinstance(data, bytes):
             if len(data) > MAX_PROFILE_BYTES:
                 raise ProfileError(
-                    "Ce fichier de correspondance est trop lourd (1 Mo au plus) : ce n'est sans doute pas le bon fichier."
+                    "Ce fichier de correspondance est trop lourd (1 Mo au plus) : "
+                    "ce n'est sans doute pas le bon fichier."
                 )
             try:
                 data = data.decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise ProfileError(
-                    "Ce fichier de correspondance n'est pas un texte UTF-8 : envoyez le fichier .json téléchargé depuis Médiane."
+                    "Ce fichier de correspondance n'est pas un texte UTF-8 : "
+                    "envoyez le fichier .json téléchargé depuis Médiane."
                 ) from None
         try:
             parsed = json.loads(data)
         except json.JSONDecodeError as error:
             raise ProfileError(
-                f"Ce fichier de correspondance n'est pas un JSON valide (ligne {error.lineno}, colonne {error.colno}) : "
+                "Ce fichier de correspondance n'est pas un JSON valide "
+                f"(ligne {error.lineno}, colonne {error.colno}) : "
                 "envoyez le fichier .json téléchargé depuis Médiane, sans le modifier à la main."
             ) from None
         return cls.from_json(parsed)
@@ -170,7 +173,8 @@ class Profile:
         version = data.get("version", PROFILE_VERSION)
         if version != PROFILE_VERSION:
             raise ProfileError(
-                f"Cette correspondance est en version {str(version)[:20]}, et Médiane lit la version {PROFILE_VERSION} : "
+                f"Cette correspondance est en version {str(version)[:20]}, "
+                f"et Médiane lit la version {PROFILE_VERSION} : "
                 "exportez-la de nouveau depuis la page de la source."
             )
         source = data.get("source", "")
@@ -226,7 +230,8 @@ def _field_rule(name: object, data: object) -> FieldRule:
             wrong = [t for t in targets if t not in vocabulary]
             if wrong:
                 raise ProfileError(
-                    f"« {wrong[0][:80]} » n'est pas un libellé du standard pour « {name} » : choisissez-en un de la liste du "
+                    f"« {wrong[0][:80]} » n'est pas un libellé du standard pour « {name} » : "
+                    "choisissez-en un de la liste du "
                     "standard, ou refaites la correspondance depuis Médiane."
                 )
         translations[label] = list(targets)
@@ -243,6 +248,7 @@ def _check_each_column_once(profile: Profile) -> None:
     mapped = profile.mapped_columns() & (kept | set(profile.ignored))
     if mapped:
         raise ProfileError(
-            f"La colonne « {sorted(mapped)[0][:80]} » est à la fois lue pour un champ et gardée ou ignorée : retirez-la de "
+            f"La colonne « {sorted(mapped)[0][:80]} » est à la fois lue pour un champ et gardée ou ignorée : "
+            "retirez-la de "
             "« extra » ou de « ignored »."
         )
