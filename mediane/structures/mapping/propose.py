@@ -131,17 +131,25 @@ def known_label(name: str, label: str) -> str | None:
 
 
 def _label_share(name: str, values: list[str]) -> tuple[float, str]:
-    """The share of values whose parts are labels of the field (or synonyms), with the best separator."""
+    """The share of values whose parts are labels of the field (or synonyms), with the best separator. When no
+    separator finds labels, the one found in most values (at least a third) is still proposed."""
     best_share, best_separator = 0.0, SEPARATOR
+    present: dict[str, int] = {}
     for separator in CANDIDATE_SEPARATORS:
-        if separator != SEPARATOR and not any(separator in v for v in values):
+        count = sum(1 for v in values if separator in v)
+        if separator != SEPARATOR and not count:
             continue
+        present[separator] = count
         parts = [p for v in values for p in _parts(v, separator)]
         if not parts:
             continue
         ratio = sum(1 for p in parts if known_label(name, p) not in (None, "")) / len(parts)
         if ratio > best_share + 0.05:
             best_share, best_separator = ratio, separator
+    if best_share == 0.0 and present:
+        separator, count = max(present.items(), key=lambda item: item[1])
+        if count * 3 >= len(values):
+            best_separator = separator
     return best_share, best_separator
 
 
@@ -149,6 +157,8 @@ def candidates_for(name: str, label: str, limit: int = 3) -> list[str]:
     """Up to `limit` labels of the standard for a source label: its synonym first, then the closest spellings."""
     ranked: list[str] = []
     known = known_label(name, label)
+    if known == "":
+        return []  # « Tout public », « Adultes »: nothing specific, no label
     if known:
         ranked.append(known)
     folded = _FOLDED_VOCABULARIES[name]
@@ -216,7 +226,10 @@ class _Proposer:
             for name in VOCABULARIES:
                 ratio, separator = _label_share(name, values)
                 if ratio >= 0.3 or name in found:
-                    score = found.get(name, (0.0, "", ""))[0] + 0.9 * ratio
+                    named = found.get(name, (0.0, "", ""))[0]
+                    if named and ratio < 0.2:
+                        named = 0.5  # the name says so, the labels do not: another field's labels may win
+                    score = named + 0.9 * ratio
                     reason = (
                         f"{share(round(ratio * 100), 100)} des libellés correspondent au vocabulaire de « {name} »"
                         if ratio >= 0.3
