@@ -41,7 +41,7 @@ MOBILE_HEADER = [
 MOBILE_ROWS = [
     # A spreadsheet drops the leading zero of postal codes and phones typed as numbers, writes dates as dates.
     ["Bus numérique de l'Ain", "130 025 265 00013", 4, "rue du Marché", 1000, "Bourg-en-Bresse", 474123456,
-     46.2052, 5.2255, "Bus", datetime(2024, 3, 12), "du lundi au samedi 9h30-12h"],
+     46.2052, 5.2255, "Bus", datetime.fromisoformat("2024-03-12"), "du lundi au samedi 9h30-12h"],
     ["Numérique itinérant Guadeloupe", "356 000 000 00048", 12, "rue Frébault", 97110, "Pointe-à-Pitre",
      "0590 12 34 56", 16.2411, -61.5331, "Itinérant", "2024-02-01", "Mercredi de 14h à 15H30"],
     ["Camion connecté Réunion", "", None, "Rue de Paris", "97400", "Saint-Denis", "0262 20 00 00",
@@ -69,7 +69,8 @@ def libraries_like_csv(count: int) -> bytes:
     header = "Identifiant;Nom de la structure;Adresse;CP;Ville;Tél;Horaires;Thématiques;Latitude;Longitude;Réseau\n"
     lines = [
         f"L{i};Médiathèque {i};{i} rue de la Paix;{1000 + i % 90};Ville {i % 300};04 78 {i % 90:02d} 34 56;"
-        f"du lundi au vendredi 9h-12h;Démarches en ligne ; Accès wifi;45.{i % 1000:03d};4.{i % 1000:03d};Réseau {i % 7}\n"
+        f'du lundi au vendredi 9h-12h;"Démarches en ligne ; Accès wifi";45.{i % 1000:03d};4.{i % 1000:03d};'
+        f"Réseau {i % 7}\n"
         for i in range(count)
     ]
     return (header + "".join(lines)).encode()

@@ -23,7 +23,7 @@ def test_csv_delimiters_are_sniffed_from_the_header(delimiter):
 
 
 def test_csv_lines_are_physical_lines_and_missing_cells_are_empty_text():
-    data = 'Nom;Adresse;Ville\n"A";"1 rue\nsur deux lignes";Bourg\n\nB;2 rue\n'.encode()
+    data = b'Nom;Adresse;Ville\n"A";"1 rue\nsur deux lignes";Bourg\n\nB;2 rue\n'
 
     table = read_table(data)
 
@@ -69,7 +69,15 @@ def test_json_list_nested_objects_and_lists_are_flattened_and_numbers_keep_their
 
     table = read_table(json.dumps(records).encode(), "lieux.json")
 
-    assert table.columns == ["nom", "adresse.code_postal", "adresse.geo.lat", "services", "contacts", "effectif", "ouvert"]
+    assert table.columns == [
+        "nom",
+        "adresse.code_postal",
+        "adresse.geo.lat",
+        "services",
+        "contacts",
+        "effectif",
+        "ouvert",
+    ]
     assert table.records[0]["adresse.geo.lat"] == "46.27"
     assert table.records[0]["effectif"] == "12"
     assert table.records[0]["services"] == "Démarches|Wifi"
