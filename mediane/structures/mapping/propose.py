@@ -163,7 +163,7 @@ def candidates_for(name: str, label: str, limit: int = 3) -> list[str]:
         ranked.append(known)
     folded = _FOLDED_VOCABULARIES[name]
     key = label_key(label)
-    for close in difflib.get_close_matches(key, list(folded), n=limit, cutoff=0.45):
+    for close in difflib.get_close_matches(key, list(folded), n=limit, cutoff=0.6):
         if folded[close] not in ranked:
             ranked.append(folded[close])
     words = set(re.findall(r"\w{4,}", key))
@@ -321,6 +321,7 @@ class _Proposer:
         profile.extra.extend(c for c in columns if proposals[c].target == "extra" and c not in profile.extra)
         profile.ignored.extend(c for c in columns if proposals[c].target == "ignored" and c not in profile.ignored)
         self._defaults(profile)
+        self._split_mixed_columns(profile, taken, proposals)
         labels = self._labels(profile)
         return Proposal(profile=profile, columns=[proposals[c] for c in columns], labels=labels)
 
@@ -337,6 +338,32 @@ class _Proposer:
                     profile.fields[name] = FieldRule(default=value)
                 elif name != "source":
                     rule.default = value
+
+    def _split_mixed_columns(self, profile: Profile, taken: set[str], proposals: dict[str, ColumnProposal]) -> None:
+        """A column whose labels belong to two fields (v0's publics mixed publics and specific support) is read
+        for both: each field takes its own labels and drops the other's."""
+        for name, rule in list(profile.fields.items()):
+            if name not in VOCABULARIES or len(rule.columns) != 1:
+                continue
+            column = rule.columns[0]
+            separator = rule.separator or SEPARATOR
+            counts = Counter(p for v in self.table.values(column) for p in _parts(v, separator))
+            for other in VOCABULARIES:
+                if other == name or other in taken:
+                    continue
+                theirs = {label for label in counts if known_label(name, label) is None and known_label(other, label)}
+                if not theirs or sum(counts[label] for label in theirs) * 10 < sum(counts.values()):
+                    continue
+                mine = {label for label in counts if known_label(name, label) is not None}
+                profile.fields[other] = FieldRule(
+                    columns=[column],
+                    separator=rule.separator,
+                    translations={label: [] for label in sorted(mine)},
+                )
+                for label in sorted(theirs):
+                    rule.translations.setdefault(label, [])
+                taken.add(other)
+                proposals[column].reason += f" ; ses autres libellés vont dans « {other} »"
 
     def _labels(self, profile: Profile) -> dict[str, list[LabelProposal]]:
         labels: dict[str, list[LabelProposal]] = {}

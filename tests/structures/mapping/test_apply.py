@@ -85,6 +85,8 @@ def test_a_departements_geojson_goes_in_once_its_unknown_labels_are_translated()
 
     assert (len(result.rows), result.rejected) == (3, [])
     assert result.rows[0]["pivot"] == "13002526500013"
+    assert result.rows[0]["publics_specifiquement_adresses"] == ["Seniors"]
+    assert result.rows[0]["prise_en_charge_specifique"] == ["Handicaps moteurs"]
     assert result.rows[0]["date_maj"] == "2024-03-12"
     assert result.rows[0]["horaires"] == "Mo,Tu,Th 09:00-12:00,14:00-17:00"
     assert result.rows[2]["horaires"] == "Le matin"
@@ -96,9 +98,9 @@ def test_an_unknown_label_rejects_its_row_with_the_closest_labels():
 
     result = read_mapped(data, "lieux.geojson", _profile(data))
 
-    assert [r.line for r in result.rejected] == [1, 3]
-    assert result.rejected[1].messages[0].startswith("Service inconnu : « Cuisine collective ».")
-    assert "Ajoutez la traduction de ce libellé dans la correspondance" in result.rejected[1].messages[0]
+    assert [r.line for r in result.rejected] == [3]
+    assert result.rejected[0].messages[0].startswith("Service inconnu : « Cuisine collective ».")
+    assert "Ajoutez la traduction de ce libellé dans la correspondance" in result.rejected[0].messages[0]
 
 
 def test_a_mobile_networks_workbook_with_overseas_phones_and_sirets_with_spaces():
@@ -218,14 +220,15 @@ def test_the_preview_shows_the_first_places_as_they_will_be_imported_even_with_a
     data = file_bytes("departement.geojson")
     table = read_table(data)
     profile = _profile(data)
-    profile.extra.remove("Nom du référent") if "Nom du référent" in profile.extra else None
     del profile.fields["horaires"]
 
     rows = preview(table, profile, limit=2)
-
-    assert [(r.line, r.values is None) for r in rows] == [(1, True), (2, False)]
-    assert rows[0].messages[0].startswith("Public inconnu : « PMR »")
+    assert [(r.line, r.values is None) for r in rows] == [(1, False), (2, False)]
     assert rows[1].values["nom"] == "Médiathèque de Die"
+
+    rows = preview(table, profile)
+    assert [(r.line, r.values is None) for r in rows] == [(1, False), (2, False), (3, True)]
+    assert rows[2].messages[0].startswith("Service inconnu : « Cuisine collective »")
 
 
 def test_read_places_reads_a_producers_file_through_its_profile():
