@@ -1,6 +1,8 @@
 """Readers of files of places: the national standard « lieux de médiation numérique » v1.0.2 in CSV and JSON, and
-the older v0 JSON with its label mapping. Pure Python, no Django. Every row is checked by `standard.validate_row`;
-a rejected row keeps its line (or record) number and French messages that say what to fix.
+the older v0 JSON with its label mapping. Pure Python, no Django. Every row is checked by `standard.validate_row`
+through the shared collector (`standard_collect.py`); a rejected row keeps its line (or record) number and French
+messages that say what to fix. Columns outside the standard are kept with each place as extra data
+(`ReadResult.extras`), and a file that is not the standard at all gets one sentence (`mapping/verdict.py`).
 """
 
 from __future__ import annotations

@@ -12,6 +12,15 @@ from mediane.structures.standard import FormatError
 from .builders import file_bytes
 
 PUBLISHED = date(2024, 3, 15)
+PLACE = {
+    "id": "1",
+    "nom": "A",
+    "pivot": "00000000000000",
+    "commune": "B",
+    "code_postal": "01000",
+    "adresse": "1 rue",
+    "date_maj": "2021-05-05",
+}
 PRODUCER_RECORDS = [{"nom_lieu": f"Lieu {i}", "cp": "01000", "ville": "Bourg"} for i in range(3000)]
 
 
@@ -69,18 +78,7 @@ def test_a_json_missing_some_required_fields_in_every_record_gets_one_sentence()
 
 
 def test_a_v0_file_sent_as_the_standard_is_pointed_to_the_old_format():
-    v0 = [
-        {
-            "id": "1",
-            "nom": "A",
-            "pivot": "00000000000000",
-            "commune": "B",
-            "code_postal": "01000",
-            "adresse": "1 rue",
-            "date_maj": "2021-05-05",
-            "services": "Accéder à du matériel;Prendre en main un ordinateur",
-        }
-    ]
+    v0 = [PLACE | {"services": "Accéder à du matériel;Prendre en main un ordinateur"}]
 
     with pytest.raises(FormatError) as error:
         _read(json.dumps(v0).encode(), ImportFormat.STANDARD_JSON)
@@ -92,17 +90,7 @@ def test_a_v0_file_sent_as_the_standard_is_pointed_to_the_old_format():
 
 
 def test_a_v1_file_with_extra_keys_is_not_taken_for_v0_and_keeps_them():
-    record = {
-        "id": "1",
-        "nom": "A",
-        "pivot": "00000000000000",
-        "commune": "Nouméa",
-        "code_postal": "98800",
-        "adresse": "1 rue",
-        "date_maj": "2023-11-05",
-        "courriel": "a@b.nc",
-        "labels_autres": "ZRR",
-    }
+    record = PLACE | {"commune": "Nouméa", "code_postal": "98800", "courriel": "a@b.nc", "labels_autres": "ZRR"}
 
     result = _read(json.dumps([record]).encode(), ImportFormat.STANDARD_JSON)
 
@@ -111,14 +99,7 @@ def test_a_v1_file_with_extra_keys_is_not_taken_for_v0_and_keeps_them():
 
 
 def test_the_v0_reader_maps_national_labels_acceslibre_and_keeps_what_has_no_v1_equivalent():
-    record = {
-        "id": "1",
-        "nom": "A",
-        "pivot": "00000000000000",
-        "commune": "B",
-        "code_postal": "01000",
-        "adresse": "1 rue",
-        "date_maj": "2021-05-05",
+    record = PLACE | {
         "labels_nationaux": "France Services;CNFS;APTIC;Pass numérique;Mon Espace Santé",
         "accessibilite": "https://acceslibre.beta.gouv.fr/app/01-bourg/a/mairie/erp/mairie/",
         "courriel": "a@b.fr",
