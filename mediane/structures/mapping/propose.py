@@ -220,6 +220,8 @@ class _Proposer:
                     found[name] = (score, f"{share(round(ratio * n), n)} des valeurs ressemblent à des {what}", "")
             for axis in ("latitude", "longitude"):
                 ratio = _coordinate_share(values, axis)
+                if axis in found and ratio < 0.3:
+                    del found[axis]  # « X », « Y » in Lambert 93 metres are not WGS84 degrees: kept as extra data
                 if ratio >= 0.6:
                     score = found.get(axis, (0.0, "", ""))[0] + 0.6 * ratio
                     found[axis] = (score, f"{share(round(ratio * n), n)} des valeurs sont des {axis}s en France", "")
