@@ -304,9 +304,8 @@ class _Proposer:
                 rule.separator = separator
             proposals[column] = self._proposal(column, name, reason, score)
         if street:
-            rule = profile.fields.get("adresse")
             parts = [street[k] for k in (STREET_NUMBER, STREET_NAME) if k in street]
-            if rule is None:
+            if "adresse" not in profile.fields:
                 profile.fields["adresse"] = FieldRule(columns=parts, join=" ")
             else:  # an address column and street parts: the parts are kept as extra data
                 for column in parts:
