@@ -62,7 +62,7 @@ def test_the_page_shows_everything_a_person_needs_to_go_there(client, place):
     assert 'href="https://rdv.example.org/part-dieu"' in html
     assert "Prendre rendez-vous en ligne" in html
     assert "fiche Acceslibre" in html
-    assert "Mis à jour le 12 septembre 2024" in html
+    assert "Informations de la source, mises à jour le 12 septembre 2024" in html
 
 
 def test_hours_are_described_in_french_with_the_status_now(client, place, monkeypatch):
