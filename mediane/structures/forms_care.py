@@ -356,6 +356,10 @@ class HandleReportForm(Form):
 class ReportFilterForm(Form):
     statut = forms.ChoiceField(
         label="Afficher",
-        choices=[("", "Tous les signalements"), *ErrorReportStatus.choices],
+        choices=[
+            ("", "Tous les signalements"),
+            (ErrorReportStatus.OPEN, "Signalements à traiter"),
+            (ErrorReportStatus.HANDLED, "Signalements traités"),
+        ],
         required=False,
     )

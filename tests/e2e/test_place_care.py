@@ -103,9 +103,7 @@ def test_a_library_s_manager_completes_its_services_and_it_appears_in_the_orient
 
 
 @pytest.mark.parametrize(("javascript", "phone"), VARIANTS)
-def test_a_visitor_reports_an_error_and_the_manager_reads_it_and_marks_it_handled(
-    browse, library, javascript, phone
-):
+def test_a_visitor_reports_an_error_and_the_manager_reads_it_and_marks_it_handled(browse, library, javascript, phone):
     place, manager = library
     visitor = browse(javascript=javascript, phone=phone)
     visitor.goto(f"/lieux/{place.pk}/")

@@ -92,9 +92,7 @@ def test_an_address_complement_alone_has_no_stray_comma(client, db):
 
 
 @pytest.mark.parametrize("who", ["anonymous", "manager"])
-def test_the_page_runs_a_constant_number_of_queries_whatever_its_history(
-    client, place, manager, count_queries, who
-):
+def test_the_page_runs_a_constant_number_of_queries_whatever_its_history(client, place, manager, count_queries, who):
     if who == "manager":
         client.force_login(manager)
     services_care.confirm_place(manager, place)

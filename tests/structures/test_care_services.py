@@ -114,7 +114,9 @@ def test_values_outside_the_standard_are_refused_with_french_messages_per_field(
 
 
 def test_hours_are_stored_in_canonical_openstreetmap_form(library, structure_manager):
-    services_care.update_place(structure_manager, library, {"horaires": "Tu-Fr 10:00-12:00,14:00-18:00 ; Sa 10:00-12:00"})
+    services_care.update_place(
+        structure_manager, library, {"horaires": "Tu-Fr 10:00-12:00,14:00-18:00 ; Sa 10:00-12:00"}
+    )
     library.refresh_from_db()
     assert library.horaires == "Tu-Fr 10:00-12:00,14:00-18:00; Sa 10:00-12:00"
 
