@@ -15,7 +15,7 @@ from mediane.forms import Form
 
 from . import hours, standard
 from .enums import ErrorReportStatus
-from .services_care import EDITABLE_FIELDS, MESSAGE_MAX, MESSAGE_MIN, VOCABULARY_FIELDS
+from .services_care import EDITABLE_FIELDS, MESSAGE_MAX, MESSAGE_MIN, VOCABULARY_FIELDS, phone_as_dialled
 
 # What a person reads for each field a manager changes (the history, the CSV's readers, the form's errors).
 FIELD_LABELS = {
@@ -176,6 +176,7 @@ class PlaceEditForm(Form):
         week = week_of(place.horaires)
         self.by_day = week is not None
         initial = {field: getattr(place, field) for field in EDITABLE_FIELDS if field != "horaires"}
+        initial["telephone"] = phone_as_dialled(place.telephone, place.departement)
         initial["courriels"] = "\n".join(place.courriels)
         initial["site_web"] = "\n".join(place.site_web)
         initial.update(week or {})

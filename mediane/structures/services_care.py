@@ -106,6 +106,18 @@ def _phone(text: str, departement: str) -> tuple[str, list[str]]:
     return text, []
 
 
+def phone_as_dialled(number: str, departement: str = "") -> str:
+    """The stored number as a person dials it in the place's territory (« +33478623000 » → « 04 78 62 30 00 »), for
+    a form: `_phone` reads it back to the same number. Anything else is given as it is."""
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        return number
+    if phonenumbers.region_code_for_number(parsed) != _PHONE_REGIONS.get(departement, "FR"):
+        return number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
 def _link(text: str) -> list[str]:
     try:
         URLValidator(schemes=["http", "https"])(text)

@@ -285,3 +285,19 @@ def test_the_command_runs_the_reminder_and_says_what_it_did(db):
     out = StringIO()
     call_command("remind_place_managers", stdout=out)
     assert "Rappel envoyé : 0 responsable, 0 lieu à vérifier." in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("stored", "departement", "shown"),
+    [
+        ("+33478623000", "69", "04 78 62 30 00"),
+        ("+262262123456", "974", "0262 12 34 56"),
+        ("+262262123456", "69", "+262262123456"),  # read back in France, it would become another number
+        ("", "69", ""),
+        ("04 78", "69", "04 78"),
+    ],
+)
+def test_a_stored_number_is_shown_as_dialled_and_reads_back_the_same(db, stored, departement, shown):
+    assert services_care.phone_as_dialled(stored, departement) == shown
+    if stored and shown != stored:
+        assert services_care.clean_changes({"telephone": shown}, departement=departement)["telephone"] == stored

@@ -336,3 +336,14 @@ def test_the_organisers_hub_lists_reports_and_requests(client, organiser):
     html = unescape(client.get(reverse("pages:organisation")).content.decode())
     assert f'href="{reverse("structures:error_reports")}"' in html
     assert f'href="{reverse("structures:manager_requests")}"' in html
+
+
+def test_the_phone_is_shown_as_dialled_and_sending_it_back_changes_nothing(client, world):
+    place = world["place"]
+    place.telephone = "+33478623000"
+    place.save()
+    client.force_login(world["manager"])
+    url = reverse("structures:place_edit", args=[place.pk])
+    assert 'value="04 78 62 30 00"' in client.get(url).content.decode()
+    client.post(url, _edit_data(place, telephone="04 78 62 30 00"))
+    assert not PlaceRevision.objects.exists()
