@@ -83,7 +83,16 @@ def test_a_library_s_manager_completes_its_services_and_it_appears_in_the_orient
     assert_accessible(page)
     shoot(page, "2-formulaire", phone, javascript)
 
+    # A time that cannot be read: the summary says which day and how to write it, and nothing is saved.
     choose(page, HELP_PLAIN)
+    page.get_by_label("De (mardi, second créneau)").fill("midi")
+    follow(page.get_by_role("button", name="Enregistrer"))
+    expect(page.get_by_role("alert")).to_contain_text("Mardi : heure illisible, « midi ».")
+    assert_accessible(page)
+    shoot(page, "2b-formulaire-erreur", phone, javascript)
+
+    expect(page.get_by_label(HELP_PLAIN)).to_be_checked()
+    page.get_by_label("De (mardi, second créneau)").fill("")
     follow(page.get_by_role("button", name="Enregistrer"))
     expect(page.get_by_text("Les informations du lieu sont enregistrées.")).to_be_visible()
     expect(page.get_by_text(HELP_PLAIN, exact=True)).to_be_visible()
