@@ -199,6 +199,9 @@ CELERY_BEAT_SCHEDULE = {
     # Candidates' CVs past their retention (`conseillers.services_candidates.purge_cvs`), every day at 00:30 in
     # Paris: a CV goes on the date its candidate was shown, not up to a day later.
     "conseillers-purge-cvs": {"task": "conseillers.purge_cvs", "schedule": crontab(hour=0, minute=30)},
+    # The yearly reminder to the managers of places not confirmed for a year (`structures.services_care`), every
+    # day at 9:00 in Paris: each manager gets one e-mail, once a year.
+    "structures-remind-managers": {"task": "structures.remind_managers", "schedule": crontab(hour=9, minute=0)},
 }
 # Beat's crontabs read the hours in the site's time zone.
 CELERY_TIMEZONE = "Europe/Paris"  # TIME_ZONE, set further down

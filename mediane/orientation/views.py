@@ -15,13 +15,14 @@ from django.views.decorators.http import require_GET
 from mediane import french
 from mediane.structures import standard
 from mediane.structures.communes import load_communes
+from mediane.structures.forms_care import change_lines
 from mediane.structures.models import Place
 
 from . import presentation, reach, search
 from .forms import STEP, DirectoryForm
 from .helpline import NATIONAL_HELPLINE
 from .search import CRITERIA, Found, Opening, opening_of
-from .templatetags.places import address_line, display_name, place_link, web_address
+from .templatetags.places import address_line, display_name, place_link, street, town, web_address
 
 # The query parameters a search page carries, in its own links (more places, a filter removed, the way back).
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
@@ -29,6 +30,8 @@ SEARCH_PARAMS = ("commune", "insee", *(criterion.param for criterion in CRITERIA
 # The pages a place page may send back to: the person's results, in the directory or the diagnostic.
 RETURN_PREFIXES = ("/lieux/?", "/orientation/resultat/?")
 RETURN_MAX_LENGTH = 2000
+# The changes a place page shows; the rest are on the place's history page.
+HISTORY_ON_PAGE = 5
 
 
 @dataclass(frozen=True)
@@ -175,17 +178,23 @@ def directory(request):
 
 @require_GET
 def place_detail(request, pk: int):
-    """Everything a person needs to go to a place: services, hours, contact, access. One query for the place.
+    """Everything a person needs to go to a place: services, hours, contact, access; when its information was last
+    checked, its recent changes, and the ways to keep it right (report an error, edit it or ask to). A constant
+    number of queries: the place, its last changes, and for a signed-in person whether they may edit it.
 
     « Retour » leads back to the person's results (`retour`, checked by `return_path`); without it, to the
     directory's search around the place's commune.
     """
-    place = get_object_or_404(Place.objects.select_related("structure"), pk=pk)
+    place = get_object_or_404(Place.objects.select_related("structure", "place_source"), pk=pk)
     back = return_path(request.GET.get("retour", ""))
     if not back:
         commune = load_communes().by_insee(place.code_insee) if place.code_insee else None
         around = {"insee": commune.insee} if commune else {"commune": place.code_postal}
         back = f"{reverse('orientation:directory')}?{urlencode(around)}#lieu-{place.pk}"
+    # A place known by its commune only (no street address) shows no empty line and no stray comma.
+    street_text = street(place).lstrip(", ").strip()
+    can_edit = request.user.has_perm("structures.edit_place", place)
+    revisions = list(place.revisions.all()[: HISTORY_ON_PAGE + 1])
     return render(
         request,
         "orientation/place_detail.html",
@@ -194,6 +203,8 @@ def place_detail(request, pk: int):
             "opening": opening_of(place, timezone.now()),
             "back_url": back,
             "back_to_results": bool(return_path(request.GET.get("retour", ""))),
+            "street_text": street_text,
+            "address_text": ", ".join(part for part in (street_text, town(place)) if part),
             "websites": [url for url in map(web_address, place.site_web) if url],
             "booking_url": web_address(place.prise_rdv),
             "acceslibre_url": web_address(place.fiche_acces_libre),
@@ -205,5 +216,11 @@ def place_detail(request, pk: int):
                 for criterion in CRITERIA
                 if getattr(place, criterion.field)
             ],
+            "can_edit": can_edit,
+            "can_ask": request.user.is_authenticated and not can_edit,
+            "history": [
+                {"revision": revision, "lines": change_lines(revision)} for revision in revisions[:HISTORY_ON_PAGE]
+            ],
+            "more_history": len(revisions) > HISTORY_ON_PAGE,
         },
     )

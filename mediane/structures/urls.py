@@ -3,7 +3,7 @@ public exports of the places under /lieux/ (the directory of places, in `orienta
 
 from django.urls import path
 
-from . import views
+from . import urls_care, views
 
 app_name = "structures"
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("structures/imports/<int:pk>/importer/", views.import_checked, name="import_checked"),
     path("lieux/export.csv", views.export_csv, name="export_csv"),
     path("lieux/export.json", views.export_json, name="export_json"),
+    *urls_care.urlpatterns,
 ]

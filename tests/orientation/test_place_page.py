@@ -62,7 +62,7 @@ def test_the_page_shows_everything_a_person_needs_to_go_there(client, place):
     assert 'href="https://rdv.example.org/part-dieu"' in html
     assert "Prendre rendez-vous en ligne" in html
     assert "fiche Acceslibre" in html
-    assert "Mis à jour le 12 septembre 2024" in html
+    assert "Informations de la source, mises à jour le 12 septembre 2024" in html
 
 
 def test_hours_are_described_in_french_with_the_status_now(client, place, monkeypatch):
@@ -141,14 +141,14 @@ def test_an_unknown_place_is_a_404(client, db):
     assert client.get(reverse("orientation:place", args=[999999])).status_code == 404
 
 
-def test_the_page_runs_one_query_whatever_the_place(client, place, count_queries):
+def test_the_page_runs_two_queries_whatever_the_place(client, place, count_queries):
     bare = PlaceFactory(services=[], courriels=[], site_web=[])
     counts = []
     for one in (place, bare):
         with count_queries() as queries:
             client.get(reverse("orientation:place", args=[one.pk]))
         counts.append(len(queries))
-    assert counts == [1, 1]
+    assert counts == [2, 2]  # the place, then its last changes
 
 
 def test_hours_in_nouvelle_caledonie_are_read_in_noumea_time(client, db, monkeypatch):

@@ -54,6 +54,7 @@ from mediane.pages.demo.kit import load_kit
 from mediane.pages.demo.news import NEWS
 from mediane.pages.demo.personas import CROWD, DEMO_PASSWORD, TEAM, Persona
 from mediane.pages.demo.places import load_places
+from mediane.pages.demo.places_care import load_places_care
 from mediane.pages.demo.roadmap import load_roadmap
 from mediane.pages.demo.synthesis import synthesise
 from mediane.pages.demo.training import load_training
@@ -155,6 +156,10 @@ class Command(BaseCommand):
                 programme = load_conseillers(people, self.step)
             self.stdout.write(self.style.SUCCESS(f"Programme Conseillers numériques chargé : {programme}."))
             added = True
+        mediator = User.objects.filter(email="mediateur@mediane.localhost").first()
+        if care := load_places_care(organiser, mediator, participant, self.step):  # and the care of places
+            self.stdout.write(self.style.SUCCESS(f"Soin des lieux de démonstration chargé : {care}."))
+            added = True
         if not added:
             self.stdout.write(ALREADY_LOADED)
 
@@ -211,6 +216,7 @@ class Command(BaseCommand):
         kit = load_kit(self.step)
         training = load_training(self.now, organiser, self.people["responsable"], self.step)
         conseillers = load_conseillers(self.people, self.step)
+        care = load_places_care(organiser, self.people["mediateur"], self.people["participante"], self.step)
         return {
             "comptes": len(self.people),
             "consultations": Consultation.objects.count(),
@@ -233,6 +239,7 @@ class Command(BaseCommand):
             **kit,
             **training,
             **conseillers,
+            **care,
         }
 
     def ensure_person(self, persona: Persona) -> User:
