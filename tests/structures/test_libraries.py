@@ -20,13 +20,16 @@ from mediane.structures.libraries import (
     read_libraries,
 )
 
-PATH = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "data"
-    / "bibliotheques"
-    / "adresses-bibliotheques-publiques.csv.gz"
+# ../shared/data beside the checkout (a worktree of the checkout is one folder deeper).
+SHARED = next(
+    (
+        folder / "shared" / "data"
+        for folder in Path(__file__).resolve().parents
+        if (folder / "shared" / "data").is_dir()
+    ),
+    Path(__file__).resolve().parents[3] / "shared" / "data",
 )
+PATH = SHARED / "bibliotheques" / "adresses-bibliotheques-publiques.csv.gz"
 
 PUBLISHED = date(2024, 3, 15)
 

@@ -73,16 +73,16 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Fichier introuvable : {path}.")
+        producer = options["format"] == PRODUCER
+        if producer != bool(options["profil"]):
+            raise CommandError(
+                "Avec --format producteur, indiquez la correspondance : --profil fichier.json."
+                if producer
+                else "--profil ne sert qu'avec --format producteur : ajoutez-le, ou retirez --profil."
+            )
         try:
             profile = self.profile(options["profil"])
-            if options["format"] == PRODUCER:
-                if profile is None:
-                    raise CommandError("Avec --format producteur, indiquez la correspondance : --profil fichier.json.")
-                file_format = ImportFormat.MAPPED
-            else:
-                file_format = guess_format(path.name, options["format"])
-                if profile is not None:
-                    raise CommandError("--profil ne sert qu'avec --format producteur : retirez-le, ou ajoutez-le.")
+            file_format = ImportFormat.MAPPED if producer else guess_format(path.name, options["format"])
             place_source = self.source(options["source"] or (profile.source if profile else ""), file_format)
             job = import_jobs.import_file(
                 path.read_bytes(),
