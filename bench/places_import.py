@@ -34,7 +34,6 @@ import csv
 import gzip
 import io
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -183,27 +182,11 @@ def verdict(medians: list[dict]) -> list[str]:
 
 
 def configure(backend: str, folder: Path, postgres: str) -> None:
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "MEDIANE_ENV": "development",
-            "DEBUG": "false",
-            "SQLITE_PATH": str(folder / "bench.sqlite3"),
-            "MEDIA_ROOT": str(folder / "media"),
-            "TASKS_MODE": "inline",
-            "MEDIANE_JOBS_WATCHDOG": "false",
-            "LOG_LEVEL": "ERROR",
-        }
-    )
-    os.environ.pop("DATABASE_URL", None)
-    if backend == "postgresql":
-        os.environ["DATABASE_URL"] = postgres.rsplit("/", 1)[0] + f"/{PG_DATABASE}"
-    import django
+    """The settings of `make run` on a fresh database (`bench/imports.py`'s), migrated."""
+    from bench import imports
 
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    database_url = postgres.rsplit("/", 1)[0] + f"/{PG_DATABASE}" if backend == "postgresql" else None
+    imports.configure(folder, database_url)
 
 
 def _mediane(path: Path, kind: str, source_name: str | None) -> tuple[int, int, float]:
