@@ -200,10 +200,12 @@ def length_problems(values: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _structure_key(values: dict[str, Any], source: PlaceSource | None) -> tuple[str, str]:
+def _structure_key(values: dict[str, Any], source: PlaceSource | None, *, libraries: bool) -> tuple[str, str]:
     """How the structure of a place is found: its SIRET or RNA number when the pivot is one, another registry
-    number (SIREN, RIDET) as its source id, else the place's own id, prefixed with its source's slug when it has
-    one (one structure per place until someone gives its SIRET; two sources may use the same ids)."""
+    number (SIREN, RIDET) as its source id, else the place's own id (one structure per place until someone gives
+    its SIRET), prefixed with its source's slug when it has one, since two sources may use the same ids. The
+    libraries' ids are the Ministry's national codes (« bib-LI14352 »), by which their structures have always been
+    known: they stay unprefixed."""
     pivot = values["pivot"]
     if pivot != standard.PIVOT_PLACEHOLDER:
         if len(pivot) == 14 and numbers.is_ascii_number(pivot):
@@ -211,7 +213,7 @@ def _structure_key(values: dict[str, Any], source: PlaceSource | None) -> tuple[
         if standard.rna_is_valid(pivot):
             return "rna", pivot
         return "source_id", f"pivot-{pivot}"[:100]
-    if source is not None:
+    if source is not None and not libraries:
         return "source_id", f"{source.slug}:{values['id_standard']}"[:100]
     return "source_id", values["id_standard"][:100]
 
@@ -397,7 +399,7 @@ class Plan:
         self.progress("plan", PLAN_END)
 
     def key_of(self, entry: Entry) -> tuple[str, str]:
-        return _structure_key(entry.values, self.source)
+        return _structure_key(entry.values, self.source, libraries=self.libraries)
 
     def other_sources(self) -> tuple[list[Entry], list[Rejection]]:
         """The rows kept, and those rejected because their id is already a place of another source: for places

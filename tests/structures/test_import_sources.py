@@ -83,6 +83,8 @@ def test_the_libraries_file_always_goes_to_its_own_source_created_on_first_use()
     assert source.name == "Bibliothèques publiques (ministère de la Culture)"
     assert job.place_source == source and Place.objects.get().place_source == source
     assert services.source_for_libraries() == source
+    # The libraries' structures stay known by the Ministry's code, as before sources existed.
+    assert Structure.objects.get().source_id == "bib-LI2"
 
 
 def test_source_named_finds_a_source_by_its_name_or_creates_it_with_a_free_slug():
