@@ -14,6 +14,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import create_model
 
+from mediane import numbers
 from mediane.accounts.territories import DEPARTEMENTS
 from mediane.api_contract import StrictInt, errors
 
@@ -60,20 +61,33 @@ class PlaceFilters(Schema):
 CURSOR_SEPARATOR = "\x1f"
 
 
-def encode_cursor(identifier: str, pk: int | None = None) -> str:
-    text = identifier if pk is None else f"{identifier}{CURSOR_SEPARATOR}{pk}"
-    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+def encode_cursor(identifier: str) -> str:
+    """A cursor of text, as the other APIs' lists use it (`training.api`, `roadmap.api`)."""
+    return base64.urlsafe_b64encode(identifier.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[str, int | None]:
-    """The id and primary key of the last place of the previous page (no key in a cursor given before sources)."""
+def decode_cursor(cursor: str) -> str:
     try:
         padded = (cursor + "=" * (-len(cursor) % 4)).encode()
-        text = base64.b64decode(padded, altchars=b"-_", validate=True).decode()
-        identifier, _, pk = text.partition(CURSOR_SEPARATOR)
-        return identifier, (int(pk) if pk else None)
+        return base64.b64decode(padded, altchars=b"-_", validate=True).decode()
     except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
         raise HttpError(400, "Ce curseur n'est pas valable : repartez de la première page.") from exc
+
+
+def _place_cursor(place: Place) -> str:
+    return encode_cursor(f"{place.id_standard}{CURSOR_SEPARATOR}{place.pk}")
+
+
+def _after_place_cursor(cursor: str) -> Q:
+    """The places after the last one of the previous page: by id, then by key (a cursor given before sources
+    existed holds the id alone)."""
+    identifier, _, pk = decode_cursor(cursor).partition(CURSOR_SEPARATOR)
+    after = Q(id_standard__gt=identifier)
+    if pk:
+        if not numbers.is_ascii_number(pk) or len(pk) > 12:
+            decode_cursor("!")  # the same refusal, in the same words, as any damaged cursor
+        after |= Q(id_standard=identifier, pk__gt=int(pk))
+    return after
 
 
 def _item(place: Place, renamed: dict[int, str]) -> dict:
@@ -95,15 +109,11 @@ def list_places(request, filters: Query[PlaceFilters]):
     if filters.departement:
         places = places.filter(departement=filters.departement)
     if filters.cursor:
-        identifier, pk = decode_cursor(filters.cursor)
-        after = Q(id_standard__gt=identifier)
-        if pk is not None:
-            after |= Q(id_standard=identifier, pk__gt=pk)
-        places = places.filter(after)
+        places = places.filter(_after_place_cursor(filters.cursor))
     rows = list(places.order_by("id_standard", "pk")[: filters.limit + 1])
     has_more = len(rows) > filters.limit
     rows = rows[: filters.limit]
     return {
         "items": [_item(place, renamed) for place in rows],
-        "next_cursor": encode_cursor(rows[-1].id_standard, rows[-1].pk) if has_more else None,
+        "next_cursor": _place_cursor(rows[-1]) if has_more else None,
     }

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mediane.structures import services
+from mediane.structures.api import encode_cursor
 from mediane.structures.enums import ImportFormat
 from mediane.structures.models import Place
 from mediane.structures.services import import_places
@@ -255,3 +256,11 @@ def test_the_json_export_carries_each_places_source_data_under_a_key_the_standar
     assert "donnees_source" not in records[1]
     assert "Référent" not in csv_body and "donnees_source" not in csv_body
     assert [row["id"] for row in read_json(json.dumps(records)).rows] == ["a", "b"]
+
+
+def test_a_damaged_place_cursor_is_refused_in_french(client):
+    response = client.get("/api/v1/lieux", {"cursor": encode_cursor("lieu-1\x1fdeux")})
+
+    assert response.status_code == 400 and "curseur" in response.json()["detail"]
+    old_style = client.get("/api/v1/lieux", {"cursor": encode_cursor("lieu-0")})
+    assert old_style.status_code == 200
