@@ -84,8 +84,10 @@ def describe_failure(report: ImportReport, *, all_or_nothing: bool) -> str:
         f"« {message} » ({count_phrase(count, 'ligne')})" for message, count in counts.most_common(FREQUENT_ERRORS)
     )
     if report.every_row_rejected:
-        rows = f"les {count_phrase(report.rows, 'ligne', 'lignes')} ont été rejetées"
-        opening = f"Aucune ligne n'a pu être importée : {rows if report.rows > 1 else 'la seule ligne a été rejetée'}."
+        rows = plural(
+            report.rows, "la seule ligne a été rejetée", f"les {count_phrase(report.rows, 'ligne')} ont été rejetées"
+        )
+        opening = f"Aucune ligne n'a pu être importée : {rows}."
     else:
         rows = count_phrase(report.rejected, "ligne est rejetée", "lignes sont rejetées")
         opening = (
