@@ -1,5 +1,7 @@
 """API of places (/api/v1/lieux): every place in the national standard v1.0.2, page by page, without personal
-data (a place's contact details are public by nature: they are what the standard publishes)."""
+data (a place's contact details are public by nature: they are what the standard publishes). The same places and
+ids as the exports (`services.export_rows`): a place without address is left out, and an id shared by two sources
+is prefixed with the source's slug for all its holders but the first."""
 
 from __future__ import annotations
 
@@ -7,14 +9,16 @@ import base64
 import binascii
 from typing import Literal
 
+from django.db.models import Q
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import create_model
 
+from mediane import numbers
 from mediane.accounts.territories import DEPARTEMENTS
 from mediane.api_contract import StrictInt, errors
 
-from . import standard
+from . import services, standard
 from .models import Place
 
 router = Router(tags=["lieux"])
@@ -53,7 +57,12 @@ class PlaceFilters(Schema):
     departement: DepartementCode | None = Field(None, description="Code du département (« 69 », « 2A », « 974 »).")
 
 
+# Between the id and the primary key in a cursor: two sources may share an id, so the key breaks the tie.
+CURSOR_SEPARATOR = "\x1f"
+
+
 def encode_cursor(identifier: str) -> str:
+    """A cursor of text, as the other APIs' lists use it (`training.api`, `roadmap.api`)."""
     return base64.urlsafe_b64encode(identifier.encode()).decode().rstrip("=")
 
 
@@ -65,8 +74,24 @@ def decode_cursor(cursor: str) -> str:
         raise HttpError(400, "Ce curseur n'est pas valable : repartez de la première page.") from exc
 
 
-def _item(place: Place) -> dict:
-    row: dict = place.as_row()
+def _place_cursor(place: Place) -> str:
+    return encode_cursor(f"{place.id_standard}{CURSOR_SEPARATOR}{place.pk}")
+
+
+def _after_place_cursor(cursor: str) -> Q:
+    """The places after the last one of the previous page: by id, then by key (a cursor given before sources
+    existed holds the id alone)."""
+    identifier, _, pk = decode_cursor(cursor).partition(CURSOR_SEPARATOR)
+    after = Q(id_standard__gt=identifier)
+    if pk:
+        if not numbers.is_ascii_number(pk) or len(pk) > 12:
+            decode_cursor("!")  # the same refusal, in the same words, as any damaged cursor
+        after |= Q(id_standard=identifier, pk__gt=int(pk))
+    return after
+
+
+def _item(place: Place, renamed: dict[int, str]) -> dict:
+    row: dict = services.export_row(place, renamed)
     for name in ("latitude", "longitude"):
         row[name] = float(row[name]) if row[name] else None
     return row
@@ -76,16 +101,19 @@ def _item(place: Place) -> dict:
 def list_places(request, filters: Query[PlaceFilters]):
     """Tous les lieux au standard national « lieux de médiation numérique » v1.0.2, sous les noms de colonnes du
     standard, par ordre d'identifiant, page par page (suivre `next_cursor`). Les champs à plusieurs valeurs sont
-    des listes, les coordonnées des nombres. Export complet : /lieux/export.csv et /lieux/export.json."""
-    places = Place.objects.all()
+    des listes, les coordonnées des nombres. Les lieux sans adresse (numéro et voie), que le standard exige, ne
+    sont pas listés. Un identifiant porté par les lieux de deux sources devient « <source>-<identifiant> » pour
+    les lieux de la seconde. Export complet : /lieux/export.csv et /lieux/export.json."""
+    places = services.exportable_places()
+    renamed = services.exported_ids(places)
     if filters.departement:
         places = places.filter(departement=filters.departement)
     if filters.cursor:
-        places = places.filter(id_standard__gt=decode_cursor(filters.cursor))
-    rows = list(places.order_by("id_standard")[: filters.limit + 1])
+        places = places.filter(_after_place_cursor(filters.cursor))
+    rows = list(places.order_by("id_standard", "pk")[: filters.limit + 1])
     has_more = len(rows) > filters.limit
     rows = rows[: filters.limit]
     return {
-        "items": [_item(place) for place in rows],
-        "next_cursor": encode_cursor(rows[-1].id_standard) if has_more else None,
+        "items": [_item(place, renamed) for place in rows],
+        "next_cursor": _place_cursor(rows[-1]) if has_more else None,
     }

@@ -3,7 +3,7 @@ public exports of the places under /lieux/ (the directory of places, in `orienta
 
 from django.urls import path
 
-from . import urls_care, views
+from . import urls_care, views, views_exports
 
 app_name = "structures"
 
@@ -13,7 +13,7 @@ urlpatterns = [
     path("structures/imports/<int:pk>/", views.import_detail, name="import"),
     path("structures/imports/<int:pk>/avancement/", views.import_progress, name="import_progress"),
     path("structures/imports/<int:pk>/importer/", views.import_checked, name="import_checked"),
-    path("lieux/export.csv", views.export_csv, name="export_csv"),
-    path("lieux/export.json", views.export_json, name="export_json"),
+    path("lieux/export.csv", views_exports.export_csv, name="export_csv"),
+    path("lieux/export.json", views_exports.export_json, name="export_json"),
     *urls_care.urlpatterns,
 ]
