@@ -8,8 +8,8 @@ from mediane.forms import Form
 
 from .communes import Commune, CommuneNotFound, load_communes
 from .enums import ImportFormat
-from .models import PlaceSource
 from .import_jobs import MAX_UPLOAD_BYTES, check_upload_size
+from .models import PlaceSource
 from .services import ImportRefused
 
 FORMAT_HELP = {
@@ -18,8 +18,9 @@ FORMAT_HELP = {
     ImportFormat.STANDARD_JSON: "Une liste de lieux au standard, comme la publie la cartographie nationale.",
     ImportFormat.LEGACY_JSON: "Un fichier d'avant 2022 (valeurs séparées par « ; », anciens intitulés de services) : "
     "chaque ancien intitulé est traduit dans le standard actuel.",
-    ImportFormat.MAPPED: "Le fichier d'un producteur dans sa propre forme (CSV, JSON, GeoJSON ou Excel) : choisissez sa "
-    "source, puis dites ce que contient chaque colonne ; la correspondance resservira pour ses prochains fichiers.",
+    ImportFormat.MAPPED: "Le fichier d'un producteur dans sa propre forme (CSV, JSON, GeoJSON ou Excel) : "
+    "choisissez sa source, puis dites ce que contient chaque colonne ; "
+    "la correspondance resservira pour ses prochains fichiers.",
     ImportFormat.LIBRARIES: "« Adresses des bibliothèques publiques » de data.culture.gouv.fr (CSV, ou compressé "
     ".csv.gz) : chaque bibliothèque devient une structure et un lieu.",
 }
@@ -41,8 +42,9 @@ class ImportForm(Form):
     )
     place_source = forms.ModelChoiceField(
         label="Source du fichier (facultatif pour le standard et l'ancien format)",
-        help_text="Qui publie ce fichier. Les identifiants des lieux appartiennent à leur source : deux sources peuvent "
-        "numéroter leurs lieux de 1 à N. Pour le fichier d'un producteur sans source, vous pourrez la créer ensuite.",
+        help_text="Qui publie ce fichier. Les identifiants des lieux appartiennent à leur source : deux sources "
+        "peuvent numéroter leurs lieux de 1 à N. "
+        "Pour le fichier d'un producteur sans source, vous pourrez la créer ensuite.",
         queryset=PlaceSource.objects.all(),
         required=False,
         empty_label="Aucune source",

@@ -20,9 +20,18 @@ from django.utils import timezone
 from mediane.jobs import queue, runner
 
 from . import imports
-from .enums import ImportStatus
-from .models import ImportJob
-from .services import READ_END, ImportRefused, Progress, check_can_import, import_places
+from .enums import ImportFormat, ImportStatus
+from .mapping.profile import Profile, ProfileError
+from .models import ImportJob, PlaceSource
+from .services import (
+    READ_END,
+    ImportRefused,
+    Progress,
+    check_can_import,
+    describe_failure,
+    import_places,
+    source_for_libraries,
+)
 from .standard import FormatError
 
 if TYPE_CHECKING:
@@ -79,6 +88,18 @@ def check_upload_size(size: int) -> None:
         )
 
 
+def _source_of(file_format: str, place_source: PlaceSource | None, profile: Profile | None) -> PlaceSource | None:
+    """The source of a file's places: the libraries' own for the Ministry's file, else the one chosen."""
+    if file_format == ImportFormat.MAPPED and profile is None:
+        raise ImportRefused(
+            "Un fichier au format du producteur s'importe avec sa correspondance : construisez-la ou choisissez "
+            "la source qui en a une."
+        )
+    if file_format == ImportFormat.LIBRARIES:
+        return source_for_libraries()
+    return place_source
+
+
 def launch_import(
     actor: User | None,
     upload: UploadedFile,
@@ -86,14 +107,21 @@ def launch_import(
     file_format: str,
     dry_run: bool,
     published: date | None = None,
+    place_source: PlaceSource | None = None,
+    profile: Profile | None = None,
+    all_or_nothing: bool = False,
 ) -> ImportJob:
     """Store the uploaded file and queue its import (or its check, for a dry run) once the transaction commits.
 
-    Refuses when `actor` is not an organiser, when the file is too large, and, for a real import, while another
-    real import is queued or running and alive.
+    The places are `place_source`'s (the Ministry's libraries file always goes to its own source,
+    `source_for_libraries`); a producer's own file (`ImportFormat.MAPPED`) is read through `profile`, kept with
+    the job as it is now. With `all_or_nothing`, one rejected row means nothing is written. Refuses when `actor`
+    is not an organiser, when the file is too large, when a producer's file comes without its profile, and, for a
+    real import, while another real import is queued or running and alive.
     """
     check_can_import(actor)
     check_upload_size(upload.size or 0)
+    place_source = _source_of(file_format, place_source, profile)
     _discard_expired_dry_run_files()
     if not dry_run:
         _check_no_running_import()
@@ -109,6 +137,9 @@ def launch_import(
                 file_format=file_format,
                 published=published,
                 dry_run=dry_run,
+                place_source=place_source,
+                profile=profile.as_json() if profile is not None else {},
+                all_or_nothing=all_or_nothing,
             )
             queue.start(job)
     except Exception:
@@ -117,8 +148,9 @@ def launch_import(
     return job
 
 
-def import_checked_file(actor: User | None, checked: ImportJob) -> ImportJob:
-    """Queue the real import of the file a dry run checked; the new job takes the file over."""
+def import_checked_file(actor: User | None, checked: ImportJob, *, all_or_nothing: bool | None = None) -> ImportJob:
+    """Queue the real import of the file a dry run checked; the new job takes the file over, with the check's
+    source, profile and choice of all or nothing (unless `all_or_nothing` is given)."""
     check_can_import(actor)
     if not checked.dry_run or checked.status != ImportStatus.SUCCEEDED:
         raise ImportRefused("Seul un fichier vérifié avec succès peut être importé depuis sa vérification.")
@@ -139,6 +171,9 @@ def import_checked_file(actor: User | None, checked: ImportJob) -> ImportJob:
             published=locked.published,
             dry_run=False,
             from_dry_run=locked,
+            place_source=locked.place_source,
+            profile=locked.profile,
+            all_or_nothing=locked.all_or_nothing if all_or_nothing is None else all_or_nothing,
         )
         ImportJob.objects.filter(pk=locked.pk).update(file="")
         queue.start(job)
@@ -159,10 +194,22 @@ def execute_import(job: ImportJob, progress: Progress, data: bytes | None = None
             ) from error
     try:
         progress("read", 0.02)
-        result = imports.read_places(data, job.file_format, published=job.published or timezone.localdate())
+        published = job.published or timezone.localdate()
+        if job.profile:
+            profile = Profile.from_json(job.profile)
+            result = imports.read_places(data, job.file_format, published=published, profile=profile)
+        else:
+            result = imports.read_places(data, job.file_format, published=published)
         progress("read", READ_END)
-        report = import_places(result, source_format=job.file_format, dry_run=job.dry_run, progress=progress)
-    except FormatError as error:
+        report = import_places(
+            result,
+            source_format=job.file_format,
+            dry_run=job.dry_run,
+            progress=progress,
+            place_source=job.place_source,
+            all_or_nothing=job.all_or_nothing,
+        )
+    except (FormatError, ProfileError) as error:
         raise runner.JobFailed(f"Le fichier n'a pas pu être lu : {error}") from error
     except ImportRefused as error:
         raise runner.JobFailed(str(error)) from error
@@ -182,6 +229,12 @@ def execute_import(job: ImportJob, progress: Progress, data: bytes | None = None
         "structures_updated_count": report.structures_updated,
         "report": report.as_json(),
     }
+    failure = describe_failure(report, all_or_nothing=job.all_or_nothing)
+    if failure:
+        # Failed, with the report kept: the job's page lists every rejected row. No file is kept for a failed job.
+        runner.finish(job, status=ImportStatus.FAILED, error=failure, **finished)
+        forget_file(job)
+        return
     runner.finish(job, **finished)
     if not job.dry_run:
         forget_file(job)
@@ -196,10 +249,14 @@ def import_file(
     published: date | None = None,
     actor: User | None = None,
     progress: Progress | None = None,
+    place_source: PlaceSource | None = None,
+    profile: Profile | None = None,
+    all_or_nothing: bool = False,
 ) -> ImportJob:
     """Import a file at once, in this process (the command line): recorded as a job, so that it appears in the
-    organisers' list of imports, without keeping the file."""
+    organisers' list of imports, without keeping the file. Source, profile and all or nothing as `launch_import`."""
     check_upload_size(len(data))
+    place_source = _source_of(file_format, place_source, profile)
     job = ImportJob.objects.create(
         created_by=actor,
         file_name=file_name[:255],
@@ -207,6 +264,9 @@ def import_file(
         file_format=file_format,
         published=published,
         dry_run=dry_run,
+        place_source=place_source,
+        profile=profile.as_json() if profile is not None else {},
+        all_or_nothing=all_or_nothing,
     )
     claimed = runner.claim(ImportJob, job.pk)
     if claimed is None:  # pragma: no cover - the row was created just above, queued

@@ -3,7 +3,7 @@ public exports of the places under /lieux/ (the directory of places, in `orienta
 
 from django.urls import path
 
-from . import views, views_mapping, views_sources
+from . import views, views_exports, views_mapping, views_sources
 
 app_name = "structures"
 
@@ -32,6 +32,6 @@ urlpatterns = [
     path(
         "structures/sources/<slug:slug>/correspondance/apercu/", views_mapping.mapping_preview, name="mapping_preview"
     ),
-    path("lieux/export.csv", views.export_csv, name="export_csv"),
-    path("lieux/export.json", views.export_json, name="export_json"),
+    path("lieux/export.csv", views_exports.export_csv, name="export_csv"),
+    path("lieux/export.json", views_exports.export_json, name="export_json"),
 ]

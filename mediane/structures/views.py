@@ -1,5 +1,5 @@
-"""Views of structures: the organisers' imports of places (upload, progress, report, history) and the public
-exports of the places in the national standard. Thin: check access, call one service, then redirect or render.
+"""Views of structures: the organisers' imports of places (upload, progress, report, history); the public exports
+are `views_exports.py`. Thin: check access, call one service, then redirect or render.
 Every page runs a constant number of queries (asserted in the tests).
 """
 
@@ -8,22 +8,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from mediane import downloads, numbers
+from mediane import numbers
 from mediane.jobs import runner
 
-from . import import_jobs, services, services_sources, standard, views_mapping
+from . import import_jobs, services_sources, standard, views_mapping
 from .enums import ImportFormat
 from .forms import FORMAT_HELP, ImportForm
-from .models import ImportJob, Place
+from .models import ImportJob
 from .services import ImportRefused
 from .views_sources import column_titles
 
 JOBS_PAGE_SIZE = 30
 REJECTIONS_PAGE_SIZE = 50
-EXPORT_CHUNK = 1000
 
 
 def _require(user, perm: str) -> None:
@@ -32,9 +30,7 @@ def _require(user, perm: str) -> None:
 
 
 def _get_job(pk: int) -> ImportJob:
-    return get_object_or_404(
-        ImportJob.objects.select_related("created_by", "from_dry_run", "place_source"), pk=pk
-    )
+    return get_object_or_404(ImportJob.objects.select_related("created_by", "from_dry_run", "place_source"), pk=pk)
 
 
 @login_required
@@ -193,43 +189,3 @@ def import_checked(request, pk):
         return redirect(checked)
     messages.success(request, f"L'import du fichier « {job.file_name} » est lancé. Cette page montre son avancement.")
     return redirect(job)
-
-
-# --- Public exports ------------------------------------------------------------------------------------------
-
-
-def _chunks(rows, size: int):
-    chunk = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _export_name(extension: str) -> str:
-    return f"lieux-mediation-numerique-{timezone.localdate().isoformat()}.{extension}"
-
-
-def _json_content():
-    yield "["
-    separator = "\n"
-    for chunk in _chunks(services.export_rows(Place.objects.all()), EXPORT_CHUNK):
-        # write_json gives « [\n  {…},\n  {…}\n]\n »: its records are streamed between our own brackets.
-        records = standard.write_json(chunk)[len("[\n") : -len("\n]\n")]
-        yield separator + records
-        separator = ",\n"
-    yield "\n]\n" if separator != "\n" else "]\n"
-
-
-def export_csv(request):
-    """Every place in the national standard v1.0.2, CSV (passes `frictionless validate` against the schema)."""
-    rows = standard.csv_rows(services.export_rows(Place.objects.all()))
-    return downloads.csv_download(rows, _export_name("csv"), header=standard.FIELD_NAMES)
-
-
-def export_json(request):
-    """Every place in the national standard v1.0.2, JSON (a list of records, as the national cartography)."""
-    return downloads.attachment(_json_content(), "application/json; charset=utf-8", _export_name("json"))

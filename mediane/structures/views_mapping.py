@@ -412,4 +412,3 @@ def mapping_start(request):
             return start_journey(request, source, draft)
     context = {"form": form, "draft": draft, "sources_url": reverse("structures:sources")}
     return render(request, "structures/mapping_start.html", context)
-

@@ -71,9 +71,7 @@ def _with_last_import(queryset):
 def _sources_page(request, form):
     sources = _with_last_import(PlaceSource.objects.all()).defer("profile")
     has_profile = set(PlaceSource.objects.exclude(profile={}).values_list("pk", flat=True))
-    return render(
-        request, "structures/sources.html", {"sources": sources, "form": form, "has_profile": has_profile}
-    )
+    return render(request, "structures/sources.html", {"sources": sources, "form": form, "has_profile": has_profile})
 
 
 @login_required
@@ -148,9 +146,7 @@ def source_profile(request, slug):
     if profile is None:
         messages.error(request, "Cette source n'a pas encore de correspondance : envoyez un de ses fichiers.")
         return redirect(found)
-    return downloads.attachment(
-        profile.dumps(), "application/json; charset=utf-8", f"correspondance-{found.slug}.json"
-    )
+    return downloads.attachment(profile.dumps(), "application/json; charset=utf-8", f"correspondance-{found.slug}.json")
 
 
 @login_required
@@ -162,7 +158,9 @@ def source_profile_upload(request, slug):
     form = ProfileFileForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services_sources.import_profile_file(request.user, found, form.cleaned_data["file"].read(MAX_PROFILE_BYTES + 1))
+            services_sources.import_profile_file(
+                request.user, found, form.cleaned_data["file"].read(MAX_PROFILE_BYTES + 1)
+            )
         except ProfileError as error:
             form.add_error("file", str(error))
         else:
