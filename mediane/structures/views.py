@@ -152,9 +152,10 @@ def import_detail(request, pk):
     )
     context["imported_as"] = job.imports.order_by("-created_at").first() if job.dry_run else None
     context["verdict"] = verdict_of(job)
+    # A file sent as the standard that is not (or cannot be read as such): map that same file, kept for this.
     context["can_map"] = (
-        bool(context["verdict"])
-        and "n'est pas au standard" in context["verdict"]
+        job.file_format in STANDARD_FORMATS
+        and (bool(context["verdict"]) or job.status == "failed")
         and request.user.has_perm("structures.manage_sources")
         and str(job.pk) in (request.session.get(IMPORT_DRAFTS) or {})
     )

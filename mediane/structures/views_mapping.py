@@ -42,7 +42,7 @@ from .models import PlaceSource
 from .services import ImportRefused
 from .services_sources import Draft, SourceRefused
 from .standard import FormatError
-from .views_sources import column_titles, get_source, require_manager, saved_profile
+from .views_sources import column_titles, get_source, posted, require_manager, saved_profile
 
 PREVIEW_PLACES = 20
 PREVIEW_REJECTIONS = 50
@@ -126,7 +126,7 @@ def mapping_upload(request, slug):
     """« Importer un fichier de cette source » / « Refaire la correspondance »: the file to map."""
     require_manager(request.user)
     source = get_source(slug)
-    form = MappedFileForm(request.POST or None, request.FILES or None)
+    form = MappedFileForm(*posted(request))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -163,7 +163,7 @@ def mapping_columns(request, slug):
     saved = None if state.get("remake") else saved_profile(source)
     proposal = propose_profile(table, source=source.name, previous=saved)
     chosen = _profile_of(state) or proposal.profile
-    form = ColumnsForm(request.POST or None, columns=table.columns, profile=chosen, source_name=source.name)
+    form = ColumnsForm(posted(request)[0], columns=table.columns, profile=chosen, source_name=source.name)
     if request.method == "POST" and form.is_valid():
         profile = form.profile(source.name)
         state["profile"] = profile.as_json()
@@ -274,7 +274,7 @@ def mapping_labels(request, slug):
     labels = _labels(table, profile, proposal, saved)
     if not labels:
         return redirect("structures:mapping_preview", slug=source.slug)
-    form = LabelsForm(request.POST or None, labels=labels)
+    form = LabelsForm(posted(request)[0], labels=labels)
     if request.method == "POST" and form.is_valid():
         state["profile"] = form.apply(profile).as_json()
         _save_state(request, source, state)
@@ -325,7 +325,7 @@ def mapping_preview(request, slug):
         messages.info(request, "Le fichier a des colonnes que la correspondance ne place pas encore : choisissez.")
         return redirect("structures:mapping_columns", slug=source.slug)
     profile.source = profile.source or source.name
-    form = LaunchForm(request.POST or None)
+    form = LaunchForm(posted(request)[0])
     if request.method == "POST" and form.is_valid():
         dry_run = request.POST.get("action") != "importer"
         try:
@@ -399,7 +399,7 @@ def mapping_start(request):
             request, "Le fichier n'est plus conservé (il l'est 24 heures) : envoyez-le depuis la page de sa source."
         )
         return redirect("structures:sources")
-    form = ChooseSourceForm(request.POST or None)
+    form = ChooseSourceForm(posted(request)[0])
     if request.method == "POST" and form.is_valid():
         source = form.cleaned_data["source"]
         if source is None:

@@ -24,6 +24,13 @@ SOURCE_IMPORTS_SHOWN = 20
 PERM = "structures.manage_sources"
 
 
+def posted(request):
+    """The data and files of a POST (even an empty one, which is then refused field by field), None on a GET."""
+    if request.method != "POST":
+        return None, None
+    return request.POST, request.FILES
+
+
 def require_manager(user) -> None:
     if not user.has_perm(PERM):
         raise PermissionDenied
@@ -79,7 +86,7 @@ def sources(request):
     """Every source with its number of places, its last import and whether it has a mapping; « Ajouter une
     source » (POST)."""
     require_manager(request.user)
-    form = SourceForm(request.POST or None)
+    form = SourceForm(posted(request)[0])
     if request.method == "POST" and form.is_valid():
         try:
             source = services_sources.create_source(request.user, form.cleaned_data["name"])
@@ -99,7 +106,7 @@ def describe_profile(profile: Profile) -> list[dict]:
         if rule is None:
             continue
         translations = [
-            (label, [standard.plain_words(spec.name, t) for t in targets])
+            (label, list(targets))
             for label, targets in sorted(rule.translations.items(), key=lambda item: item[0].casefold())
         ]
         lines.append(
