@@ -7,20 +7,16 @@ gzip-compressed file, and refuses a file it cannot read with a French `FormatErr
 
 from __future__ import annotations
 
-import gzip
-import io
-import zlib
 from datetime import date
 from pathlib import PurePath
 
 from . import standard_readers
 from .enums import ImportFormat
 from .libraries import LibrariesResult, read_libraries
+from .mapping.apply import read_mapped
+from .mapping.profile import Profile
 from .standard import FormatError, ReadResult
-
-# A compressed file is refused past this size once decompressed: the national libraries file is about 5 MB.
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-GZIP_MAGIC = b"\x1f\x8b"
+from .standard_readers import GZIP_MAGIC, MAX_UNCOMPRESSED_BYTES, unpack  # noqa: F401 (the API of this module)
 
 _JSON_FORMATS = (ImportFormat.STANDARD_JSON, ImportFormat.LEGACY_JSON)
 
@@ -46,26 +42,6 @@ def guess_format(file_name: str, family: str | None = None) -> ImportFormat:
     )
 
 
-def unpack(data: bytes) -> bytes:
-    """The bytes of the file, decompressed when it is a gzip file (`.gz`), whatever its name says."""
-    if not data.startswith(GZIP_MAGIC):
-        return data
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as archive:
-            content = archive.read(MAX_UNCOMPRESSED_BYTES + 1)
-    except (OSError, EOFError, zlib.error):
-        raise FormatError(
-            "Ce fichier compressé (.gz) est abîmé ou incomplet : téléchargez-le de nouveau, ou envoyez-le sans "
-            "compression."
-        ) from None
-    if len(content) > MAX_UNCOMPRESSED_BYTES:
-        raise FormatError(
-            f"Une fois décompressé, ce fichier dépasse {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} Mo : découpez-le "
-            f"en plusieurs fichiers."
-        )
-    return content
-
-
 def _check_shape(text: str, file_format: str) -> None:
     """A CSV sent as JSON (or the reverse) gets a message about the format chosen, not about a comma."""
     start = text.lstrip("\ufeff \t\r\n")[:1]
@@ -81,9 +57,19 @@ def _check_shape(text: str, file_format: str) -> None:
         )
 
 
-def read_places(data: bytes, file_format: str, *, published: date) -> ReadResult | LibrariesResult:
+def read_places(
+    data: bytes, file_format: str, *, published: date, profile: Profile | None = None, file_name: str = ""
+) -> ReadResult | LibrariesResult:
     """Read the file's bytes in `file_format` (an `ImportFormat` value). `published` is the date of the Ministry's
-    libraries file (its rows' `date_maj`); the other formats carry their own. Raises FormatError."""
+    libraries file (its rows' `date_maj`); the other formats carry their own. A producer's own file
+    (`ImportFormat.MAPPED`) is read through its source's `profile`. Raises FormatError."""
+    if file_format == ImportFormat.MAPPED:
+        if profile is None or profile.is_empty:
+            raise FormatError(
+                "Cette source n'a pas encore de correspondance : créez-la depuis la page de la source, puis "
+                "envoyez de nouveau le fichier."
+            )
+        return read_mapped(unpack(data), file_name, profile)
     text, encoding_warnings = standard_readers.decode(unpack(data))
     _check_shape(text, file_format)
     result: ReadResult | LibrariesResult

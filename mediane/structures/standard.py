@@ -445,11 +445,45 @@ def _check_pattern(spec: SchemaField, value: str) -> list[str]:
     return [f"{spec.title} invalide : « {value} »."]  # pragma: no cover - every field with a pattern is above
 
 
-def validate_row(values: Mapping[str, str]) -> tuple[Row, list[str]]:
+SUMMARY_MAX = 280
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def shorten_summary(values: dict[str, str]) -> str | None:
+    """Bring a `presentation_resume` over the standard's 280 characters within them, in place: cut after the last
+    sentence that fits (else at a word, with « … »). The full text goes to `presentation_detail` (before what it
+    held, unless it is already there), so nothing is lost. Returns the French warning, or None when nothing was
+    cut."""
+    full = values.get("presentation_resume", "").strip()
+    if len(full) <= SUMMARY_MAX:
+        return None
+    head = full[:SUMMARY_MAX]
+    ends = [match.end() for match in _SENTENCE_END.finditer(head)]
+    if ends and ends[-1] >= 40:
+        short = head[: ends[-1]].rstrip()
+    else:
+        short = head[: SUMMARY_MAX - 1].rsplit(None, 1)[0].rstrip(" ,;:") + "…"
+    detail = values.get("presentation_detail", "").strip()
+    if full not in detail:
+        detail = f"{full}\n\n{detail}" if detail else full
+    values["presentation_resume"] = short
+    values["presentation_detail"] = detail
+    return (
+        f"présentation résumée de plus de {SUMMARY_MAX} caractères : coupée à la fin d'une phrase, le texte "
+        "entier est dans la présentation détaillée"
+    )
+
+
+def validate_row(values: Mapping[str, str], *, address_optional: bool = False) -> tuple[Row, list[str]]:
     """Check one row given as raw strings by field name (absent fields are empty). Returns the normalised row and
-    the French messages of its errors; the row is valid when there are none. Unknown keys are ignored."""
+    the French messages of its errors; the row is valid when there are none. Unknown keys are ignored. With
+    `address_optional`, a place with coordinates but no street address is accepted (a library shown with its
+    commune; the standard's export leaves it out and says so)."""
     row: Row = {}
     messages: list[str] = []
+    blank_address_ok = (
+        address_optional and bool(values.get("latitude", "").strip()) and bool(values.get("longitude", "").strip())
+    )
     for spec in FIELDS:
         raw = values.get(spec.name, "").strip()
         invisible = control_character_message(raw, f"« {spec.title} » ({spec.name})")
@@ -457,7 +491,7 @@ def validate_row(values: Mapping[str, str]) -> tuple[Row, list[str]]:
             messages.append(invisible)
             row[spec.name] = _split(raw) if spec.multiple else raw
             continue
-        if spec.required and not raw:
+        if spec.required and not raw and not (blank_address_ok and spec.name == "adresse"):
             messages.append(f"Le champ obligatoire « {spec.title} » ({spec.name}) est vide : renseignez-le.")
         if spec.multiple:
             items = _split(raw)

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import csv
 import difflib
+import gzip
 import io
 import json
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from mediane.french import count_phrase, plural
 from mediane.spreadsheets import restore
 
 from .standard import (
@@ -22,16 +25,42 @@ from .standard import (
     PUBLICS_SPECIFIQUEMENT_ADRESSES,
     REQUIRED_FIELDS,
     SEPARATOR,
+    SUMMARY_MAX,
     VOCABULARIES,
     FormatError,
     ReadResult,
     Rejection,
     SchemaField,
+    shorten_summary,
     unknown_label,
     validate_row,
 )
 
 # --- Reading -------------------------------------------------------------------------------------------------------
+
+# A compressed file is refused past this size once decompressed: the national libraries file is about 5 MB.
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def unpack(data: bytes) -> bytes:
+    """The bytes of the file, decompressed when it is a gzip file (`.gz`), whatever its name says."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as archive:
+            content = archive.read(MAX_UNCOMPRESSED_BYTES + 1)
+    except (OSError, EOFError, zlib.error):
+        raise FormatError(
+            "Ce fichier compressé (.gz) est abîmé ou incomplet : téléchargez-le de nouveau, ou envoyez-le sans "
+            "compression."
+        ) from None
+    if len(content) > MAX_UNCOMPRESSED_BYTES:
+        raise FormatError(
+            f"Une fois décompressé, ce fichier dépasse {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} Mo : découpez-le "
+            f"en plusieurs fichiers."
+        )
+    return content
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -61,18 +90,65 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     ]
 
 
-class _Collector:
-    """Validates rows one by one into a ReadResult, and rejects an `id` already seen in the file."""
+class Tally:
+    """Warnings about rows, aggregated per kind: one line per kind with its count and at most 5 example lines,
+    never one line per row (a 15,000-row file gets a handful of warnings)."""
 
-    def __init__(self, where: str) -> None:
+    EXAMPLES = 5
+
+    def __init__(self, row_word: str = "Ligne") -> None:
+        self.row_word = row_word
+        self.counts: dict[str, int] = {}
+        self.examples: dict[str, list[int]] = {}
+
+    def add(self, kind: str, line: int) -> None:
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        examples = self.examples.setdefault(kind, [])
+        if len(examples) < self.EXAMPLES:
+            examples.append(line)
+
+    def warnings(self) -> list[str]:
+        lines: list[str] = []
+        for kind, count in self.counts.items():
+            examples = ", ".join(str(line) for line in self.examples[kind])
+            more = ", …" if count > self.EXAMPLES else ""
+            word = plural(len(self.examples[kind]), self.row_word, self.row_word + "s").lower()
+            lines.append(f"{count_phrase(count, 'lieu', 'lieux')} : {kind} ({word} {examples}{more}).")
+        return lines
+
+
+class _Collector:
+    """Validates rows one by one into a ReadResult, and rejects an `id` already seen in the file. A summary over
+    280 characters is cut (`standard.shorten_summary`) with one aggregated warning."""
+
+    def __init__(self, where: str, row_word: str | None = None, *, address_optional: bool = False) -> None:
+        self.address_optional = address_optional
         self.where = where  # "à la ligne" or "à l'enregistrement", for the duplicate message
         self.result = ReadResult()
         self.first_line_of: dict[str, int] = {}
         self.placeholders = 0
+        self.tally = Tally(row_word or ("Ligne" if where == "à la ligne" else "Enregistrement"))
 
-    def add(self, line: int, values: Mapping[str, str], messages: Sequence[str] = ()) -> None:
-        row, errors = validate_row(values)
+    def add(
+        self,
+        line: int,
+        values: Mapping[str, str],
+        messages: Sequence[str] = (),
+        extra: Mapping[str, str] | None = None,
+    ) -> bool:
+        """Check one row; True when it was accepted."""
+        if len(values.get("presentation_resume", "")) > SUMMARY_MAX:
+            values = dict(values)
+            warning = shorten_summary(values)
+            if warning:
+                self.tally.add(warning, line)
+        row, errors = validate_row(values, address_optional=self.address_optional)
         errors = [*messages, *errors]
+        if self.address_optional and not row["adresse"] and not errors:
+            self.tally.add(
+                "sans adresse, gardé avec sa commune et ses coordonnées (l'export au standard le laisse de côté)",
+                line,
+            )
         identifier = str(row["id"]) or None
         if identifier is not None:
             first = self.first_line_of.setdefault(identifier, line)
@@ -85,9 +161,11 @@ class _Collector:
             self.placeholders += 1
         if errors:
             self.result.rejected.append(Rejection(line, identifier, tuple(errors)))
-        else:
-            self.result.rows.append(row)
-            self.result.lines.append(line)
+            return False
+        self.result.rows.append(row)
+        self.result.lines.append(line)
+        self.result.extras.append(dict(extra) if extra else {})
+        return True
 
     def reject(self, line: int, identifier: str | None, message: str) -> None:
         self.result.rejected.append(Rejection(line, identifier, (message,)))
@@ -98,6 +176,9 @@ class _Collector:
                 f"{self.placeholders} lieu(x) sans SIRET (pivot {PIVOT_PLACEHOLDER}) : renseignez leur SIRET ou "
                 f"numéro RNA dès que possible."
             )
+        self.result.warnings.extend(self.tally.warnings())
+        if not any(self.result.extras):
+            self.result.extras = []
         return self.result
 
 
