@@ -151,13 +151,15 @@ def _target_of(profile: Profile, column: str) -> str:
 class ColumnsForm(Form):
     """One target and one separator per column of the file, then the defaults of the required fields."""
 
-    def __init__(self, *args, columns: list[str], profile: Profile, source_name: str, **kwargs):
+    def __init__(
+        self, *args, columns: list[str], profile: Profile, source_name: str, glued: set[str] = frozenset(), **kwargs
+    ):
+        """`glued`: the columns whose values may hold several values (a separator was seen in them); they, and
+        the columns of a multi-valued field, get a select of the separator."""
         super().__init__(*args, **kwargs)
         self.columns = columns
         self.previous = profile
-        separators = [("", "Une seule valeur, ou valeurs séparées par « | »")] + [
-            (value, label.capitalize()) for value, label in SEPARATORS.items() if value != "|"
-        ]
+        separators = [("", "Une seule valeur")] + [(value, label.capitalize()) for value, label in SEPARATORS.items()]
         for index, column in enumerate(columns):
             target = _target_of(profile, column)
             rule = profile.fields.get(target)
@@ -167,10 +169,14 @@ class ColumnsForm(Form):
                 initial=target,
                 error_messages={"required": f"Choisissez ce que contient la colonne « {column[:80]} »."},
             )
+            if column not in glued and not (
+                target in standard.FIELDS_BY_NAME and standard.FIELDS_BY_NAME[target].multiple
+            ):
+                continue
             self.fields[f"s{index}"] = forms.ChoiceField(
                 label="Si la colonne a plusieurs valeurs, elles sont séparées par",
                 choices=separators,
-                initial=(rule.separator if rule and rule.separator != standard.SEPARATOR else ""),
+                initial=(rule.separator if rule and rule.separator else ""),
                 required=False,
             )
         today = timezone.localdate().isoformat()

@@ -41,7 +41,11 @@ def imports(request):
     page = Paginator(jobs, JOBS_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
     for job in page:
         runner.check_alive(job)
-    context = {"page": page, "can_import": request.user.has_perm("structures.import_places")}
+    context = {
+        "page": page,
+        "can_import": request.user.has_perm("structures.import_places"),
+        "can_manage_sources": request.user.has_perm("structures.manage_sources"),
+    }
     return render(request, "structures/imports.html", context)
 
 

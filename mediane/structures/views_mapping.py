@@ -15,8 +15,6 @@ n'est pas au standard »).
 
 from __future__ import annotations
 
-import difflib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -36,7 +34,7 @@ from .forms_mapping import (
 )
 from .mapping.apply import apply_profile
 from .mapping.profile import Profile, ProfileError, label_key
-from .mapping.propose import propose_profile
+from .mapping.propose import candidates_for, propose_profile
 from .mapping.tabular import Table, read_table
 from .models import PlaceSource
 from .services import ImportRefused
@@ -163,7 +161,9 @@ def mapping_columns(request, slug):
     saved = None if state.get("remake") else saved_profile(source)
     proposal = propose_profile(table, source=source.name, previous=saved)
     chosen = _profile_of(state) or proposal.profile
-    form = ColumnsForm(posted(request)[0], columns=table.columns, profile=chosen, source_name=source.name)
+    form = ColumnsForm(
+        posted(request)[0], columns=table.columns, profile=chosen, source_name=source.name, glued=_glued(table)
+    )
     if request.method == "POST" and form.is_valid():
         profile = form.profile(source.name)
         state["profile"] = profile.as_json()
@@ -186,7 +186,7 @@ def mapping_columns(request, slug):
                 proposed=_target_label(getattr(found, "target", "")),
                 new=placed is not None and column not in placed,
                 target=form[f"c{index}"],
-                separator=form[f"s{index}"],
+                separator=form[f"s{index}"] if f"s{index}" in form.fields else None,
             )
         )
     context = {
@@ -199,6 +199,19 @@ def mapping_columns(request, slug):
         "reused": saved is not None,
     }
     return render(request, "structures/mapping_columns.html", context)
+
+
+GLUES = (";", ",", "/", "\n", "|")
+
+
+def _glued(table: Table) -> set[str]:
+    """The columns where some value holds a separator: they may hold several values."""
+    glued: set[str] = set()
+    for record in table.records:
+        for column, value in record.items():
+            if column not in glued and any(glue in value for glue in GLUES):
+                glued.add(column)
+    return glued
 
 
 def _target_label(target: str) -> str:
@@ -241,13 +254,11 @@ def _labels(table: Table, profile: Profile, proposal, saved: Profile | None) -> 
                         continue
                     spelled.setdefault(key, label)
                     counts[key] = counts.get(key, 0) + 1
-        folded = {label_key(label): label for label in vocabulary}
         for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_LABELS_PER_FIELD]:
             label = spelled[key]
             candidates = proposed.get((name, key))
             if candidates is None:
-                close = difflib.get_close_matches(key, list(folded), n=3, cutoff=0.4)
-                candidates = [folded[match] for match in close]
+                candidates = candidates_for(name, label) if proposal is not None else []
             saved_rule = saved.fields.get(name) if saved else None
             confirmed = saved_rule is not None and saved_rule.translation_of(label) is not None
             row = LabelRow(name, label, count, candidates, rule.translation_of(label), new=saved is not None)
