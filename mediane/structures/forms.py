@@ -49,6 +49,7 @@ class ImportForm(Form):
         required=False,
         empty_label="Aucune source",
         to_field_name="slug",
+        error_messages={"invalid_choice": "Cette source n'existe pas ou plus : choisissez-en une dans la liste."},
     )
     published = forms.DateField(
         label="Date de publication du fichier des bibliothèques (facultatif)",

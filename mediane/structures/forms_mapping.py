@@ -101,6 +101,7 @@ class ChooseSourceForm(Form):
         required=False,
         empty_label="Choisir une source",
         to_field_name="slug",
+        error_messages={"invalid_choice": "Cette source n'existe pas ou plus : choisissez-en une dans la liste."},
     )
     name = forms.CharField(
         label="Ou nom d'une nouvelle source",

@@ -196,3 +196,32 @@ def test_the_report_page_runs_a_constant_number_of_queries(client, organiser, co
         client.get(large.get_absolute_url())
 
     assert len(many) == len(few)
+
+
+def test_a_standard_file_may_name_its_source_and_the_job_page_says_it(
+    client, organiser, django_capture_on_commit_callbacks
+):
+    from mediane.structures.models import PlaceSource
+
+    client.force_login(organiser)
+    source = PlaceSource.objects.create(name="Hub numérique de l'Ain", slug="hub-ain")
+    page = client.get(NEW).content.decode()
+    assert "Fichier d&#x27;un producteur, lu avec sa correspondance" in page and "Aucune source" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, csv_bytes(place()), place_source="hub-ain")
+
+    job = ImportJob.objects.get()
+    assert job.place_source == source
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Source : <a href=\"/structures/sources/hub-ain/\">Hub numérique de l&#x27;Ain</a>" in page
+    assert "Les lignes valides sont importées" in page
+
+
+def test_an_unknown_source_is_refused_with_a_french_message(client, organiser):
+    client.force_login(organiser)
+
+    response = _post(client, csv_bytes(place()), place_source="inconnue")
+
+    assert response.status_code == 200 and not ImportJob.objects.exists()
+    assert response.context["form"].errors["place_source"]
