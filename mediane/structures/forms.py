@@ -8,8 +8,8 @@ from mediane.forms import Form
 
 from .communes import Commune, CommuneNotFound, load_communes
 from .enums import ImportFormat
+from .forms_mapping import source_field
 from .import_jobs import MAX_UPLOAD_BYTES, check_upload_size
-from .models import PlaceSource
 from .services import ImportRefused
 
 FORMAT_HELP = {
@@ -40,16 +40,12 @@ class ImportForm(Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choisissez le format du fichier.", "invalid_choice": "Choisissez un des formats."},
     )
-    place_source = forms.ModelChoiceField(
-        label="Source du fichier (facultatif pour le standard et l'ancien format)",
+    place_source = source_field(
+        "Source du fichier (facultatif pour le standard et l'ancien format)",
+        "Aucune source",
         help_text="Qui publie ce fichier. Les identifiants des lieux appartiennent à leur source : deux sources "
         "peuvent numéroter leurs lieux de 1 à N. "
         "Pour le fichier d'un producteur sans source, vous pourrez la créer ensuite.",
-        queryset=PlaceSource.objects.all(),
-        required=False,
-        empty_label="Aucune source",
-        to_field_name="slug",
-        error_messages={"invalid_choice": "Cette source n'existe pas ou plus : choisissez-en une dans la liste."},
     )
     published = forms.DateField(
         label="Date de publication du fichier des bibliothèques (facultatif)",

@@ -92,17 +92,23 @@ class MappedFileForm(Form):
         return _file_checked(self.cleaned_data["file"])
 
 
+def source_field(label: str, empty_label: str, **kwargs) -> forms.ModelChoiceField:
+    """An optional select of the sources of places, by their short name."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=PlaceSource.objects.all(),
+        required=False,
+        empty_label=empty_label,
+        to_field_name="slug",
+        error_messages={"invalid_choice": "Cette source n'existe pas ou plus : choisissez-en une dans la liste."},
+        **kwargs,
+    )
+
+
 class ChooseSourceForm(Form):
     """For a file sent without source: an existing source, or the name of a new one."""
 
-    source = forms.ModelChoiceField(
-        label="Source existante",
-        queryset=PlaceSource.objects.all(),
-        required=False,
-        empty_label="Choisir une source",
-        to_field_name="slug",
-        error_messages={"invalid_choice": "Cette source n'existe pas ou plus : choisissez-en une dans la liste."},
-    )
+    source = source_field("Source existante", "Choisir une source")
     name = forms.CharField(
         label="Ou nom d'une nouvelle source",
         help_text="Qui publie ce fichier, par exemple « Hub numérique Occitanie ».",

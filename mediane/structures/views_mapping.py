@@ -15,8 +15,11 @@ n'est pas au standard »).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -101,19 +104,41 @@ def start_journey(request, source: PlaceSource, draft: Draft):
     return redirect("structures:mapping_columns", slug=source.slug)
 
 
-def _table_or_restart(request, source: PlaceSource) -> tuple[Draft | None, Table | None]:
+@dataclass
+class _Step:
+    """What every step after the upload works on: the source, its kept file read as a table, the journey's
+    state, the mapping chosen so far (if any), and the source's saved mapping (None when remade)."""
+
+    source: PlaceSource
+    draft: Draft
+    table: Table
+    state: dict
+    profile: Profile | None
+    saved: Profile | None
+
+
+def _open_step(request, slug: str, *, needs_profile: bool) -> _Step | HttpResponse:
+    """The step's material, or a redirect to the step that must come first (the file, or the columns)."""
+    require_manager(request.user)
+    source = get_source(slug)
     draft = _draft(request, source)
     if draft is None:
         messages.error(
             request,
             "Le fichier n'est plus conservé (il l'est 24 heures) ou n'a pas été envoyé : envoyez-le de nouveau.",
         )
-        return None, None
+        return redirect("structures:mapping_upload", slug=source.slug)
     try:
-        return draft, read_table(draft.read(), draft.name)
+        table = read_table(draft.read(), draft.name)
     except (FormatError, OSError) as error:
         messages.error(request, f"Ce fichier n'a pas pu être lu : {error}")
-        return None, None
+        return redirect("structures:mapping_upload", slug=source.slug)
+    state = _state(request, source)
+    profile = _profile_of(state)
+    if needs_profile and profile is None:
+        return redirect("structures:mapping_columns", slug=source.slug)
+    saved = None if state.get("remake") else saved_profile(source)
+    return _Step(source, draft, table, state, profile, saved)
 
 
 # --- a. The file ----------------------------------------------------------------------------------------------------
@@ -152,15 +177,12 @@ def mapping_upload(request, slug):
 @login_required
 def mapping_columns(request, slug):
     """What each column of the file holds, proposed and confirmed, with the defaults of the required fields."""
-    require_manager(request.user)
-    source = get_source(slug)
-    draft, table = _table_or_restart(request, source)
-    if table is None:
-        return redirect("structures:mapping_upload", slug=source.slug)
-    state = _state(request, source)
-    saved = None if state.get("remake") else saved_profile(source)
+    step = _open_step(request, slug, needs_profile=False)
+    if isinstance(step, HttpResponse):
+        return step
+    source, draft, table, state, saved = step.source, step.draft, step.table, step.state, step.saved
     proposal = propose_profile(table, source=source.name, previous=saved)
-    chosen = _profile_of(state) or proposal.profile
+    chosen = step.profile or proposal.profile
     form = ColumnsForm(
         posted(request)[0], columns=table.columns, profile=chosen, source_name=source.name, glued=_glued(table)
     )
@@ -271,16 +293,17 @@ def _labels(table: Table, profile: Profile, proposal, saved: Profile | None) -> 
 @login_required
 def mapping_labels(request, slug):
     """One select (and an optional second) per label of the source outside the standard's vocabulary."""
-    require_manager(request.user)
-    source = get_source(slug)
-    draft, table = _table_or_restart(request, source)
-    if table is None:
-        return redirect("structures:mapping_upload", slug=source.slug)
-    state = _state(request, source)
-    profile = _profile_of(state)
-    if profile is None:
-        return redirect("structures:mapping_columns", slug=source.slug)
-    saved = None if state.get("remake") else saved_profile(source)
+    step = _open_step(request, slug, needs_profile=True)
+    if isinstance(step, HttpResponse):
+        return step
+    source, draft, table, state, profile, saved = (
+        step.source,
+        step.draft,
+        step.table,
+        step.state,
+        step.profile,
+        step.saved,
+    )
     proposal = propose_profile(table, source=source.name, previous=saved)
     labels = _labels(table, profile, proposal, saved)
     if not labels:
@@ -322,15 +345,10 @@ def _card(row: dict, line: int) -> dict:
 def mapping_preview(request, slug):
     """The first places as they will be imported, the rejected rows and the report per column; then « Vérifier
     sans importer » or « Enregistrer la correspondance et importer »."""
-    require_manager(request.user)
-    source = get_source(slug)
-    draft, table = _table_or_restart(request, source)
-    if table is None:
-        return redirect("structures:mapping_upload", slug=source.slug)
-    state = _state(request, source)
-    profile = _profile_of(state)
-    if profile is None:
-        return redirect("structures:mapping_columns", slug=source.slug)
+    step = _open_step(request, slug, needs_profile=True)
+    if isinstance(step, HttpResponse):
+        return step
+    source, draft, table, profile = step.source, step.draft, step.table, step.profile
     unplaced = profile.unplaced_columns(table.columns)
     if unplaced:
         messages.info(request, "Le fichier a des colonnes que la correspondance ne place pas encore : choisissez.")

@@ -34,6 +34,15 @@ def _map_as_proposed(client, source, **changes):
     return client.post(_url("mapping_columns", source), _as_posted(columns.context["form"]) | changes)
 
 
+def _columns_of_a_sent_file(client, organiser):
+    """Log in, send the producer's file to a new source: the source, and each column's number on the page."""
+    client.force_login(organiser)
+    source = a_source()
+    _send(client, source, producer_csv())
+    form = client.get(_url("mapping_columns", source)).context["form"]
+    return source, {column: i for i, column in enumerate(form.columns)}
+
+
 def test_a_file_that_cannot_be_read_is_refused_in_one_sentence(client, organiser):
     client.force_login(organiser)
     source = a_source()
@@ -80,11 +89,7 @@ def test_the_columns_page_proposes_a_field_for_each_column_with_its_reason(clien
 
 
 def test_a_single_valued_field_taken_by_two_columns_is_an_error_on_both(client, organiser):
-    client.force_login(organiser)
-    source = a_source()
-    _send(client, source, producer_csv())
-    form = client.get(_url("mapping_columns", source)).context["form"]
-    index = {column: i for i, column in enumerate(form.columns)}
+    source, index = _columns_of_a_sent_file(client, organiser)
 
     response = _map_as_proposed(client, source, **{f"c{index['Nom du référent']}": "nom"})
 
@@ -94,11 +99,7 @@ def test_a_single_valued_field_taken_by_two_columns_is_an_error_on_both(client, 
 
 
 def test_an_address_may_join_two_columns(client, organiser):
-    client.force_login(organiser)
-    source = a_source()
-    _send(client, source, producer_csv())
-    form = client.get(_url("mapping_columns", source)).context["form"]
-    index = {column: i for i, column in enumerate(form.columns)}
+    source, index = _columns_of_a_sent_file(client, organiser)
 
     response = _map_as_proposed(client, source, **{f"c{index['Nom du référent']}": "adresse"})
 
@@ -106,11 +107,7 @@ def test_an_address_may_join_two_columns(client, organiser):
 
 
 def test_a_required_field_without_column_nor_default_is_named(client, organiser):
-    client.force_login(organiser)
-    source = a_source()
-    _send(client, source, producer_csv())
-    form = client.get(_url("mapping_columns", source)).context["form"]
-    index = {column: i for i, column in enumerate(form.columns)}
+    source, index = _columns_of_a_sent_file(client, organiser)
 
     response = _map_as_proposed(client, source, **{f"c{index['Ville']}": "__ignorer__", "d_pivot": ""})
 
