@@ -1,8 +1,9 @@
 """Reading a file of places before it is imported: decompression, decoding, and the reader of its format.
 
-No database. The readers themselves are `standard.py` (national standard, CSV and JSON, and the older v0 JSON) and
-`libraries.py` (the Ministry of Culture's libraries file); this module picks one from the chosen format, accepts a
-gzip-compressed file, and refuses a file it cannot read with a French `FormatError` that says what to do.
+No database. The readers themselves are `standard_readers.py` (national standard, CSV and JSON, and the older v0
+JSON), `libraries.py` (the Ministry of Culture's libraries file) and `mapping/` (a producer's own file through its
+source's profile); this module picks one from the chosen format, accepts a gzip-compressed file, and refuses a file
+it cannot read with a French `FormatError` that says what to do.
 """
 
 from __future__ import annotations

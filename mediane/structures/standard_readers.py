@@ -1,6 +1,8 @@
 """Readers of files of places: the national standard « lieux de médiation numérique » v1.0.2 in CSV and JSON, and
-the older v0 JSON with its label mapping. Pure Python, no Django. Every row is checked by `standard.validate_row`;
-a rejected row keeps its line (or record) number and French messages that say what to fix.
+the older v0 JSON with its label mapping. Pure Python, no Django. Every row is checked by `standard.validate_row`
+through the shared collector (`standard_collect.py`); a rejected row keeps its line (or record) number and French
+messages that say what to fix. Columns outside the standard are kept with each place as extra data
+(`ReadResult.extras`), and a file that is not the standard at all gets one sentence (`mapping/verdict.py`).
 """
 
 from __future__ import annotations
@@ -12,29 +14,26 @@ import io
 import json
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 
-from mediane.french import count_phrase, plural
 from mediane.spreadsheets import restore
 
 from .standard import (
     FIELD_NAMES,
     FIELDS_BY_NAME,
-    PIVOT_PLACEHOLDER,
     PRISE_EN_CHARGE_SPECIFIQUE,
     PUBLICS_SPECIFIQUEMENT_ADRESSES,
     REQUIRED_FIELDS,
     SEPARATOR,
-    SUMMARY_MAX,
     VOCABULARIES,
     FormatError,
     ReadResult,
-    Rejection,
     SchemaField,
-    shorten_summary,
+    _fold,
     unknown_label,
-    validate_row,
 )
+from .standard_collect import Collector as _Collector
+from .standard_collect import Tally  # noqa: F401 (part of this module's API)
 
 # --- Reading -------------------------------------------------------------------------------------------------------
 
@@ -90,103 +89,14 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     ]
 
 
-class Tally:
-    """Warnings about rows, aggregated per kind: one line per kind with its count and at most 5 example lines,
-    never one line per row (a 15,000-row file gets a handful of warnings)."""
-
-    EXAMPLES = 5
-
-    def __init__(self, row_word: str = "Ligne") -> None:
-        self.row_word = row_word
-        self.counts: dict[str, int] = {}
-        self.examples: dict[str, list[int]] = {}
-
-    def add(self, kind: str, line: int) -> None:
-        self.counts[kind] = self.counts.get(kind, 0) + 1
-        examples = self.examples.setdefault(kind, [])
-        if len(examples) < self.EXAMPLES:
-            examples.append(line)
-
-    def warnings(self) -> list[str]:
-        lines: list[str] = []
-        for kind, count in self.counts.items():
-            examples = ", ".join(str(line) for line in self.examples[kind])
-            more = ", …" if count > self.EXAMPLES else ""
-            word = plural(len(self.examples[kind]), self.row_word, self.row_word + "s").lower()
-            lines.append(f"{count_phrase(count, 'lieu', 'lieux')} : {kind} ({word} {examples}{more}).")
-        return lines
-
-
-class _Collector:
-    """Validates rows one by one into a ReadResult, and rejects an `id` already seen in the file. A summary over
-    280 characters is cut (`standard.shorten_summary`) with one aggregated warning."""
-
-    def __init__(self, where: str, row_word: str | None = None, *, address_optional: bool = False) -> None:
-        self.address_optional = address_optional
-        self.where = where  # "à la ligne" or "à l'enregistrement", for the duplicate message
-        self.result = ReadResult()
-        self.first_line_of: dict[str, int] = {}
-        self.placeholders = 0
-        self.tally = Tally(row_word or ("Ligne" if where == "à la ligne" else "Enregistrement"))
-
-    def add(
-        self,
-        line: int,
-        values: Mapping[str, str],
-        messages: Sequence[str] = (),
-        extra: Mapping[str, str] | None = None,
-    ) -> bool:
-        """Check one row; True when it was accepted."""
-        if len(values.get("presentation_resume", "")) > SUMMARY_MAX:
-            values = dict(values)
-            warning = shorten_summary(values)
-            if warning:
-                self.tally.add(warning, line)
-        row, errors = validate_row(values, address_optional=self.address_optional)
-        errors = [*messages, *errors]
-        if self.address_optional and not row["adresse"] and not errors:
-            self.tally.add(
-                "sans adresse, gardé avec sa commune et ses coordonnées (l'export au standard le laisse de côté)",
-                line,
-            )
-        identifier = str(row["id"]) or None
-        if identifier is not None:
-            first = self.first_line_of.setdefault(identifier, line)
-            if first != line:
-                errors.append(
-                    f"Identifiant « {identifier} » déjà utilisé {self.where} {first} : chaque lieu doit avoir un "
-                    f"identifiant unique."
-                )
-        if row["pivot"] == PIVOT_PLACEHOLDER:
-            self.placeholders += 1
-        if errors:
-            self.result.rejected.append(Rejection(line, identifier, tuple(errors)))
-            return False
-        self.result.rows.append(row)
-        self.result.lines.append(line)
-        self.result.extras.append(dict(extra) if extra else {})
-        return True
-
-    def reject(self, line: int, identifier: str | None, message: str) -> None:
-        self.result.rejected.append(Rejection(line, identifier, (message,)))
-
-    def finish(self) -> ReadResult:
-        if self.placeholders:
-            self.result.warnings.append(
-                f"{self.placeholders} lieu(x) sans SIRET (pivot {PIVOT_PLACEHOLDER}) : renseignez leur SIRET ou "
-                f"numéro RNA dès que possible."
-            )
-        self.result.warnings.extend(self.tally.warnings())
-        if not any(self.result.extras):
-            self.result.extras = []
-        return self.result
-
-
 def _unknown_columns_warning(name: str, count: int | None = None) -> str:
     close = difflib.get_close_matches(name, FIELD_NAMES, n=1, cutoff=0.8)
     hint = f" S'il s'agit de « {close[0]} », renommez la colonne." if close else ""
     where = f" ({count} enregistrement(s))" if count is not None else ""
-    return f"La colonne « {name} » ne fait pas partie du standard : elle a été ignorée{where}.{hint}"
+    return (
+        f"La colonne « {name} » ne fait pas partie du standard : elle est gardée avec le lieu comme donnée "
+        f"supplémentaire{where}.{hint}"
+    )
 
 
 def _header(text: str) -> tuple[str, list[str]]:
@@ -223,6 +133,9 @@ def read_csv(text: str) -> ReadResult:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise FormatError("Le fichier est vide : il doit contenir une ligne d'en-tête puis une ligne par lieu.")
+    from .mapping import verdict  # the verdict reads the legacy tables of this module
+
+    verdict.check_csv(text)
     delimiter, header = _header(text)
     duplicates = sorted(n for n, count in Counter(header).items() if count > 1 and n)
     if duplicates:
@@ -234,7 +147,8 @@ def read_csv(text: str) -> ReadResult:
             "Le fichier utilise le point-virgule (;) comme séparateur au lieu de la virgule (,) imposée par le "
             "standard : il a été lu, mais corrigez le réglage de votre export."
         )
-    result.warnings.extend(_unknown_columns_warning(n) for n in header if n and n not in FIELDS_BY_NAME)
+    unknown = [n for n in header if n and n not in FIELDS_BY_NAME]
+    result.warnings.extend(_unknown_columns_warning(n) for n in unknown)
     absent = [n for n in FIELD_NAMES if n not in header]
     if absent:
         result.warnings.append(f"Colonnes absentes, lues comme vides : {', '.join(absent)}.")
@@ -281,7 +195,7 @@ def read_csv(text: str) -> ReadResult:
                 f"mettez entre guillemets les valeurs qui contiennent « {delimiter} ».",
             )
             continue
-        collector.add(start, values)
+        collector.add(start, values, extra={n: v for n in unknown if (v := values.get(n, "").strip())})
     if empty_lines:
         result.warnings.append(f"{empty_lines} ligne(s) vide(s) ignorée(s).")
     return collector.finish()
@@ -296,6 +210,9 @@ def _load_json_list(text: str) -> list[object]:
             f"virgules, les guillemets et les crochets à cet endroit."
         ) from None
     if not isinstance(data, list):
+        from .mapping import verdict
+
+        verdict.check_json_document(data)
         raise FormatError("Le fichier JSON doit contenir une liste de lieux, entre crochets : [ {…}, {…} ].")
     return data
 
@@ -333,15 +250,37 @@ def _json_record(spec_names: Iterable[str], record: Mapping[str, object]) -> tup
 
 def read_json(text: str) -> ReadResult:
     """Read a JSON export of the standard: a list of objects keyed by field name. Absent or null keys are empty;
-    multi-value fields take a `|`-separated string or a list of strings. Unknown keys are ignored with a warning."""
-    return _read_records(text, lambda record: _json_record(FIELD_NAMES, record), known=FIELDS_BY_NAME.keys())
+    multi-value fields take a `|`-separated string or a list of strings. Unknown keys are kept with each place as
+    extra data, with a warning. A file that is not the standard at all gets one sentence (`mapping.verdict`)."""
+    from .mapping import verdict
+
+    return _read_records(
+        text,
+        lambda record: _json_record(FIELD_NAMES, record),
+        known=FIELDS_BY_NAME.keys(),
+        check=verdict.check_json,
+    )
+
+
+def _extra_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _read_records(
-    text: str, translate: Callable[[Mapping[str, object]], tuple[dict[str, str], list[str]]], known: Iterable[str]
+    text: str,
+    translate: Callable[[Mapping[str, object]], tuple[dict[str, str], list[str]]],
+    known: Iterable[str],
+    check: Callable[[list[object]], None] | None = None,
 ) -> ReadResult:
-    """Check each record of a JSON list once `translate` gives its raw values; keys outside `known` are warned."""
+    """Check each record of a JSON list once `translate` gives its raw values; keys outside `known` are warned
+    and kept with the place as extra data."""
     records = _load_json_list(text)
+    if check is not None:
+        check(records)
     collector = _Collector("à l'enregistrement")
     known_keys = set(known)
     unknown: Counter[str] = Counter()
@@ -349,9 +288,11 @@ def _read_records(
         if not isinstance(record, dict):
             collector.reject(number, None, 'Cet enregistrement n\'est pas un objet JSON ({ "id": …, … }).')
             continue
-        unknown.update(k for k in record if k not in known_keys)
+        others = [k for k in record if k not in known_keys]
+        unknown.update(others)
         values, messages = translate(record)
-        collector.add(number, values, messages)
+        extra = {str(k): text for k in others if (text := _extra_text(record[k]))}
+        collector.add(number, values, messages, extra)
     collector.result.warnings.extend(_unknown_columns_warning(name, count) for name, count in sorted(unknown.items()))
     return collector.finish()
 
@@ -477,10 +418,86 @@ def _legacy_record(record: Mapping[str, object]) -> tuple[dict[str, str], list[s
                     PUBLICS_SPECIFIQUEMENT_ADRESSES + PRISE_EN_CHARGE_SPECIFIQUE,
                 )
             )
+    others: list[str] = []
+    for label in labels("labels_nationaux"):
+        target = _LEGACY_NATIONAL_LABELS.get(_fold(label))
+        if target is not None:
+            converted.setdefault(target[0], []).append(target[1])
+        else:
+            others.append(label)
+    if others:  # kept as the standard's free text of other labels, not lost
+        converted["autres_formations_labels"] = [", ".join([*converted.get("autres_formations_labels", []), *others])]
+    access = record.get("accessibilite")
+    if isinstance(access, str) and access.strip().lower().startswith(("http://", "https://")):
+        converted.setdefault("fiche_acces_libre", [access.strip()])
+    parent = record.get("structureParente")
+    if isinstance(parent, str | int) and not isinstance(parent, bool) and str(parent).strip():
+        converted.setdefault("structure_parente", [str(parent).strip()])
+    key = record.get("cle")
+    if "id" not in converted and isinstance(key, str | int) and not isinstance(key, bool):
+        converted["id"] = [str(key)]
     return {name: SEPARATOR.join(items) for name, items in converted.items()}, messages
 
 
-_LEGACY_ONLY_KEYS = ("publics_accueillis", *(k for k in _LEGACY_KEYS if k not in FIELDS_BY_NAME))
+# v0 `labels_nationaux` (« ; »-separated): each known label is a national programme or a training label of v1;
+# any other one (« APTIC », « Pass numérique ») goes to the free text `autres_formations_labels`.
+_LEGACY_NATIONAL_LABELS: dict[str, tuple[str, str]] = {
+    _fold(old): (field, new)
+    for field, table in (
+        (
+            "dispositif_programmes_nationaux",
+            {
+                "France Services": "France Services",
+                "Maison France Services": "France Services",
+                "MSAP": "France Services",
+                "Aidants Connect": "Aidants Connect",
+                "Aidant Connect": "Aidants Connect",
+                "Conseillers numériques": "Conseillers numériques",
+                "Conseiller numérique": "Conseillers numériques",
+                "Conseillers Numériques France Services": "Conseillers numériques",
+                "Conseiller numérique France Services": "Conseillers numériques",
+                "CNFS": "Conseillers numériques",
+                "Certification PIX": "Certification PIX",
+                "PIX": "Certification PIX",
+                "Emmaüs Connect": "Emmaüs Connect",
+                "Relais numérique (Emmaüs Connect)": "Relais numérique (Emmaüs Connect)",
+                "Croix Rouge": "La Croix Rouge",
+                "La Croix Rouge": "La Croix Rouge",
+                "Point d'accès numérique CAF": "Point d'accès numérique CAF",
+                "Point numérique CAF": "Point d'accès numérique CAF",
+                "Promeneurs du net": "Promeneurs du net",
+                "Grande école du numérique": "Grande école du numérique",
+                "Bibliothèques numérique de référence": "Bibliothèques numérique de référence",
+                "Bibliothèque numérique de référence": "Bibliothèques numérique de référence",
+            },
+        ),
+        (
+            "formations_labels",
+            {
+                "Mon Espace Santé": "Formé à « Mon Espace Santé »",
+                "Formé à « Mon Espace Santé »": "Formé à « Mon Espace Santé »",
+                "DUPLEX": "Formé à « DUPLEX » (illettrisme)",
+                "Étapes numériques": "Étapes numériques(La Poste)",
+                "Étapes numériques (La Poste)": "Étapes numériques(La Poste)",
+                "Fabriques de Territoire": "Fabriques de Territoire",
+                "Fabrique de Territoire": "Fabriques de Territoire",
+                "ORDI 3.0": "ORDI 3.0",
+                "SUD LABS": "SUD LABS (PACA)",
+                "Mes Papiers": "Mes Papiers (Métropole de Lyon)",
+                "Les Éclaireurs du numérique": "Les Éclaireurs du numérique (Drôme)",
+            },
+        ),
+    )
+    for old, new in table.items()
+}
+
+# v0 keys read by `_legacy_record`; `accessibilite` and `cle` are also kept as extra data (they are not v1 keys).
+_LEGACY_ONLY_KEYS = (
+    "publics_accueillis",
+    "labels_nationaux",
+    "structureParente",
+    *(k for k in _LEGACY_KEYS if k not in FIELDS_BY_NAME),
+)
 
 
 def read_legacy_json(text: str) -> ReadResult:

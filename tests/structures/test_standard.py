@@ -351,7 +351,7 @@ def test_a_header_without_the_required_columns_is_refused():
         read_csv("\n")
 
 
-def test_missing_optional_columns_read_empty_and_unknown_ones_are_ignored_with_a_warning():
+def test_missing_optional_columns_read_empty_and_unknown_ones_are_kept_as_extra_data_with_a_warning():
     text = (
         "id,pivot,nom,commune,code_postal,adresse,date_maj,courriel\n"
         "lieu-1,W751234567,M,Reims,51100,1 rue,2024-01-01,a@b.fr\n"
@@ -360,9 +360,10 @@ def test_missing_optional_columns_read_empty_and_unknown_ones_are_ignored_with_a
     result = read_csv(text)
 
     assert result.rows[0]["services"] == []
+    assert result.extras == [{"courriel": "a@b.fr"}]
     assert result.warnings[0] == (
-        "La colonne « courriel » ne fait pas partie du standard : elle a été ignorée. S'il s'agit de « courriels », "
-        "renommez la colonne."
+        "La colonne « courriel » ne fait pas partie du standard : elle est gardée avec le lieu comme donnée "
+        "supplémentaire. S'il s'agit de « courriels », renommez la colonne."
     )
     assert result.warnings[1].startswith("Colonnes absentes, lues comme vides : code_insee, complement_adresse")
 
@@ -405,7 +406,7 @@ def test_an_undecodable_file_or_a_spreadsheet_is_refused():
 # --- Reading JSON ----------------------------------------------------------------------------------------------------
 
 
-def test_json_records_are_numbered_from_one_and_extra_keys_are_warnings():
+def test_json_records_are_numbered_from_one_and_extra_keys_are_kept_with_a_warning():
     records = [
         _values(id="a") | {"latitude": 49.25, "courriel": "a@b.fr"},
         _values(id="b", code_postal="5110"),
@@ -419,9 +420,10 @@ def test_json_records_are_numbered_from_one_and_extra_keys_are_warnings():
     assert result.rows[0]["latitude"] == "49.25"
     assert result.rows[1]["services"] == ["Aide aux démarches administratives"]
     assert [(r.line, r.id) for r in result.rejected] == [(2, "b"), (3, None)]
+    assert result.extras == [{"courriel": "a@b.fr"}, {}]
     assert result.warnings == [
-        "La colonne « courriel » ne fait pas partie du standard : elle a été ignorée (1 enregistrement(s)). "
-        "S'il s'agit de « courriels », renommez la colonne."
+        "La colonne « courriel » ne fait pas partie du standard : elle est gardée avec le lieu comme donnée "
+        "supplémentaire (1 enregistrement(s)). S'il s'agit de « courriels », renommez la colonne."
     ]
 
 

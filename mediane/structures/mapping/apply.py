@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..standard import FIELDS_BY_NAME, SEPARATOR, VOCABULARIES, FormatError, ReadResult, Row, unknown_label
-from ..standard_readers import _Collector
+from ..standard_collect import Collector
 from .clean import CLEANERS, clean_phone
 from .profile import FieldRule, Profile, label_key
 from .tabular import Table, read_table
@@ -167,7 +167,7 @@ class _Application:
                 "une colonne d'identifiant à la correspondance."
             )
         self.extra_columns = [c for c in profile.extra if c in columns]
-        self.collector = _Collector(
+        self.collector = Collector(
             "à la ligne" if table.row_word == "Ligne" else "à l'enregistrement",
             row_word=table.row_word,
             address_optional=True,

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 import opening_hours
 
-WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+from ..hours import _osm_days, _osm_time  # the OSM writing of the house's own hours parser
+
 _DAYS = {
     "lundi": 0, "lun": 0, "lu": 0, "mardi": 1, "mar": 1, "ma": 1, "mercredi": 2, "mer": 2, "me": 2,
     "jeudi": 3, "jeu": 3, "je": 3, "vendredi": 4, "ven": 4, "ve": 4, "samedi": 5, "sam": 5, "sa": 5,
@@ -163,26 +164,6 @@ def _parse(text: str) -> list[_Group]:
             raise Unreadable
         index += 1
     return [g for g in groups if g.days or g.has_content or g.appointment]
-
-
-def _osm_days(days: list[int]) -> str:
-    runs: list[list[int]] = []
-    for day in sorted(days):
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    parts = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{WEEKDAYS[run[0]]}-{WEEKDAYS[run[-1]]}")
-        else:
-            parts.extend(WEEKDAYS[d] for d in run)
-    return ",".join(parts)
-
-
-def _osm_time(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _to_osm(groups: list[_Group]) -> str:

@@ -131,17 +131,25 @@ def known_label(name: str, label: str) -> str | None:
 
 
 def _label_share(name: str, values: list[str]) -> tuple[float, str]:
-    """The share of values whose parts are labels of the field (or synonyms), with the best separator."""
+    """The share of values whose parts are labels of the field (or synonyms), with the best separator. When no
+    separator finds labels, the one found in most values (at least a third) is still proposed."""
     best_share, best_separator = 0.0, SEPARATOR
+    present: dict[str, int] = {}
     for separator in CANDIDATE_SEPARATORS:
-        if separator != SEPARATOR and not any(separator in v for v in values):
+        count = sum(1 for v in values if separator in v)
+        if separator != SEPARATOR and not count:
             continue
+        present[separator] = count
         parts = [p for v in values for p in _parts(v, separator)]
         if not parts:
             continue
         ratio = sum(1 for p in parts if known_label(name, p) not in (None, "")) / len(parts)
         if ratio > best_share + 0.05:
             best_share, best_separator = ratio, separator
+    if best_share == 0.0 and present:
+        separator, count = max(present.items(), key=lambda item: item[1])
+        if count * 3 >= len(values):
+            best_separator = separator
     return best_share, best_separator
 
 
@@ -149,11 +157,13 @@ def candidates_for(name: str, label: str, limit: int = 3) -> list[str]:
     """Up to `limit` labels of the standard for a source label: its synonym first, then the closest spellings."""
     ranked: list[str] = []
     known = known_label(name, label)
+    if known == "":
+        return []  # « Tout public », « Adultes »: nothing specific, no label
     if known:
         ranked.append(known)
     folded = _FOLDED_VOCABULARIES[name]
     key = label_key(label)
-    for close in difflib.get_close_matches(key, list(folded), n=limit, cutoff=0.45):
+    for close in difflib.get_close_matches(key, list(folded), n=limit, cutoff=0.6):
         if folded[close] not in ranked:
             ranked.append(folded[close])
     words = set(re.findall(r"\w{4,}", key))
@@ -216,7 +226,10 @@ class _Proposer:
             for name in VOCABULARIES:
                 ratio, separator = _label_share(name, values)
                 if ratio >= 0.3 or name in found:
-                    score = found.get(name, (0.0, "", ""))[0] + 0.9 * ratio
+                    named = found.get(name, (0.0, "", ""))[0]
+                    if named and ratio < 0.2:
+                        named = 0.5  # the name says so, the labels do not: another field's labels may win
+                    score = named + 0.9 * ratio
                     reason = (
                         f"{share(round(ratio * 100), 100)} des libellés correspondent au vocabulaire de « {name} »"
                         if ratio >= 0.3
@@ -308,6 +321,7 @@ class _Proposer:
         profile.extra.extend(c for c in columns if proposals[c].target == "extra" and c not in profile.extra)
         profile.ignored.extend(c for c in columns if proposals[c].target == "ignored" and c not in profile.ignored)
         self._defaults(profile)
+        self._split_mixed_columns(profile, taken, proposals)
         labels = self._labels(profile)
         return Proposal(profile=profile, columns=[proposals[c] for c in columns], labels=labels)
 
@@ -324,6 +338,32 @@ class _Proposer:
                     profile.fields[name] = FieldRule(default=value)
                 elif name != "source":
                     rule.default = value
+
+    def _split_mixed_columns(self, profile: Profile, taken: set[str], proposals: dict[str, ColumnProposal]) -> None:
+        """A column whose labels belong to two fields (v0's publics mixed publics and specific support) is read
+        for both: each field takes its own labels and drops the other's."""
+        for name, rule in list(profile.fields.items()):
+            if name not in VOCABULARIES or len(rule.columns) != 1:
+                continue
+            column = rule.columns[0]
+            separator = rule.separator or SEPARATOR
+            counts = Counter(p for v in self.table.values(column) for p in _parts(v, separator))
+            for other in VOCABULARIES:
+                if other == name or other in taken:
+                    continue
+                theirs = {label for label in counts if known_label(name, label) is None and known_label(other, label)}
+                if not theirs or sum(counts[label] for label in theirs) * 10 < sum(counts.values()):
+                    continue
+                mine = {label for label in counts if known_label(name, label) is not None}
+                profile.fields[other] = FieldRule(
+                    columns=[column],
+                    separator=rule.separator,
+                    translations={label: [] for label in sorted(mine)},
+                )
+                for label in sorted(theirs):
+                    rule.translations.setdefault(label, [])
+                taken.add(other)
+                proposals[column].reason += f" ; ses autres libellés vont dans « {other} »"
 
     def _labels(self, profile: Profile) -> dict[str, list[LabelProposal]]:
         labels: dict[str, list[LabelProposal]] = {}

@@ -58,10 +58,18 @@ def read_table(data: bytes, file_name: str = "") -> Table:
     data = unpack(data)
     if not data.strip():
         raise FormatError("Le fichier est vide : envoyez un fichier qui contient une ligne d'en-tête puis les lieux.")
-    if data.startswith(_XLSX_MAGIC):
-        table = _read_xlsx(data)
-        _fill(table)
-        return table
+    table = _read_xlsx(data) if data.startswith(_XLSX_MAGIC) else _read_text(data, file_name)
+    _fill(table)
+    if not table.records:
+        raise FormatError(
+            "Ce fichier ne contient aucun lieu : il n'a qu'une ligne d'en-tête, ou une liste vide."
+            if table.columns
+            else "Ce fichier ne contient aucun lieu."
+        )
+    return table
+
+
+def _read_text(data: bytes, file_name: str) -> Table:
     if data.startswith(b"%PDF"):
         raise FormatError(
             "Ce fichier est un PDF : Médiane lit un tableau (CSV ou Excel .xlsx) ou un fichier JSON, "
@@ -85,13 +93,6 @@ def read_table(data: bytes, file_name: str = "") -> Table:
     else:
         table = _read_csv(text)
     table.warnings[:0] = warnings
-    _fill(table)
-    if not table.records:
-        raise FormatError(
-            "Ce fichier ne contient aucun lieu : il n'a qu'une ligne d'en-tête, ou une liste vide."
-            if table.columns
-            else "Ce fichier ne contient aucun lieu."
-        )
     return table
 
 
