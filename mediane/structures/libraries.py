@@ -4,10 +4,10 @@ Pure Python, no Django. The file is « Adresses des bibliothèques publiques » 
 Ouverte): one row per library, with the Ministry's code (`Code_bib`), the address, the commune and some answers of
 the yearly survey. `read_libraries` gives, for every row, either a `Library` (a valid standard row plus what the
 standard cannot carry) or a `Rejection` with its physical line, and French warnings that count every value it
-corrected or could not use. A row without a name, an address, a commune or a valid postal code (the standard
-requires them) is rejected, saying which column to fill; the file writes « 0 » (sometimes « _ ») for a missing
-value, which counts as empty. A value the standard refuses (a coordinate out of range) rejects the row with the
-standard's own message.
+corrected or could not use. A row without a name, a commune or a valid postal code (the standard requires them),
+or without an address and coordinates, is rejected, saying which column to fill; the file writes « 0 » (sometimes
+« _ ») for a missing value, which counts as empty. A value the standard refuses (a coordinate out of range)
+rejects the row with the standard's own message.
 
 How each standard field is filled, and why:
 
@@ -21,8 +21,11 @@ How each standard field is filled, and why:
   common word of library names whose spelling we know (« MEDIATHEQUE » → « médiathèque », with its accents) or
   part of the row's commune or département name, whose spelling the file gives (« Val d'Oust »). Any other word
   (a person, a place, an acronym) could lose an accent or a capital, so those names are kept in capitals.
-- `adresse` is the address with spaces collapsed. `code_postal` is zero-padded when the file lost the leading zero
-  (« 2300 » or « 2300.0 » → « 02300 »). `commune` is the file's `Ville`.
+- `adresse` is the address with spaces collapsed. A library without street address but with its coordinates (the
+  file has some 800, often in small communes) is kept with a blank `adresse`: Médiane shows it with its commune and
+  its position, and the standard's exports, which require an address, leave it out and say so. Without
+  coordinates either, nothing tells where it is: the row is rejected. `code_postal` is zero-padded when the file
+  lost the leading zero (« 2300 » or « 2300.0 » → « 02300 »). `commune` is the file's `Ville`.
 - `code_insee` comes from the communes reference: the commune that has this postal code and this name (compared
   without accents, case, hyphens or apostrophes; « St » is « Saint »; « Paris » with 75013 is « Paris 13e
   Arrondissement »). When the postal code matches none, for instance a CEDEX code, the name is looked up in the
@@ -375,8 +378,12 @@ class _Reader:
         postal_code, padded = _postal_code(raw_postal_code)
         if not raw_name:
             errors.append("Le nom de la bibliothèque (colonne nom_de_l_etablissement) est vide : renseignez-le.")
-        if not address:
-            errors.append("L'adresse (colonne Adresse) est vide : indiquez le numéro et la voie.")
+        located = bool(cells.get("Latitude", "").strip() and cells.get("Longitude", "").strip())
+        if not address and not located:
+            errors.append(
+                "L'adresse (colonne Adresse) est vide, et la position aussi (colonnes Latitude et Longitude) : "
+                "indiquez le numéro et la voie."
+            )
         if not commune_name:
             errors.append("La commune (colonne Ville) est vide : renseignez-la.")
         if not raw_postal_code:
@@ -414,10 +421,16 @@ class _Reader:
         if name.capitals:
             self.note(f"capitals_{name.capitals}")
         values = self.values(cells, name.text, address, postal_code, commune_name, commune, library_type)
+        if not address:
+            # Checked with the commune standing for the address, which the standard requires; kept blank after.
+            values["adresse"] = commune_name
+            self.note("no_address")
         row, problems = validate_row(values)
         if problems:
             self.result.rejected.append(Rejection(line, identifier, tuple(problems)))
             return
+        if not address:
+            row["adresse"] = ""
         for what in self.pending:
             self.noted.setdefault(what, []).append(line)
         if given_type not in (*LIBRARY_TYPES, "", "0"):  # the file writes « 0 » for a type not given
@@ -484,6 +497,8 @@ class _Reader:
         messages = {
             "no_coordinates": "sans coordonnées : importée(s) sans position sur la carte ; ajoutez la latitude et "
             "la longitude pour les y placer",
+            "no_address": "sans adresse mais avec leur position : gardée(s) et montrée(s) avec leur commune, "
+            "sans adresse ; les exports au standard, qui exigent une adresse, les laissent de côté",
             "ambiguous": "dont plusieurs communes portent le nom avec ce code postal (souvent un code CEDEX) : code "
             "INSEE laissé vide ; indiquez le code postal de distribution",
             "unknown_commune": "dont la commune ne correspond à aucune commune de ce code postal ni du département : "

@@ -11,17 +11,21 @@ updated, unchanged or rejected with its line and French messages: nothing is dro
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from collections.abc import Iterator
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Count, F, QuerySet
 from django.utils import timezone  # noqa: F401 - the tests freeze and read `services.timezone`
+from django.utils.text import slugify
 
 from mediane.french import count_phrase, plural
 
+from . import standard
 from .enums import ImportFormat
 from .libraries import NO_PUBLIC, LibrariesResult
 from .models import ImportJob, Place, PlaceSource
@@ -110,6 +114,23 @@ def source_for_libraries() -> PlaceSource:
     """The source of the Ministry of Culture's libraries file, created on first use."""
     source, _ = PlaceSource.objects.get_or_create(slug=LIBRARIES_SOURCE_SLUG, defaults={"name": LIBRARIES_SOURCE_NAME})
     return source
+
+
+def source_named(name: str, *, actor: User | None = None) -> tuple[PlaceSource, bool]:
+    """The source of this name (compared without case), created when there is none, and whether it was created.
+    Its short identifier is the name's slug, numbered when another source has it."""
+    name = " ".join(name.split())[:200]
+    if not name:
+        raise ImportRefused("Donnez le nom de la source des lieux.")
+    existing = PlaceSource.objects.filter(name__iexact=name).first()
+    if existing is not None:
+        return existing, False
+    base = slugify(name)[:50] or "source"
+    slug, number = base, 1
+    while PlaceSource.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return PlaceSource.objects.create(name=name, slug=slug, created_by=actor), True
 
 
 def _lines(lines: list[int | None]) -> str:
@@ -320,3 +341,23 @@ def export_rows(queryset: QuerySet[Place] | None = None) -> Iterator[Row]:
     """The rows of `export_places`, for `standard.write_csv` and `write_json`."""
     for row, _extra in export_places(queryset):
         yield row
+
+
+def export_json_chunks() -> Iterator[str]:
+    """The JSON export, piece by piece: the records of `standard.write_json`, each with its place's extra data
+    under `EXTRA_KEY` when it has some (a key the standard ignores)."""
+    yield "["
+    separator = "\n"
+    chunk: list[tuple[Row, dict[str, str]]] = []
+    places = export_places()
+    while True:
+        chunk = list(islice(places, EXPORT_CHUNK))
+        if not chunk:
+            break
+        records = json.loads(standard.write_json([row for row, _extra in chunk]))
+        for record, (_row, extra) in zip(records, chunk, strict=True):
+            if extra:
+                record[EXTRA_KEY] = extra
+        yield separator + ",\n".join(json.dumps(record, ensure_ascii=False, indent=2) for record in records)
+        separator = ",\n"
+    yield "\n]\n" if separator != "\n" else "]\n"

@@ -6,7 +6,7 @@ import factory
 
 from mediane.structures import standard
 from mediane.structures.enums import StructureKind
-from mediane.structures.models import Place, Structure
+from mediane.structures.models import Place, PlaceSource, Structure
 
 
 class StructureFactory(factory.django.DjangoModelFactory):
@@ -21,6 +21,16 @@ class StructureFactory(factory.django.DjangoModelFactory):
     insee_code = "69383"
     departement = "69"
     region = "84"
+
+
+class PlaceSourceFactory(factory.django.DjangoModelFactory):
+    """A producer of places, without mapping (it publishes in the standard)."""
+
+    class Meta:
+        model = PlaceSource
+
+    name = factory.Sequence(lambda n: f"Hub numérique n° {n}")
+    slug = factory.Sequence(lambda n: f"hub-numerique-{n}")
 
 
 class PlaceFactory(factory.django.DjangoModelFactory):

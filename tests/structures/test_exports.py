@@ -9,11 +9,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from mediane.structures import services
 from mediane.structures.enums import ImportFormat
+from mediane.structures.models import Place
 from mediane.structures.services import import_places
 from mediane.structures.standard import PIVOT_PLACEHOLDER
 from mediane.structures.standard_readers import read_csv, read_json
-from tests.structures.factories import PlaceFactory
+from tests.structures.factories import PlaceFactory, PlaceSourceFactory
 from tests.structures.files import csv_text, place
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +160,98 @@ def test_the_api_list_runs_a_constant_number_of_queries(client, count_queries):
         client.get("/api/v1/lieux")
 
     assert len(many) == len(few) == 2  # the ids shared by two sources, then the page
+
+
+# --- Places without address, ids shared by two sources, extra data ----------------------------------------------
+
+
+SHARED_IDS = ["hub-1", "ville-1", "1", "hub-2", "ville-2", "2"]
+
+
+def _two_sources_sharing_ids():
+    """Places 1 and 2 of a hub, then of a city, and a place « 1 » without source: the same ids three times."""
+    hub = PlaceSourceFactory(slug="hub")
+    city = PlaceSourceFactory(slug="ville")
+    for source in (hub, city, None):
+        text = csv_text(place(id="1", pivot=PIVOT_PLACEHOLDER), place(id="2", pivot=PIVOT_PLACEHOLDER))
+        import_places(read_csv(text), source_format=ImportFormat.STANDARD_CSV, dry_run=False, place_source=source)
+    return hub, city
+
+
+def test_the_exports_keep_each_place_unique_when_two_sources_share_ids_and_the_csv_still_validates(client, tmp_path):
+    _two_sources_sharing_ids()
+    body = _body(client.get(reverse("structures:export_csv")))
+    export = tmp_path / "lieux.csv"
+    export.write_text(body, encoding="utf-8", newline="")
+
+    with frictionless.system.use_context(trusted=True):
+        report = frictionless.validate(str(export), schema=str(SCHEMA))
+
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    # The places without source keep their ids, the sources' places are prefixed (in the order of the ids, then
+    # of their creation).
+    assert [row["id"] for row in read_csv(body).rows] == SHARED_IDS
+    records = json.loads(_body(client.get("/lieux/export.json")))
+    assert [record["id"] for record in records] == SHARED_IDS
+
+
+def test_the_first_source_keeps_the_id_when_no_place_without_source_has_it():
+    _two_sources_sharing_ids()
+    Place.objects.filter(place_source__isnull=True).delete()
+
+    assert [row["id"] for row in services.export_rows()] == ["1", "ville-1", "2", "ville-2"]
+
+
+def test_the_api_gives_the_same_unique_ids_and_pages_through_places_sharing_an_id(client):
+    _two_sources_sharing_ids()
+
+    ids, cursor = [], None
+    while True:
+        page = client.get("/api/v1/lieux", {"limit": 2, **({"cursor": cursor} if cursor else {})}).json()
+        ids += [item["id"] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+
+    assert ids == SHARED_IDS
+
+
+def test_a_place_without_address_is_left_out_of_the_exports_which_say_how_many_and_why(client):
+    _import(place(), place(id="b"))
+    PlaceFactory(id_standard="bib-LI1", adresse="", commune="Grives")
+
+    csv_response = client.get("/lieux/export.csv")
+    json_response = client.get("/lieux/export.json")
+
+    assert csv_response["X-Lieux-Exclus"] == json_response["X-Lieux-Exclus"] == "1"
+    assert [row["id"] for row in read_csv(_body(csv_response)).rows] == ["b", "lieu-1"]
+    assert [record["id"] for record in json.loads(_body(json_response))] == ["b", "lieu-1"]
+    assert "bib-LI1" not in {p["id"] for p in client.get("/api/v1/lieux").json()["items"]}
+    count, sentence = services.export_exclusions()
+    assert count == 1
+    assert sentence == (
+        "1 lieu n'est pas exporté : il n’a pas d'adresse (numéro et voie), que le standard national exige. "
+        "Il reste visible sur Médiane avec sa commune."
+    )
+    PlaceFactory(id_standard="bib-LI2", adresse="")
+    assert services.export_exclusions()[1].startswith("2 lieux ne sont pas exportés : ils n’ont pas d'adresse")
+
+
+def test_nothing_left_out_says_zero_and_no_sentence(client):
+    _import(place())
+
+    assert client.get("/lieux/export.csv")["X-Lieux-Exclus"] == "0"
+    assert services.export_exclusions() == (0, "")
+
+
+def test_the_json_export_carries_each_places_source_data_under_a_key_the_standard_ignores(client):
+    PlaceFactory(id_standard="a", extra={"Référent": "Mme Martin", "Nombre de postes": "4"})
+    PlaceFactory(id_standard="b")
+
+    records = json.loads(_body(client.get("/lieux/export.json")))
+    csv_body = _body(client.get("/lieux/export.csv"))
+
+    assert records[0]["donnees_source"] == {"Référent": "Mme Martin", "Nombre de postes": "4"}
+    assert "donnees_source" not in records[1]
+    assert "Référent" not in csv_body and "donnees_source" not in csv_body
+    assert [row["id"] for row in read_json(json.dumps(records)).rows] == ["a", "b"]

@@ -20,13 +20,16 @@ from mediane.structures.libraries import (
     read_libraries,
 )
 
-PATH = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "data"
-    / "bibliotheques"
-    / "adresses-bibliotheques-publiques.csv.gz"
+# ../shared/data beside the checkout (a worktree of the checkout is one folder deeper).
+SHARED = next(
+    (
+        folder / "shared" / "data"
+        for folder in Path(__file__).resolve().parents
+        if (folder / "shared" / "data").is_dir()
+    ),
+    Path(__file__).resolve().parents[3] / "shared" / "data",
 )
+PATH = SHARED / "bibliotheques" / "adresses-bibliotheques-publiques.csv.gz"
 
 PUBLISHED = date(2024, 3, 15)
 
@@ -270,7 +273,8 @@ def test_a_second_row_with_the_same_code_is_rejected_and_names_the_first_line(sa
 def test_a_row_without_name_or_address_is_rejected_with_every_reason(sample):
     assert rejected(sample, 6).messages == (
         "Le nom de la bibliothèque (colonne nom_de_l_etablissement) est vide : renseignez-le.",
-        "L'adresse (colonne Adresse) est vide : indiquez le numéro et la voie.",
+        "L'adresse (colonne Adresse) est vide, et la position aussi (colonnes Latitude et Longitude) : "
+        "indiquez le numéro et la voie.",
     )
 
 
@@ -364,6 +368,17 @@ def test_a_commune_renamed_since_is_found_through_its_postal_code():
     assert "ancien nom" in " ".join(result.warnings)
 
 
+def test_a_library_without_address_but_with_its_position_is_kept_with_its_commune():
+    text = HEADER + "\n" + line("LI1", "Bibliothèque", "", "24170", "Grives", latitude="44.76", longitude="1.07")
+
+    result = read_libraries(text, published=PUBLISHED)
+
+    assert result.rejected == []
+    row = result.libraries[0].row
+    assert (row["adresse"], row["commune"], row["latitude"]) == ("", "Grives", "44.76")
+    assert "sans adresse mais avec leur position" in " ".join(result.warnings)
+
+
 def test_a_zero_written_for_a_missing_commune_rejects_the_row():
     text = HEADER + "\n" + line("LI1", "Bibliothèque", "0", "24560", "0")
 
@@ -371,7 +386,8 @@ def test_a_zero_written_for_a_missing_commune_rejects_the_row():
 
     assert result.libraries == []
     assert result.rejected[0].messages == (
-        "L'adresse (colonne Adresse) est vide : indiquez le numéro et la voie.",
+        "L'adresse (colonne Adresse) est vide, et la position aussi (colonnes Latitude et Longitude) : "
+        "indiquez le numéro et la voie.",
         "La commune (colonne Ville) est vide : renseignez-la.",
     )
 
@@ -450,7 +466,8 @@ def test_the_real_file_is_read_almost_entirely_with_known_reasons_for_each_rejec
     assert len(result.libraries) + len(result.rejected) == 15_702
     assert len(result.libraries) > 14_800
     assert set(reasons) <= {
-        "L'adresse (colonne Adresse) est vide : indiquez le numéro et la voie.",
+        "L'adresse (colonne Adresse) est vide, et la position aussi (colonnes Latitude et Longitude) : "
+        "indiquez le numéro et la voie.",
         "Le code postal (colonne CP) est vide : renseignez-le, en 5 chiffres.",
         "La commune (colonne Ville) est vide : renseignez-la.",
     }
@@ -463,8 +480,9 @@ def test_the_real_file_is_read_almost_entirely_with_known_reasons_for_each_rejec
 def test_every_accepted_row_of_the_real_file_reads_back_valid_from_the_standard_csv(real):
     result, _ = real
 
-    back = standard_readers.read_csv(standard.write_csv(result.rows))
+    with_address = [row for row in result.rows if row["adresse"]]
+    back = standard_readers.read_csv(standard.write_csv(with_address))
 
     assert back.rejected == []
-    assert len(back.rows) == len(result.libraries)
+    assert len(back.rows) == len(with_address) > len(result.libraries) - 900
     assert len({row["id"] for row in back.rows}) == len(back.rows)

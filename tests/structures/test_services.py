@@ -22,7 +22,15 @@ from tests.structures.files import VALID_SIRET, WRONG_SIRET, csv_bytes, csv_text
 
 pytestmark = pytest.mark.django_db
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+# ../shared/data beside the checkout (a worktree of the checkout is one folder deeper).
+SHARED = next(
+    (
+        folder / "shared" / "data"
+        for folder in Path(__file__).resolve().parents
+        if (folder / "shared" / "data").is_dir()
+    ),
+    Path(__file__).resolve().parents[2].parent / "shared" / "data",
+)
 LIEUX = SHARED / "lieux"
 LIBRARIES = SHARED / "bibliotheques" / "adresses-bibliotheques-publiques.csv.gz"
 
