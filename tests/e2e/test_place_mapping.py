@@ -133,3 +133,36 @@ def test_an_organiser_maps_a_producers_file_imports_it_and_the_next_file_reuses_
     expect(page.get_by_role("row", name="Lieux mis à jour 1")).to_be_visible()
     assert_accessible(page)
     assert Place.objects.filter(place_source=source).count() == 4
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["1280px", "375px"])
+@pytest.mark.parametrize("javascript", [True, False], ids=["avec-javascript", "sans-javascript"])
+def test_a_file_sent_as_the_standard_that_is_not_leads_to_a_mapping_of_that_same_file(
+    browse, organiser, javascript, phone
+):
+    page = browse(javascript=javascript, phone=phone)
+    log_in(page, organiser.email, PASSWORD)
+    assert_accessible(page)
+    page.goto("/structures/imports/nouvel-import/")
+    assert_accessible(page)
+    page.get_by_label("Fichier à importer").set_input_files(
+        {"name": "hub-ain.csv", "mimeType": "text/csv", "buffer": producer_csv()}
+    )
+    choose(page, "Standard national, fichier CSV")
+    follow(page.get_by_role("button", name="Vérifier sans importer"))
+
+    expect(
+        page.get_by_text(re.compile("Ce fichier n'est pas au standard : 0 des 7 champs obligatoires"))
+    ).to_be_visible()
+    assert_accessible(page)
+    shoot(page, "0-verdict", phone, javascript)
+    follow(page.get_by_role("link", name="Créer une correspondance pour ce fichier"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("La source du fichier « hub-ain.csv »")
+    assert_accessible(page)
+    page.get_by_label("Ou nom d'une nouvelle source").fill("Hub numérique de l'Ain")
+    follow(page.get_by_role("button", name="Continuer avec ce fichier"))
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Les colonnes du fichier de Hub numérique de l'Ain")
+    expect(page.get_by_role("group", name=re.compile("Colonne « Thématiques »"))).to_be_visible()
+    assert_accessible(page)
+    assert PlaceSource.objects.filter(name="Hub numérique de l'Ain").exists()

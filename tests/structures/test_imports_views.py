@@ -94,15 +94,18 @@ def test_importing_directly_writes_the_places(client, organiser, django_capture_
     assert "Lieux ajoutés" in page and "Aucune ligne rejetée." in page
 
 
-def test_an_unreadable_file_shows_what_to_fix(client, organiser, django_capture_on_commit_callbacks):
+def test_a_file_not_in_the_standard_says_so_in_one_sentence_and_offers_a_mapping(
+    client, organiser, django_capture_on_commit_callbacks
+):
     client.force_login(organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
         _post(client, b"id;nom\n1;Test\n")
 
-    page = client.get(ImportJob.objects.get().get_absolute_url()).content.decode()
+    page = html.unescape(client.get(ImportJob.objects.get().get_absolute_url()).content.decode())
     assert "La vérification a échoué" in page
-    assert "Le séparateur du fichier est le point-virgule (;)" in html.unescape(page)
+    assert page.count("Ce fichier n'est pas au standard : 2 des 7 champs obligatoires trouvés") == 1
+    assert "Créer une correspondance pour ce fichier" in page
 
 
 def test_the_form_explains_a_missing_file_and_a_too_large_one(client, organiser, monkeypatch):
@@ -214,7 +217,7 @@ def test_a_standard_file_may_name_its_source_and_the_job_page_says_it(
     job = ImportJob.objects.get()
     assert job.place_source == source
     page = client.get(job.get_absolute_url()).content.decode()
-    assert "Source : <a href=\"/structures/sources/hub-ain/\">Hub numérique de l&#x27;Ain</a>" in page
+    assert 'Source : <a href="/structures/sources/hub-ain/">Hub numérique de l&#x27;Ain</a>' in page
     assert "Les lignes valides sont importées" in page
 
 
