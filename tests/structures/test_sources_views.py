@@ -231,3 +231,28 @@ def test_a_huge_profile_file_is_refused_without_reading_it_whole(client, organis
     response = _replace(client, source, b" " * (2 * 1024 * 1024))
 
     assert response.status_code == 400 and "trop lourd" in response.content.decode()
+
+
+def test_a_kept_file_expires_after_a_day_and_a_path_from_elsewhere_is_never_read(organiser, settings):
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    old = services_sources.keep_draft(organiser, ContentFile(b"a;b\n1;2\n", name="vieux.csv"))
+    folder = old.path.split("/")[-2]
+    aged = (timezone.now() - timedelta(hours=25)).strftime("%Y%m%d%H%M%S") + folder[14:]
+    default_storage.save(f"{services_sources.DRAFTS_DIR}/{aged}/vieux.csv", ContentFile(b"x"))
+
+    fresh = services_sources.keep_draft(organiser, ContentFile(b"a;b\n1;2\n", name="../../neuf.csv"))
+
+    assert fresh.name == "neuf.csv" and fresh.path.startswith(services_sources.DRAFTS_DIR + "/")
+    assert not default_storage.exists(f"{services_sources.DRAFTS_DIR}/{aged}/vieux.csv")
+    assert default_storage.exists(old.path) and services_sources.Draft.from_json(old.as_json()) == old
+    outside = old.as_json() | {"path": "imports/lieux/2024/01/autre.csv"}
+    assert services_sources.Draft.from_json(outside) is None
+    expired = old.as_json() | {"created": (timezone.now() - timedelta(hours=25)).isoformat()}
+    assert services_sources.Draft.from_json(expired) is None
+    services_sources.discard_draft(old)
+    assert services_sources.Draft.from_json(old.as_json()) is None
