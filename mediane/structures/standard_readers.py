@@ -14,7 +14,7 @@ import io
 import json
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from mediane.spreadsheets import restore
 
@@ -89,6 +89,21 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     ]
 
 
+def numbered_rows(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """Each row of a `csv.reader` with the physical line it starts on (the header, read first, is line 1). A row
+    that cannot be read comes as its `csv.Error`; `reader.line_num` then says where reading stopped."""
+    while True:
+        start = reader.line_num + 1  # type: ignore[attr-defined]
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield start, error
+            continue
+        yield start, cells
+
+
 def _unknown_columns_warning(name: str, count: int | None = None) -> str:
     close = difflib.get_close_matches(name, FIELD_NAMES, n=1, cutoff=0.8)
     hint = f" S'il s'agit de « {close[0]} », renommez la colonne." if close else ""
@@ -156,14 +171,9 @@ def read_csv(text: str) -> ReadResult:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     next(reader)  # the header, already read above
     empty_lines = 0
-    while True:
-        start = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            if reader.line_num < start or "end of data" in str(error):
+    for start, cells in numbered_rows(reader):
+        if isinstance(cells, csv.Error):
+            if reader.line_num < start or "end of data" in str(cells):
                 collector.reject(
                     start,
                     None,
@@ -420,9 +430,9 @@ def _legacy_record(record: Mapping[str, object]) -> tuple[dict[str, str], list[s
             )
     others: list[str] = []
     for label in labels("labels_nationaux"):
-        target = _LEGACY_NATIONAL_LABELS.get(_fold(label))
-        if target is not None:
-            converted.setdefault(target[0], []).append(target[1])
+        programme = _LEGACY_NATIONAL_LABELS.get(_fold(label))
+        if programme is not None:
+            converted.setdefault(programme[0], []).append(programme[1])
         else:
             others.append(label)
     if others:  # kept as the standard's free text of other labels, not lost

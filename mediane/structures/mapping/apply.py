@@ -197,15 +197,15 @@ class _Application:
             value, changed, warnings, field_errors, aside = plan.value(text)
             if changed:
                 plan.cleaned += 1
-            for warning in warnings:
-                tally.add(f"{warning} (champ « {plan.name} »)", line)
+            for note in warnings:
+                tally.add(f"{note} (champ « {plan.name} »)", line)
             if aside:
                 extra[f"{plan.name} (non reconnu)"] = aside
             errors.extend(field_errors)
             values[plan.name] = value
         if self.phone_plan is not None and values.get("telephone"):
             typed = values["telephone"]
-            value, changed, warning = clean_phone(typed, values.get("code_postal", ""))
+            phone, changed, warning = clean_phone(typed, values.get("code_postal", ""))
             if changed:
                 self.phone_plan.cleaned += 1
             if warning:
@@ -213,8 +213,8 @@ class _Application:
             if not changed and warning:
                 # The place goes in without its phone, which is kept with it as extra data, rather than rejected.
                 extra[PHONE_ASIDE] = typed
-                value = ""
-            values["telephone"] = value
+                phone = ""
+            values["telephone"] = phone
         problem = self.table.problems.get(index)
         if problem:
             errors.insert(0, problem)
@@ -246,15 +246,15 @@ class _Application:
         extra = set(self.profile.extra)
         entries: list[dict] = []
         for column in table.columns:
-            plan = first_of.get(column)
+            first = first_of.get(column)
             entry = {
                 "column": column,
                 "outcome": "mapped" if column in fields_of else "kept" if column in extra else "ignored",
                 "field": ", ".join(fields_of.get(column, [])),
                 "fields": fields_of.get(column, []),
                 "values": counts.get(column, 0),
-                "cleaned": plan.cleaned if plan else 0,
-                "defaulted": plan.defaulted if plan else 0,
+                "cleaned": first.cleaned if first else 0,
+                "defaulted": first.defaulted if first else 0,
                 "ignored_values": 0,
             }
             if entry["outcome"] == "ignored":

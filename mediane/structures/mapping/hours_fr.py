@@ -177,7 +177,8 @@ def _to_osm(groups: list[_Group]) -> str:
             raise Unreadable  # hours without days: which days?
         for day in group.days - group.excluded:
             if group.spans:
-                before = week[day][1] if week[day] and week[day][0] == "open" else ()
+                current = week[day]
+                before = current[1] if current and current[0] == "open" else ()
                 week[day] = ("open", tuple(sorted({*before, *group.spans})), group.appointment)
             elif group.closed:
                 week[day] = ("off",)

@@ -220,6 +220,8 @@ class _Proposer:
                     found[name] = (score, f"{share(round(ratio * n), n)} des valeurs ressemblent à des {what}", "")
             for axis in ("latitude", "longitude"):
                 ratio = _coordinate_share(values, axis)
+                if axis in found and ratio < 0.3:
+                    del found[axis]  # « X », « Y » in Lambert 93 metres are not WGS84 degrees: kept as extra data
                 if ratio >= 0.6:
                     score = found.get(axis, (0.0, "", ""))[0] + 0.6 * ratio
                     found[axis] = (score, f"{share(round(ratio * n), n)} des valeurs sont des {axis}s en France", "")
@@ -302,9 +304,8 @@ class _Proposer:
                 rule.separator = separator
             proposals[column] = self._proposal(column, name, reason, score)
         if street:
-            rule = profile.fields.get("adresse")
             parts = [street[k] for k in (STREET_NUMBER, STREET_NAME) if k in street]
-            if rule is None:
+            if "adresse" not in profile.fields:
                 profile.fields["adresse"] = FieldRule(columns=parts, join=" ")
             else:  # an address column and street parts: the parts are kept as extra data
                 for column in parts:

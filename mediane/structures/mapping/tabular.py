@@ -20,7 +20,7 @@ from typing import Any
 from mediane.spreadsheets import restore
 
 from ..standard import SEPARATOR, FormatError
-from ..standard_readers import decode, unpack
+from ..standard_readers import decode, numbered_rows, unpack
 
 DELIMITERS = (",", ";", "\t", "|")
 SHOWN = 200
@@ -152,17 +152,12 @@ def _read_csv(text: str) -> Table:
     table.columns = _unique_names(header, table.warnings)
     width = len(table.columns)
     empty_lines = 0
-    while True:
-        start = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error:
+    for start, cells in numbered_rows(reader):
+        if isinstance(cells, csv.Error):
             raise FormatError(
                 f"Le fichier est illisible à partir de la ligne {start} (guillemets mal placés) : vérifiez les "
                 "guillemets de cette ligne."
-            ) from None
+            )
         if not any(cell.strip() for cell in cells):
             empty_lines += 1
             continue

@@ -9,7 +9,7 @@ import csv
 import json
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..standard import REQUIRED_FIELDS, FormatError
+from ..standard import FIELD_NAMES, REQUIRED_FIELDS, FormatError
 from ..standard_readers import LEGACY_SERVICES
 from .profile import label_key
 from .tabular import read_table, sniff_delimiter
@@ -74,6 +74,8 @@ def check_csv(text: str) -> None:
     columns = [c.strip() for c in next(csv.reader([first_line], delimiter=delimiter), [])]
     if looks_v0(columns):
         raise FormatError(v0_message(csv_file=True))
+    if delimiter != "," and len(set(columns) & set(FIELD_NAMES)) >= 2:
+        return  # the standard's columns with another separator: the reader says which separator to use
     found = [name for name in REQUIRED_FIELDS if name in columns]
     if len(found) <= len(REQUIRED_FIELDS) // 2:
         raise FormatError(not_standard(columns))

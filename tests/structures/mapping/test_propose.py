@@ -161,3 +161,17 @@ def test_label_candidates_rank_synonyms_then_close_spellings():
     assert candidates_for("frais_a_charge", "gratuit sous conditions")[0] == "Gratuit sous condition"
     assert candidates_for("prise_en_charge_specifique", "PMR") == ["Handicaps moteurs"]
     assert candidates_for("publics_specifiquement_adresses", "Tout public") == []
+
+
+def test_x_and_y_are_coordinates_only_when_their_values_are_degrees_in_france():
+    degrees = read_table(b"Nom;X;Y\nA;4.85;45.76\nB;5.72;45.18\n")
+    lambert = read_table(b"Nom;X;Y\nA;842000.5;6519000.2\nB;913000.1;6458000.7\n")
+
+    assert {k: v for k, v in _targets(propose_profile(degrees, today=TODAY)).items() if k in "XY"} == {
+        "X": "longitude",
+        "Y": "latitude",
+    }
+    assert {k: v for k, v in _targets(propose_profile(lambert, today=TODAY)).items() if k in "XY"} == {
+        "X": "extra",
+        "Y": "extra",
+    }
