@@ -85,7 +85,7 @@ format: install ## Formate le code
 	$(BIN)/ruff check --fix .
 
 .PHONY: bench
-bench: bench-web bench-synthesis bench-synthesis-scale bench-orientation bench-imports bench-weight bench-conseillers bench-conseillers-export ## Lance tous les benchmarks
+bench: bench-web bench-synthesis bench-synthesis-scale bench-orientation bench-imports bench-places bench-weight bench-conseillers bench-conseillers-export ## Lance tous les benchmarks
 
 .PHONY: bench-web
 bench-web: install ## Benchmark web (gunicorn + wrk) : voir docs/benchmarks.md
@@ -106,6 +106,10 @@ bench-weight: install ## Poids et premier affichage des pages publiques sur un t
 .PHONY: bench-imports
 bench-imports: install ## Import de 40 000 lieux pendant que d'autres écrivent (verrou d'écriture SQLite) : voir docs/benchmarks.md
 	$(BIN)/python bench/imports.py $(BENCH_ARGS)
+
+.PHONY: bench-places
+bench-places: install ## Import du fichier des bibliothèques et des fichiers régionaux (lignes/s, mémoire, verrou) contre DictReader + bulk_create : voir docs/benchmarks.md
+	$(BIN)/python bench/places_import.py $(BENCH_ARGS)
 
 .PHONY: bench-conseillers-export
 bench-conseillers-export: install ## Export XLSX et CSV des 5 000 comptes rendus d'un conseiller (≤ 5 s) : voir docs/benchmarks.md

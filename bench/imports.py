@@ -46,9 +46,12 @@ if str(ROOT) not in sys.path:
 PASSWORD = "banc-d-essai-imports-2026"  # noqa: S105 - a throwaway account of a throwaway database
 
 
-def configure(folder: Path) -> None:
-    """The settings of `make run`, on a fresh SQLite file, without the debug query log, limits lifted."""
+def configure(folder: Path, database_url: str | None = None) -> None:
+    """The settings of `make run`, on a fresh SQLite file (or `database_url`, for `bench/places_import.py`), without
+    the debug query log, limits lifted."""
     os.environ.pop("DATABASE_URL", None)  # SQLite's write lock is what is measured
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "config.settings",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.db import connections, models
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -146,19 +147,41 @@ def _departement(code_insee: str, code_postal: str) -> tuple[str, bool]:
     return by_postal_code, commune.departement != by_postal_code
 
 
+# How each field of the standard becomes a model value, worked out once: the import converts 15,000 rows and more.
+_KINDS = [
+    (
+        name,
+        model_field,
+        "list"
+        if name in MULTI_VALUED
+        else "number"
+        if name in ("latitude", "longitude")
+        else "date"
+        if name == "date_maj"
+        else "text",
+    )
+    for name, model_field in PLACE_FIELDS.items()
+]
+_LIMITS = [
+    (name, model_field, limit)
+    for name, model_field in PLACE_FIELDS.items()
+    if (limit := getattr(Place._meta.get_field(model_field), "max_length", None))
+]
+
+
 def place_values(row: Row, extra: dict[str, str]) -> dict[str, Any]:
     """The values of the `Place` a row becomes (with `_contradiction`, popped by the caller)."""
     values: dict[str, Any] = {}
-    for name, model_field in PLACE_FIELDS.items():
-        value = row.get(name, [] if name in MULTI_VALUED else "")
-        if name in MULTI_VALUED:
-            values[model_field] = list(value)
-        elif name in ("latitude", "longitude"):
+    for name, model_field, kind in _KINDS:
+        value = row.get(name)
+        if kind == "list":
+            values[model_field] = list(value) if value else []
+        elif kind == "number":
             values[model_field] = float(str(value)) if value else None
-        elif name == "date_maj":
+        elif kind == "date":
             values[model_field] = date.fromisoformat(str(value))
         else:
-            values[model_field] = str(value)
+            values[model_field] = "" if value is None else str(value)
     values["departement"], values["_contradiction"] = _departement(values["code_insee"], values["code_postal"])
     values["extra"] = dict(extra)
     return values
@@ -167,10 +190,9 @@ def place_values(row: Row, extra: dict[str, str]) -> dict[str, Any]:
 def length_problems(values: dict[str, Any]) -> list[str]:
     """Values longer than the database keeps (the standard sets no limit on them): refused, never cut."""
     problems = []
-    for name, model_field in PLACE_FIELDS.items():
-        limit = getattr(Place._meta.get_field(model_field), "max_length", None)
+    for name, model_field, limit in _LIMITS:
         value = values[model_field]
-        if limit and isinstance(value, str) and len(value) > limit:
+        if isinstance(value, str) and len(value) > limit:
             title = standard.FIELDS_BY_NAME[name].title
             problems.append(
                 f"« {title} » ({name}) compte {len(value)} caractères, pour {limit} au plus : raccourcissez-le."
@@ -229,6 +251,43 @@ def _structure_facts(entry: Entry) -> dict[str, str]:
 def _batches(items: list, size: int) -> Iterator[list]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+class RowValues:
+    """`bulk.db_values` for many rows of the same columns: each field's conversion is looked up once, texts and
+    numbers pass as they are, and the database value of what every row repeats (the same lists, dates and moment)
+    is computed once. The import converts 15,000 rows of 40 columns and more: this is most of its time."""
+
+    def __init__(self, model: type[models.Model], names: tuple[str, ...], using: str = "default") -> None:
+        self.connection = connections[using]
+        self.columns = [(name, self._converter(model._meta.get_field(name))) for name in names]
+
+    def _converter(self, model_field) -> Callable[[Any], Any]:
+        connection = self.connection
+        if isinstance(model_field, models.ForeignKey):
+            return lambda value: value.pk if isinstance(value, models.Model) else value
+        if isinstance(model_field, models.JSONField | models.DateField):
+            cache: dict[Any, Any] = {}
+
+            def cached(value: Any) -> Any:
+                key = tuple(value) if isinstance(value, list) else value if not isinstance(value, dict) else None
+                if key is None:
+                    return model_field.get_db_prep_save(value, connection)
+                try:
+                    return cache[key]
+                except KeyError:
+                    converted = cache[key] = model_field.get_db_prep_save(value, connection)
+                    return converted
+                except TypeError:  # a list holding something unhashable
+                    return model_field.get_db_prep_save(value, connection)
+
+            return cached
+        if isinstance(model_field, models.CharField | models.TextField | models.FloatField):
+            return lambda value: value
+        return lambda value: model_field.get_db_prep_save(value, connection)
+
+    def __call__(self, values: dict[str, Any]) -> bulk.Row:
+        return tuple(convert(values[name]) for name, convert in self.columns)
 
 
 class Changed(Exception):
@@ -380,6 +439,8 @@ class Plan:
         """Work out every row to write and count them in `report`; nothing is written."""
         now = timezone.now()
         writes = _Writes()
+        new_place_row, changed_place_row = RowValues(Place, PLACE_INSERTED[:-1]), RowValues(Place, PLACE_UPDATED[:-1])
+        new_structure_row = RowValues(Structure, STRUCTURE_INSERTED)
         new_structures: set[tuple[str, str]] = set()
         changed_structures: set[int] = set()
         for entry in entries:
@@ -393,7 +454,7 @@ class Plan:
                     new_structures.add(key)
                     identifiers = {"siret": "", "rna": "", "source_id": "", key[0]: key[1]}
                     values = {**identifiers, **facts, "created_at": now, "updated_at": now}
-                    writes.new_structures.append(bulk.db_values(Structure, STRUCTURE_INSERTED, values))
+                    writes.new_structures.append(new_structure_row(values))
                     writes.new_structure_keys.append(key)
                 continue
             if structure.pk in changed_structures:
@@ -431,7 +492,7 @@ class Plan:
                     "created_at": now,
                     "updated_at": now,
                 }
-                writes.new_places.append(bulk.db_values(Place, PLACE_INSERTED[:-1], row))
+                writes.new_places.append(new_place_row(row))
                 writes.new_place_structures.append(structure_key)
                 continue
             place_values = self.keep_corrections(place, entry.values, kept_fields, report)
@@ -445,7 +506,7 @@ class Plan:
                 report.unchanged += 1
                 continue
             row = {**place_values, "place_source": self.source, "updated_at": now}
-            writes.changed_places.append(bulk.db_values(Place, PLACE_UPDATED[:-1], row))
+            writes.changed_places.append(changed_place_row(row))
             writes.changed_place_structures.append(structure_key)
             writes.changed_place_pks.append(place.pk)
         report.created = len(writes.new_places)
