@@ -79,15 +79,18 @@ def _profile_of(state: dict) -> Profile | None:
         return None
 
 
-def start_journey(request, source: PlaceSource, draft: Draft):
-    """Give `draft` to the source's journey (forgetting a previous file), then go to its first useful step."""
+def start_journey(request, source: PlaceSource, draft: Draft, *, remake: bool = False):
+    """Give `draft` to the source's journey (forgetting a previous file), then go to its first useful step: the
+    preview when the saved mapping is enough, else the columns (all proposed afresh with `remake`)."""
     previous = _draft(request, source)
     if previous is not None and previous.path != draft.path:
         services_sources.discard_draft(previous)
-    _save_state(request, source, {"draft": draft.as_json()})
+    _save_state(request, source, {"draft": draft.as_json(), "remake": remake})
+    if remake:
+        return redirect("structures:mapping_columns", slug=source.slug)
     try:
         table = read_table(draft.read(), draft.name)
-    except FormatError as error:
+    except (FormatError, OSError) as error:
         services_sources.discard_draft(draft)
         request.session.pop(_key(source), None)
         messages.error(request, f"Ce fichier n'a pas pu être lu : {error}")
@@ -163,10 +166,7 @@ def mapping_upload(request, slug):
                 services_sources.discard_draft(draft)
                 form.add_error("file", f"Ce fichier n'a pas pu être lu : {error}")
             else:
-                if request.POST.get("refaire"):
-                    _save_state(request, source, {"draft": draft.as_json(), "remake": True})
-                    return redirect("structures:mapping_columns", slug=source.slug)
-                return start_journey(request, source, draft)
+                return start_journey(request, source, draft, remake=bool(request.POST.get("refaire")))
     context = {"source": source, "form": form, "has_profile": saved_profile(source) is not None}
     return render(request, "structures/mapping_upload.html", context)
 

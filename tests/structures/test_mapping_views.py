@@ -273,3 +273,20 @@ def test_the_journey_without_a_file_sends_back_to_the_upload(client, organiser):
     session[f"correspondance:{source.slug}"] = {"draft": {"path": "../../etc/passwd", "name": "x", "size": 1}}
     session.save()
     assert client.get(_url("mapping_columns", source))["Location"] == _url("mapping_upload", source)
+
+
+def test_a_saved_mapping_that_knows_the_file_goes_to_the_preview_unless_it_is_remade(client, organiser):
+    from mediane.structures.mapping.propose import propose_profile
+    from mediane.structures.mapping.tabular import read_table
+
+    client.force_login(organiser)
+    source = a_source(profile=propose_profile(read_table(producer_csv(), "hub.csv"), source="Hub").profile)
+    assert "Refaire la correspondance" in client.get(source.get_absolute_url()).content.decode()
+
+    assert _send(client, source, producer_csv())["Location"] == _url("mapping_preview", source)
+    preview = client.get(_url("mapping_preview", source)).content.decode()
+    assert "place chaque colonne et connaît chaque libellé" in preview
+
+    assert _send(client, source, producer_csv(), refaire="1")["Location"] == _url("mapping_columns", source)
+    html = client.get(_url("mapping_columns", source)).content.decode()
+    assert "Nouvelle colonne" not in html and "Médiane a fait une proposition" in html
