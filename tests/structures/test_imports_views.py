@@ -100,11 +100,11 @@ def test_a_file_not_in_the_standard_says_so_in_one_sentence_and_offers_a_mapping
     client.force_login(organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
-        _post(client, b"id;nom\n1;Test\n")
+        _post(client, b"nom_lieu,cp,ville\nMediatheque,1000,Bourg\n")
 
     page = html.unescape(client.get(ImportJob.objects.get().get_absolute_url()).content.decode())
     assert "La vérification a échoué" in page
-    assert page.count("Ce fichier n'est pas au standard : 2 des 7 champs obligatoires trouvés") == 1
+    assert page.count("Ce fichier n'est pas au standard : 0 des 7 champs obligatoires trouvés") == 1
     assert "Créer une correspondance pour ce fichier" in page
 
 
