@@ -24,14 +24,13 @@ from .enums import ImportFormat, ImportStatus
 from .mapping.profile import Profile, ProfileError
 from .models import ImportJob, PlaceSource
 from .services import (
-    READ_END,
     ImportRefused,
-    Progress,
     check_can_import,
     describe_failure,
     import_places,
     source_for_libraries,
 )
+from .services_plan import READ_END, Progress
 from .standard import FormatError
 
 if TYPE_CHECKING:

@@ -31,7 +31,6 @@ from .libraries import NO_PUBLIC, LibrariesResult
 from .models import ImportJob, Place, PlaceSource
 from .services_plan import (
     PLAN_END,
-    READ_END,
     Changed,
     Entry,
     ImportReport,
@@ -46,8 +45,6 @@ from .standard import ReadResult, Rejection, Row
 
 if TYPE_CHECKING:
     from mediane.accounts.models import User
-
-__all__ = ["READ_END", "ImportRefused", "ImportReport", "Progress", "import_places", "source_for_libraries"]
 
 EXAMPLE_LINES = 5
 # Places changed by someone else between the plan and the write: plan again, this many times at most.
@@ -87,8 +84,8 @@ def describe_failure(report: ImportReport, *, all_or_nothing: bool) -> str:
         f"« {message} » ({count_phrase(count, 'ligne')})" for message, count in counts.most_common(FREQUENT_ERRORS)
     )
     if report.every_row_rejected:
-        rows = count_phrase(report.rows, "ligne a été rejetée", "lignes ont été rejetées")
-        opening = f"Aucune ligne n'a pu être importée : {'la' if report.rows == 1 else 'les'} {rows}."
+        rows = f"les {count_phrase(report.rows, 'ligne', 'lignes')} ont été rejetées"
+        opening = f"Aucune ligne n'a pu être importée : {rows if report.rows > 1 else 'la seule ligne a été rejetée'}."
     else:
         rows = count_phrase(report.rejected, "ligne est rejetée", "lignes sont rejetées")
         opening = (

@@ -192,7 +192,7 @@ def test_a_file_whose_every_line_is_rejected_fails(tmp_path):
     path = tmp_path / "lieux.csv"
     path.write_bytes(csv_bytes(place(code_postal="999")))
 
-    with pytest.raises(CommandError, match="Aucune ligne n'a pu être importée : la 1 ligne a été rejetée"):
+    with pytest.raises(CommandError, match="Aucune ligne n'a pu être importée : la seule ligne a été rejetée"):
         _import(path)
 
 

@@ -184,7 +184,7 @@ def test_a_dry_run_that_rejects_every_row_fails_too_with_its_rows_browsable():
     job = import_file(csv_bytes(place(**BAD)), file_name="lieux.csv", file_format="standard_csv", dry_run=True)
 
     assert job.status == ImportStatus.FAILED
-    assert job.error.startswith("Aucune ligne n'a pu être importée : la 1 ligne a été rejetée.")
+    assert job.error.startswith("Aucune ligne n'a pu être importée : la seule ligne a été rejetée.")
     assert job.rejections[0]["line"] == 2
 
 
