@@ -8,6 +8,7 @@ from mediane.forms import Form
 
 from .communes import Commune, CommuneNotFound, load_communes
 from .enums import ImportFormat
+from .forms_mapping import source_field
 from .import_jobs import MAX_UPLOAD_BYTES, check_upload_size
 from .services import ImportRefused
 
@@ -17,6 +18,9 @@ FORMAT_HELP = {
     ImportFormat.STANDARD_JSON: "Une liste de lieux au standard, comme la publie la cartographie nationale.",
     ImportFormat.LEGACY_JSON: "Un fichier d'avant 2022 (valeurs séparées par « ; », anciens intitulés de services) : "
     "chaque ancien intitulé est traduit dans le standard actuel.",
+    ImportFormat.MAPPED: "Le fichier d'un producteur dans sa propre forme (CSV, JSON, GeoJSON ou Excel) : "
+    "choisissez sa source, puis dites ce que contient chaque colonne ; "
+    "la correspondance resservira pour ses prochains fichiers.",
     ImportFormat.LIBRARIES: "« Adresses des bibliothèques publiques » de data.culture.gouv.fr (CSV, ou compressé "
     ".csv.gz) : chaque bibliothèque devient une structure et un lieu.",
 }
@@ -25,7 +29,8 @@ FORMAT_HELP = {
 class ImportForm(Form):
     file = forms.FileField(
         label="Fichier à importer",
-        help_text=f"CSV ou JSON, éventuellement compressé (.gz). Taille maximale : {filesizeformat(MAX_UPLOAD_BYTES)}.",
+        help_text="CSV ou JSON (Excel aussi pour le fichier d'un producteur), éventuellement compressé (.gz). "
+        f"Taille maximale : {filesizeformat(MAX_UPLOAD_BYTES)}.",
         error_messages={"required": "Choisissez le fichier à importer.", "empty": "Ce fichier est vide."},
     )
     file_format = forms.ChoiceField(
@@ -34,6 +39,13 @@ class ImportForm(Form):
         initial=ImportFormat.STANDARD_CSV,
         widget=forms.RadioSelect,
         error_messages={"required": "Choisissez le format du fichier.", "invalid_choice": "Choisissez un des formats."},
+    )
+    place_source = source_field(
+        "Source du fichier (facultatif pour le standard et l'ancien format)",
+        "Aucune source",
+        help_text="Qui publie ce fichier. Les identifiants des lieux appartiennent à leur source : deux sources "
+        "peuvent numéroter leurs lieux de 1 à N. "
+        "Pour le fichier d'un producteur sans source, vous pourrez la créer ensuite.",
     )
     published = forms.DateField(
         label="Date de publication du fichier des bibliothèques (facultatif)",

@@ -13,11 +13,12 @@ from django.views.decorators.http import require_POST
 from mediane import numbers
 from mediane.jobs import runner
 
-from . import import_jobs, standard
+from . import import_jobs, services_sources, standard, views_mapping
 from .enums import ImportFormat
 from .forms import FORMAT_HELP, ImportForm
 from .models import ImportJob
 from .services import ImportRefused
+from .views_sources import column_titles
 
 JOBS_PAGE_SIZE = 30
 REJECTIONS_PAGE_SIZE = 50
@@ -29,7 +30,7 @@ def _require(user, perm: str) -> None:
 
 
 def _get_job(pk: int) -> ImportJob:
-    return get_object_or_404(ImportJob.objects.select_related("created_by", "from_dry_run"), pk=pk)
+    return get_object_or_404(ImportJob.objects.select_related("created_by", "from_dry_run", "place_source"), pk=pk)
 
 
 @login_required
@@ -40,33 +41,82 @@ def imports(request):
     page = Paginator(jobs, JOBS_PAGE_SIZE).get_page(numbers.page_number(request.GET.get("page")))
     for job in page:
         runner.check_alive(job)
-    context = {"page": page, "can_import": request.user.has_perm("structures.import_places")}
+    context = {
+        "page": page,
+        "can_import": request.user.has_perm("structures.import_places"),
+        "can_manage_sources": request.user.has_perm("structures.manage_sources"),
+    }
     return render(request, "structures/imports.html", context)
+
+
+STANDARD_FORMATS = (ImportFormat.STANDARD_CSV, ImportFormat.STANDARD_JSON)
+IMPORT_DRAFTS = views_mapping.IMPORT_DRAFTS
+
+
+def _keep_for_mapping(request, job: ImportJob, upload) -> None:
+    """Keep a copy of a file sent as the standard, so that « Créer une correspondance pour ce fichier » needs no
+    second upload when the import says it is not in the standard (a failed import keeps no file)."""
+    if not request.user.has_perm("structures.manage_sources"):
+        return
+    try:
+        draft = services_sources.keep_draft(request.user, upload)
+    except (services_sources.SourceRefused, OSError):
+        return
+    kept = dict(request.session.get(IMPORT_DRAFTS) or {})
+    for stale in list(kept)[:-4]:  # a few recent imports are enough
+        services_sources.discard_draft(services_sources.Draft.from_json(kept.pop(stale)))
+    kept[str(job.pk)] = draft.as_json()
+    request.session[IMPORT_DRAFTS] = kept
+
+
+def _mapped_file(request, form):
+    """« Fichier d'un producteur »: the file goes to its source's mapping journey (or to the choice of a source)."""
+    try:
+        draft = services_sources.keep_draft(request.user, form.cleaned_data["file"])
+    except services_sources.SourceRefused as refused:
+        form.add_error("file", str(refused))
+        return None
+    source = form.cleaned_data["place_source"]
+    if source is None:
+        views_mapping.keep_unsourced(request, draft)
+        return redirect("structures:mapping_start")
+    return views_mapping.start_journey(request, source, draft)
 
 
 @login_required
 def new_import(request):
-    """The upload form: « Vérifier sans importer » (dry run) or « Importer »."""
+    """The upload form: « Vérifier sans importer » (dry run) or « Importer »; a producer's own file goes to the
+    mapping journey of its source."""
     _require(request.user, "structures.import_places")
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        dry_run = request.POST.get("action") != "importer"
-        try:
-            job = import_jobs.launch_import(
-                request.user,
-                form.cleaned_data["file"],
-                file_format=form.cleaned_data["file_format"],
-                dry_run=dry_run,
-                published=form.cleaned_data["published"],
-            )
-        except ImportRefused as error:
-            form.add_error(None, str(error))
+        file_format = form.cleaned_data["file_format"]
+        if file_format == ImportFormat.MAPPED:
+            _require(request.user, "structures.manage_sources")
+            response = _mapped_file(request, form)
+            if response is not None:
+                return response
         else:
-            what = "La vérification" if dry_run else "L'import"
-            messages.success(
-                request, f"{what} du fichier « {job.file_name} » est lancé. Cette page montre son avancement."
-            )
-            return redirect(job)
+            dry_run = request.POST.get("action") != "importer"
+            try:
+                job = import_jobs.launch_import(
+                    request.user,
+                    form.cleaned_data["file"],
+                    file_format=file_format,
+                    dry_run=dry_run,
+                    published=form.cleaned_data["published"],
+                    place_source=form.cleaned_data["place_source"],
+                )
+            except ImportRefused as error:
+                form.add_error(None, str(error))
+            else:
+                if file_format in STANDARD_FORMATS:
+                    _keep_for_mapping(request, job, form.cleaned_data["file"])
+                what = "La vérification" if dry_run else "L'import"
+                messages.success(
+                    request, f"{what} du fichier « {job.file_name} » est lancé. Cette page montre son avancement."
+                )
+                return redirect(job)
     context = {
         "form": form,
         "format_help": [(ImportFormat(value).label, help) for value, help in FORMAT_HELP.items()],
@@ -80,9 +130,18 @@ def _job_context(job: ImportJob) -> dict:
     return {"job": runner.check_alive(job)}
 
 
+def verdict_of(job: ImportJob) -> str:
+    """The one sentence about the file as a whole (« Ce fichier n'est pas au standard : … »), if any."""
+    verdict = str((job.report or {}).get("verdict") or "")
+    if not verdict and job.status == "failed" and "n'est pas au standard" in (job.error or ""):
+        verdict = job.error.removeprefix("Le fichier n'a pas pu être lu : ")
+    return verdict
+
+
 @login_required
 def import_detail(request, pk):
-    """An import: its progress while it works, then its report (counts, rejected rows page by page, warnings)."""
+    """An import: its progress while it works, then its report (the verdict on the file first, counts, each
+    column, rejected rows page by page, warnings)."""
     _require(request.user, "structures.view_imports")
     job = _get_job(pk)
     context = _job_context(job)
@@ -96,6 +155,16 @@ def import_detail(request, pk):
         and request.user.has_perm("structures.import_places")
     )
     context["imported_as"] = job.imports.order_by("-created_at").first() if job.dry_run else None
+    context["verdict"] = verdict_of(job)
+    # A file sent as the standard that is not (or cannot be read as such): map that same file, kept for this.
+    context["can_map"] = (
+        job.file_format in STANDARD_FORMATS
+        and (bool(context["verdict"]) or job.status == "failed")
+        and request.user.has_perm("structures.manage_sources")
+        and str(job.pk) in (request.session.get(IMPORT_DRAFTS) or {})
+    )
+    context["show_error"] = not context["verdict"] or context["verdict"] not in (job.error or "")
+    context["column_report"] = column_titles((job.report or {}).get("column_report"))
     return render(request, "structures/import.html", context)
 
 

@@ -94,15 +94,18 @@ def test_importing_directly_writes_the_places(client, organiser, django_capture_
     assert "Lieux ajoutés" in page and "Aucune ligne rejetée." in page
 
 
-def test_an_unreadable_file_shows_what_to_fix(client, organiser, django_capture_on_commit_callbacks):
+def test_a_file_not_in_the_standard_says_so_in_one_sentence_and_offers_a_mapping(
+    client, organiser, django_capture_on_commit_callbacks
+):
     client.force_login(organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
-        _post(client, b"id;nom\n1;Test\n")
+        _post(client, b"nom_lieu,cp,ville\nMediatheque,1000,Bourg\n")
 
-    page = client.get(ImportJob.objects.get().get_absolute_url()).content.decode()
+    page = html.unescape(client.get(ImportJob.objects.get().get_absolute_url()).content.decode())
     assert "La vérification a échoué" in page
-    assert "Le séparateur du fichier est le point-virgule (;)" in html.unescape(page)
+    assert page.count("Ce fichier n'est pas au standard : 0 des 7 champs obligatoires trouvés") == 1
+    assert "Créer une correspondance pour ce fichier" in page
 
 
 def test_the_form_explains_a_missing_file_and_a_too_large_one(client, organiser, monkeypatch):
@@ -196,3 +199,32 @@ def test_the_report_page_runs_a_constant_number_of_queries(client, organiser, co
         client.get(large.get_absolute_url())
 
     assert len(many) == len(few)
+
+
+def test_a_standard_file_may_name_its_source_and_the_job_page_says_it(
+    client, organiser, django_capture_on_commit_callbacks
+):
+    from mediane.structures.models import PlaceSource
+
+    client.force_login(organiser)
+    source = PlaceSource.objects.create(name="Hub numérique de l'Ain", slug="hub-ain")
+    page = client.get(NEW).content.decode()
+    assert "Fichier d&#x27;un producteur, lu avec sa correspondance" in page and "Aucune source" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, csv_bytes(place()), place_source="hub-ain")
+
+    job = ImportJob.objects.get()
+    assert job.place_source == source
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert 'Source : <a href="/structures/sources/hub-ain/">Hub numérique de l&#x27;Ain</a>' in page
+    assert "Les lignes valides sont importées" in page
+
+
+def test_an_unknown_source_is_refused_with_a_french_message(client, organiser):
+    client.force_login(organiser)
+
+    response = _post(client, csv_bytes(place()), place_source="inconnue")
+
+    assert response.status_code == 200 and not ImportJob.objects.exists()
+    assert response.context["form"].errors["place_source"]
