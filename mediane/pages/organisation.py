@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
-
 
 @dataclass(frozen=True)
 class Task:
@@ -287,26 +285,11 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
-# Pages of the hub written by a branch that may not be merged yet (the sources' mapping pages): left out while their
-# address does not exist, rather than breaking the hub. Empty this set once they are merged.
-NOT_YET_MERGED = frozenset({"structures:sources"})
-
-
-def _installed(task: Task) -> bool:
-    if task.url_name not in NOT_YET_MERGED:
-        return True
-    try:
-        reverse(task.url_name)
-    except NoReverseMatch:
-        return False
-    return True
-
-
 def sections_for(user) -> list[Section]:
     """The sections of the hub that `user` sees, each with only the tasks they may open (none: an empty list)."""
     shown = []
     for section in SECTIONS:
-        tasks = tuple(task for task in section.tasks if user.has_perm(task.permission) and _installed(task))
+        tasks = tuple(task for task in section.tasks if user.has_perm(task.permission))
         if tasks:
             shown.append(Section(section.title, tasks))
     return shown

@@ -47,7 +47,7 @@ def hub_tasks(html: str) -> list[str]:
                 "Gérer le kit",
                 "Ajouter une ressource au kit",
                 "Imports de lieux",
-                # « Sources et correspondances » comes here once the mapping pages (structures:sources) are merged.
+                "Sources et correspondances",
                 "Signalements d&#x27;erreurs",  # as the page escapes it
                 "Demandes de gestion de lieux",
                 "Gérer les formations",
