@@ -88,6 +88,9 @@ LIMITS = {
         Limit("password-confirmation", rate="5/15m"),
         # Candidates a programme structure adds by hand (by e-mail), per structure: stops trying addresses in bulk.
         Limit("programme-invitations", rate="10/d"),
+        # « Signaler une erreur » on a place page, without an account, per address: each report e-mails the place's
+        # managers and the organisers, so a few an hour are enough for a real person and stop a flood.
+        Limit("place-error-reports", rate="10/h"),
     ]
 }
 

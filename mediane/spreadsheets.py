@@ -31,11 +31,15 @@ own wall-clock time: pass local times. Any other value is written as its `str()`
 **XLSX limits.** Written with XlsxWriter in constant-memory mode (one row in memory at a time, the sheet kept in a
 temporary file): rows must come in order, which they do here. A cell holds at most 32,767 characters (longer text
 is cut by XlsxWriter); a sheet holds at most 1,048,576 rows (`SpreadsheetTooLarge` past that).
+
+**Reading.** `read_first_sheet` is the one way an uploaded workbook is read (openpyxl, read-only): every failure,
+at opening or while the rows are read, is one `DamagedWorkbook`.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 import unicodedata
@@ -281,3 +285,50 @@ def write_xlsx(
 ) -> int:
     """Write a one-sheet XLSX workbook to a path or a binary file; returns the number of rows, header left out."""
     return write_workbook(target, [Sheet(sheet_name, rows, header, widths)])[0]
+
+
+# --- Reading a workbook ----------------------------------------------------------------------------------------------
+
+
+class DamagedWorkbook(ValueError):
+    """An XLSX file that cannot be read: not a workbook, or damaged inside (callers say so in their own words)."""
+
+
+@dataclass(frozen=True)
+class FirstSheet:
+    """The first sheet of a workbook: its title, how many sheets the workbook has, and every row's cell values as
+    openpyxl gives them (None for an empty cell), row 1 first."""
+
+    title: str
+    sheet_count: int
+    rows: list[tuple[Any, ...]]
+
+
+def read_first_sheet(data: bytes) -> FirstSheet:
+    """Every row of an XLSX file's first sheet, the one way the platform reads a workbook (the producers' files of
+    places, the advisers' activity reports, the synthesis's command line). Raises DamagedWorkbook for anything that
+    is not a readable workbook: a damaged archive or sheet raises anything from zipfile, XML or openpyxl, and a sheet
+    cut off inside the archive shows only while its rows are read, so they are all read here."""
+    # Imported here: only a workbook needs it, and it takes long to load.
+    import warnings
+
+    import openpyxl
+
+    # openpyxl warns about styles and extensions it skips: noise, nothing the person can fix.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as error:  # noqa: BLE001 - see the docstring
+            raise DamagedWorkbook(str(error)[:200]) from None
+        try:
+            if not book.worksheets:
+                raise DamagedWorkbook("no sheet")
+            sheet = book.worksheets[0]
+            return FirstSheet(sheet.title, len(book.worksheets), list(sheet.iter_rows(values_only=True)))
+        except DamagedWorkbook:
+            raise
+        except Exception as error:  # noqa: BLE001 - see the docstring
+            raise DamagedWorkbook(str(error)[:200]) from None
+        finally:
+            book.close()

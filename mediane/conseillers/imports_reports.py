@@ -16,17 +16,16 @@ import datetime as dt
 import hashlib
 import io
 import unicodedata
-import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from xml.etree import ElementTree
 
 from django.utils import timezone
 
 from mediane.consultation.imports import UnreadableFile, decode
 from mediane.french import number
 from mediane.numbers import NumberError, parse_int, read_day
+from mediane.spreadsheets import DamagedWorkbook, read_first_sheet
 
 from . import exports_reports as coop
 from .enums_reports import (
@@ -156,22 +155,12 @@ class ReadFile:
 
 
 def _xlsx_lines(data: bytes) -> Iterator[tuple[int, list[Any]]]:
-    # Imported here: only an XLSX upload needs it, and it takes long to load.
-    import openpyxl
-
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # a damaged archive raises anything from zipfile, XML or openpyxl
+        sheet = read_first_sheet(data)
+    except DamagedWorkbook as error:
         raise FileRefused(DAMAGED) from error
-    try:
-        sheet = book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(values)
-    except (ElementTree.ParseError, zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError) as error:
-        # A sheet cut off or damaged inside the archive shows only while its rows are read.
-        raise FileRefused(DAMAGED) from error
-    finally:
-        book.close()
+    for row_number, values in enumerate(sheet.rows, start=1):
+        yield row_number, list(values)
 
 
 def _csv_lines(data: bytes) -> Iterator[tuple[int, list[Any]]]:

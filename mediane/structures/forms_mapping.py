@@ -307,7 +307,7 @@ class LabelsForm(Form):
             choices.append((DROP, "Ne rien garder (le libellé sera compté comme écarté)"))
             if row.chosen is not None:
                 initial = row.chosen[0] if row.chosen else DROP
-                second = row.chosen[1] if len(row.chosen) > 1 else ""
+                second = row.chosen[1] if row.chosen[1:] else ""
             else:
                 initial, second = (proposed[0] if proposed else ""), ""
             self.fields[f"l{index}"] = forms.ChoiceField(

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Count, F, QuerySet
 from django.utils import timezone  # noqa: F401 - the tests freeze and read `services.timezone`
-from django.utils.text import slugify
 
 from mediane.french import count_phrase, plural
 
@@ -113,23 +112,6 @@ def source_for_libraries() -> PlaceSource:
     """The source of the Ministry of Culture's libraries file, created on first use."""
     source, _ = PlaceSource.objects.get_or_create(slug=LIBRARIES_SOURCE_SLUG, defaults={"name": LIBRARIES_SOURCE_NAME})
     return source
-
-
-def source_named(name: str, *, actor: User | None = None) -> tuple[PlaceSource, bool]:
-    """The source of this name (compared without case), created when there is none, and whether it was created.
-    Its short identifier is the name's slug, numbered when another source has it."""
-    name = " ".join(name.split())[:200]
-    if not name:
-        raise ImportRefused("Donnez le nom de la source des lieux.")
-    existing = PlaceSource.objects.filter(name__iexact=name).first()
-    if existing is not None:
-        return existing, False
-    base = slugify(name)[:50] or "source"
-    slug, number = base, 1
-    while PlaceSource.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return PlaceSource.objects.create(name=name, slug=slug, created_by=actor), True
 
 
 def _lines(lines: list[int | None]) -> str:

@@ -37,7 +37,7 @@ _STAMP = "%Y%m%d%H%M%S"
 SLUG_LENGTH = 60
 
 
-class SourceRefused(Exception):
+class SourceRefused(ImportRefused):
     """A refusal of the sources' services; the message is French and tells the person what to do."""
 
 
@@ -55,6 +55,16 @@ def _free_slug(name: str) -> str:
     return slug
 
 
+def _new_source(name: str, actor: User | None) -> PlaceSource:
+    try:
+        with transaction.atomic():
+            return PlaceSource.objects.create(name=name, slug=_free_slug(name), created_by=actor)
+    except IntegrityError:
+        raise SourceRefused(
+            f"Une source s'appelle déjà « {name} » : choisissez-la dans la liste, ou changez le nom."
+        ) from None
+
+
 def create_source(actor: User | None, name: str) -> PlaceSource:
     """A new source named `name` (its address is the name in short, unique). A name already used is refused."""
     _check_can_manage(actor)
@@ -63,13 +73,19 @@ def create_source(actor: User | None, name: str) -> PlaceSource:
         raise SourceRefused("Écrivez le nom de la source, par exemple « Hub numérique Occitanie ».")
     if PlaceSource.objects.filter(name__iexact=name).exists():
         raise SourceRefused(f"Une source s'appelle déjà « {name} » : choisissez-la dans la liste, ou changez le nom.")
-    try:
-        with transaction.atomic():
-            return PlaceSource.objects.create(name=name, slug=_free_slug(name), created_by=actor)
-    except IntegrityError:
-        raise SourceRefused(
-            f"Une source s'appelle déjà « {name} » : choisissez-la dans la liste, ou changez le nom."
-        ) from None
+    return _new_source(name, actor)
+
+
+def source_named(name: str, *, actor: User | None = None) -> tuple[PlaceSource, bool]:
+    """For the command line (`import_lieux --source`): the source of this name (compared without case), created
+    when there is none, and whether it was created."""
+    name = " ".join((name or "").split())[:200]
+    if not name:
+        raise SourceRefused("Donnez le nom de la source des lieux.")
+    existing = PlaceSource.objects.filter(name__iexact=name).first()
+    if existing is not None:
+        return existing, False
+    return _new_source(name, actor), True
 
 
 def save_profile(actor: User | None, source: PlaceSource, profile: Profile) -> PlaceSource:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from mediane import numbers
 from mediane.jobs import runner
 
-from . import import_jobs, services_sources, standard, views_mapping
+from . import import_jobs, services, services_sources, standard, views_mapping
 from .enums import ImportFormat
 from .forms import FORMAT_HELP, ImportForm
 from .models import ImportJob
@@ -45,6 +45,7 @@ def imports(request):
         "page": page,
         "can_import": request.user.has_perm("structures.import_places"),
         "can_manage_sources": request.user.has_perm("structures.manage_sources"),
+        "export_exclusions": services.export_exclusions()[1],
     }
     return render(request, "structures/imports.html", context)
 

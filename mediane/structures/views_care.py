@@ -24,7 +24,7 @@ from .services_care import CareError, PlaceChangeError
 
 HISTORY_PAGE_SIZE = 30
 # The limit an error report counts under, per client address (anonymous visitors write here).
-REPORT_LIMIT = "writes"
+REPORT_LIMIT = "place-error-reports"
 REVISIONS_CSV_HEADER = (
     "id_lieu",
     "source",

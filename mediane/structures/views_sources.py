@@ -114,7 +114,7 @@ def describe_profile(profile: Profile) -> list[dict]:
                 "field": spec.title,
                 "name": spec.name,
                 "columns": rule.columns,
-                "join": rule.join if len(rule.columns) > 1 else "",
+                "join": rule.join if rule.columns[1:] else "",
                 "separator": SEPARATORS.get(rule.separator, rule.separator) if rule.separator else "",
                 "translations": translations,
                 "default": rule.default,

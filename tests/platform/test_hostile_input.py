@@ -47,7 +47,7 @@ from tests.roadmap.factories import (
     MilestoneFactory,
     StatusFactory,
 )
-from tests.structures.factories import PlaceFactory
+from tests.structures.factories import PlaceFactory, PlaceSourceFactory
 from tests.training.factories import CourseFactory, EnrolmentFactory, SessionFactory, StaffMemberFactory
 from tests.training.factories_kit import KitResourceFactory, pix_competence
 from tests.workinggroup.factories import DecisionFactory, MeetingFactory, MemberFactory, published_synthesis
@@ -155,7 +155,7 @@ def world(settings, tmp_path):
         decision=DecisionFactory(meeting=meeting),
         dossier=dossier,
         job=job,
-        place=PlaceFactory(),
+        place=PlaceFactory(place_source=PlaceSourceFactory()),
         news=NewsItemFactory(),
         event=event,
         registration=EventRegistrationFactory(registrable=event),

@@ -44,6 +44,7 @@ def all_patterns() -> list[Pattern]:
 
 Fill = Callable[["World"], dict]
 NONE: Fill = lambda world: {}  # noqa: E731
+SOURCE: Fill = lambda world: {"slug": world.place.place_source.slug}  # noqa: E731
 THEME: Fill = lambda world: {"consultation": world.theme.consultation.slug, "theme": world.theme.slug}  # noqa: E731
 CONTRIBUTION: Fill = lambda world: {"pk": world.contribution.pk}  # noqa: E731
 COMMENT: Fill = lambda world: {"pk": world.comment.pk}  # noqa: E731
@@ -155,6 +156,15 @@ PATTERNS: dict[str, Fill] = {
     "structures:import_checked": JOB,
     "structures:export_csv": NONE,
     "structures:export_json": NONE,
+    "structures:sources": NONE,
+    "structures:mapping_start": NONE,
+    "structures:source": SOURCE,
+    "structures:source_profile": SOURCE,
+    "structures:source_profile_upload": SOURCE,
+    "structures:mapping_upload": SOURCE,
+    "structures:mapping_columns": SOURCE,
+    "structures:mapping_labels": SOURCE,
+    "structures:mapping_preview": SOURCE,
     "structures:my_places": NONE,
     "structures:revisions_csv": NONE,
     "structures:place_edit": lambda world: {"pk": world.place.pk},

@@ -209,15 +209,14 @@ def test_a_too_short_report_says_what_to_write(client, world):
     assert 'href="#id_message"' in html
 
 
-def test_error_reports_are_rate_limited_per_address(client, world, settings, limiter_clock):
-    settings.MEDIANE_API_RATE_USER = "2/m"
+def test_error_reports_are_rate_limited_per_address(client, world, limiter_clock):
     url = reverse("structures:report_error", args=[world["place"].pk])
     data = {"message": "Le numéro de téléphone ne marche plus."}
-    assert client.post(url, data).status_code == 302
-    assert client.post(url, data).status_code == 302
+    for _ in range(10):
+        assert client.post(url, data).status_code == 302
     refused = client.post(url, data)
     assert refused.status_code == 429
-    assert PlaceErrorReport.objects.count() == 3  # the world's report and two of these
+    assert PlaceErrorReport.objects.count() == 11  # the world's report and ten of these
 
 
 def test_the_manager_marks_a_report_handled_and_the_reporter_gets_the_answer(

@@ -4,7 +4,7 @@ an import that rejects every row fails, and all or nothing writes nothing when o
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from mediane.structures import import_jobs, services
+from mediane.structures import import_jobs, services, services_sources
 from mediane.structures.enums import ImportFormat, ImportStatus
 from mediane.structures.import_jobs import import_file
 from mediane.structures.mapping.profile import FieldRule, Profile
@@ -90,13 +90,13 @@ def test_the_libraries_file_always_goes_to_its_own_source_created_on_first_use()
 def test_source_named_finds_a_source_by_its_name_or_creates_it_with_a_free_slug():
     PlaceSourceFactory(name="Autre", slug="hub-occitanie")
 
-    created, is_new = services.source_named("  Hub   Occitanie ")
-    found, again = services.source_named("hub occitanie")
+    created, is_new = services_sources.source_named("  Hub   Occitanie ")
+    found, again = services_sources.source_named("hub occitanie")
 
     assert is_new and not again and found == created
     assert (created.name, created.slug) == ("Hub Occitanie", "hub-occitanie-2")
     with pytest.raises(ImportRefused, match="nom de la source"):
-        services.source_named("  ")
+        services_sources.source_named("  ")
 
 
 # --- Nothing lost -----------------------------------------------------------------------------------------------

@@ -388,12 +388,13 @@ def test_the_nouvelle_caledonie_file_imports_and_a_second_import_changes_nothing
 
     report = import_places(result, source_format=ImportFormat.STANDARD_JSON, dry_run=False)
 
-    assert (report.created, report.rejected) == (78, 12)
-    # 8 places of Mont-Dore (98800) carry the INSEE code of Le Mont-Dore in the Puy-de-Dôme: the postal code wins.
-    assert Place.objects.filter(departement="988").count() == 78
-    assert any(w.startswith("8 lieu(x) dont le code INSEE désigne une commune d'un autre") for w in report.warnings)
+    # 12 summaries over 280 characters are cut at a sentence, their full text kept in the detailed presentation.
+    assert (report.created, report.rejected) == (90, 0)
+    # 9 places of Mont-Dore (98800) carry the INSEE code of Le Mont-Dore in the Puy-de-Dôme: the postal code wins.
+    assert Place.objects.filter(departement="988").count() == 90
+    assert any(w.startswith("9 lieu(x) dont le code INSEE désigne une commune d'un autre") for w in report.warnings)
     again = import_places(result, source_format=ImportFormat.STANDARD_JSON, dry_run=False)
-    assert (again.created, again.updated, again.unchanged) == (0, 0, 78)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 90)
 
 
 @pytest.mark.realdata

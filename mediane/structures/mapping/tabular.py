@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from pathlib import PurePath
 from typing import Any
 
-from mediane.spreadsheets import restore
+from mediane.spreadsheets import DamagedWorkbook, read_first_sheet, restore
 
 from ..standard import SEPARATOR, FormatError
 from ..standard_readers import decode, numbered_rows, unpack
@@ -297,43 +297,34 @@ def _read_json(text: str) -> Table:
 
 
 def _read_xlsx(data: bytes) -> Table:
-    from openpyxl import load_workbook  # a heavy import, only for spreadsheets
-
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - any zip that is not a workbook (a .docx, a broken file)
+        sheet = read_first_sheet(data)
+    except DamagedWorkbook:
         raise FormatError(
-            "Ce fichier compressé n'est pas un classeur Excel (.xlsx) lisible : ouvrez-le dans votre tableur et "
-            "enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV UTF-8 »."
+            "Ce fichier n'est pas un classeur Excel (.xlsx) lisible, ou il est abîmé : ouvrez-le dans votre tableur "
+            "et enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV UTF-8 »."
         ) from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        table = Table(kind="xlsx", row_word="Ligne")
-        header = next(rows, None)
-        if header is None:
-            raise FormatError("La première feuille du classeur est vide : mettez les lieux dans la première feuille.")
-        names = [scalar_text(cell) for cell in header]
-        while names and not names[-1]:
-            names.pop()
-        table.columns = _unique_names(names, table.warnings)
-        width = len(table.columns)
-        for number, cells in enumerate(rows, start=2):
-            texts = [scalar_text(cell) for cell in cells]
-            if not any(texts):
-                continue
-            if any(texts[width:]):
-                table.problems[len(table.records)] = (
-                    f"La ligne a des valeurs au-delà de la dernière colonne nommée ({width}) : donnez un nom à "
-                    "chaque colonne dans la première ligne."
-                )
-            table.records.append({name: text for name, text in zip(table.columns, texts, strict=False) if text})
-            table.lines.append(number)
-        if len(workbook.worksheets) > 1:
-            table.warnings.append(
-                f"Le classeur a {len(workbook.worksheets)} feuilles : seule la première (« {_shown(sheet.title)} ») "
-                "a été lue."
+    table = Table(kind="xlsx", row_word="Ligne")
+    if not sheet.rows:
+        raise FormatError("La première feuille du classeur est vide : mettez les lieux dans la première feuille.")
+    names = [scalar_text(cell) for cell in sheet.rows[0]]
+    while names and not names[-1]:
+        names.pop()
+    table.columns = _unique_names(names, table.warnings)
+    width = len(table.columns)
+    for number, cells in enumerate(sheet.rows[1:], start=2):
+        texts = [scalar_text(cell) for cell in cells]
+        if not any(texts):
+            continue
+        if any(texts[width:]):
+            table.problems[len(table.records)] = (
+                f"La ligne a des valeurs au-delà de la dernière colonne nommée ({width}) : donnez un nom à "
+                "chaque colonne dans la première ligne."
             )
-        return table
-    finally:
-        workbook.close()
+        table.records.append({name: text for name, text in zip(table.columns, texts, strict=False) if text})
+        table.lines.append(number)
+    if sheet.sheet_count > 1:
+        table.warnings.append(
+            f"Le classeur a {sheet.sheet_count} feuilles : seule la première (« {_shown(sheet.title)} ») a été lue."
+        )
+    return table

@@ -12,11 +12,11 @@ import html
 import io
 import json
 import re
-import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
 
+from mediane.spreadsheets import DamagedWorkbook, read_first_sheet
 from mediane.synthesis.engine import readers
 from mediane.synthesis.engine.closed import titled_text
 from mediane.synthesis.engine.documents import Document, SynthesisInputError
@@ -157,26 +157,11 @@ DAMAGED_WORKBOOK = (
 
 
 def _sheet(data: bytes) -> list[tuple[int, list[str]]]:
-    # Imported here: only a workbook needs it, and it takes long to load.
-    import openpyxl
-
-    # openpyxl warns about styles and extensions it skips: noise on the error output, nothing the person can fix.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception:  # a damaged archive raises anything from zipfile, XML or openpyxl
-            raise SynthesisInputError(DAMAGED_WORKBOOK) from None
-        try:
-            sheet = book.worksheets[0]
-            return [
-                (number, [_cell(value) for value in values])
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-            ]
-        except Exception:  # a sheet damaged inside the archive shows only while its rows are read
-            raise SynthesisInputError(DAMAGED_WORKBOOK) from None
-        finally:
-            book.close()
+    try:
+        sheet = read_first_sheet(data)
+    except DamagedWorkbook:
+        raise SynthesisInputError(DAMAGED_WORKBOOK) from None
+    return [(number, [_cell(value) for value in values]) for number, values in enumerate(sheet.rows, start=1)]
 
 
 def _cell(value: Any) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mediane.structures import import_jobs, services
+from mediane.structures import import_jobs, services, services_sources
 from mediane.structures.enums import ImportFormat, ImportStatus
 from mediane.structures.imports import guess_format
 from mediane.structures.mapping.profile import Profile, ProfileError
@@ -130,7 +130,7 @@ class Command(BaseCommand):
                     "La correspondance ne nomme pas sa source : indiquez-la avec --source « Nom du producteur »."
                 )
             return None
-        source, created = services.source_named(name)
+        source, created = services_sources.source_named(name)
         if created:
             self.stderr.write(f"Nouvelle source créée : « {source.name} » (identifiant court « {source.slug} »).")
         return source
