@@ -183,7 +183,7 @@ def test_the_list_of_imports_runs_a_constant_number_of_queries(client, organiser
         response = client.get(LIST)
 
     assert response.status_code == 200 and "Page suivante" in response.content.decode()
-    assert len(many) == len(few) == 5, [q["sql"] for q in many.captured_queries]
+    assert len(many) == len(few) == 6, [q["sql"] for q in many.captured_queries]
 
 
 def test_the_report_page_runs_a_constant_number_of_queries(client, organiser, count_queries):

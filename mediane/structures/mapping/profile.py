@@ -19,7 +19,8 @@ Shape of the JSON (version 1)::
         "pivot": {"columns": [], "default": "00000000000000"},
         "horaires": {"columns": ["Horaires"]}
       },
-      "extra": ["Nom du référent"],
+      "extra": ["Nom du référent", "Accès PMR"],
+      "published": ["Accès PMR"],
       "ignored": ["Colonne vide"]
     }
 
@@ -32,9 +33,12 @@ Shape of the JSON (version 1)::
   with the closest labels proposed: nothing is dropped silently. Keys are compared without case, accents or extra
   spaces (`label_key`).
 - `default`: the value used when the source's cell is empty (or the field has no column).
-- `extra`: source columns kept with each place as extra data (`Place.extra`); `ignored`: columns deliberately left
-  out, counted in the report. Every column of the file is in exactly one of: a field's `columns`, `extra`,
-  `ignored` (`Profile.unplaced_columns` tells which are not, and an import refuses to run until they are).
+- `extra`: source columns kept with each place as extra data (`Place.extra`), shown to organisers and the place's
+  managers only; `published`: those of `extra` the organiser chose to publish in the public JSON export (under
+  `donnees_source`) — none by default, since a producer's columns may hold people's names, e-mails or phones;
+  `ignored`: columns deliberately left out, counted in the report. Every column of the file is in exactly one of: a
+  field's `columns`, `extra`, `ignored` (`Profile.unplaced_columns` tells which are not, and an import refuses to
+  run until they are).
 """
 
 from __future__ import annotations
@@ -109,6 +113,7 @@ class Profile:
     fields: dict[str, FieldRule] = field(default_factory=dict)
     extra: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -129,6 +134,7 @@ class Profile:
             "source": self.source,
             "fields": {name: rule.as_json() for name, rule in self.fields.items()},
             "extra": list(self.extra),
+            "published": [column for column in self.published if column in self.extra],
             "ignored": list(self.ignored),
         }
 
@@ -186,7 +192,14 @@ class Profile:
         fields = {name: _field_rule(name, rule) for name, rule in raw_fields.items()}
         extra = _names(data.get("extra", []), "extra")
         ignored = _names(data.get("ignored", []), "ignored")
-        profile = cls(source=source.strip()[:200], fields=fields, extra=extra, ignored=ignored)
+        published = _names(data.get("published", []), "published")
+        not_kept = [column for column in published if column not in extra]
+        if not_kept:
+            raise ProfileError(
+                f"La colonne « {not_kept[0][:80]} » est publiée (published) sans être gardée (extra) : ajoutez-la à "
+                "« extra » ou retirez-la de « published »."
+            )
+        profile = cls(source=source.strip()[:200], fields=fields, extra=extra, ignored=ignored, published=published)
         _check_each_column_once(profile)
         return profile
 
