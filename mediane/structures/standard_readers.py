@@ -214,6 +214,11 @@ def read_csv(text: str) -> ReadResult:
 def _load_json_list(text: str) -> list[object]:
     try:
         data = json.loads(text.removeprefix("\ufeff"))
+    except RecursionError:
+        raise FormatError(
+            "Ce fichier JSON est imbriqué trop profondément (trop de crochets ou d'accolades les uns dans les "
+            "autres) : envoyez une liste de lieux, chacun entre accolades [ {…}, {…} ]."
+        ) from None
     except json.JSONDecodeError as error:
         raise FormatError(
             f"Le fichier n'est pas un JSON valide (ligne {error.lineno}, colonne {error.colno}) : vérifiez les "

@@ -160,6 +160,11 @@ class Profile:
                 ) from None
         try:
             parsed = json.loads(data)
+        except RecursionError:
+            raise ProfileError(
+                "Ce fichier de correspondance est imbriqué trop profondément : "
+                "envoyez le fichier .json téléchargé depuis Médiane, sans le modifier à la main."
+            ) from None
         except json.JSONDecodeError as error:
             raise ProfileError(
                 "Ce fichier de correspondance n'est pas un JSON valide "

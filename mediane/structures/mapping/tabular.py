@@ -182,15 +182,25 @@ def _read_csv(text: str) -> Table:
 # --- JSON --------------------------------------------------------------------------------------------------------
 
 
+TOO_DEEP = (
+    "Ce fichier JSON est imbriqué trop profondément (trop de crochets ou d'accolades les uns dans les autres) : "
+    "envoyez une liste de lieux, chacun entre accolades."
+)
+
+
 def _load_json(text: str) -> Any:
     try:
         # Numbers keep the file's own text: « 46.27 » stays « 46.27 », « 1000 » stays « 1000 ».
         return json.loads(text, parse_float=str, parse_int=str)
+    except RecursionError:
+        raise FormatError(TOO_DEEP) from None
     except json.JSONDecodeError as error:
         lines = [line for line in text.splitlines() if line.strip()]
         if len(lines) > 1:
             try:
                 return [json.loads(line, parse_float=str, parse_int=str) for line in lines]  # JSON Lines
+            except RecursionError:
+                raise FormatError(TOO_DEEP) from None
             except json.JSONDecodeError:
                 pass
         raise FormatError(
@@ -271,6 +281,13 @@ def _feature_record(feature: Any) -> dict[str, str]:
 
 
 def _read_json(text: str) -> Table:
+    try:
+        return _read_json_records(text)
+    except RecursionError:
+        raise FormatError(TOO_DEEP) from None
+
+
+def _read_json_records(text: str) -> Table:
     items, kind = _records_of(_load_json(text))
     table = Table(kind=kind, row_word="Enregistrement")
     seen: dict[str, None] = {}
