@@ -73,8 +73,10 @@ class Collector:
             )
         identifier = str(row["id"]) or None
         if identifier is not None:
-            first = self.first_line_of.setdefault(identifier, line)
-            if first != line:
+            # Only accepted rows own their id: a row rejected for another reason does not make a later one a
+            # duplicate, as nothing is imported under its id.
+            first = self.first_line_of.get(identifier)
+            if first is not None and first != line:
                 errors.append(
                     f"Identifiant « {identifier} » déjà utilisé {self.where} {first} : chaque lieu doit avoir un "
                     f"identifiant unique."
@@ -84,6 +86,8 @@ class Collector:
         if errors:
             self.result.rejected.append(Rejection(line, identifier, tuple(errors)))
             return False
+        if identifier is not None:
+            self.first_line_of[identifier] = line
         self.result.rows.append(row)
         self.result.lines.append(line)
         self.result.extras.append(dict(extra) if extra else {})
@@ -95,8 +99,8 @@ class Collector:
     def finish(self) -> ReadResult:
         if self.placeholders:
             self.result.warnings.append(
-                f"{self.placeholders} lieu(x) sans SIRET (pivot {PIVOT_PLACEHOLDER}) : renseignez leur SIRET ou "
-                f"numéro RNA dès que possible."
+                f"{count_phrase(self.placeholders, 'lieu', 'lieux')} sans SIRET (pivot {PIVOT_PLACEHOLDER}) : "
+                f"renseignez {plural(self.placeholders, 'son', 'leur')} SIRET ou numéro RNA dès que possible."
             )
         self.result.warnings.extend(self.tally.warnings())
         if not any(self.result.extras):

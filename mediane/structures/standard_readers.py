@@ -16,6 +16,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
+from mediane.french import count_phrase
 from mediane.spreadsheets import restore
 
 from .standard import (
@@ -107,7 +108,7 @@ def numbered_rows(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str] 
 def _unknown_columns_warning(name: str, count: int | None = None) -> str:
     close = difflib.get_close_matches(name, FIELD_NAMES, n=1, cutoff=0.8)
     hint = f" S'il s'agit de « {close[0]} », renommez la colonne." if close else ""
-    where = f" ({count} enregistrement(s))" if count is not None else ""
+    where = f" ({count_phrase(count, 'enregistrement')})" if count is not None else ""
     return (
         f"La colonne « {name} » ne fait pas partie du standard : elle est gardée avec le lieu comme donnée "
         f"supplémentaire{where}.{hint}"
@@ -207,7 +208,7 @@ def read_csv(text: str) -> ReadResult:
             continue
         collector.add(start, values, extra={n: v for n in unknown if (v := values.get(n, "").strip())})
     if empty_lines:
-        result.warnings.append(f"{empty_lines} ligne(s) vide(s) ignorée(s).")
+        result.warnings.append(f"{count_phrase(empty_lines, 'ligne vide ignorée', 'lignes vides ignorées')}.")
     return collector.finish()
 
 

@@ -323,7 +323,7 @@ def test_empty_lines_are_skipped_with_a_warning():
     result = read_csv(_csv(_line(id="a"), "", ",,,", _line(id="b")))
 
     assert len(result.rows) == 2
-    assert result.warnings == ["2 ligne(s) vide(s) ignorée(s)."]
+    assert result.warnings == ["2 lignes vides ignorées."]
 
 
 def test_a_semicolon_file_with_an_unambiguous_header_is_read_with_a_warning():
@@ -423,7 +423,7 @@ def test_json_records_are_numbered_from_one_and_extra_keys_are_kept_with_a_warni
     assert result.extras == [{"courriel": "a@b.fr"}, {}]
     assert result.warnings == [
         "La colonne « courriel » ne fait pas partie du standard : elle est gardée avec le lieu comme donnée "
-        "supplémentaire (1 enregistrement(s)). S'il s'agit de « courriels », renommez la colonne."
+        "supplémentaire (1 enregistrement). S'il s'agit de « courriels », renommez la colonne."
     ]
 
 
@@ -479,7 +479,7 @@ def test_a_legacy_record_is_translated_to_the_v1_labels():
     assert row["site_web"] == ["https://a.example", "https://b.example"]
     assert row["horaires"] == "Tu-Fr 09:00-12:00; Sa 09:00-12:00"
     assert result.warnings == [
-        "1 lieu(x) sans SIRET (pivot 00000000000000) : renseignez leur SIRET ou numéro RNA dès que possible."
+        "1 lieu sans SIRET (pivot 00000000000000) : renseignez son SIRET ou numéro RNA dès que possible."
     ]
 
 
@@ -625,7 +625,7 @@ def test_the_legacy_hub_records_all_map_to_the_standard(tmp_path):
 
     assert (len(result.rows), len(result.rejected)) == (687, 0)
     assert result.warnings == [
-        "687 lieu(x) sans SIRET (pivot 00000000000000) : renseignez leur SIRET ou numéro RNA dès que possible."
+        "687 lieux sans SIRET (pivot 00000000000000) : renseignez leur SIRET ou numéro RNA dès que possible."
     ]
     assert all(row["services"] for row in result.rows)
     export = tmp_path / "hub.csv"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mediane.french import plural
+
 from ..standard import FIELDS_BY_NAME, SEPARATOR, VOCABULARIES, FormatError, ReadResult, Row, unknown_label
 from ..standard_collect import Collector
 from .clean import CLEANERS, clean_phone
@@ -150,9 +152,13 @@ class _Application:
         absent = [c for c in dict.fromkeys([*named, *profile.extra]) if c not in columns]
         if absent:
             shown = ", ".join(f"« {c[:60]} »" for c in absent[:SHOWN_COLUMNS])
+            columns_word = plural(
+                absent, "Colonne de la correspondance absente", "Colonnes de la correspondance absentes"
+            )
+            fields_word = plural(absent, "le champ concerné est lu", "les champs concernés sont lus")
             self.warnings.append(
-                f"Colonne(s) de la correspondance absente(s) du fichier : {shown} ; les champs concernés sont "
-                "lus comme vides. Vérifiez que c'est bien le fichier de cette source."
+                f"{columns_word} du fichier : {shown} ; {fields_word} comme {plural(absent, 'vide', 'vides')}. "
+                "Vérifiez que c'est bien le fichier de cette source."
             )
         self.plans = [
             _FieldPlan(name, rule, [c for c in rule.columns if c in columns]) for name, rule in profile.fields.items()
@@ -161,10 +167,11 @@ class _Application:
         self.numbered = id_rule is None or not [c for c in id_rule.columns if c in columns]
         if self.numbered:
             self.plans = [plan for plan in self.plans if plan.name != "id"]
+            own_row = "sa ligne" if table.row_word == "Ligne" else "son enregistrement"
             self.warnings.append(
-                f"Le fichier n'a pas de colonne d'identifiant : chaque lieu a pour identifiant le numéro de sa "
-                f"{table.row_word.lower()} dans le fichier. Gardez le même ordre d'un envoi à l'autre, ou ajoutez "
-                "une colonne d'identifiant à la correspondance."
+                f"Le fichier n'a pas de colonne d'identifiant : chaque lieu a pour identifiant le numéro de {own_row} "
+                "dans le fichier. Gardez le même ordre d'un envoi à l'autre, ou ajoutez une colonne d'identifiant à la "
+                "correspondance."
             )
         self.extra_columns = [c for c in profile.extra if c in columns]
         self.collector = Collector(

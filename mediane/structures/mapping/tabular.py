@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from pathlib import PurePath
 from typing import Any
 
+from mediane.french import count_phrase
 from mediane.spreadsheets import DamagedWorkbook, read_first_sheet, restore
 
 from ..standard import SEPARATOR, FormatError
@@ -175,7 +176,7 @@ def _read_csv(text: str) -> Table:
         named = {";": "le point-virgule (;)", "\t": "la tabulation", "|": "la barre verticale (|)"}[delimiter]
         table.warnings.append(f"Le séparateur des colonnes est {named}.")
     if empty_lines:
-        table.warnings.append(f"{empty_lines} ligne(s) vide(s) ignorée(s).")
+        table.warnings.append(f"{count_phrase(empty_lines, 'ligne vide ignorée', 'lignes vides ignorées')}.")
     return table
 
 

@@ -173,7 +173,7 @@ def test_a_column_named_in_the_profile_but_absent_from_the_file_gets_one_warning
     result = read_mapped(_csv("A;1 rue;01000;Bourg"), "", _minimal(horaires=FieldRule(columns=["Horaires"])))
 
     assert len(result.rows) == 1
-    assert sum("absente(s) du fichier : « Horaires »" in w for w in result.warnings) == 1
+    assert sum("absente du fichier : « Horaires »" in w for w in result.warnings) == 1
 
 
 def test_columns_the_profile_does_not_place_refuse_the_import_with_what_to_do():

@@ -3,7 +3,8 @@ silence, and no odd file answers 500."""
 
 import pytest
 
-from mediane.structures.mapping.profile import Profile, ProfileError
+from mediane.structures.mapping.apply import read_mapped
+from mediane.structures.mapping.profile import FieldRule, Profile, ProfileError
 from mediane.structures.mapping.tabular import read_table
 from mediane.structures.standard import FormatError
 from mediane.structures.standard_readers import read_json
@@ -20,3 +21,51 @@ def test_a_deeply_nested_json_is_refused_in_one_french_sentence(opening):
 def test_a_deeply_nested_profile_is_refused_in_one_french_sentence():
     with pytest.raises(ProfileError, match="imbriqué trop profondément"):
         Profile.loads(b"[" * 200_000)
+
+
+def _minimal(**fields) -> Profile:
+    rules = {
+        "nom": FieldRule(columns=["Nom"]),
+        "adresse": FieldRule(columns=["Adresse"]),
+        "code_postal": FieldRule(columns=["CP"]),
+        "commune": FieldRule(columns=["Ville"]),
+        "pivot": FieldRule(default="00000000000000"),
+        "date_maj": FieldRule(default="2024-04-02"),
+    }
+    rules.update(fields)
+    return Profile(source="S", fields=rules)
+
+
+def _csv(*lines: str, header: str = "ID;Nom;Adresse;CP;Ville") -> bytes:
+    return "\n".join([header, *lines]).encode()
+
+
+def test_an_id_whose_first_row_was_rejected_is_not_called_a_duplicate():
+    data = _csv("2;;1 rue A;01000;Bourg", "2;Lieu B;2 rue B;01000;Bourg", "2;Lieu C;3 rue C;01000;Bourg")
+
+    result = read_mapped(data, "lieux.csv", _minimal(id=FieldRule(columns=["ID"])))
+
+    assert [row["nom"] for row in result.rows] == ["Lieu B"]
+    assert [r.line for r in result.rejected] == [2, 4]
+    assert not any("déjà utilisé" in m for m in result.rejected[0].messages)
+    assert "déjà utilisé à la ligne 3" in result.rejected[1].messages[-1]
+
+
+def test_counts_are_written_in_french_without_parentheses():
+    data = _csv("1;Lieu A;1 rue A;01000;Bourg", "", "2;Lieu B;2 rue B;01000;Bourg", header="ID;Nom;Adresse;CP;Ville")
+    profile = _minimal(id=FieldRule(columns=["ID"]), horaires=FieldRule(columns=["Horaires"]))
+
+    result = read_mapped(data, "lieux.csv", profile)
+
+    assert "1 ligne vide ignorée." in result.warnings
+    assert "2 lieux sans SIRET" in " ".join(result.warnings)
+    assert any(w.startswith("Colonne de la correspondance absente du fichier : « Horaires »") for w in result.warnings)
+    assert not any("(s)" in w or "(x)" in w for w in result.warnings)
+
+
+def test_a_json_without_ids_numbers_its_places_by_their_record_in_good_french():
+    data = b'[{"Nom": "A", "Adresse": "1 rue A", "CP": "01000", "Ville": "Bourg"}]'
+
+    result = read_mapped(data, "lieux.json", _minimal())
+
+    assert any("le numéro de son enregistrement dans le fichier" in w for w in result.warnings)

@@ -29,7 +29,7 @@ def test_csv_lines_are_physical_lines_and_missing_cells_are_empty_text():
 
     assert table.lines == [2, 5]
     assert table.records[1] == {"Nom": "B", "Adresse": "2 rue", "Ville": ""}
-    assert "1 ligne(s) vide(s) ignorée(s)." in table.warnings
+    assert "1 ligne vide ignorée." in table.warnings
 
 
 def test_a_csv_line_with_too_many_cells_is_marked_for_rejection_not_dropped():
