@@ -17,13 +17,14 @@ from mediane.french import plural
 
 from ..standard import FIELDS_BY_NAME, SEPARATOR, VOCABULARIES, FormatError, ReadResult, Row, unknown_label
 from ..standard_collect import Collector
-from .clean import CLEANERS, clean_phone
+from .clean import CLEANERS, clean_phone, split_phones
 from .profile import FieldRule, Profile, label_key
 from .tabular import Table, read_table
 
 PREVIEW_ROWS = 20
 SHOWN_COLUMNS = 10
 PHONE_ASIDE = "telephone (non reconnu)"  # as `{field} (non reconnu)` for the other fields
+OTHER_PHONES = "telephone (autres numéros)"
 _FOLDED_VOCABULARIES = {
     name: {label_key(label): label for label in vocabulary} for name, vocabulary in VOCABULARIES.items()
 }
@@ -221,6 +222,8 @@ class _Application:
                 # The place goes in without its phone, which is kept with it as extra data, rather than rejected.
                 extra[PHONE_ASIDE] = typed
                 phone = ""
+            elif len(others := split_phones(typed)) > 1:
+                extra[OTHER_PHONES] = " / ".join(others[1:])
             values["telephone"] = phone
         problem = self.table.problems.get(index)
         if problem:

@@ -20,8 +20,9 @@ from .hours_fr import french_hours_to_osm
 
 Cleaned = tuple[str, bool, str | None]
 
-# Overseas postal codes start with these three digits; their phone numbers belong to another region.
-OVERSEAS_REGIONS = {
+# Overseas postal codes (and départements) start with these three digits; their phone numbers belong to another
+# region of the numbering plan. THE table of the platform: the care pages import it from here.
+REGIONS_BY_POSTAL_PREFIX = {
     "971": "GP",
     "972": "MQ",
     "973": "GF",
@@ -43,19 +44,28 @@ _ISO_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2
 
 def region_of(postal_code: str) -> str:
     """The phone region of a place from its postal code (France unless overseas)."""
-    return OVERSEAS_REGIONS.get(postal_code.strip()[:3], "FR")
+    return REGIONS_BY_POSTAL_PREFIX.get(postal_code.strip()[:3], "FR")
+
+
+def split_phones(value: str) -> list[str]:
+    """The numbers of a cell that holds several (« 04 78 12 34 56 ou 06 12 34 56 78 », split at « / ; , ou et »),
+    as typed; a cell with one number gives one item."""
+    return [part for part in _PHONE_SPLIT.split(value.strip()) if re.search(r"\d", part)]
 
 
 @lru_cache(maxsize=16384)
 def clean_phone(value: str, postal_code: str = "") -> Cleaned:
-    """A phone number as the standard writes it (+33478123456), the region taken from the postal code. A number
-    that cannot be read is kept as typed, with a warning."""
+    """THE phone normaliser of the platform (imports and the care pages' forms): a number as the standard writes
+    it (+33478123456) from what a person types (« 04 78 12 34 56 », « +33 4 78 12 34 56 », « 0596 12 34 56 »), the
+    region of the numbering plan taken from the postal code or the département (`REGIONS_BY_POSTAL_PREFIX`). A
+    number that cannot be read is kept as typed, unchanged, with a warning. Of several numbers in one text the first
+    is cleaned, with a warning; `split_phones` gives the others, which the caller keeps."""
     typed = value.strip()
     if not typed:
         return "", False, None
     if _PHONE_PATTERN.fullmatch(typed):
         return typed, False, None
-    parts = [part for part in _PHONE_SPLIT.split(typed) if re.search(r"\d", part)]
+    parts = split_phones(typed)
     first = parts[0] if parts else typed
     region = region_of(postal_code)
     digits = re.sub(r"\D", "", first)
@@ -68,7 +78,12 @@ def clean_phone(value: str, postal_code: str = "") -> Cleaned:
     if number is not None and phonenumbers.is_possible_number(number):
         formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         if _PHONE_PATTERN.fullmatch(formatted):
-            warning = "seul le premier des numéros de téléphone a été gardé" if len(parts) > 1 else None
+            warning = (
+                "plusieurs numéros de téléphone : le premier est le téléphone du lieu, les autres sont gardés comme "
+                "donnée supplémentaire"
+                if len(parts) > 1
+                else None
+            )
             return formatted, True, warning
     return typed, False, "numéro de téléphone non reconnu, gardé tel quel"
 

@@ -4,6 +4,7 @@ import opening_hours
 import pytest
 
 from mediane.structures.mapping.clean import (
+    REGIONS_BY_POSTAL_PREFIX,
     clean_coordinate,
     clean_date,
     clean_email,
@@ -13,6 +14,7 @@ from mediane.structures.mapping.clean import (
     clean_siret,
     clean_summary,
     clean_url,
+    split_phones,
 )
 from mediane.structures.mapping.hours_fr import french_hours_to_osm
 from mediane.structures.standard import validate_row
@@ -94,11 +96,28 @@ def test_a_phone_already_in_the_standard_passes_and_an_impossible_one_is_kept_wi
     assert clean_phone("12", "69008") == ("12", False, "numéro de téléphone non reconnu, gardé tel quel")
 
 
-def test_of_two_phones_the_first_is_kept_with_a_warning():
+def test_of_two_phones_the_first_is_cleaned_with_a_warning_and_the_others_are_given_by_split_phones():
     value, _, warning = clean_phone("04 78 12 34 56 / 06 12 34 56 78", "69008")
 
     assert value == "+33478123456"
-    assert "premier" in warning
+    assert "les autres sont gardés comme donnée supplémentaire" in warning
+    assert split_phones("04 78 12 34 56 ou 06 12 34 56 78") == ["04 78 12 34 56", "06 12 34 56 78"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "where", "expected"),
+    [
+        ("04 78 12 34 56", "69003", "+33478123456"),
+        ("04 78 12 34 56", "", "+33478123456"),
+        ("+33 4 78 12 34 56", "69", "+33478123456"),
+        ("0596 12 34 56", "972", "+596596123456"),
+        ("0596 12 34 56", "97200", "+596596123456"),
+        ("+596 596 12 34 56", "", "+596596123456"),
+    ],
+)
+def test_clean_phone_takes_what_a_person_types_in_a_form(typed, where, expected):
+    assert clean_phone(typed, where)[0] == expected
+    assert REGIONS_BY_POSTAL_PREFIX["972"] == "MQ"
 
 
 def test_siret_postal_code_coordinates_urls_emails_and_dates():

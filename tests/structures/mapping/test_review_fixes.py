@@ -3,7 +3,7 @@ silence, and no odd file answers 500."""
 
 import pytest
 
-from mediane.structures.mapping.apply import read_mapped
+from mediane.structures.mapping.apply import OTHER_PHONES, read_mapped
 from mediane.structures.mapping.profile import FieldRule, Profile, ProfileError
 from mediane.structures.mapping.tabular import read_table
 from mediane.structures.standard import FormatError
@@ -69,3 +69,14 @@ def test_a_json_without_ids_numbers_its_places_by_their_record_in_good_french():
     result = read_mapped(data, "lieux.json", _minimal())
 
     assert any("le numéro de son enregistrement dans le fichier" in w for w in result.warnings)
+
+
+def test_several_phones_in_one_cell_keep_the_others_as_extra_data():
+    data = _csv("1;Lieu A;1 rue A;01000;Bourg;04 78 12 34 56 ou 06 12 34 56 78", header="ID;Nom;Adresse;CP;Ville;Tél")
+    profile = _minimal(id=FieldRule(columns=["ID"]), telephone=FieldRule(columns=["Tél"]))
+
+    result = read_mapped(data, "lieux.csv", profile)
+
+    assert result.rows[0]["telephone"] == "+33478123456"
+    assert result.extras[0][OTHER_PHONES] == "06 12 34 56 78"
+    assert any("les autres sont gardés comme donnée supplémentaire" in w for w in result.warnings)
