@@ -358,6 +358,11 @@ def _check_pivot(value: str) -> tuple[str, list[str]]:
     return value, []
 
 
+def pivot_errors(value: str) -> list[str]:
+    """The French messages that refuse `value` as a pivot (empty when it is a valid one or the placeholder)."""
+    return _check_pivot(value)[1]
+
+
 # --- Values --------------------------------------------------------------------------------------------------------
 
 

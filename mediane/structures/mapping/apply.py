@@ -15,9 +15,19 @@ from dataclasses import dataclass, field
 
 from mediane.french import plural
 
-from ..standard import FIELDS_BY_NAME, SEPARATOR, VOCABULARIES, FormatError, ReadResult, Row, unknown_label
+from ..standard import (
+    FIELDS_BY_NAME,
+    PIVOT_PLACEHOLDER,
+    SEPARATOR,
+    VOCABULARIES,
+    FormatError,
+    ReadResult,
+    Row,
+    pivot_errors,
+    unknown_label,
+)
 from ..standard_collect import Collector
-from .clean import CLEANERS, clean_phone, split_phones
+from .clean import CLEANERS, clean_phone, looks_scientific, split_phones
 from .profile import FieldRule, Profile, label_key
 from .tabular import Table, read_table
 
@@ -25,6 +35,11 @@ PREVIEW_ROWS = 20
 SHOWN_COLUMNS = 10
 PHONE_ASIDE = "telephone (non reconnu)"  # as `{field} (non reconnu)` for the other fields
 OTHER_PHONES = "telephone (autres numéros)"
+PIVOT_ASIDE = "{} (SIRET non valide)"  # the pivot's column
+PIVOT_WARNING = (
+    f"SIRET ou numéro RNA non valide, remplacé par {PIVOT_PLACEHOLDER} et gardé tel quel comme donnée "
+    "supplémentaire : vérifiez-le sur annuaire-entreprises.data.gouv.fr"
+)
 _FOLDED_VOCABULARIES = {
     name: {label_key(label): label for label in vocabulary} for name, vocabulary in VOCABULARIES.items()
 }
@@ -180,6 +195,7 @@ class _Application:
             row_word=table.row_word,
             address_optional=True,
         )
+        self.pivot_plan = next((p for p in self.plans if p.name == "pivot"), None)
         self.phone_plan = next((p for p in self.plans if p.name == "telephone"), None)
         if self.phone_plan is not None:
             self.phone_plan.cleaner = None  # cleaned with the postal code, below
@@ -211,6 +227,14 @@ class _Application:
                 extra[f"{plan.name} (non reconnu)"] = aside
             errors.extend(field_errors)
             values[plan.name] = value
+        pivot = values.get("pivot", "")
+        if self.pivot_plan is not None and pivot and (looks_scientific(pivot) or pivot_errors(pivot)):
+            # A producer's wrong SIRET does not keep the place out: it goes in with the placeholder, the typed
+            # value kept with it.
+            typed = self.pivot_plan.raw(record) or pivot
+            extra[PIVOT_ASIDE.format(self.pivot_plan.report_column or "pivot")] = typed
+            values["pivot"] = PIVOT_PLACEHOLDER
+            tally.add(PIVOT_WARNING, line)
         if self.phone_plan is not None and values.get("telephone"):
             typed = values["telephone"]
             phone, changed, warning = clean_phone(typed, values.get("code_postal", ""))

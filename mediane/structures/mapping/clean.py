@@ -38,6 +38,7 @@ REGIONS_BY_POSTAL_PREFIX = {
 _PHONE_PATTERN = re.compile(FIELDS_BY_NAME["telephone"].pattern, re.ASCII)
 _PHONE_SPLIT = re.compile(r"\s*(?:/|;|,|\bou\b|\bet\b)\s*")
 _SPREADSHEET_INTEGER = re.compile(r"(\d+)\.0+")
+_SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?\s*[eE][+-]?\d+")
 _FRENCH_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?")
 
@@ -88,10 +89,24 @@ def clean_phone(value: str, postal_code: str = "") -> Cleaned:
     return typed, False, "numéro de téléphone non reconnu, gardé tel quel"
 
 
+def looks_scientific(value: str) -> bool:
+    """Whether a spreadsheet wrote this number in scientific notation (« 1.23456789012E13 »): its last digits are
+    lost, it can never be turned back into the number."""
+    return _SCIENTIFIC.fullmatch(value.strip()) is not None
+
+
+SCIENTIFIC_WARNING = (
+    "le tableur a abîmé ce numéro (notation scientifique, les derniers chiffres sont perdus) : mettez la colonne "
+    "au format texte et retapez-le"
+)
+
+
 def clean_siret(value: str) -> Cleaned:
-    """A SIRET (or RNA, RIDET) without its spaces and dots; « 1.2345678901234E13 » from a spreadsheet is refused
-    as it lost digits."""
+    """A SIRET (or RNA, RIDET) without its spaces and dots. « 1.2345678901234E13 » from a spreadsheet lost digits:
+    it is returned as typed, with a warning (the mapped import keeps it aside and puts the placeholder)."""
     typed = value.strip()
+    if looks_scientific(typed):
+        return typed, False, SCIENTIFIC_WARNING
     cleaned = re.sub(r"[\s.\u00a0\u202f-]", "", typed)
     if match := _SPREADSHEET_INTEGER.fullmatch(typed):
         cleaned = match.group(1)

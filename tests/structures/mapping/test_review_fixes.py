@@ -6,7 +6,7 @@ import pytest
 from mediane.structures.mapping.apply import OTHER_PHONES, read_mapped
 from mediane.structures.mapping.profile import FieldRule, Profile, ProfileError
 from mediane.structures.mapping.tabular import read_table
-from mediane.structures.standard import FormatError
+from mediane.structures.standard import PIVOT_PLACEHOLDER, FormatError
 from mediane.structures.standard_readers import read_json
 
 
@@ -80,3 +80,22 @@ def test_several_phones_in_one_cell_keep_the_others_as_extra_data():
     assert result.rows[0]["telephone"] == "+33478123456"
     assert result.extras[0][OTHER_PHONES] == "06 12 34 56 78"
     assert any("les autres sont gardés comme donnée supplémentaire" in w for w in result.warnings)
+
+
+def test_a_wrong_or_spreadsheet_damaged_siret_lets_the_place_in_with_the_placeholder():
+    data = _csv(
+        "1;Lieu A;1 rue A;01000;Bourg;13002526500014",
+        "2;Lieu B;2 rue B;01000;Bourg;1.23456789012E13",
+        "3;Lieu C;3 rue C;01000;Bourg;130 025 265 00013",
+        header="ID;Nom;Adresse;CP;Ville;SIRET",
+    )
+    profile = _minimal(id=FieldRule(columns=["ID"]), pivot=FieldRule(columns=["SIRET"]))
+
+    result = read_mapped(data, "lieux.csv", profile)
+
+    assert result.rejected == []
+    assert [row["pivot"] for row in result.rows] == [PIVOT_PLACEHOLDER, PIVOT_PLACEHOLDER, "13002526500013"]
+    assert result.extras[0]["SIRET (SIRET non valide)"] == "13002526500014"
+    assert result.extras[1]["SIRET (SIRET non valide)"] == "1.23456789012E13"
+    assert sum(w.startswith("2 lieux : SIRET ou numéro RNA non valide") for w in result.warnings) == 1
+    assert any("notation scientifique" in w for w in result.warnings)
