@@ -298,7 +298,8 @@ class ReadResult:
     # the file is what it was said to be.
     verdict: str = ""
     # What happened to each column of the file: [{"column", "outcome" ("mapped", "kept", "ignored"), "field",
-    # "values", "cleaned", "defaulted", "ignored_values"}], in the file's order (`mapping.apply`).
+    # "values", "cleaned", "defaulted", "dropped", "ignored_values"}], in the file's order (`mapping.apply`):
+    # "dropped" counts the labels the profile translates to nothing, which "ignored_values" counts too.
     column_report: list[dict] = field(default_factory=list)
 
 

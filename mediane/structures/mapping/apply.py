@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mediane.french import plural
+from mediane.french import count_phrase, plural
 
 from ..standard import (
     FIELDS_BY_NAME,
@@ -35,6 +35,7 @@ PREVIEW_ROWS = 20
 SHOWN_COLUMNS = 10
 PHONE_ASIDE = "telephone (non reconnu)"  # as `{field} (non reconnu)` for the other fields
 OTHER_PHONES = "telephone (autres numéros)"
+DROPPED_ASIDE = "{} (libellés écartés)"  # the field's (first) column
 PIVOT_ASIDE = "{} (SIRET non valide)"  # the pivot's column
 PIVOT_WARNING = (
     f"SIRET ou numéro RNA non valide, remplacé par {PIVOT_PLACEHOLDER} et gardé tel quel comme donnée "
@@ -66,6 +67,10 @@ def unplaced_message(columns: list[str]) -> str:
     )
 
 
+# (value, changed, warnings, errors, set aside, labels dropped on purpose) for the text of a field's columns.
+_Value = tuple[str, bool, list[str], list[str], str, list[str]]
+
+
 class _FieldPlan:
     """One field of the standard as the profile fills it, with its caches."""
 
@@ -80,11 +85,12 @@ class _FieldPlan:
         self.vocabulary = VOCABULARIES.get(name)
         self.folded = _FOLDED_VOCABULARIES.get(name, {})
         self.cleaner = CLEANERS.get(name)
-        self.cache: dict[str, tuple[str, bool, list[str], list[str], str]] = {}
+        self.cache: dict[str, _Value] = {}
         self.cleaned = 0
         self.defaulted = 0
         self.translated = 0
         self.dropped = 0
+        self.dropped_labels: dict[str, int] = {}
 
     def raw(self, record: dict[str, str]) -> str:
         if len(self.columns) == 1:
@@ -93,9 +99,10 @@ class _FieldPlan:
             return SEPARATOR.join(v for c in self.columns if (v := record.get(c, "").strip()))
         return self.rule.join.join(v for c in self.columns if (v := record.get(c, "").strip()))
 
-    def value(self, text: str) -> tuple[str, bool, list[str], list[str], str]:
-        """(value, changed, warnings, errors, set aside) for the text of the field's columns, cached per text. What
-        is set aside is the part of the text that cleaning could not read as the field (kept as extra data)."""
+    def value(self, text: str) -> _Value:
+        """(value, changed, warnings, errors, set aside, dropped) for the text of the field's columns, cached per
+        text. What is set aside is the part of the text that cleaning could not read as the field; what is dropped,
+        the labels the profile translates to nothing (« Ne rien garder »): both are kept as extra data."""
         cached = self.cache.get(text)
         if cached is None:
             cached = self._compute(text)
@@ -103,13 +110,14 @@ class _FieldPlan:
                 self.cache[text] = cached
         return cached
 
-    def _compute(self, text: str) -> tuple[str, bool, list[str], list[str], str]:
+    def _compute(self, text: str) -> _Value:
         if not self.spec.multiple:
             if self.cleaner is None:
-                return text, False, [], [], ""
+                return text, False, [], [], "", []
             value, changed, warning = self.cleaner(text)
-            return value, changed, [warning] if warning else [], [], text if warning and not value else ""
+            return value, changed, [warning] if warning else [], [], text if warning and not value else "", []
         aside: list[str] = []
+        dropped: list[str] = []
         items: list[str] = []
         changed = False
         warnings: list[str] = []
@@ -124,6 +132,8 @@ class _FieldPlan:
                     errors.append(error)
                 if note:
                     changed = True
+                    if not targets:
+                        dropped.append(part)
                 items.extend(t for t in targets if t not in items)
             else:
                 if self.cleaner is not None:
@@ -137,7 +147,7 @@ class _FieldPlan:
                 if part and part not in items:
                     items.append(part)
         joined = SEPARATOR.join(items)
-        return joined, changed or joined != text, warnings, errors, " | ".join(aside)
+        return joined, changed or joined != text, warnings, errors, " | ".join(aside), dropped
 
     def _translate(self, label: str) -> tuple[list[str], bool, str | None]:
         """(labels of the standard, translated, error) for one source label."""
@@ -218,13 +228,18 @@ class _Application:
                     plan.defaulted += 1
                 else:
                     continue
-            value, changed, warnings, field_errors, aside = plan.value(text)
+            value, changed, warnings, field_errors, aside, dropped = plan.value(text)
             if changed:
                 plan.cleaned += 1
             for note in warnings:
                 tally.add(f"{note} (champ « {plan.name} »)", line)
             if aside:
                 extra[f"{plan.name} (non reconnu)"] = aside
+            if dropped:
+                plan.dropped += len(dropped)
+                for label in dropped:
+                    plan.dropped_labels[label] = plan.dropped_labels.get(label, 0) + 1
+                extra[DROPPED_ASIDE.format(plan.report_column or plan.name)] = " | ".join(dropped)
             errors.extend(field_errors)
             values[plan.name] = value
         pivot = values.get("pivot", "")
@@ -260,10 +275,27 @@ class _Application:
             self.collector.add(line, values, errors, extra)
         result = self.collector.finish()
         result.warnings[:0] = [*self.table.warnings, *self.warnings]
+        result.warnings.extend(self.dropped_warnings())
         if self.unplaced:
             result.warnings.insert(0, unplaced_message(self.unplaced))
         result.column_report = self.report()
         return result
+
+    def dropped_warnings(self) -> list[str]:
+        """One warning per field whose labels the profile translates to nothing: how many, and which."""
+        warnings = []
+        for plan in self.plans:
+            if not plan.dropped:
+                continue
+            labels = sorted(plan.dropped_labels, key=lambda label: -plan.dropped_labels[label])
+            shown = ", ".join(f"« {label[:60]} »" for label in labels[:SHOWN_COLUMNS])
+            more = f" et {len(labels) - SHOWN_COLUMNS} autres" if len(labels) > SHOWN_COLUMNS else ""
+            warnings.append(
+                f"{count_phrase(plan.dropped, 'libellé écarté', 'libellés écartés')} volontairement (champ "
+                f"« {plan.name} ») : {shown}{more} ; {plural(plan.dropped, 'il est gardé', 'ils sont gardés')} "
+                "avec le lieu comme donnée supplémentaire."
+            )
+        return warnings
 
     def report(self) -> list[dict]:
         table = self.table
@@ -289,7 +321,8 @@ class _Application:
                 "values": counts.get(column, 0),
                 "cleaned": first.cleaned if first else 0,
                 "defaulted": first.defaulted if first else 0,
-                "ignored_values": 0,
+                "dropped": first.dropped if first else 0,
+                "ignored_values": first.dropped if first else 0,
             }
             if entry["outcome"] == "ignored":
                 entry["ignored_values"] = entry["values"]
@@ -305,6 +338,7 @@ class _Application:
                         "values": 0,
                         "cleaned": 0,
                         "defaulted": plan.defaulted,
+                        "dropped": 0,
                         "ignored_values": 0,
                     }
                 )

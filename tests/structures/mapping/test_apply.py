@@ -60,7 +60,7 @@ def test_a_regional_hub_csv_goes_in_whole_with_its_values_cleaned():
     assert result.rows[2]["horaires"] == "Mo 09:00-12:00,14:00-17:00; Tu off"
     assert result.rows[2]["publics_specifiquement_adresses"] == []
     assert result.extras[0] == {"Nom du référent": "Marie Curie"}
-    assert result.extras[2] == {}
+    assert result.extras[2] == {"Public (libellés écartés)": "Tout public"}  # translated to nothing, kept
     assert any("numéro de sa ligne" in warning for warning in result.warnings)
 
 

@@ -99,3 +99,27 @@ def test_a_wrong_or_spreadsheet_damaged_siret_lets_the_place_in_with_the_placeho
     assert result.extras[1]["SIRET (SIRET non valide)"] == "1.23456789012E13"
     assert sum(w.startswith("2 lieux : SIRET ou numéro RNA non valide") for w in result.warnings) == 1
     assert any("notation scientifique" in w for w in result.warnings)
+
+
+def test_labels_translated_to_nothing_are_counted_warned_and_kept_with_the_place():
+    data = _csv(
+        "1;Lieu A;1 rue A;01000;Bourg;Wifi|Autre",
+        "2;Lieu B;2 rue B;01000;Bourg;Autre",
+        header="ID;Nom;Adresse;CP;Ville;Offre",
+    )
+    services = FieldRule(
+        columns=["Offre"], translations={"Wifi": ["Accès internet et matériel informatique"], "Autre": []}
+    )
+    profile = _minimal(id=FieldRule(columns=["ID"]), services=services)
+
+    result = read_mapped(data, "lieux.csv", profile)
+
+    assert result.rejected == []
+    assert result.rows[0]["services"] == ["Accès internet et matériel informatique"]
+    assert [extra.get("Offre (libellés écartés)") for extra in result.extras] == ["Autre", "Autre"]
+    entry = next(e for e in result.column_report if e["column"] == "Offre")
+    assert (entry["dropped"], entry["ignored_values"]) == (2, 2)
+    assert (
+        sum(w.startswith("2 libellés écartés volontairement (champ « services ») : « Autre »") for w in result.warnings)
+        == 1
+    )
