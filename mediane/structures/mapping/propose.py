@@ -304,12 +304,7 @@ class _Proposer:
                 rule.separator = separator
             proposals[column] = self._proposal(column, name, reason, score)
         if street:
-            parts = [street[k] for k in (STREET_NUMBER, STREET_NAME) if k in street]
-            if "adresse" not in profile.fields:
-                profile.fields["adresse"] = FieldRule(columns=parts, join=" ")
-            else:  # an address column and street parts: the parts are kept as extra data
-                for column in parts:
-                    proposals[column] = self._proposal(column, "extra", "une colonne d'adresse est déjà choisie")
+            self._street(profile, street, proposals)
         for column in columns:
             if column in proposals:
                 continue
@@ -325,6 +320,31 @@ class _Proposer:
         self._split_mixed_columns(profile, taken, proposals)
         labels = self._labels(profile)
         return Proposal(profile=profile, columns=[proposals[c] for c in columns], labels=labels)
+
+    def _street(self, profile: Profile, street: dict[str, str], proposals: dict[str, ColumnProposal]) -> None:
+        """A street number and a street in two columns are ONE address, number first (« 12 » + « rue X »). When
+        another column already holds the address (« Voie », « Rue ») and its values mostly start without a number,
+        the number column goes in front of it; otherwise the street parts are kept as extra data."""
+        parts = [street[k] for k in (STREET_NUMBER, STREET_NAME) if k in street]
+        address = profile.fields.get("adresse")
+        if address is None:
+            profile.fields["adresse"] = FieldRule(columns=parts, join=" ")
+            return
+        number = street.get(STREET_NUMBER)
+        if number is not None and len(address.columns) == 1 and self._without_number(address.columns[0]):
+            address.columns.insert(0, number)
+            address.join = " "
+            proposals[number] = self._proposal(
+                number, "adresse", f"numéro de voie, mis devant « {address.columns[1]} » dans l'adresse"
+            )
+            parts.remove(number)
+        for column in parts:
+            proposals[column] = self._proposal(column, "extra", "une colonne d'adresse est déjà choisie")
+
+    def _without_number(self, column: str) -> bool:
+        """Whether most values of `column` start without a street number (« rue X », not « 12 rue X »)."""
+        values = [v.strip() for v in self.values[column] if v.strip()]
+        return bool(values) and sum(not v[0].isdigit() for v in values) * 2 > len(values)
 
     def _proposal(self, column: str, target: str, reason: str, score: float = 1.0) -> ColumnProposal:
         samples = list(dict.fromkeys(v.strip() for v in self.values[column]))[:3]

@@ -1,10 +1,13 @@
 """The outside review's findings on the mapping engine, each pinned: nothing a producer's file holds is lost in
 silence, and no odd file answers 500."""
 
+from datetime import date
+
 import pytest
 
-from mediane.structures.mapping.apply import OTHER_PHONES, read_mapped
+from mediane.structures.mapping.apply import OTHER_PHONES, apply_profile, read_mapped
 from mediane.structures.mapping.profile import FieldRule, Profile, ProfileError
+from mediane.structures.mapping.propose import propose_profile
 from mediane.structures.mapping.tabular import read_table
 from mediane.structures.standard import PIVOT_PLACEHOLDER, FormatError
 from mediane.structures.standard_readers import read_json
@@ -123,3 +126,29 @@ def test_labels_translated_to_nothing_are_counted_warned_and_kept_with_the_place
         sum(w.startswith("2 libellés écartés volontairement (champ « services ») : « Autre »") for w in result.warnings)
         == 1
     )
+
+
+@pytest.mark.parametrize("number", ["N°", "Numéro", "N° de voie", "numero_voie", "Num voie", "N° rue"])
+@pytest.mark.parametrize("street", ["Voie", "Rue", "Libellé voie", "nom_voie", "Nom de la voie"])
+def test_a_street_number_and_a_street_become_one_address_number_first(number, street):
+    data = _csv(
+        "1;Lieu A;12;rue de la Paix;01000;Bourg",
+        "2;Lieu B;4 bis;avenue Foch;01000;Bourg",
+        header=f"ID;Nom;{number};{street};CP;Commune",
+    )
+
+    proposal = propose_profile(read_table(data), source="S", today=date(2024, 4, 2))
+
+    assert proposal.profile.fields["adresse"].columns == [number, street]
+    assert proposal.profile.fields["adresse"].join == " "
+    result = apply_profile(read_table(data), proposal.profile)
+    assert [row["adresse"] for row in result.rows] == ["12 rue de la Paix", "4 bis avenue Foch"]
+
+
+def test_an_address_column_that_already_holds_the_number_is_left_whole():
+    data = _csv("1;Lieu A;12;12 rue de la Paix;01000;Bourg", header="ID;Nom;N°;Adresse;CP;Commune")
+
+    proposal = propose_profile(read_table(data), source="S", today=date(2024, 4, 2))
+
+    assert proposal.profile.fields["adresse"].columns == ["Adresse"]
+    assert "N°" in proposal.profile.extra
