@@ -12,12 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import PurePath
 from typing import Any
 
-from mediane.french import count_phrase
+from mediane.french import count_phrase, plural
 from mediane.spreadsheets import DamagedWorkbook, read_first_sheet, restore
 
 from ..standard import SEPARATOR, FormatError
@@ -25,6 +26,7 @@ from ..standard_readers import decode, numbered_rows, unpack
 
 DELIMITERS = (",", ";", "\t", "|")
 SHOWN = 200
+SHOWN_KEYS = 10
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old Excel (.xls), old Word (.doc)
 
@@ -210,8 +212,9 @@ def _load_json(text: str) -> Any:
         ) from None
 
 
-def _records_of(data: Any) -> tuple[list[Any], str]:
-    """The list of records in a JSON document, and its kind ("json" or "geojson")."""
+def _records_of(data: Any, warnings: list[str]) -> tuple[list[Any], str]:
+    """The list of records in a JSON document, and its kind ("json" or "geojson"). An object holding several lists
+    of objects gives its longest one, with a warning naming the others."""
     if isinstance(data, dict) and data.get("type") == "FeatureCollection" and isinstance(data.get("features"), list):
         return data["features"], "geojson"
     if isinstance(data, list):
@@ -224,6 +227,19 @@ def _records_of(data: Any) -> tuple[list[Any], str]:
         ]
         if lists:
             key, records = max(lists, key=lambda item: len(item[1]))
+            others = [(k, v) for k, v in lists if k != key]
+            if others:
+                shown = ", ".join(
+                    f"« {_shown(str(k))} » ({count_phrase(len(v), 'objet')})" for k, v in others[:SHOWN_KEYS]
+                )
+                more = f" et {len(others) - SHOWN_KEYS} autres" if len(others) > SHOWN_KEYS else ""
+                not_read = plural(others, "n'a pas été lue", "n'ont pas été lues")
+                warnings.append(
+                    f"Le fichier contient plusieurs listes : seule « {_shown(str(key))} » "
+                    f"({count_phrase(len(records), 'objet')}) a été lue ; "
+                    f"{plural(others, 'la liste', 'les listes')} {shown}{more} "
+                    f"{not_read}. Envoyez-{plural(others, 'la', 'les')} dans un fichier à part s'il s'agit aussi de lieux."
+                )
             if key == "features" and all(item.get("type") == "Feature" for item in records):
                 return records, "geojson"
             return records, "json"
@@ -267,18 +283,67 @@ def flatten(value: Any, prefix: str, into: dict[str, str]) -> None:
         into[prefix] = text
 
 
-def _feature_record(feature: Any) -> dict[str, str]:
+GEOMETRY_LONGITUDE, GEOMETRY_LATITUDE, GEOMETRY_KEPT = "geometry.longitude", "geometry.latitude", "geometry"
+
+
+def _positions(value: Any) -> list[tuple[float, float]]:
+    """Every (longitude, latitude) position inside a GeoJSON geometry's coordinates (or geometries), at any depth;
+    non-numbers are skipped."""
+    found: list[tuple[float, float]] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.get(key) for key in ("coordinates", "geometries"))
+        elif isinstance(item, list):
+            if len(item) >= 2 and not isinstance(item[0], dict | list) and not isinstance(item[1], dict | list):
+                try:
+                    longitude, latitude = float(item[0]), float(item[1])
+                except (TypeError, ValueError):
+                    continue
+                if math.isfinite(longitude) and math.isfinite(latitude):
+                    found.append((longitude, latitude))
+            else:
+                stack.extend(item)
+    return found
+
+
+def _feature_record(feature: Any, odd_geometries: dict[str, int]) -> dict[str, str]:
+    """A feature's properties as they are, and its geometry as `geometry.longitude`/`geometry.latitude` (never
+    hidden by properties of the same name): a Point's coordinates as written, another geometry's mean position
+    (counted in `odd_geometries` by type), or the geometry itself kept as `geometry` when it has no position."""
     if not isinstance(feature, dict):
         return {}
     record: dict[str, str] = {}
     flatten(feature.get("properties") or {}, "", record)
     geometry = feature.get("geometry")
-    if isinstance(geometry, dict) and geometry.get("type") == "Point":
-        coordinates = geometry.get("coordinates")
-        if isinstance(coordinates, list) and len(coordinates) >= 2:
-            record.setdefault("longitude", scalar_text(coordinates[0]))
-            record.setdefault("latitude", scalar_text(coordinates[1]))
+    if not isinstance(geometry, dict):
+        return record
+    kind = str(geometry.get("type") or "?")[:40]
+    coordinates = geometry.get("coordinates")
+    if kind == "Point" and isinstance(coordinates, list) and len(coordinates) >= 2:
+        record[GEOMETRY_LONGITUDE] = scalar_text(coordinates[0])
+        record[GEOMETRY_LATITUDE] = scalar_text(coordinates[1])
+        return record
+    odd_geometries[kind] = odd_geometries.get(kind, 0) + 1
+    positions = _positions(geometry)
+    if positions:
+        record[GEOMETRY_LONGITUDE] = f"{sum(p[0] for p in positions) / len(positions):.6f}"
+        record[GEOMETRY_LATITUDE] = f"{sum(p[1] for p in positions) / len(positions):.6f}"
+    else:
+        record[GEOMETRY_KEPT] = json.dumps(geometry, ensure_ascii=False)[:2000]
     return record
+
+
+def _odd_geometries_warning(odd: dict[str, int]) -> str:
+    total = sum(odd.values())
+    kinds = ", ".join(f"{kind} ({count})" for kind, count in sorted(odd.items(), key=lambda item: -item[1]))
+    return (
+        f"{count_phrase(total, 'lieu a', 'lieux ont')} une géométrie qui n'est pas un point ({kinds}) : "
+        f"{plural(total, 'sa', 'leur')} position est le centre de {plural(total, 'ses', 'leurs')} coordonnées "
+        "(colonnes « geometry.longitude » et « geometry.latitude »), ou la géométrie est gardée telle quelle "
+        "(colonne « geometry ») quand elle n'en a pas. Vérifiez ces positions sur la carte."
+    )
 
 
 def _read_json(text: str) -> Table:
@@ -289,12 +354,14 @@ def _read_json(text: str) -> Table:
 
 
 def _read_json_records(text: str) -> Table:
-    items, kind = _records_of(_load_json(text))
-    table = Table(kind=kind, row_word="Enregistrement")
+    warnings: list[str] = []
+    items, kind = _records_of(_load_json(text), warnings)
+    table = Table(kind=kind, row_word="Enregistrement", warnings=warnings)
     seen: dict[str, None] = {}
+    odd_geometries: dict[str, int] = {}
     for number, item in enumerate(items, start=1):
         if kind == "geojson":
-            record = _feature_record(item)
+            record = _feature_record(item, odd_geometries)
         elif isinstance(item, dict):
             record = {}
             flatten(item, "", record)
@@ -308,6 +375,8 @@ def _read_json_records(text: str) -> Table:
         table.records.append(record)
         table.lines.append(number)
     table.columns = list(seen)
+    if odd_geometries:
+        table.warnings.append(_odd_geometries_warning(odd_geometries))
     return table
 
 

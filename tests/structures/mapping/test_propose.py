@@ -73,7 +73,7 @@ def test_a_departements_geojson_with_nested_properties():
     assert targets["adresse.code_insee"] == "code_insee"
     assert targets["contact.telephone"] == "telephone"
     assert targets["contact.courriel"] == "courriels"
-    assert (targets["latitude"], targets["longitude"]) == ("latitude", "longitude")
+    assert (targets["geometry.latitude"], targets["geometry.longitude"]) == ("latitude", "longitude")
     assert targets["mis_a_jour"] == "date_maj"
     labels = {p.label: p for p in proposal.labels["services"]}
     assert labels["Initiation informatique"].candidates[0] == "Maîtrise des outils numériques du quotidien"

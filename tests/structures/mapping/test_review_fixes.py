@@ -1,6 +1,7 @@
 """The outside review's findings on the mapping engine, each pinned: nothing a producer's file holds is lost in
 silence, and no odd file answers 500."""
 
+import json
 from datetime import date
 
 import pytest
@@ -152,3 +153,57 @@ def test_an_address_column_that_already_holds_the_number_is_left_whole():
 
     assert proposal.profile.fields["adresse"].columns == ["Adresse"]
     assert "N°" in proposal.profile.extra
+
+
+def _feature(geometry, **properties):
+    return {"type": "Feature", "geometry": geometry, "properties": {"nom": "Lieu", **properties}}
+
+
+def _geojson(*features) -> bytes:
+    return json.dumps({"type": "FeatureCollection", "features": list(features)}).encode()
+
+
+def test_geometry_coordinates_are_kept_beside_properties_of_the_same_name():
+    data = _geojson(
+        _feature({"type": "Point", "coordinates": [4.8924, 44.9334]}, latitude="x", longitude=""),
+        _feature({"type": "Point", "coordinates": [5.05, 44.55]}),
+    )
+
+    table = read_table(data, "lieux.geojson")
+
+    assert table.records[0]["latitude"] == "x"
+    assert (table.records[0]["geometry.longitude"], table.records[0]["geometry.latitude"]) == ("4.8924", "44.9334")
+    assert table.warnings == []
+    proposal = propose_profile(table, source="S", today=date(2024, 4, 2))
+    assert proposal.profile.fields["longitude"].columns == ["geometry.longitude"]
+
+
+def test_a_geometry_that_is_not_a_point_gives_its_mean_position_with_one_warning_or_is_kept_whole():
+    square = [[[4.0, 44.0], [5.0, 44.0], [5.0, 45.0], [4.0, 45.0]]]
+    data = _geojson(
+        _feature({"type": "Polygon", "coordinates": square}),
+        _feature({"type": "MultiPoint", "coordinates": [[4.0, 44.0], [6.0, 46.0]]}),
+        _feature({"type": "Polygon", "coordinates": []}),
+    )
+
+    table = read_table(data, "lieux.geojson")
+
+    assert (table.records[0]["geometry.longitude"], table.records[0]["geometry.latitude"]) == ("4.500000", "44.500000")
+    assert (table.records[1]["geometry.longitude"], table.records[1]["geometry.latitude"]) == ("5.000000", "45.000000")
+    assert json.loads(table.records[2]["geometry"]) == {"type": "Polygon", "coordinates": []}
+    assert len(table.warnings) == 1
+    assert table.warnings[0].startswith(
+        "3 lieux ont une géométrie qui n'est pas un point (Polygon (2), MultiPoint (1))"
+    )
+
+
+def test_an_object_holding_several_lists_names_the_lists_not_read():
+    data = json.dumps({"structures": [{"nom": "A"}, {"nom": "B"}], "antennes": [{"nom": "C"}]}).encode()
+
+    table = read_table(data, "lieux.json")
+
+    assert len(table.records) == 2
+    assert table.warnings == [
+        "Le fichier contient plusieurs listes : seule « structures » (2 objets) a été lue ; la liste « antennes » "
+        "(1 objet) n'a pas été lue. Envoyez-la dans un fichier à part s'il s'agit aussi de lieux."
+    ]

@@ -111,7 +111,7 @@ def test_geojson_features_give_their_properties_and_point_coordinates():
     assert table.kind == "geojson"
     assert "adresse.code_postal" in table.columns
     assert "contact.telephone" in table.columns
-    assert (table.records[0]["longitude"], table.records[0]["latitude"]) == ("4.8924", "44.9334")
+    assert (table.records[0]["geometry.longitude"], table.records[0]["geometry.latitude"]) == ("4.8924", "44.9334")
     assert table.records[0]["services"] == "Démarches en ligne|Initiation informatique"
 
 
