@@ -238,7 +238,8 @@ def _records_of(data: Any, warnings: list[str]) -> tuple[list[Any], str]:
                     f"Le fichier contient plusieurs listes : seule « {_shown(str(key))} » "
                     f"({count_phrase(len(records), 'objet')}) a été lue ; "
                     f"{plural(others, 'la liste', 'les listes')} {shown}{more} "
-                    f"{not_read}. Envoyez-{plural(others, 'la', 'les')} dans un fichier à part s'il s'agit aussi de lieux."
+                    f"{not_read}. Envoyez-{plural(others, 'la', 'les')} dans un fichier à part "
+                    "s'il s'agit aussi de lieux."
                 )
             if key == "features" and all(item.get("type") == "Feature" for item in records):
                 return records, "geojson"
