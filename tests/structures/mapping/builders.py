@@ -8,6 +8,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from mediane.structures.mapping.profile import FieldRule, Profile
+
 FILES = Path(__file__).resolve().parent / "files"
 
 
@@ -74,3 +76,17 @@ def libraries_like_csv(count: int) -> bytes:
         for i in range(count)
     ]
     return (header + "".join(lines)).encode()
+
+
+def minimal_profile(**fields: FieldRule) -> Profile:
+    """A profile for a file « Nom;Adresse;CP;Ville », placeholder pivot and a fixed date, with `fields` added."""
+    rules = {
+        "nom": FieldRule(columns=["Nom"]),
+        "adresse": FieldRule(columns=["Adresse"]),
+        "code_postal": FieldRule(columns=["CP"]),
+        "commune": FieldRule(columns=["Ville"]),
+        "pivot": FieldRule(default="00000000000000"),
+        "date_maj": FieldRule(default="2024-04-02"),
+    }
+    rules.update(fields)
+    return Profile(source="S", fields=rules)

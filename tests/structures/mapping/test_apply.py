@@ -14,6 +14,7 @@ from mediane.structures.mapping.tabular import read_table
 from mediane.structures.standard import FormatError
 
 from .builders import file_bytes, libraries_like_csv, mobile_network_xlsx
+from .builders import minimal_profile as _minimal
 
 TODAY = date(2024, 4, 2)
 
@@ -23,19 +24,6 @@ def _profile(data: bytes, **changes) -> Profile:
     for name, translations in changes.items():
         profile.fields[name].translations.update(translations)
     return profile
-
-
-def _minimal(**fields) -> Profile:
-    rules = {
-        "nom": FieldRule(columns=["Nom"]),
-        "adresse": FieldRule(columns=["Adresse"]),
-        "code_postal": FieldRule(columns=["CP"]),
-        "commune": FieldRule(columns=["Ville"]),
-        "pivot": FieldRule(default="00000000000000"),
-        "date_maj": FieldRule(default="2024-04-02"),
-    }
-    rules.update(fields)
-    return Profile(source="S", fields=rules)
 
 
 def _csv(*lines: str, header: str = "Nom;Adresse;CP;Ville") -> bytes:

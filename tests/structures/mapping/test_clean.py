@@ -82,6 +82,8 @@ def test_repeated_hours_are_parsed_once():
         ("0269 61 12 34", "97600", "+262269611234"),
         ("27 12 34", "98800", "+687271234"),
         ("40 12 34 56", "98713", "+68940123456"),
+        ("04 78 12 34 56", "69003", "+33478123456"),
+        ("0596 12 34 56", "97200", "+596596123456"),
     ],
 )
 def test_phones_become_international_with_the_region_of_the_postal_code(typed, postal_code, expected):
@@ -104,20 +106,13 @@ def test_of_two_phones_the_first_is_cleaned_with_a_warning_and_the_others_are_gi
     assert split_phones("04 78 12 34 56 ou 06 12 34 56 78") == ["04 78 12 34 56", "06 12 34 56 78"]
 
 
-@pytest.mark.parametrize(
-    ("typed", "where", "expected"),
-    [
-        ("04 78 12 34 56", "69003", "+33478123456"),
-        ("04 78 12 34 56", "", "+33478123456"),
-        ("+33 4 78 12 34 56", "69", "+33478123456"),
-        ("0596 12 34 56", "972", "+596596123456"),
-        ("0596 12 34 56", "97200", "+596596123456"),
-        ("+596 596 12 34 56", "", "+596596123456"),
-    ],
-)
-def test_clean_phone_takes_what_a_person_types_in_a_form(typed, where, expected):
-    assert clean_phone(typed, where)[0] == expected
+def test_clean_phone_takes_what_a_person_types_in_a_form_with_the_departement_or_nothing():
+    """The care pages' forms give the département (« 972 ») or nothing at all."""
     assert REGIONS_BY_POSTAL_PREFIX["972"] == "MQ"
+    assert clean_phone("0596 12 34 56", "972")[0] == "+596596123456"
+    assert clean_phone("04 78 12 34 56", "")[0] == "+33478123456"
+    assert clean_phone("+33 4 78 12 34 56", "69")[0] == "+33478123456"
+    assert clean_phone("+596 596 12 34 56", "")[0] == "+596596123456"
 
 
 def test_siret_postal_code_coordinates_urls_emails_and_dates():

@@ -13,6 +13,8 @@ from mediane.structures.mapping.tabular import read_table
 from mediane.structures.standard import PIVOT_PLACEHOLDER, FormatError
 from mediane.structures.standard_readers import read_json
 
+from .builders import minimal_profile as _minimal
+
 
 @pytest.mark.parametrize("opening", ["[", '{"a":'])
 def test_a_deeply_nested_json_is_refused_in_one_french_sentence(opening):
@@ -25,19 +27,6 @@ def test_a_deeply_nested_json_is_refused_in_one_french_sentence(opening):
 def test_a_deeply_nested_profile_is_refused_in_one_french_sentence():
     with pytest.raises(ProfileError, match="imbriqué trop profondément"):
         Profile.loads(b"[" * 200_000)
-
-
-def _minimal(**fields) -> Profile:
-    rules = {
-        "nom": FieldRule(columns=["Nom"]),
-        "adresse": FieldRule(columns=["Adresse"]),
-        "code_postal": FieldRule(columns=["CP"]),
-        "commune": FieldRule(columns=["Ville"]),
-        "pivot": FieldRule(default="00000000000000"),
-        "date_maj": FieldRule(default="2024-04-02"),
-    }
-    rules.update(fields)
-    return Profile(source="S", fields=rules)
 
 
 def _csv(*lines: str, header: str = "ID;Nom;Adresse;CP;Ville") -> bytes:
