@@ -24,6 +24,16 @@ def _send(client, source, data: bytes, name="hub-ain.csv", **extra):
     return client.post(_url("mapping_upload", source), {"file": upload, **extra})
 
 
+def _token(client, source) -> str:
+    """The token of the file kept for the source's journey, as every step's form carries it."""
+    return client.session[f"correspondance:{source.slug}"]["draft"]["path"].split("/")[-2]
+
+
+def _step_post(client, step: str, source, data: dict):
+    """A step's form sent from the page of the file the journey holds (its hidden token)."""
+    return client.post(_url(step, source), {"fichier": _token(client, source), **data})
+
+
 def _as_posted(form) -> dict:
     """What the browser sends for a form left as it is shown (its preselected choices)."""
     return {name: form[name].value() or "" for name in form.fields}
@@ -31,7 +41,7 @@ def _as_posted(form) -> dict:
 
 def _map_as_proposed(client, source, **changes):
     columns = client.get(_url("mapping_columns", source))
-    return client.post(_url("mapping_columns", source), _as_posted(columns.context["form"]) | changes)
+    return _step_post(client, "mapping_columns", source, _as_posted(columns.context["form"]) | changes)
 
 
 def _columns_of_a_sent_file(client, organiser):
@@ -132,7 +142,7 @@ def test_the_whole_journey_saves_the_mapping_and_imports_then_the_next_file_goes
     wifi = next(i for i, row in enumerate(form.labels) if row.label == "Accès wifi")
     posted[f"l{wifi}"] = "Accès internet et matériel informatique"
     posted[f"m{wifi}"] = "Maîtrise des outils numériques du quotidien"
-    response = client.post(_url("mapping_labels", source), posted)
+    response = _step_post(client, "mapping_labels", source, posted)
     assert response["Location"] == _url("mapping_preview", source)
 
     preview = client.get(response["Location"])
@@ -142,11 +152,11 @@ def test_the_whole_journey_saves_the_mapping_and_imports_then_the_next_file_goes
     assert "Ce qui arrive à chaque colonne du fichier" in html
     assert not Place.objects.exists() and not PlaceSource.objects.get().profile
 
-    refused = client.post(_url("mapping_preview", source), {"action": "importer"})
+    refused = _step_post(client, "mapping_preview", source, {"action": "importer"})
     assert "Choisissez ce qu&#x27;il faut faire des lignes rejetées." in refused.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_url("mapping_preview", source), {"action": "importer", "mode": "tout"})
+        response = _step_post(client, "mapping_preview", source, {"action": "importer", "mode": "tout"})
 
     job = ImportJob.objects.get()
     assert response["Location"] == job.get_absolute_url()
@@ -167,7 +177,7 @@ def test_the_whole_journey_saves_the_mapping_and_imports_then_the_next_file_goes
     response = _send(client, source, producer_csv(NEXT), name="hub-ain-2.csv")
     assert response["Location"] == _url("mapping_preview", source)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(_url("mapping_preview", source), {"action": "importer", "mode": "valides"})
+        _step_post(client, "mapping_preview", source, {"action": "importer", "mode": "valides"})
     second = ImportJob.objects.latest("pk")
     assert (second.created_count, second.updated_count, second.unchanged_count) == (1, 1, 2), second.error
 
@@ -178,8 +188,8 @@ def test_a_new_column_and_a_new_label_send_the_next_file_back_to_the_columns_hig
     _send(client, source, producer_csv())
     _map_as_proposed(client, source)
     labels = client.get(_url("mapping_labels", source)).context["form"]
-    client.post(_url("mapping_labels", source), _as_posted(labels))
-    client.post(_url("mapping_preview", source), {"action": "verifier", "mode": "valides"})
+    _step_post(client, "mapping_labels", source, _as_posted(labels))
+    _step_post(client, "mapping_preview", source, {"action": "importer", "mode": "valides"})
     assert PlaceSource.objects.get().profile
 
     rows = [row + ("oui",) for row in NEXT]
