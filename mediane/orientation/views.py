@@ -182,7 +182,7 @@ def _source_data(place: Place) -> list[tuple[str, str, bool]]:
     is read with the place)."""
     if not place.extra:
         return []
-    profile = place.place_source.profile if place.place_source_id else None
+    profile = place.place_source.profile if place.place_source is not None else None
     published = (profile.get("published") or []) if isinstance(profile, dict) else []
     return [(str(key), str(value), key in published) for key, value in place.extra.items()]
 

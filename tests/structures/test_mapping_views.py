@@ -44,6 +44,18 @@ def _map_as_proposed(client, source, **changes):
     return _step_post(client, "mapping_columns", source, _as_posted(columns.context["form"]) | changes)
 
 
+def _to_the_preview(client, organiser):
+    """Log in, send the producer's file to a new source, map it as proposed: the source, its journey at the
+    preview."""
+    client.force_login(organiser)
+    source = a_source()
+    _send(client, source, producer_csv())
+    _map_as_proposed(client, source)
+    labels = client.get(_url("mapping_labels", source)).context["form"]
+    _step_post(client, "mapping_labels", source, _as_posted(labels))
+    return source
+
+
 def _columns_of_a_sent_file(client, organiser):
     """Log in, send the producer's file to a new source: the source, and each column's number on the page."""
     client.force_login(organiser)
@@ -183,12 +195,7 @@ def test_the_whole_journey_saves_the_mapping_and_imports_then_the_next_file_goes
 
 
 def test_a_new_column_and_a_new_label_send_the_next_file_back_to_the_columns_highlighted(client, organiser):
-    client.force_login(organiser)
-    source = a_source()
-    _send(client, source, producer_csv())
-    _map_as_proposed(client, source)
-    labels = client.get(_url("mapping_labels", source)).context["form"]
-    _step_post(client, "mapping_labels", source, _as_posted(labels))
+    source = _to_the_preview(client, organiser)
     _step_post(client, "mapping_preview", source, {"action": "importer", "mode": "valides"})
     assert PlaceSource.objects.get().profile
 
@@ -357,12 +364,7 @@ def test_a_form_of_another_file_is_refused_and_nothing_is_imported(client, organ
 def test_a_check_keeps_the_mapping_it_checked_on_the_job_without_saving_it(
     client, organiser, django_capture_on_commit_callbacks
 ):
-    client.force_login(organiser)
-    source = a_source()
-    _send(client, source, producer_csv())
-    _map_as_proposed(client, source)
-    labels = client.get(_url("mapping_labels", source)).context["form"]
-    _step_post(client, "mapping_labels", source, _as_posted(labels))
+    source = _to_the_preview(client, organiser)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = _step_post(client, "mapping_preview", source, {"action": "verifier", "mode": "valides"})
