@@ -412,6 +412,10 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 # Request bodies above this size are refused before they reach a form (oversize payloads).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The columns step of a source's mapping posts up to three fields per column of the file (what it holds, its
+# separator, whether it is published), and a file may have up to 1,000 columns (`forms_mapping.MAX_COLUMNS`,
+# refused in French above): Django's default of 1,000 fields would answer an English 400 from about 330 columns.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 MEDIANE_MAX_IMPORT_BYTES = env_int("MEDIANE_MAX_IMPORT_BYTES", 5 * 1024 * 1024)
 
 # Content Security Policy: no inline script anywhere, assets from this origin only.

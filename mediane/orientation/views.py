@@ -176,6 +176,17 @@ def directory(request):
     return response
 
 
+def _source_data(place: Place) -> list[tuple[str, str, bool]]:
+    """The place's extra data (`Place.extra`, columns of its source's file kept with it): (column, value, whether
+    the source publishes it in the open export). For the team and the place's managers only; no query (the source
+    is read with the place)."""
+    if not place.extra:
+        return []
+    profile = place.place_source.profile if place.place_source is not None else None
+    published = (profile.get("published") or []) if isinstance(profile, dict) else []
+    return [(str(key), str(value), key in published) for key, value in place.extra.items()]
+
+
 @require_GET
 def place_detail(request, pk: int):
     """Everything a person needs to go to a place: services, hours, contact, access; when its information was last
@@ -217,6 +228,7 @@ def place_detail(request, pk: int):
                 if getattr(place, criterion.field)
             ],
             "can_edit": can_edit,
+            "source_data": _source_data(place) if can_edit else [],
             "can_ask": request.user.is_authenticated and not can_edit,
             "history": [
                 {"revision": revision, "lines": change_lines(revision)} for revision in revisions[:HISTORY_ON_PAGE]

@@ -29,6 +29,10 @@ DEFAULTED = tuple(name for name in standard.REQUIRED_FIELDS if name != "id") + (
 MAPPED_FILE_ACCEPT = ".csv,.json,.geojson,.jsonl,.xlsx,.gz,text/csv,application/json,application/geo+json"
 # Past this many different labels, the column is surely not a list of labels (or its separator is wrong).
 MAX_LABELS_PER_FIELD = 150
+# The most columns a file to map may have: the columns step posts up to three fields per column (what it holds,
+# its separator, whether it is published), under `DATA_UPLOAD_MAX_NUMBER_FIELDS` (config/settings.py).
+MAX_COLUMNS = 1000
+PUBLISH_LABEL = "Publier cette colonne dans l'export ouvert (elle ne contient pas de données personnelles)"
 
 
 def field_title(name: str) -> str:
@@ -142,6 +146,7 @@ class ColumnRow:
     new: bool = False
     target: forms.BoundField | None = None
     separator: forms.BoundField | None = None
+    publish: forms.BoundField | None = None
 
 
 def _target_of(profile: Profile, column: str) -> str:
@@ -175,6 +180,13 @@ class ColumnsForm(Form):
                 choices=[("", "Choisir")] + target_choices(),
                 initial=target,
                 error_messages={"required": f"Choisissez ce que contient la colonne « {column[:80]} »."},
+            )
+            self.fields[f"p{index}"] = forms.BooleanField(
+                label=PUBLISH_LABEL,
+                help_text="Seulement pour une colonne gardée comme donnée supplémentaire. Sans cette case, elle "
+                "reste visible des organisateurs et des responsables du lieu seulement.",
+                required=False,
+                initial=column in profile.published,
             )
             if column not in glued and not (
                 target in standard.FIELDS_BY_NAME and standard.FIELDS_BY_NAME[target].multiple
@@ -240,11 +252,14 @@ class ColumnsForm(Form):
         data = self.cleaned_data
         fields: dict[str, FieldRule] = {}
         extra: list[str] = []
+        published: list[str] = []
         ignored: list[str] = []
         for index, column in enumerate(self.columns):
             target = data[f"c{index}"]
             if target == EXTRA:
                 extra.append(column)
+                if data.get(f"p{index}"):
+                    published.append(column)
             elif target == IGNORED:
                 ignored.append(column)
             else:
@@ -262,7 +277,7 @@ class ColumnsForm(Form):
             previous = self.previous.fields.get(name)
             if previous and previous.translations:
                 rule.translations = dict(previous.translations)
-        return Profile(source=source_name, fields=fields, extra=extra, ignored=ignored)
+        return Profile(source=source_name, fields=fields, extra=extra, ignored=ignored, published=published)
 
 
 def _default_help(name: str) -> str:

@@ -308,14 +308,39 @@ def export_row(place: Place, renamed: dict[int, str]) -> Row:
     return row
 
 
-def export_places(queryset: QuerySet[Place] | None = None) -> Iterator[tuple[Row, dict[str, str]]]:
+def published_columns() -> dict[int, frozenset[str]]:
+    """Source pk → the kept columns its profile publishes (`Profile.published`, a part of `extra`). A kept column
+    is published only when the organiser ticked it: producers' files carry names, e-mails and mobile numbers of
+    their staff. One query."""
+    published: dict[int, frozenset[str]] = {}
+    for pk, profile in PlaceSource.objects.values_list("pk", "profile"):
+        if not isinstance(profile, dict):
+            continue
+        extra = profile.get("extra") or []
+        chosen = profile.get("published") or []
+        if isinstance(extra, list) and isinstance(chosen, list):
+            published[pk] = frozenset(str(column) for column in chosen if column in extra)
+    return published
+
+
+def public_extra(place: Place, published: dict[int, frozenset[str]]) -> dict[str, str]:
+    """The extra data of a place that its source publishes (none for a place without source)."""
+    columns = published.get(place.place_source_id) if place.place_source_id else None
+    if not columns or not place.extra:
+        return {}
+    return {key: value for key, value in place.extra.items() if key in columns}
+
+
+def export_places(
+    queryset: QuerySet[Place] | None = None, *, published: dict[int, frozenset[str]] | None = None
+) -> Iterator[tuple[Row, dict[str, str]]]:
     """The exportable places (`exportable_places`) as rows of the standard, each with a unique `id`
-    (`exported_ids`), and their extra data, in a stable order, read in chunks so that memory stays flat whatever
-    the volume."""
+    (`exported_ids`), and the extra data their source publishes (`public_extra` of `published`; none without
+    it), in a stable order, read in chunks so that memory stays flat whatever the volume."""
     places = exportable_places(queryset)
     renamed = exported_ids(places)
     for place in places.order_by("id_standard", "pk").iterator(chunk_size=EXPORT_CHUNK):
-        yield export_row(place, renamed), dict(place.extra or {})
+        yield export_row(place, renamed), public_extra(place, published) if published else {}
 
 
 def export_rows(queryset: QuerySet[Place] | None = None) -> Iterator[Row]:
@@ -325,12 +350,12 @@ def export_rows(queryset: QuerySet[Place] | None = None) -> Iterator[Row]:
 
 
 def export_json_chunks() -> Iterator[str]:
-    """The JSON export, piece by piece: the records of `standard.write_json`, each with its place's extra data
-    under `EXTRA_KEY` when it has some (a key the standard ignores)."""
+    """The JSON export, piece by piece: the records of `standard.write_json`, each with its place's published
+    extra data under `EXTRA_KEY` when it has some (a key the standard ignores)."""
     yield "["
     separator = "\n"
     chunk: list[tuple[Row, dict[str, str]]] = []
-    places = export_places()
+    places = export_places(published=published_columns())
     while True:
         chunk = list(islice(places, EXPORT_CHUNK))
         if not chunk:

@@ -23,6 +23,8 @@ from mediane.jobs.queue import enqueue_email
 
 from . import hours, standard, tasks
 from .enums import ErrorReportStatus, ManagerRequestStatus, RevisionKind, RevisionRole
+from .mapping.clean import clean_phone, region_of
+from .mapping.hours_fr import french_hours_to_osm
 from .models import Place, PlaceErrorReport, PlaceManagerRequest, PlaceRevision, Structure
 
 # The fields a manager completes and corrects: what a person needs to choose and reach a place.
@@ -42,20 +44,6 @@ MESSAGE_MIN, MESSAGE_MAX = 10, 2000
 REASON_MAX = 1000
 REMINDER_INTERVAL = dt.timedelta(days=365)
 
-# The region whose numbering plan a number typed without its country code follows, by département.
-_PHONE_REGIONS = {
-    "971": "GP",
-    "972": "MQ",
-    "973": "GF",
-    "974": "RE",
-    "975": "PM",
-    "976": "YT",
-    "977": "BL",
-    "978": "MF",
-    "986": "WF",
-    "987": "PF",
-    "988": "NC",
-}
 # A row whose required fields are valid, to check one field alone with `standard.validate_row`.
 _VALID_ROW = {
     "id": "x",
@@ -89,21 +77,17 @@ def _standard_messages(field: str, value: str | list[str]) -> list[str]:
 
 
 def _phone(text: str, departement: str) -> tuple[str, list[str]]:
-    """The number in the standard's international form (« 04 78 62 30 00 » → « +33478623000 »)."""
+    """The number in the standard's international form (« 04 78 62 30 00 » → « +33478623000 »), read as the
+    imports read it (`mapping.clean.clean_phone`, the region from the département: « 988 » is New Caledonia)."""
     if not text:
         return "", []
-    try:
-        number = phonenumbers.parse(text, _PHONE_REGIONS.get(departement, "FR"))
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is not None and phonenumbers.is_valid_number(number):
-        text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    messages = _standard_messages("telephone", text)
-    if messages:
+    number, _changed, warning = clean_phone(text, departement)
+    if warning is not None or _standard_messages("telephone", number):
         return text, [
-            f"Numéro de téléphone invalide : « {text} ». Écrivez-le comme on le compose, par exemple 04 78 62 30 00."
+            f"Numéro de téléphone invalide : « {text} ». Écrivez un seul numéro, comme on le compose, par exemple "
+            "04 78 62 30 00."
         ]
-    return text, []
+    return number, []
 
 
 def phone_as_dialled(number: str, departement: str = "") -> str:
@@ -113,9 +97,27 @@ def phone_as_dialled(number: str, departement: str = "") -> str:
         parsed = phonenumbers.parse(number, None)
     except phonenumbers.NumberParseException:
         return number
-    if phonenumbers.region_code_for_number(parsed) != _PHONE_REGIONS.get(departement, "FR"):
+    if phonenumbers.region_code_for_number(parsed) != region_of(departement):
         return number
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def _hours(text: str) -> tuple[str, list[str]]:
+    """Opening hours typed in French (« du lundi au vendredi 9h-12h », read as the imports read them:
+    `mapping.hours_fr`) or in OpenStreetMap form, in canonical OpenStreetMap form."""
+    osm, _changed, warning = french_hours_to_osm(text)
+    if warning is None:
+        try:
+            return hours.normalise(osm), []
+        except hours.HoursError:
+            return osm, []  # valid OpenStreetMap hours the house's parser does not write (« sur rendez-vous »)
+    try:
+        return hours.normalise(text), []
+    except hours.HoursError:
+        return text, [
+            f"Horaires illisibles : « {text} ». Écrivez-les par exemple : du lundi au vendredi 9h-12h et "
+            "14h-17h ; samedi 10h-12h."
+        ]
 
 
 def _link(text: str) -> list[str]:
@@ -167,10 +169,7 @@ def clean_changes(changes: Mapping[str, object], *, departement: str = "") -> di
             if field == "telephone":
                 text, messages = _phone(text, departement)
             elif field == "horaires" and text:
-                try:
-                    text = hours.normalise(text)
-                except hours.HoursError as error:
-                    messages = [str(error)]
+                text, messages = _hours(text)
             elif field in LINK_FIELDS and text:
                 messages = _link(text)
             result = text
@@ -182,6 +181,19 @@ def clean_changes(changes: Mapping[str, object], *, departement: str = "") -> di
     if errors:
         raise PlaceChangeError(errors)
     return cleaned
+
+
+def _typed_differs(place: Place, field: str, typed: object) -> bool:
+    """Whether a value sent by the form differs from what the place holds (as the form shows it): only those are
+    checked and written, so that a value an import kept (free-text hours, an address the standard accepts) never
+    blocks a change elsewhere."""
+    stored = getattr(place, field)
+    if field in LIST_FIELDS:
+        return set(_items(typed)) != set(stored or [])  # type: ignore[arg-type]
+    text = str(typed or "").strip()
+    if field == "telephone":
+        return text not in (stored or "", phone_as_dialled(stored or "", place.departement))
+    return text != (stored or "").strip()
 
 
 def _differs(field: str, before: object, after: object) -> bool:
@@ -211,12 +223,20 @@ def _require(user, perm: str, obj=None) -> None:
 
 
 def update_place(actor, place: Place, changes: Mapping[str, object]) -> PlaceRevision | None:
-    """Write the fields of `changes` that differ from the place, as the standard wants them (`clean_changes`), and
+    """Write the fields of `changes` that differ from the place (only those are checked, `_typed_differs`), as
+    the standard wants them (`clean_changes`), and
     record who changed what (`PlaceRevision`, role only). The changed fields become the manager's
     (`Place.managed_fields`: a later import keeps them); `date_maj` becomes today and `confirmed_at` now.
     Nothing changed: no revision, None. Preconditions: `actor` may edit the place (`structures.edit_place`)."""
     _require(actor, "structures.edit_place", place)
-    cleaned = clean_changes(changes, departement=place.departement)
+    typed = {
+        field: value
+        for field, value in changes.items()
+        if field not in EDITABLE_FIELDS or _typed_differs(place, field, value)
+    }
+    if not typed:
+        return None
+    cleaned = clean_changes(typed, departement=place.departement)
     role = revision_role(actor, place)
     now = timezone.now()
     with transaction.atomic():

@@ -142,6 +142,12 @@ class Draft:
             return None
         return draft
 
+    @property
+    def token(self) -> str:
+        """The name of the draft's folder, given by the server when the file came: every step's form carries it,
+        so that a form of another file (two tabs, a replayed form) is refused."""
+        return self.path.split("/")[-2] if self.path.count("/") >= 2 else self.path
+
     def read(self) -> bytes:
         with default_storage.open(self.path, "rb") as stored:
             return stored.read()

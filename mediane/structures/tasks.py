@@ -1,6 +1,7 @@
 """Background work of structures: the e-mails of the care of places, sent once the transaction has committed
 (`services_care` through `mediane.jobs.queue.enqueue_email`), and the daily run of the yearly reminder to the
-places' managers, scheduled by Celery beat (`structures.remind_managers`)."""
+places' managers with the purge of the expired mapping drafts, scheduled by Celery beat
+(`structures.remind_managers`)."""
 
 from __future__ import annotations
 
@@ -125,7 +126,11 @@ def send_reminder_email(user_id: int, place_ids: list[int]) -> int:
 
 @shared_task(name="structures.remind_managers")
 def remind_managers_task() -> dict[str, int]:
-    """Daily: remind the managers of the places not confirmed for a year (`services_care.remind_managers`)."""
+    """Daily: remind the managers of the places not confirmed for a year (`services_care.remind_managers`), and
+    delete the files kept for the mapping journey past their day (`services_sources.discard_expired_drafts`), so
+    that an organiser's file does not wait for the next upload to go."""
     from .services_care import remind_managers
+    from .services_sources import discard_expired_drafts
 
+    discard_expired_drafts()
     return remind_managers(timezone.now())

@@ -23,9 +23,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from mediane.french import number
+
 from . import import_jobs, services_sources, standard
 from .enums import ImportFormat
 from .forms_mapping import (
+    MAX_COLUMNS,
     MAX_LABELS_PER_FIELD,
     ChooseSourceForm,
     ColumnRow,
@@ -46,6 +49,8 @@ from .standard import FormatError
 from .views_sources import column_titles, get_source, posted, require_manager, saved_profile
 
 PREVIEW_PLACES = 20
+# The hidden input of every step's form that names the kept file the form was made for (`Draft.token`).
+DRAFT_FIELD = "fichier"
 PREVIEW_REJECTIONS = 50
 UNSOURCED = "correspondance:sans-source"
 # Copies of the files sent as the standard, by import: {job pk: draft}, for « Créer une correspondance pour ce
@@ -90,6 +95,7 @@ def start_journey(request, source: PlaceSource, draft: Draft, *, remake: bool = 
         return redirect("structures:mapping_columns", slug=source.slug)
     try:
         table = read_table(draft.read(), draft.name)
+        _check_width(table)
     except (FormatError, OSError) as error:
         services_sources.discard_draft(draft)
         request.session.pop(_key(source), None)
@@ -105,6 +111,16 @@ def start_journey(request, source: PlaceSource, draft: Draft, *, remake: bool = 
         )
         return redirect("structures:mapping_preview", slug=source.slug)
     return redirect("structures:mapping_columns", slug=source.slug)
+
+
+def _check_width(table: Table) -> None:
+    """Refuse a file with more columns than the columns step can show (`MAX_COLUMNS`), in French."""
+    if len(table.columns) > MAX_COLUMNS:
+        raise FormatError(
+            f"Ce fichier a {number(len(table.columns))} colonnes, et Médiane en lit {number(MAX_COLUMNS)} au plus. "
+            "Gardez dans le fichier les colonnes utiles aux lieux (nom, adresse, services, horaires, contacts…) "
+            "et envoyez-le de nouveau."
+        )
 
 
 @dataclass
@@ -136,6 +152,14 @@ def _open_step(request, slug: str, *, needs_profile: bool) -> _Step | HttpRespon
     except (FormatError, OSError) as error:
         messages.error(request, f"Ce fichier n'a pas pu être lu : {error}")
         return redirect("structures:mapping_upload", slug=source.slug)
+    if request.method == "POST" and request.POST.get(DRAFT_FIELD) != draft.token:
+        messages.error(
+            request,
+            f"Le fichier de cette correspondance a changé (un autre fichier a été envoyé, dans un autre onglet "
+            f"peut-être) : rien n'a été importé. Le fichier en cours est « {draft.name} » : reprenez à "
+            "l'étape « Le fichier » pour vérifier ce qui sera importé.",
+        )
+        return redirect("structures:mapping_upload", slug=source.slug)
     state = _state(request, source)
     profile = _profile_of(state)
     if needs_profile and profile is None:
@@ -161,7 +185,7 @@ def mapping_upload(request, slug):
             form.add_error("file", str(refused))
         else:
             try:
-                read_table(draft.read(), draft.name)
+                _check_width(read_table(draft.read(), draft.name))
             except FormatError as error:
                 services_sources.discard_draft(draft)
                 form.add_error("file", f"Ce fichier n'a pas pu être lu : {error}")
@@ -209,11 +233,13 @@ def mapping_columns(request, slug):
                 new=placed is not None and column not in placed,
                 target=form[f"c{index}"],
                 separator=form[f"s{index}"] if f"s{index}" in form.fields else None,
+                publish=form[f"p{index}"],
             )
         )
     context = {
         "source": source,
         "draft": draft,
+        "draft_field": DRAFT_FIELD,
         "form": form,
         "rows": rows,
         "row_count": len(table.records),
@@ -319,6 +345,7 @@ def mapping_labels(request, slug):
     context = {
         "source": source,
         "draft": draft,
+        "draft_field": DRAFT_FIELD,
         "form": form,
         "groups": [(standard.FIELDS_BY_NAME[name].title, rows) for name, rows in groups.items()],
     }
@@ -358,7 +385,8 @@ def mapping_preview(request, slug):
     if request.method == "POST" and form.is_valid():
         dry_run = request.POST.get("action") != "importer"
         try:
-            services_sources.save_profile(request.user, source, profile)
+            if not dry_run:
+                services_sources.save_profile(request.user, source, profile)
             with draft.open() as upload:
                 job = import_jobs.launch_import(
                     request.user,
@@ -374,18 +402,24 @@ def mapping_preview(request, slug):
         else:
             services_sources.discard_draft(draft)
             request.session.pop(_key(source), None)
-            what = "La vérification" if dry_run else "L'import"
-            messages.success(
-                request,
-                f"La correspondance de « {source.name} » est enregistrée. {what} du fichier « {job.file_name} » "
-                "est lancé : cette page montre son avancement.",
-            )
+            if dry_run:
+                said = (
+                    f"La vérification du fichier « {job.file_name} » est lancée, avec la correspondance vérifiée "
+                    f"(celle enregistrée pour « {source.name} » ne change pas) : cette page montre son avancement."
+                )
+            else:
+                said = (
+                    f"La correspondance de « {source.name} » est enregistrée. L'import du fichier "
+                    f"« {job.file_name} » est lancé : cette page montre son avancement."
+                )
+            messages.success(request, said)
             return redirect(job)
     result = apply_profile(table, profile)
     cards = [_card(row, line) for row, line in zip(result.rows[:PREVIEW_PLACES], result.lines, strict=False)]
     context = {
         "source": source,
         "draft": draft,
+        "draft_field": DRAFT_FIELD,
         "form": form,
         "cards": cards,
         "row_count": len(table.records),

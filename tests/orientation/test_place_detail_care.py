@@ -2,6 +2,7 @@
 erreur » for everyone, and editing or asking to edit depending on who reads it; a place without street address."""
 
 import datetime as dt
+import re
 from html import unescape
 
 import pytest
@@ -104,3 +105,37 @@ def test_the_page_runs_a_constant_number_of_queries_whatever_its_history(client,
     with count_queries() as second:
         client.get(url)
     assert len(second) == len(first)
+
+
+def _sourced_place(**extra):
+    from tests.structures.factories import PlaceSourceFactory
+
+    source = PlaceSourceFactory(
+        name="Hub de l'Ain", profile={"extra": ["Nom du référent", "Accès PMR"], "published": ["Accès PMR"]}
+    )
+    return PlaceFactory(nom="Médiathèque de Bourg", place_source=source, extra=extra)
+
+
+@pytest.mark.parametrize("who", ["manager", "organiser"])
+def test_the_team_and_the_managers_see_the_sources_kept_columns_the_public_does_not(
+    client, organiser, citizen, count_queries, who
+):
+    place = _sourced_place(**{"Nom du référent": "Mme Martin", "Accès PMR": "oui"})
+    manager = UserFactory(display_name="Nadège")
+    place.structure.managers.add(manager)
+    summary = "Données de la source (visibles de l'équipe et des responsables du lieu)"
+
+    assert summary not in page(client, place) and "Mme Martin" not in page(client, place)
+    client.force_login(citizen)
+    assert "Mme Martin" not in page(client, place)
+    client.force_login(manager if who == "manager" else organiser)
+    with count_queries() as few:
+        html = page(client, place)
+    assert summary in html and "Nom du référent" in html and "Mme Martin" in html
+    assert "Accès PMR publiée" in " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+    place.extra = {f"Colonne {i}": str(i) for i in range(30)}
+    place.save()
+    with count_queries() as many:
+        page(client, place)
+    assert len(many) == len(few)

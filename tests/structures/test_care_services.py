@@ -301,3 +301,48 @@ def test_a_stored_number_is_shown_as_dialled_and_reads_back_the_same(db, stored,
     assert services_care.phone_as_dialled(stored, departement) == shown
     if stored and shown != stored:
         assert services_care.clean_changes({"telephone": shown}, departement=departement)["telephone"] == stored
+
+
+def test_the_daily_task_also_deletes_the_mapping_drafts_past_their_day(db, organiser):
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from mediane.structures import services_sources, tasks
+
+    fresh = services_sources.keep_draft(organiser, ContentFile(b"a;b\n1;2\n", name="neuf.csv"))
+    aged = (timezone.now() - timedelta(hours=25)).strftime("%Y%m%d%H%M%S") + "-0123456789abcdef"
+    old = default_storage.save(f"{services_sources.DRAFTS_DIR}/{aged}/vieux.csv", ContentFile(b"x"))
+
+    tasks.remind_managers_task()
+
+    assert not default_storage.exists(old) and default_storage.exists(fresh.path)
+    services_sources.discard_draft(fresh)
+
+
+def test_a_change_reads_french_hours_and_phones_as_the_imports_do(db):
+    cleaned = services_care.clean_changes(
+        {"horaires": "Mardi, jeudi 14h-18h", "telephone": "0262 12 34 56"}, departement="974"
+    )
+    assert cleaned == {"horaires": "Tu,Th 14:00-18:00", "telephone": "+262262123456"}
+    with pytest.raises(PlaceChangeError) as refused:
+        services_care.clean_changes({"telephone": "04 78 62 30 00 / 06 12 34 56 78", "horaires": "quand il fait beau"})
+    assert "Écrivez un seul numéro" in refused.value.errors["telephone"][0]
+    assert refused.value.errors["horaires"][0].startswith("Horaires illisibles : « quand il fait beau ». Écrivez-les")
+
+
+def test_a_manager_ticks_a_service_of_a_place_whose_imported_hours_are_free_text(library, structure_manager):
+    library.horaires = "Mardi, jeudi 14h-18h sauf vacances scolaires"
+    library.site_web = ["https://mon_site.example.fr"]
+    library.save()
+
+    services_care.update_place(
+        structure_manager,
+        library,
+        {"services": [HELP_ONLINE], "horaires": library.horaires, "site_web": library.site_web},
+    )
+
+    library.refresh_from_db()
+    assert library.services == [HELP_ONLINE] and library.managed_fields == ["services"]
+    assert library.horaires == "Mardi, jeudi 14h-18h sauf vacances scolaires"

@@ -346,3 +346,39 @@ def test_the_phone_is_shown_as_dialled_and_sending_it_back_changes_nothing(clien
     assert 'value="04 78 62 30 00"' in client.get(url).content.decode()
     client.post(url, _edit_data(place, telephone="04 78 62 30 00"))
     assert not PlaceRevision.objects.exists()
+
+
+def test_imported_free_text_hours_and_an_odd_web_address_do_not_block_ticking_a_service(client, world):
+    place = world["place"]
+    place.horaires = "Mardi, jeudi 14h-18h sauf vacances scolaires"  # kept as text by a mapped import
+    place.site_web = ["https://mon_site.example.fr"]  # the standard accepts it, Django's URLValidator does not
+    place.save()
+    client.force_login(world["manager"])
+    form = client.get(reverse("structures:place_edit", args=[place.pk])).context["form"]
+    assert form["horaires_texte"].value() == place.horaires
+    data = _edit_data(place, services=[HELP_ONLINE], horaires_texte=place.horaires, site_web=place.site_web[0])
+
+    response = client.post(reverse("structures:place_edit", args=[place.pk]), data)
+
+    assert response.status_code == 302, unescape(response.content.decode())
+    place.refresh_from_db()
+    assert place.services == [HELP_ONLINE] and place.managed_fields == ["services"]
+    assert place.horaires == "Mardi, jeudi 14h-18h sauf vacances scolaires"
+
+
+def test_hours_typed_in_french_are_stored_as_opening_hours_and_unreadable_ones_say_how_to_write_them(client, world):
+    place = world["place"]
+    place.horaires = "Ouvert selon la saison"
+    place.save()
+    client.force_login(world["manager"])
+    url = reverse("structures:place_edit", args=[place.pk])
+
+    client.post(url, _edit_data(place, horaires_texte="du lundi au vendredi 9h-12h"))
+    place.refresh_from_db()
+    assert place.horaires == "Mo-Fr 09:00-12:00"
+
+    place.horaires = "Ouvert selon la saison"
+    place.save()
+    html = unescape(client.post(url, _edit_data(place, horaires_texte="quand il fait beau")).content.decode())
+    assert "Horaires illisibles : « quand il fait beau ». Écrivez-les par exemple : du lundi au vendredi" in html
+    assert "Mo, Tu" not in html and "en anglais abrégés" not in html

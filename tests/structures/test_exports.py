@@ -122,8 +122,9 @@ def test_the_exports_run_a_constant_number_of_queries(client, count_queries, mon
         _body(client.get("/lieux/export.csv"))
         _body(client.get("/lieux/export.json"))
 
-    # Per export: the places left out, the ids shared by two sources, then the places.
-    assert len(many) == len(few) == 6
+    # Per export: the places left out, the ids shared by two sources, then the places; the JSON also reads the
+    # kept columns each source publishes.
+    assert len(many) == len(few) == 7
 
 
 def test_the_api_lists_places_page_by_page_in_the_standards_names(client):
@@ -245,17 +246,35 @@ def test_nothing_left_out_says_zero_and_no_sentence(client):
     assert services.export_exclusions() == (0, "")
 
 
-def test_the_json_export_carries_each_places_source_data_under_a_key_the_standard_ignores(client):
-    PlaceFactory(id_standard="a", extra={"Référent": "Mme Martin", "Nombre de postes": "4"})
+def _published_source(extra, published):
+    return PlaceSourceFactory(profile={"source": "Hub", "fields": {}, "extra": extra, "published": published})
+
+
+def test_the_json_export_carries_only_the_kept_columns_the_source_publishes(client):
+    source = _published_source(["Référent", "Nombre de postes"], ["Nombre de postes"])
+    PlaceFactory(id_standard="a", place_source=source, extra={"Référent": "Mme Martin", "Nombre de postes": "4"})
     PlaceFactory(id_standard="b")
+    PlaceFactory(id_standard="c", extra={"courriel": "mme.martin@example.fr"})  # no source: nothing published
 
     records = json.loads(_body(client.get("/lieux/export.json")))
     csv_body = _body(client.get("/lieux/export.csv"))
 
-    assert records[0]["donnees_source"] == {"Référent": "Mme Martin", "Nombre de postes": "4"}
-    assert "donnees_source" not in records[1]
+    assert records[0]["donnees_source"] == {"Nombre de postes": "4"}
+    assert "donnees_source" not in records[1] and "donnees_source" not in records[2]
+    assert "Martin" not in json.dumps(records) and "Martin" not in csv_body
     assert "Référent" not in csv_body and "donnees_source" not in csv_body
-    assert [row["id"] for row in read_json(json.dumps(records)).rows] == ["a", "b"]
+    assert [row["id"] for row in read_json(json.dumps(records)).rows] == ["a", "b", "c"]
+
+
+def test_a_kept_column_is_not_published_by_default_in_the_export_nor_the_api(client):
+    source = _published_source(["Portable du conseiller"], [])
+    PlaceFactory(id_standard="a", place_source=source, extra={"Portable du conseiller": "06 12 34 56 78"})
+
+    export = _body(client.get("/lieux/export.json"))
+    api = client.get("/api/v1/lieux").content.decode()
+
+    assert "06 12 34 56 78" not in export and "donnees_source" not in export
+    assert "06 12 34 56 78" not in api and "Portable" not in api
 
 
 def test_a_damaged_place_cursor_is_refused_in_french(client):

@@ -303,3 +303,44 @@ def test_libraries_without_street_address_are_imported_with_their_commune():
     kept = Place.objects.get(id_standard="bib-LI1")
     assert (kept.adresse, kept.commune, kept.latitude) == ("", "Grives", 44.76)
     assert any("1 lieu(x) sans adresse" in warning for warning in job.warnings)
+
+
+def test_the_next_file_of_a_source_keeps_a_managers_correction_through_its_mapping(organiser):
+    from mediane.structures import services_care
+
+    data = (
+        "Nom;Adresse;CP;Ville;Tel;Horaires\n"
+        "Médiathèque de Bourg;1 rue de la Paix;01000;Bourg-en-Bresse;04 74 00 00 00;Mardi, jeudi 14h-18h\n"
+    ).encode()
+    profile = Profile(
+        source="Hub",
+        fields={
+            "nom": FieldRule(columns=["Nom"]),
+            "adresse": FieldRule(columns=["Adresse"]),
+            "code_postal": FieldRule(columns=["CP"]),
+            "commune": FieldRule(columns=["Ville"]),
+            "telephone": FieldRule(columns=["Tel"]),
+            "horaires": FieldRule(columns=["Horaires"]),
+            "pivot": FieldRule(default=PIVOT_PLACEHOLDER),
+            "date_maj": FieldRule(default="2026-01-01"),
+        },
+    )
+    hub = PlaceSourceFactory()
+
+    def run_mapped():
+        job = import_file(
+            data, file_name="hub.csv", file_format=ImportFormat.MAPPED, dry_run=False, place_source=hub, profile=profile
+        )
+        assert job.status == ImportStatus.SUCCEEDED, job.error
+        return job
+
+    run_mapped()
+    imported = Place.objects.get(place_source=hub)
+    assert imported.telephone == "+33474000000" and imported.horaires == "Tu,Th 14:00-18:00"
+    services_care.update_place(organiser, imported, {"telephone": "04 74 11 11 11"})
+
+    run_mapped()
+
+    kept = Place.objects.get(place_source=hub)
+    assert kept.telephone == "+33474111111" and kept.managed_fields == ["telephone"]
+    assert kept.nom == "Médiathèque de Bourg"

@@ -24,6 +24,16 @@ def _send(client, source, data: bytes, name="hub-ain.csv", **extra):
     return client.post(_url("mapping_upload", source), {"file": upload, **extra})
 
 
+def _token(client, source) -> str:
+    """The token of the file kept for the source's journey, as every step's form carries it."""
+    return client.session[f"correspondance:{source.slug}"]["draft"]["path"].split("/")[-2]
+
+
+def _step_post(client, step: str, source, data: dict):
+    """A step's form sent from the page of the file the journey holds (its hidden token)."""
+    return client.post(_url(step, source), {"fichier": _token(client, source), **data})
+
+
 def _as_posted(form) -> dict:
     """What the browser sends for a form left as it is shown (its preselected choices)."""
     return {name: form[name].value() or "" for name in form.fields}
@@ -31,7 +41,19 @@ def _as_posted(form) -> dict:
 
 def _map_as_proposed(client, source, **changes):
     columns = client.get(_url("mapping_columns", source))
-    return client.post(_url("mapping_columns", source), _as_posted(columns.context["form"]) | changes)
+    return _step_post(client, "mapping_columns", source, _as_posted(columns.context["form"]) | changes)
+
+
+def _to_the_preview(client, organiser):
+    """Log in, send the producer's file to a new source, map it as proposed: the source, its journey at the
+    preview."""
+    client.force_login(organiser)
+    source = a_source()
+    _send(client, source, producer_csv())
+    _map_as_proposed(client, source)
+    labels = client.get(_url("mapping_labels", source)).context["form"]
+    _step_post(client, "mapping_labels", source, _as_posted(labels))
+    return source
 
 
 def _columns_of_a_sent_file(client, organiser):
@@ -132,7 +154,7 @@ def test_the_whole_journey_saves_the_mapping_and_imports_then_the_next_file_goes
     wifi = next(i for i, row in enumerate(form.labels) if row.label == "Accès wifi")
     posted[f"l{wifi}"] = "Accès internet et matériel informatique"
     posted[f"m{wifi}"] = "Maîtrise des outils numériques du quotidien"
-    response = client.post(_url("mapping_labels", source), posted)
+    response = _step_post(client, "mapping_labels", source, posted)
     assert response["Location"] == _url("mapping_preview", source)
 
     preview = client.get(response["Location"])
@@ -142,11 +164,11 @@ def test_the_whole_journey_saves_the_mapping_and_imports_then_the_next_file_goes
     assert "Ce qui arrive à chaque colonne du fichier" in html
     assert not Place.objects.exists() and not PlaceSource.objects.get().profile
 
-    refused = client.post(_url("mapping_preview", source), {"action": "importer"})
+    refused = _step_post(client, "mapping_preview", source, {"action": "importer"})
     assert "Choisissez ce qu&#x27;il faut faire des lignes rejetées." in refused.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_url("mapping_preview", source), {"action": "importer", "mode": "tout"})
+        response = _step_post(client, "mapping_preview", source, {"action": "importer", "mode": "tout"})
 
     job = ImportJob.objects.get()
     assert response["Location"] == job.get_absolute_url()
@@ -167,19 +189,14 @@ def test_the_whole_journey_saves_the_mapping_and_imports_then_the_next_file_goes
     response = _send(client, source, producer_csv(NEXT), name="hub-ain-2.csv")
     assert response["Location"] == _url("mapping_preview", source)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(_url("mapping_preview", source), {"action": "importer", "mode": "valides"})
+        _step_post(client, "mapping_preview", source, {"action": "importer", "mode": "valides"})
     second = ImportJob.objects.latest("pk")
     assert (second.created_count, second.updated_count, second.unchanged_count) == (1, 1, 2), second.error
 
 
 def test_a_new_column_and_a_new_label_send_the_next_file_back_to_the_columns_highlighted(client, organiser):
-    client.force_login(organiser)
-    source = a_source()
-    _send(client, source, producer_csv())
-    _map_as_proposed(client, source)
-    labels = client.get(_url("mapping_labels", source)).context["form"]
-    client.post(_url("mapping_labels", source), _as_posted(labels))
-    client.post(_url("mapping_preview", source), {"action": "verifier", "mode": "valides"})
+    source = _to_the_preview(client, organiser)
+    _step_post(client, "mapping_preview", source, {"action": "importer", "mode": "valides"})
     assert PlaceSource.objects.get().profile
 
     rows = [row + ("oui",) for row in NEXT]
@@ -290,3 +307,95 @@ def test_a_saved_mapping_that_knows_the_file_goes_to_the_preview_unless_it_is_re
     assert _send(client, source, producer_csv(), refaire="1")["Location"] == _url("mapping_columns", source)
     html = client.get(_url("mapping_columns", source)).content.decode()
     assert "Nouvelle colonne" not in html and "Médiane a fait une proposition" in html
+
+
+def test_a_kept_column_is_published_only_when_its_box_is_ticked(client, organiser, django_capture_on_commit_callbacks):
+    source, index = _columns_of_a_sent_file(client, organiser)
+    html = client.get(_url("mapping_columns", source)).content.decode()
+    assert "visible des organisateurs et des responsables du lieu ; publiée seulement si vous cochez" in html
+    form = client.get(_url("mapping_columns", source)).context["form"]
+    assert not any(form[f"p{i}"].value() for i in range(len(form.columns)))
+
+    _map_as_proposed(client, source, **{f"p{index['Nom du référent']}": ""})
+    assert _profile_in_session(client, source).published == []
+    _map_as_proposed(client, source, **{f"p{index['Nom du référent']}": "on", f"p{index['Ville']}": "on"})
+
+    profile = _profile_in_session(client, source)
+    assert profile.extra == ["Nom du référent"] and profile.published == ["Nom du référent"]
+
+
+def _profile_in_session(client, source) -> Profile:
+    return Profile.from_json(client.session[f"correspondance:{source.slug}"]["profile"])
+
+
+def test_the_source_page_says_which_kept_columns_are_published(client, organiser):
+    client.force_login(organiser)
+    profile = Profile(source="Hub", extra=["Nom du référent", "Accès PMR"], published=["Accès PMR"])
+    html = client.get(a_source(profile=profile).get_absolute_url()).content.decode()
+
+    assert "Publiées dans l'export ouvert : « Accès PMR »" in html
+    bare = a_source(name="Autre hub", profile=Profile(source="Autre", extra=["Nom du référent"]))
+    assert "Publiées dans l'export ouvert : aucune" in client.get(bare.get_absolute_url()).content.decode()
+
+
+def test_a_form_of_another_file_is_refused_and_nothing_is_imported(client, organiser):
+    source, _index = _columns_of_a_sent_file(client, organiser)
+    columns = client.get(_url("mapping_columns", source))
+    assert f'name="fichier" value="{_token(client, source)}"' in columns.content.decode()
+    stale = _as_posted(columns.context["form"]) | {"fichier": _token(client, source)}
+    _map_as_proposed(client, source)
+    labels = client.get(_url("mapping_labels", source)).context["form"]
+    _step_post(client, "mapping_labels", source, _as_posted(labels))
+    old_token = _token(client, source)
+
+    _send(client, source, producer_csv(NEXT), name="autre.csv")  # another tab
+    for step, data in (
+        ("mapping_columns", stale),
+        ("mapping_preview", {"action": "importer", "mode": "valides", "fichier": old_token}),
+        ("mapping_preview", {"action": "importer", "mode": "valides"}),
+    ):
+        response = client.post(_url(step, source), data)
+        assert response["Location"] == _url("mapping_upload", source), step
+    page = client.get(response["Location"]).content.decode()
+    assert "Le fichier de cette correspondance a changé" in page and "« autre.csv »" in page
+    assert not ImportJob.objects.exists() and not PlaceSource.objects.get().profile
+
+
+def test_a_check_keeps_the_mapping_it_checked_on_the_job_without_saving_it(
+    client, organiser, django_capture_on_commit_callbacks
+):
+    source = _to_the_preview(client, organiser)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _step_post(client, "mapping_preview", source, {"action": "verifier", "mode": "valides"})
+
+    job = ImportJob.objects.get()
+    assert response["Location"] == job.get_absolute_url() and job.dry_run
+    assert Profile.from_json(job.profile).extra == ["Nom du référent"]
+    assert not PlaceSource.objects.get().profile and not Place.objects.exists()
+
+
+def test_a_file_of_more_than_a_thousand_columns_is_refused_in_french(client, organiser):
+    client.force_login(organiser)
+    source = a_source()
+    header = ";".join(f"Colonne {i}" for i in range(1001))
+    data = (header + "\n" + ";".join("x" for _ in range(1001)) + "\n").encode()
+
+    response = _send(client, source, data)
+
+    assert response.status_code == 200
+    assert "Ce fichier a 1 001 colonnes" in response.context["form"].errors["file"][0].replace("\u202f", " ")
+    assert not PlaceSource.objects.get().profile
+
+
+def test_a_wide_file_maps_without_reaching_djangos_field_limit(client, organiser, settings):
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS == 5000
+    client.force_login(organiser)
+    source = a_source()
+    header = ["Nom", "Ville", "Code postal"] + [f"Colonne {i}" for i in range(600)]
+    row = ["Médiathèque", "Bourg-en-Bresse", "01000"] + ["x"] * 600
+    _send(client, source, (";".join(header) + "\n" + ";".join(row) + "\n").encode())
+
+    response = _map_as_proposed(client, source)
+
+    assert response.status_code in (200, 302)
