@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from mediane.structures.mapping.profile import FieldRule, Profile
 from mediane.structures.models import ImportJob, Place, PlaceSource
 from mediane.structures.standard_readers import read_csv
-from tests.structures.factories import PlaceFactory
+from tests.structures.factories import PlaceFactory, PlaceSourceFactory
 from tests.structures.files import csv_bytes, json_bytes, place
 
 pytestmark = pytest.mark.django_db
@@ -207,10 +207,11 @@ def test_export_lieux_says_how_many_places_it_left_out_and_why(tmp_path):
     assert "1 lieu n'est pas exporté : il n’a pas d'adresse (numéro et voie)" in err.getvalue()
 
 
-def test_export_lieux_json_carries_the_source_data(tmp_path):
-    PlaceFactory(id_standard="a", extra={"Référent": "Mme Martin"})
+def test_export_lieux_json_carries_only_the_source_data_its_source_publishes(tmp_path):
+    source = PlaceSourceFactory(profile={"extra": ["Référent", "Postes"], "published": ["Postes"]})
+    PlaceFactory(id_standard="a", place_source=source, extra={"Référent": "Mme Martin", "Postes": "4"})
     out = io.StringIO()
 
     call_command("export_lieux", "--format", "json", stdout=out, stderr=io.StringIO())
 
-    assert json.loads(out.getvalue())[0]["donnees_source"] == {"Référent": "Mme Martin"}
+    assert json.loads(out.getvalue())[0]["donnees_source"] == {"Postes": "4"}
