@@ -190,9 +190,9 @@ def configure(backend: str, folder: Path, postgres: str) -> None:
 
 
 def _mediane(path: Path, kind: str, source_name: str | None) -> tuple[int, int, float]:
-    from mediane.structures import import_jobs, services
+    from mediane.structures import import_jobs, services_sources
 
-    source = services.source_named(source_name)[0] if source_name else None
+    source = services_sources.source_named(source_name)[0] if source_name else None
     job = import_jobs.import_file(
         path.read_bytes(), file_name=path.name, file_format=kind, dry_run=False, place_source=source
     )
