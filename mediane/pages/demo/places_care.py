@@ -2,7 +2,8 @@
 organiser approves it, a visitor reports an error on its page, and the participant's request to manage the
 Bibliothèque de la Rize waits for an answer. Everything goes through `services_care`, without e-mails.
 
-Runs once: when any request to manage a place exists, it does nothing (`load_demo` calls it on every run).
+Runs once: when any request to manage a place exists, or when the demo's two libraries are not in the directory (a
+database loaded by another version), it does nothing (`load_demo` calls it on every run).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def load_places_care(
     if organiser is None or PlaceManagerRequest.objects.exists():
         return {}
     places = {place.id_standard: place for place in Place.objects.filter(id_standard__in=[BACHUT, RIZE])}
+    if not (mediator is not None and BACHUT in places) and not (participant is not None and RIZE in places):
+        return {}  # nobody of the demo to write them, or not its libraries
     step("lieux : un gestionnaire, un signalement d'erreur et une demande de gestion en attente")
     with without_emails():
         if mediator is not None and BACHUT in places:
@@ -45,6 +48,8 @@ def load_places_care(
                 places[RIZE],
                 "Je suis bénévole à la Rize et j'aide les habitants pour leurs démarches le mercredi.",
             )
+    if not PlaceManagerRequest.objects.exists():  # no demo person to write them: nothing was loaded
+        return {}
     return {
         "demandes de gestion de lieux": PlaceManagerRequest.objects.count(),
         "lieux gérés par une personne acceptée": Place.objects.filter(manager_requests__status="acceptee").count(),
